@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using NodaTime;
+
+namespace Cadence;
+
+/// <summary>
+/// The cadence rule of each tier ("client", "prospect", …; names compared ignoring case), plus an optional
+/// fallback for tiers it does not name. Immutable: <see cref="With"/> returns a changed copy.
+/// </summary>
+public sealed class CadenceRules
+{
+    private readonly ImmutableSortedDictionary<string, CadenceRule> _tiers;
+
+    private CadenceRules(ImmutableSortedDictionary<string, CadenceRule> tiers, CadenceRule? fallback)
+    {
+        _tiers = tiers;
+        Fallback = fallback;
+    }
+
+    /// <summary>No tiers and no fallback: every tier must be added.</summary>
+    public static CadenceRules Empty { get; } = new(
+        ImmutableSortedDictionary.Create<string, CadenceRule>(StringComparer.OrdinalIgnoreCase), null);
+
+    /// <summary>
+    /// Sensible defaults. client: at least 2 weeks, target 30 days, at most 45 days; prospect: 1 week, 2 weeks,
+    /// 3 weeks; referral source: 3 weeks, 6 weeks, 8 weeks; past associate: 1 month, 3 months, 4 months;
+    /// any other tier: 2 weeks, 6 weeks, 3 months.
+    /// </summary>
+    public static CadenceRules Default { get; } = Empty
+        .With("client", CadenceRule.FromDays(14, 30, 45))
+        .With("prospect", CadenceRule.FromWeeks(1, 2, 3))
+        .With("referral source", CadenceRule.FromWeeks(3, 6, 8))
+        .With("past associate", new CadenceRule(Period.FromMonths(1), Period.FromMonths(3), Period.FromMonths(4)))
+        .WithFallback(new CadenceRule(Period.FromWeeks(2), Period.FromWeeks(6), Period.FromMonths(3)));
+
+    /// <summary>The named tiers, in ordinal-ignore-case order.</summary>
+    public IReadOnlyCollection<string> Tiers => _tiers.Keys.ToArray();
+
+    /// <summary>The rule for tiers not named, or <see langword="null"/> when an unknown tier is an error.</summary>
+    public CadenceRule? Fallback { get; }
+
+    /// <summary>Returns a copy where <paramref name="tier"/> has <paramref name="rule"/>.</summary>
+    /// <param name="tier">The tier name.</param>
+    /// <param name="rule">Its rule.</param>
+    /// <returns>The changed copy.</returns>
+    public CadenceRules With(string tier, CadenceRule rule) =>
+        new(_tiers.SetItem(Guard.Id(tier, nameof(tier)), Guard.NotNull(rule, nameof(rule))), Fallback);
+
+    /// <summary>Returns a copy without <paramref name="tier"/>.</summary>
+    /// <param name="tier">The tier name.</param>
+    /// <returns>The changed copy.</returns>
+    public CadenceRules Without(string tier) => new(_tiers.Remove(Guard.NotNull(tier, nameof(tier))), Fallback);
+
+    /// <summary>Returns a copy with another fallback (or none).</summary>
+    /// <param name="fallback">The rule for unnamed tiers, or <see langword="null"/>.</param>
+    /// <returns>The changed copy.</returns>
+    public CadenceRules WithFallback(CadenceRule? fallback) => new(_tiers, fallback);
+
+    /// <summary>Whether the tier is named, or a fallback covers it.</summary>
+    /// <param name="tier">The tier name.</param>
+    /// <param name="rule">The rule that applies.</param>
+    /// <returns>Whether a rule applies.</returns>
+    public bool TryGet(string tier, out CadenceRule rule)
+    {
+        if (_tiers.TryGetValue(tier, out var found) || (found = Fallback) is not null)
+        {
+            rule = found;
+            return true;
+        }
+
+        rule = null!;
+        return false;
+    }
+
+    /// <summary>The rule of a tier.</summary>
+    /// <param name="tier">The tier name.</param>
+    /// <returns>The tier's rule, or the fallback.</returns>
+    /// <exception cref="KeyNotFoundException">The tier is unknown and there is no fallback; the message names it.</exception>
+    public CadenceRule For(string tier) =>
+        TryGet(tier, out var rule)
+            ? rule
+            : throw new KeyNotFoundException(
+                $"No cadence rule for the tier \"{tier}\" and no fallback rule; known tiers: {string.Join(", ", _tiers.Keys.Select(k => $"\"{k}\""))}.");
+
+    /// <summary>The rule that applies to a relationship: its own override, else its tier's.</summary>
+    /// <param name="relationship">The relationship.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="KeyNotFoundException">No override, an unknown tier and no fallback.</exception>
+    public CadenceRule For(Relationship relationship) =>
+        Guard.NotNull(relationship, nameof(relationship)).Rule ?? For(relationship.Tier);
+}

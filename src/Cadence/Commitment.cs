@@ -1,0 +1,91 @@
+using System;
+using NodaTime;
+
+namespace Cadence;
+
+/// <summary>Where a <see cref="Commitment"/> stands.</summary>
+public enum CommitmentStatus
+{
+    /// <summary>Still to do: it pins the relationship's next touch.</summary>
+    Open = 0,
+
+    /// <summary>Done: it no longer pins anything (log the touch it produced as a <see cref="Touch"/>).</summary>
+    Done = 1,
+
+    /// <summary>Dropped: it no longer pins anything.</summary>
+    Dropped = 2,
+}
+
+/// <summary>
+/// An explicit, dated next step with a relationship: "chase feedback on the proposal", "they said they'd
+/// call next week: call them if not". While open it pins the date of the next touch and wins over the
+/// cadence. It can be moved forwards or backwards, done or dropped. Immutable.
+/// </summary>
+public sealed record Commitment
+{
+    /// <summary>Creates an open commitment.</summary>
+    /// <param name="id">A stable id, unique in a diary.</param>
+    /// <param name="relationshipId">The relationship it is with.</param>
+    /// <param name="date">The day it is due.</param>
+    /// <param name="purpose">What the step is, in a few words.</param>
+    /// <param name="channel">The channel to use, when decided.</param>
+    /// <exception cref="ArgumentException">An id or the purpose is blank or malformed.</exception>
+    public Commitment(string id, string relationshipId, LocalDate date, string purpose, Channel? channel = null)
+        : this(
+            Guard.Id(id, nameof(id)),
+            Guard.Id(relationshipId, nameof(relationshipId)),
+            date,
+            Guard.Name(purpose, nameof(purpose)),
+            channel is { } c ? Guard.Defined(c, nameof(channel)) : null,
+            CommitmentStatus.Open)
+    {
+    }
+
+    private Commitment(string id, string relationshipId, LocalDate date, string purpose, Channel? channel, CommitmentStatus status)
+    {
+        Id = id;
+        RelationshipId = relationshipId;
+        Date = date;
+        Purpose = purpose;
+        Channel = channel;
+        Status = status;
+    }
+
+    /// <summary>The stable id, unique in a diary.</summary>
+    public string Id { get; }
+
+    /// <summary>The relationship it is with.</summary>
+    public string RelationshipId { get; }
+
+    /// <summary>The day it is due.</summary>
+    public LocalDate Date { get; }
+
+    /// <summary>What the step is.</summary>
+    public string Purpose { get; }
+
+    /// <summary>The channel to use, or <see langword="null"/> to let the scheduler suggest one.</summary>
+    public Channel? Channel { get; }
+
+    /// <summary>Open, done or dropped.</summary>
+    public CommitmentStatus Status { get; }
+
+    /// <summary>Whether it is still open, and so pins the next touch.</summary>
+    public bool IsOpen => Status == CommitmentStatus.Open;
+
+    /// <summary>Returns a copy moved to another day, earlier or later.</summary>
+    /// <param name="date">The new day.</param>
+    /// <returns>The moved copy.</returns>
+    public Commitment MoveTo(LocalDate date) => new(Id, RelationshipId, date, Purpose, Channel, Status);
+
+    /// <summary>Returns a done copy.</summary>
+    /// <returns>The done copy.</returns>
+    public Commitment MarkDone() => new(Id, RelationshipId, Date, Purpose, Channel, CommitmentStatus.Done);
+
+    /// <summary>Returns a dropped copy.</summary>
+    /// <returns>The dropped copy.</returns>
+    public Commitment Drop() => new(Id, RelationshipId, Date, Purpose, Channel, CommitmentStatus.Dropped);
+
+    /// <summary>Returns a reopened copy.</summary>
+    /// <returns>The open copy.</returns>
+    public Commitment Reopen() => new(Id, RelationshipId, Date, Purpose, Channel, CommitmentStatus.Open);
+}

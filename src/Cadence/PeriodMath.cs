@@ -1,0 +1,123 @@
+using System;
+using System.Globalization;
+using NodaTime;
+
+namespace Cadence;
+
+/// <summary>Date arithmetic on the date-only periods that cadence rules use.</summary>
+internal static class PeriodMath
+{
+    private static readonly LocalDate CycleStart = new(2000, 1, 1);
+
+    /// <summary>Every start date of a four-year cycle (one leap year, three common ones, every month length).</summary>
+    private const int CycleDays = 1461;
+
+    /// <summary>Throws unless the period is made only of non-negative years, months, weeks and days.</summary>
+    internal static Period Validate(Period? period, string paramName)
+    {
+        if (period is null)
+        {
+            throw new ArgumentNullException(paramName, $"The {paramName} must not be null.");
+        }
+
+        if (period.HasTimeComponent)
+        {
+            throw new ArgumentException(
+                $"The {paramName} {period} has a time part; use only years, months, weeks and days.", paramName);
+        }
+
+        if (period.Years < 0 || period.Months < 0 || period.Weeks < 0 || period.Days < 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, period, $"The {paramName} {Describe(period)} ({period}) is negative.");
+        }
+
+        if (period.Years > 100 || (period.Years * 12) + period.Months > 1200 || (period.Weeks * 7L) + period.Days > 36600)
+        {
+            throw new ArgumentOutOfRangeException(paramName, period, $"The {paramName} {period} is longer than 100 years.");
+        }
+
+        return period;
+    }
+
+    /// <summary>Whether <c>date + a &lt;= date + b</c> for every date.</summary>
+    internal static bool AlwaysAtMost(Period a, Period b)
+    {
+        if (a.Years == 0 && a.Months == 0 && b.Years == 0 && b.Months == 0)
+        {
+            return DaysOf(a) <= DaysOf(b);
+        }
+
+        // Month lengths repeat over a four-year cycle (a century year that is not a leap year behaves like
+        // any common year), so trying every start date of one cycle covers all cases.
+        for (int i = 0; i < CycleDays; i++)
+        {
+            LocalDate start = CycleStart.PlusDays(i);
+            if (start.Plus(a) > start.Plus(b))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The days of a period without months or years.</summary>
+    internal static long DaysOf(Period p) => (p.Weeks * 7L) + p.Days;
+
+    /// <summary><c>start + credit × period</c>, measured in whole days from <paramref name="start"/> and rounded down.</summary>
+    internal static LocalDate PlusScaled(LocalDate start, Period period, double credit)
+    {
+        if (credit == 1.0)
+        {
+            return start.Plus(period);
+        }
+
+        int full = Period.DaysBetween(start, start.Plus(period));
+        return start.PlusDays((int)Math.Floor(full * credit));
+    }
+
+    /// <summary>A short English rendering: "30 days", "6 weeks", "2 months", "1 month and 2 weeks".</summary>
+    internal static string Describe(Period p)
+    {
+        var parts = new System.Collections.Generic.List<string>(4);
+        Add(parts, p.Years, "year");
+        Add(parts, p.Months, "month");
+        Add(parts, p.Weeks, "week");
+        Add(parts, p.Days, "day");
+        return parts.Count switch
+        {
+            0 => "0 days",
+            1 => parts[0],
+            _ => string.Join(", ", parts.GetRange(0, parts.Count - 1)) + " and " + parts[^1],
+        };
+
+        static void Add(System.Collections.Generic.List<string> parts, long n, string unit)
+        {
+            if (n != 0)
+            {
+                parts.Add(Count(n, unit));
+            }
+        }
+    }
+
+    /// <summary>"1 day", "2 days".</summary>
+    internal static string Count(long n, string unit, string? plural = null) =>
+        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 || n == -1 ? unit : plural ?? unit + "s");
+
+    /// <summary>The single unit and count of a period made of one unit only, or null.</summary>
+    internal static (long Count, string Unit)? SingleUnit(Period p)
+    {
+        (long, string)? result = null;
+        int units = 0;
+        if (p.Years != 0) { units++; result = (p.Years, "year"); }
+        if (p.Months != 0) { units++; result = (p.Months, "month"); }
+        if (p.Weeks != 0) { units++; result = (p.Weeks, "week"); }
+        if (p.Days != 0) { units++; result = (p.Days, "day"); }
+        return units switch
+        {
+            0 => (0, "day"),
+            1 => result,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using NodaTime;
+
+namespace Cadence;
+
+/// <summary>
+/// Someone you keep in touch with: a stable id, a name, a tier that gives the default cadence, tags, an
+/// optional time zone, preferred channels, a state and an optional cadence override. Immutable: the
+/// <c>With…</c> methods return changed copies.
+/// </summary>
+/// <example>
+/// <code>
+/// var zoe = new Relationship("zoe", "Zoë Müller", "client")
+///     .WithPreferredChannels(Channel.Call, Channel.Meeting)
+///     .WithRule(new CadenceRule(Period.FromWeeks(2), Period.FromWeeks(4), Period.FromWeeks(6)));
+/// </code>
+/// </example>
+public sealed record Relationship
+{
+    /// <summary>Creates an active relationship.</summary>
+    /// <param name="id">A stable id, unique in a diary (compared ordinally).</param>
+    /// <param name="name">The person's name as it should be shown.</param>
+    /// <param name="tier">The tier ("client", "prospect", "referral source", …) whose rule applies.</param>
+    /// <exception cref="ArgumentException">The id, name or tier is blank or malformed.</exception>
+    public Relationship(string id, string name, string tier)
+        : this(
+            Guard.Id(id, nameof(id)),
+            Guard.Name(name, nameof(name)),
+            Guard.Id(tier, nameof(tier)),
+            ImmutableArray<string>.Empty,
+            null,
+            ImmutableArray<Channel>.Empty,
+            RelationshipState.Active,
+            null)
+    {
+    }
+
+    private Relationship(
+        string id,
+        string name,
+        string tier,
+        ImmutableArray<string> tags,
+        DateTimeZone? timeZone,
+        ImmutableArray<Channel> preferredChannels,
+        RelationshipState state,
+        CadenceRule? rule)
+    {
+        Id = id;
+        Name = name;
+        Tier = tier;
+        Tags = tags;
+        TimeZone = timeZone;
+        PreferredChannels = preferredChannels;
+        State = state;
+        Rule = rule;
+    }
+
+    /// <summary>The stable id, unique in a diary.</summary>
+    public string Id { get; }
+
+    /// <summary>The name to show.</summary>
+    public string Name { get; }
+
+    /// <summary>The tier whose cadence rule applies unless <see cref="Rule"/> overrides it.</summary>
+    public string Tier { get; }
+
+    /// <summary>Free-form tags ("met at ExpoLondon", "Atlanta").</summary>
+    public IReadOnlyList<string> Tags { get; }
+
+    /// <summary>The contact's time zone, when known.</summary>
+    public DateTimeZone? TimeZone { get; }
+
+    /// <summary>Channels the contact prefers, most preferred first.</summary>
+    public IReadOnlyList<Channel> PreferredChannels { get; }
+
+    /// <summary>Active, paused until a date, or archived.</summary>
+    public RelationshipState State { get; }
+
+    /// <summary>A cadence for this relationship only, overriding its tier's; or <see langword="null"/>.</summary>
+    public CadenceRule? Rule { get; }
+
+    /// <summary>Returns a copy with another name.</summary>
+    /// <param name="name">The new name.</param>
+    /// <returns>The changed copy.</returns>
+    public Relationship WithName(string name) => Copy(name: Guard.Name(name, nameof(name)));
+
+    /// <summary>Returns a copy in another tier.</summary>
+    /// <param name="tier">The new tier.</param>
+    /// <returns>The changed copy.</returns>
+    public Relationship WithTier(string tier) => Copy(tier: Guard.Id(tier, nameof(tier)));
+
+    /// <summary>Returns a copy with these tags (blank tags are rejected, duplicates kept once).</summary>
+    /// <param name="tags">The tags.</param>
+    /// <returns>The changed copy.</returns>
+    public Relationship WithTags(params IEnumerable<string> tags)
+    {
+        Guard.NotNull(tags, nameof(tags));
+        var list = tags.Select(t => Guard.Name(t, nameof(tags))).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        return Copy(tags: list);
+    }
+
+    /// <summary>Returns a copy in a time zone (or with none).</summary>
+    /// <param name="timeZone">The contact's time zone, or <see langword="null"/>.</param>
+    /// <returns>The changed copy.</returns>
+    public Relationship WithTimeZone(DateTimeZone? timeZone) => new(Id, Name, Tier, Tags.ToImmutableArray(), timeZone, PreferredChannels.ToImmutableArray(), State, Rule);
+
+    /// <summary>Returns a copy with these preferred channels, most preferred first (duplicates kept once).</summary>
+    /// <param name="channels">The channels.</param>
+    /// <returns>The changed copy.</returns>
+    public Relationship WithPreferredChannels(params IEnumerable<Channel> channels)
+    {
+        Guard.NotNull(channels, nameof(channels));
+        var list = channels.Select(c => Guard.Defined(c, nameof(channels))).Distinct().ToImmutableArray();
+        return Copy(preferred: list);
+    }
+
+    /// <summary>Returns a copy in another state.</summary>
+    /// <param name="state">The new state.</param>
+    /// <returns>The changed copy.</returns>
+    public Relationship WithState(RelationshipState state) => Copy(state: Guard.NotNull(state, nameof(state)));
+
+    /// <summary>Returns a copy paused until a date.</summary>
+    /// <param name="until">The day it resumes.</param>
+    /// <returns>The changed copy.</returns>
+    public Relationship PauseUntil(LocalDate until) => WithState(RelationshipState.Paused(until));
+
+    /// <summary>Returns an archived copy: it is never scheduled.</summary>
+    /// <returns>The changed copy.</returns>
+    public Relationship Archive() => WithState(RelationshipState.Archived);
+
+    /// <summary>Returns an active copy.</summary>
+    /// <returns>The changed copy.</returns>
+    public Relationship Activate() => WithState(RelationshipState.Active);
+
+    /// <summary>Returns a copy with its own cadence rule, or back on its tier's rule with <see langword="null"/>.</summary>
+    /// <param name="rule">The override, or <see langword="null"/>.</param>
+    /// <returns>The changed copy.</returns>
+    public Relationship WithRule(CadenceRule? rule) => new(Id, Name, Tier, Tags.ToImmutableArray(), TimeZone, PreferredChannels.ToImmutableArray(), State, rule);
+
+    /// <inheritdoc/>
+    public bool Equals(Relationship? other) =>
+        other is not null
+        && Id == other.Id
+        && Name == other.Name
+        && Tier == other.Tier
+        && Tags.SequenceEqual(other.Tags, StringComparer.Ordinal)
+        && Equals(TimeZone, other.TimeZone)
+        && PreferredChannels.SequenceEqual(other.PreferredChannels)
+        && State.Equals(other.State)
+        && Equals(Rule, other.Rule);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Tier, State, Rule);
+
+    private Relationship Copy(
+        string? name = null,
+        string? tier = null,
+        ImmutableArray<string>? tags = null,
+        ImmutableArray<Channel>? preferred = null,
+        RelationshipState? state = null) =>
+        new(
+            Id,
+            name ?? Name,
+            tier ?? Tier,
+            tags ?? Tags.ToImmutableArray(),
+            TimeZone,
+            preferred ?? PreferredChannels.ToImmutableArray(),
+            state ?? State,
+            Rule);
+}

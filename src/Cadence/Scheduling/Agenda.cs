@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Cadence.Scheduling;
+
+/// <summary>
+/// The touches of one day or a range of days, for a person to act on: overdue first (most overdue first), then by
+/// due day, ties by relationship id. Each entry says who, by which channel and why. Immutable.
+/// </summary>
+/// <example>
+/// <code>
+/// var plan = new Scheduler().Plan(diary, today);
+/// foreach (var touch in Agenda.For(plan, today).Touches)
+/// {
+///     Console.WriteLine($"{touch.Title}: {touch.Why}");
+/// }
+/// </code>
+/// </example>
+public sealed class Agenda
+{
+    private static readonly LocalDatePattern DayPattern = LocalDatePattern.Create("ddd d MMM", CultureInfo.InvariantCulture);
+
+    private readonly ImmutableArray<PlannedTouch> _touches;
+
+    private Agenda(LocalDate from, LocalDate to, ImmutableArray<PlannedTouch> touches)
+    {
+        From = from;
+        To = to;
+        _touches = touches;
+    }
+
+    /// <summary>The first day covered.</summary>
+    public LocalDate From { get; }
+
+    /// <summary>The last day covered (the same as <see cref="From"/> for one day).</summary>
+    public LocalDate To { get; }
+
+    /// <summary>The touches due in the range: overdue first, most overdue first; then by due day and relationship id.</summary>
+    public IReadOnlyList<PlannedTouch> Touches => _touches;
+
+    /// <summary>The agenda of one day.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="day">The day.</param>
+    /// <returns>The touches due that day.</returns>
+    public static Agenda For(Plan plan, LocalDate day) => For(plan, day, day);
+
+    /// <summary>The agenda of a range of days, both ends included.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="from">The first day.</param>
+    /// <param name="to">The last day, not before <paramref name="from"/>.</param>
+    /// <returns>The touches due in the range.</returns>
+    /// <exception cref="ArgumentException">The range ends before it starts.</exception>
+    public static Agenda For(Plan plan, LocalDate from, LocalDate to)
+    {
+        Guard.NotNull(plan, nameof(plan));
+        if (to < from)
+        {
+            throw new ArgumentException(
+                $"The agenda range ends ({to:uuuu'-'MM'-'dd}) before it starts ({from:uuuu'-'MM'-'dd}).", nameof(to));
+        }
+
+        var touches = plan.Touches
+            .Where(t => t.Due >= from && t.Due <= to)
+            .OrderByDescending(t => t.DaysOverdue)
+            .ThenBy(t => t.Due)
+            .ThenBy(t => t.RelationshipId, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new Agenda(from, to, touches);
+    }
+
+    /// <summary>
+    /// The agenda as plain text, one line a touch: "Mon 3 Mar  Call Zoë Müller: Last met 41 days ago; clients are due
+    /// every 30 days (at most 45)." Lines end with "\n".
+    /// </summary>
+    /// <returns>The text; "Nothing due." when empty.</returns>
+    public override string ToString()
+    {
+        if (_touches.Length == 0)
+        {
+            return "Nothing due." + "\n";
+        }
+
+        var builder = new StringBuilder();
+        foreach (var touch in _touches)
+        {
+            builder.Append(DayPattern.Format(touch.Due)).Append("  ").Append(touch.Title).Append(": ").Append(touch.Why).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+}

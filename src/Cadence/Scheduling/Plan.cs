@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using NodaTime;
+
+namespace Cadence.Scheduling;
+
+/// <summary>
+/// The scheduler's answer for one day: one <see cref="PlannedTouch"/> per active or paused relationship, ordered
+/// by due day, then by relationship id (ordinal). Immutable, with value equality: the same input gives an
+/// equal plan.
+/// </summary>
+public sealed class Plan : IEquatable<Plan>
+{
+    private readonly ImmutableArray<PlannedTouch> _touches;
+    private readonly Dictionary<string, int> _byId;
+
+    internal Plan(LocalDate today, ImmutableArray<PlannedTouch> touches)
+    {
+        Today = today;
+        _touches = touches;
+        _byId = new Dictionary<string, int>(touches.Length, StringComparer.Ordinal);
+        for (int i = 0; i < touches.Length; i++)
+        {
+            _byId.Add(touches[i].RelationshipId, i);
+        }
+    }
+
+    /// <summary>The day the plan was made for.</summary>
+    public LocalDate Today { get; }
+
+    /// <summary>The planned touches, by due day then relationship id.</summary>
+    public IReadOnlyList<PlannedTouch> Touches => _touches;
+
+    /// <summary>The planned touch of one relationship.</summary>
+    /// <param name="relationshipId">The relationship id.</param>
+    /// <param name="touch">The planned touch.</param>
+    /// <returns>Whether the relationship is in the plan (archived ones never are).</returns>
+    public bool TryGet(string relationshipId, out PlannedTouch touch)
+    {
+        if (relationshipId is not null && _byId.TryGetValue(relationshipId, out int index))
+        {
+            touch = _touches[index];
+            return true;
+        }
+
+        touch = null!;
+        return false;
+    }
+
+    /// <summary>The planned touch of one relationship.</summary>
+    /// <param name="relationshipId">The relationship id.</param>
+    /// <returns>The planned touch.</returns>
+    /// <exception cref="KeyNotFoundException">The relationship is not in the plan; the message names it.</exception>
+    public PlannedTouch this[string relationshipId] =>
+        TryGet(relationshipId, out var touch)
+            ? touch
+            : throw new KeyNotFoundException($"The relationship \"{relationshipId}\" is not in the plan (unknown or archived).");
+
+    /// <inheritdoc/>
+    public bool Equals(Plan? other) => other is not null && Today == other.Today && _touches.SequenceEqual(other._touches);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as Plan);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Today, _touches.Length);
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Join(Environment.NewLine, _touches.Select(t => t.ToString()));
+}

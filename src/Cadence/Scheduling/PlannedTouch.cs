@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using NodaTime;
+
+namespace Cadence.Scheduling;
+
+/// <summary>
+/// The next touch of one relationship: when (<see cref="Due"/>, inside the window <see cref="NotBefore"/> to
+/// <see cref="NotAfter"/>), by which channel, how late, and why. Immutable, with value equality.
+/// </summary>
+public sealed class PlannedTouch : IEquatable<PlannedTouch>
+{
+    private readonly ImmutableArray<Reason> _reasons;
+
+    internal PlannedTouch(
+        Relationship relationship,
+        LocalDate due,
+        LocalDate notBefore,
+        LocalDate notAfter,
+        int daysOverdue,
+        Channel channel,
+        Commitment? commitment,
+        Touch? lastTouch,
+        CadenceRule rule,
+        ImmutableArray<Reason> reasons)
+    {
+        Relationship = relationship;
+        Due = due;
+        NotBefore = notBefore;
+        NotAfter = notAfter;
+        DaysOverdue = daysOverdue;
+        Channel = channel;
+        Commitment = commitment;
+        LastTouch = lastTouch;
+        Rule = rule;
+        _reasons = reasons;
+    }
+
+    /// <summary>The relationship the touch is with.</summary>
+    public Relationship Relationship { get; }
+
+    /// <summary>The relationship's id.</summary>
+    public string RelationshipId => Relationship.Id;
+
+    /// <summary>The contact's name.</summary>
+    public string Name => Relationship.Name;
+
+    /// <summary>The day to make the touch: never before today (an overdue touch is due today).</summary>
+    public LocalDate Due { get; }
+
+    /// <summary>
+    /// The earliest acceptable day: today, the end of the minimum gap after the last attempt, the end of a pause,
+    /// or a pinned commitment's day, whichever is latest.
+    /// </summary>
+    public LocalDate NotBefore { get; }
+
+    /// <summary>
+    /// The latest acceptable day: the furthest any touch renews the relationship to at its maximum gap (or a
+    /// pinned commitment's day). It can be before <see cref="Due"/> when the touch is overdue, or when a
+    /// pause or the minimum gap after an unanswered attempt pushes the touch past it; see <see cref="IsLate"/>.
+    /// </summary>
+    public LocalDate NotAfter { get; }
+
+    /// <summary>How many days late the touch is (0 when it is not overdue).</summary>
+    public int DaysOverdue { get; }
+
+    /// <summary>Whether the touch is due before today, and so due today.</summary>
+    public bool IsOverdue => DaysOverdue > 0;
+
+    /// <summary>Whether the due day is after <see cref="NotAfter"/>.</summary>
+    public bool IsLate => Due > NotAfter;
+
+    /// <summary>The channel suggested.</summary>
+    public Channel Channel { get; }
+
+    /// <summary>The open commitment that pins the date, or <see langword="null"/> when the cadence sets it.</summary>
+    public Commitment? Commitment { get; }
+
+    /// <summary>Whether an open commitment pins the date.</summary>
+    public bool IsPinned => Commitment is not null;
+
+    /// <summary>The most recent touch, or <see langword="null"/> when there was none.</summary>
+    public Touch? LastTouch { get; }
+
+    /// <summary>The cadence rule that applied.</summary>
+    public CadenceRule Rule { get; }
+
+    /// <summary>Why: structured reasons, in the order of the sentence <see cref="Why"/>.</summary>
+    public IReadOnlyList<Reason> Reasons => _reasons;
+
+    /// <summary>The reasons as one English sentence.</summary>
+    public string Why => Reason.Sentence(_reasons);
+
+    /// <summary>A short title: "Call Zoë Müller", "Meet Zoë Müller", "Write to Zoë Müller", "Reach out online to Zoë Müller".</summary>
+    public string Title => Channel switch
+    {
+        Channel.Meeting => "Meet " + Name,
+        Channel.Call => "Call " + Name,
+        Channel.Note => "Write to " + Name,
+        _ => "Reach out online to " + Name,
+    };
+
+    /// <inheritdoc/>
+    public bool Equals(PlannedTouch? other) =>
+        other is not null
+        && Relationship.Equals(other.Relationship)
+        && Due == other.Due
+        && NotBefore == other.NotBefore
+        && NotAfter == other.NotAfter
+        && DaysOverdue == other.DaysOverdue
+        && Channel == other.Channel
+        && Equals(Commitment, other.Commitment)
+        && Equals(LastTouch, other.LastTouch)
+        && Rule.Equals(other.Rule)
+        && _reasons.SequenceEqual(other._reasons);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as PlannedTouch);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(RelationshipId, Due, NotBefore, NotAfter, DaysOverdue, Channel);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Due:uuuu'-'MM'-'dd} {Title}: {Why}";
+}

@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Cadence.Scheduling;
+
+/// <summary>
+/// One structured reason behind a planned touch: a kind (the derived type) and the dates and numbers behind it.
+/// <see cref="ToString"/> gives one short English clause; <see cref="Sentence"/> joins clauses into a sentence
+/// such as "Last met 41 days ago; clients are due every 30 days (at most 45)."
+/// </summary>
+public abstract record Reason
+{
+    private static readonly LocalDatePattern DatePattern = LocalDatePattern.Create("ddd d MMM uuuu", CultureInfo.InvariantCulture);
+
+    private protected Reason()
+    {
+    }
+
+    /// <summary>Joins reasons into one sentence: clauses separated by "; ", the first capitalized, a full stop at the end.</summary>
+    /// <param name="reasons">The reasons, in order.</param>
+    /// <returns>The sentence, or an empty string for no reasons.</returns>
+    public static string Sentence(IEnumerable<Reason> reasons)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        var builder = new StringBuilder();
+        foreach (var reason in reasons)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append("; ");
+            }
+
+            builder.Append(reason.ToString());
+        }
+
+        if (builder.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        builder[0] = char.ToUpperInvariant(builder[0]);
+        builder.Append('.');
+        return builder.ToString();
+    }
+
+    /// <summary>The reason as one lower-case English clause, without a full stop.</summary>
+    /// <returns>The clause.</returns>
+    public abstract override string ToString();
+
+    /// <summary>"Mon 3 Mar 2025".</summary>
+    private protected static string Day(LocalDate date) => DatePattern.Format(date);
+
+    /// <summary>"today", "yesterday", "41 days ago".</summary>
+    private protected static string Ago(int days) => days switch
+    {
+        0 => "today",
+        1 => "yesterday",
+        _ => PeriodMath.Count(days, "day") + " ago",
+    };
+
+    /// <summary>An English phrase for a touch, such as "last met 41 days ago (coffee)" or "called 3 days ago with no answer".</summary>
+    private protected static string Describe(Touch touch, int daysAgo, bool last)
+    {
+        string when = Ago(daysAgo);
+        string medium = touch.Medium is null ? string.Empty : $" ({touch.Medium})";
+        string lastWord = last ? "last " : string.Empty;
+        if (touch.Outcome == Outcome.NoReply)
+        {
+            if (touch.Direction == Direction.Inbound)
+            {
+                string by = touch.Channel switch
+                {
+                    Channel.Meeting => "to meet",
+                    Channel.Call => "to call",
+                    Channel.Note => "to write",
+                    _ => "to reach you online",
+                };
+                return $"they tried {by} {when}{medium} and did not get through";
+            }
+
+            return touch.Channel switch
+            {
+                Channel.Meeting => $"a meeting {when}{medium} fell through",
+                Channel.Call => $"called {when}{medium} with no answer",
+                Channel.Note => $"wrote {when}{medium} with no reply",
+                _ => $"reached out online {when}{medium} with no reply",
+            };
+        }
+
+        if (touch.Direction == Direction.Inbound)
+        {
+            return touch.Channel switch
+            {
+                Channel.Meeting => $"{lastWord}met {when}{medium}, at their request",
+                Channel.Call => $"they {lastWord}called {when}{medium}",
+                Channel.Note => $"they {lastWord}wrote {when}{medium}",
+                _ => $"they {lastWord}reached out online {when}{medium}",
+            };
+        }
+
+        return touch.Channel switch
+        {
+            Channel.Meeting => $"{lastWord}met {when}{medium}",
+            Channel.Call => $"{lastWord}called {when}{medium}",
+            Channel.Note => $"{lastWord}wrote {when}{medium}",
+            _ => $"{lastWord}touched base online {when}{medium}",
+        };
+    }
+
+    /// <summary>"every 30 days (at most 45)", "every 4 weeks (at most 2 months)".</summary>
+    private protected static string Every(CadenceRule rule)
+    {
+        string target = PeriodMath.Describe(rule.Target);
+        var t = PeriodMath.SingleUnit(rule.Target);
+        var m = PeriodMath.SingleUnit(rule.MaxGap);
+        string max = t is { } tu && m is { } mu && tu.Unit == mu.Unit
+            ? mu.Count.ToString(CultureInfo.InvariantCulture)
+            : PeriodMath.Describe(rule.MaxGap);
+        return $"every {target} (at most {max})";
+    }
+
+    /// <summary>"client" → "clients", "referral source" → "referral sources", "agency" → "agencies".</summary>
+    private protected static string Plural(string noun)
+    {
+        if (noun.Length == 0)
+        {
+            return noun;
+        }
+
+        if (noun.EndsWith("s", StringComparison.OrdinalIgnoreCase)
+            || noun.EndsWith("x", StringComparison.OrdinalIgnoreCase)
+            || noun.EndsWith("ch", StringComparison.OrdinalIgnoreCase)
+            || noun.EndsWith("sh", StringComparison.OrdinalIgnoreCase))
+        {
+            return noun + "es";
+        }
+
+        if (noun.Length > 1 && noun[^1] is 'y' && "aeiou".IndexOf(char.ToLowerInvariant(noun[^2])) < 0)
+        {
+            return noun[..^1] + "ies";
+        }
+
+        return noun + "s";
+    }
+}
+
+/// <summary>The relationship has never been touched, or every attempt went unanswered: a first touch is due.</summary>
+/// <param name="UnansweredAttempts">How many attempts went unanswered so far.</param>
+public sealed record FirstTouchReason(int UnansweredAttempts) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => UnansweredAttempts == 0
+        ? "no touch yet: time for a first one"
+        : $"no connection yet after {PeriodMath.Count(UnansweredAttempts, "attempt")}";
+}
+
+/// <summary>The touch that renews the relationship furthest, which the due date is counted from.</summary>
+/// <param name="Touch">The touch.</param>
+/// <param name="DaysAgo">Days between it and today.</param>
+/// <param name="Credit">The share of a full touch it counts for.</param>
+public sealed record RenewalReason(Touch Touch, int DaysAgo, double Credit) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        string phrase = Describe(Touch, DaysAgo, last: true);
+        return Credit < 1
+            ? $"{phrase}, which counts as {Math.Round(Credit * 100).ToString(CultureInfo.InvariantCulture)}% of a full touch"
+            : phrase;
+    }
+}
+
+/// <summary>The most recent touch, when it is not the one the due date is counted from.</summary>
+/// <param name="Touch">The touch.</param>
+/// <param name="DaysAgo">Days between it and today.</param>
+public sealed record LatestTouchReason(Touch Touch, int DaysAgo) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => Describe(Touch, DaysAgo, last: false);
+}
+
+/// <summary>The cadence rule that applies: the tier's or the relationship's own.</summary>
+/// <param name="Tier">The relationship's tier.</param>
+/// <param name="Rule">The rule.</param>
+/// <param name="IsOverride">Whether the rule is the relationship's own rather than its tier's.</param>
+public sealed record CadenceReason(string Tier, CadenceRule Rule, bool IsOverride) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => IsOverride
+        ? $"this relationship is due {Every(Rule)}"
+        : $"{Plural(Tier)} are due {Every(Rule)}";
+}
+
+/// <summary>An unanswered or recent attempt keeps the next one from coming too soon.</summary>
+/// <param name="LastAttempt">The day of the latest outbound attempt.</param>
+/// <param name="DaysAgo">Days between it and today.</param>
+/// <param name="MinGap">The least time between attempts.</param>
+/// <param name="NotBefore">The first day the next attempt may be made.</param>
+public sealed record WaitReason(LocalDate LastAttempt, int DaysAgo, Period MinGap, LocalDate NotBefore) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"last attempt {Ago(DaysAgo)}: leave at least {PeriodMath.Describe(MinGap)} between attempts, so not before {Day(NotBefore)}";
+}
+
+/// <summary>An open commitment pins the date.</summary>
+/// <param name="CommitmentId">The commitment's id.</param>
+/// <param name="Purpose">What was promised.</param>
+/// <param name="Date">The day it is due.</param>
+public sealed record CommitmentReason(string CommitmentId, string Purpose, LocalDate Date) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"next step for {Day(Date)}: {Purpose}";
+}
+
+/// <summary>The relationship is paused: nothing is due before the pause ends.</summary>
+/// <param name="Until">The day it resumes.</param>
+public sealed record PausedReason(LocalDate Until) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"paused until {Day(Until)}";
+}
+
+/// <summary>The touch was due before today: it is due today, this many days late.</summary>
+/// <param name="Days">Days late.</param>
+/// <param name="WasDue">The day it was due.</param>
+public sealed record OverdueReason(int Days, LocalDate WasDue) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"{PeriodMath.Count(Days, "day")} overdue (was due {Day(WasDue)})";
+}
+
+/// <summary>The latest touches were all online: the suggestion is a live channel.</summary>
+/// <param name="OnlineTouches">How many online touches in a row came last.</param>
+/// <param name="Suggested">The live channel suggested.</param>
+public sealed record TakeItOfflineReason(int OnlineTouches, Channel Suggested) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"the last {PeriodMath.Count(OnlineTouches, "touch", "touches")} were online: take it offline with a {Suggested.ToString().ToLowerInvariant()}";
+}
+
+/// <summary>The suggested channel is the one the contact prefers.</summary>
+/// <param name="Channel">The preferred channel.</param>
+public sealed record PreferredChannelReason(Channel Channel) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => Channel switch
+    {
+        Channel.Meeting => "prefers to meet",
+        Channel.Call => "prefers a call",
+        Channel.Note => "prefers a note",
+        _ => "prefers social media",
+    };
+}

@@ -1,0 +1,321 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using NodaTime;
+
+namespace Cadence.Scheduling;
+
+/// <summary>
+/// Plans the next touch of every relationship in a diary: when, inside which window, by which channel, and why.
+/// Pure and deterministic: it reads no clock (today, or an <see cref="IClock"/> and a time zone, comes in), and the
+/// same input gives an equal plan whatever the order of the diary's lists. Thread-safe.
+/// </summary>
+/// <remarks>
+/// The rules (see DESIGN.md): a touch with credit <c>c</c> on day <c>d</c> renews the relationship until
+/// <c>d + c·Target</c> (due) and <c>d + c·MaxGap</c> (latest), and the furthest of these over all touches counts;
+/// every outbound attempt, answered or not, keeps the next one from coming before <c>attempt + MinGap</c>; an open
+/// commitment pins the date; a pause holds the touch until it ends; archived relationships are left out; a
+/// relationship never touched is due today; a touch due before today is due today, with its lateness.
+/// </remarks>
+public sealed class Scheduler
+{
+    /// <summary>Creates a scheduler.</summary>
+    /// <param name="options">The options; <see cref="SchedulerOptions.Default"/> when null.</param>
+    public Scheduler(SchedulerOptions? options = null)
+    {
+        Options = options ?? SchedulerOptions.Default;
+    }
+
+    /// <summary>The options in use.</summary>
+    public SchedulerOptions Options { get; }
+
+    /// <summary>Plans every active or paused relationship for today as given by a clock in a time zone.</summary>
+    /// <param name="diary">The diary.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="zone">The owner's time zone, which decides what day it is.</param>
+    /// <returns>The plan.</returns>
+    public Plan Plan(Diary diary, IClock clock, DateTimeZone zone)
+    {
+        Guard.NotNull(clock, nameof(clock));
+        Guard.NotNull(zone, nameof(zone));
+        return Plan(diary, clock.GetCurrentInstant().InZone(zone).Date);
+    }
+
+    /// <summary>Plans every active or paused relationship for a day.</summary>
+    /// <param name="diary">The diary.</param>
+    /// <param name="today">The day to plan from.</param>
+    /// <returns>The plan, by due day then relationship id.</returns>
+    /// <exception cref="ArgumentException">A touch is after today; the message names it.</exception>
+    /// <exception cref="KeyNotFoundException">A relationship's tier has no rule and there is no fallback.</exception>
+    public Plan Plan(Diary diary, LocalDate today)
+    {
+        Guard.NotNull(diary, nameof(diary));
+        CheckNoFutureTouches(diary.TouchArray, today);
+
+        var relationships = diary.RelationshipArray;
+        var planned = ImmutableArray.CreateBuilder<PlannedTouch>(relationships.Length);
+        for (int i = 0; i < relationships.Length; i++)
+        {
+            if (relationships[i].State.Status != RelationshipStatus.Archived)
+            {
+                planned.Add(PlanOne(diary, i, today));
+            }
+        }
+
+        planned.Sort(ByDueThenId.Instance);
+        return new Plan(today, planned.MoveToImmutable());
+    }
+
+    /// <summary>Plans one relationship, as <see cref="Plan(Diary, LocalDate)"/> would.</summary>
+    /// <param name="diary">The diary.</param>
+    /// <param name="relationshipId">The relationship id.</param>
+    /// <param name="today">The day to plan from.</param>
+    /// <returns>The planned touch, or <see langword="null"/> for an archived relationship.</returns>
+    /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
+    /// <exception cref="ArgumentException">One of its touches is after today.</exception>
+    public PlannedTouch? PlanFor(Diary diary, string relationshipId, LocalDate today)
+    {
+        Guard.NotNull(diary, nameof(diary));
+        int index = diary.IndexOf(relationshipId);
+        var touches = diary.TouchArray;
+        foreach (int t in diary.TouchIndexesOf(index))
+        {
+            CheckNotFuture(touches[t], today);
+        }
+
+        return diary.RelationshipArray[index].State.Status == RelationshipStatus.Archived
+            ? null
+            : PlanOne(diary, index, today);
+    }
+
+    private static void CheckNoFutureTouches(ImmutableArray<Touch> touches, LocalDate today)
+    {
+        foreach (var touch in touches)
+        {
+            CheckNotFuture(touch, today);
+        }
+    }
+
+    private static void CheckNotFuture(Touch touch, LocalDate today)
+    {
+        if (touch.Date > today)
+        {
+            throw new ArgumentException(
+                $"The {touch.Channel.ToString().ToLowerInvariant()} touch with \"{touch.RelationshipId}\" on {touch.Date:uuuu'-'MM'-'dd} is after today ({today:uuuu'-'MM'-'dd}); log touches once they have happened.",
+                "diary");
+        }
+    }
+
+    private PlannedTouch PlanOne(Diary diary, int index, LocalDate today)
+    {
+        var relationship = diary.RelationshipArray[index];
+        var rule = relationship.Rule ?? Options.Rules.For(relationship.Tier);
+        var credits = Options.Credits;
+        var touches = diary.TouchArray;
+
+        Touch? renewal = null;
+        double renewalCredit = 0;
+        LocalDate renewedUntil = default;
+        LocalDate? latestAllowed = null;
+        Touch? lastAttempt = null;
+        LocalDate? floor = null;
+        Touch? latest = null;
+        Touch? latestOffline = null;
+        int unanswered = 0;
+
+        int[] touchIndexes = diary.TouchIndexesOf(index);
+        foreach (int ti in touchIndexes)
+        {
+            var touch = touches[ti];
+            double credit = credits.For(touch);
+            if (credit > 0)
+            {
+                LocalDate renews = PeriodMath.PlusScaled(touch.Date, rule.Target, credit);
+                if (renewal is null || renews > renewedUntil || (renews == renewedUntil && TouchOrder.Instance.Compare(touch, renewal) > 0))
+                {
+                    renewal = touch;
+                    renewalCredit = credit;
+                    renewedUntil = renews;
+                }
+
+                LocalDate until = PeriodMath.PlusScaled(touch.Date, rule.MaxGap, credit);
+                if (latestAllowed is null || until > latestAllowed)
+                {
+                    latestAllowed = until;
+                }
+            }
+            else if (touch.Outcome == Outcome.NoReply && touch.IsOutbound)
+            {
+                unanswered++;
+            }
+
+            if (touch.IsOutbound)
+            {
+                LocalDate attemptFloor = touch.Date.Plus(rule.MinGap);
+                if (floor is null || attemptFloor > floor || (attemptFloor == floor && TouchOrder.Instance.Compare(touch, lastAttempt!) > 0))
+                {
+                    floor = attemptFloor;
+                    lastAttempt = touch;
+                }
+            }
+
+            if (latest is null || TouchOrder.Instance.Compare(touch, latest) > 0)
+            {
+                latest = touch;
+            }
+
+            if (!Options.IsOnline(touch) && (latestOffline is null || TouchOrder.Instance.Compare(touch, latestOffline) > 0))
+            {
+                latestOffline = touch;
+            }
+        }
+
+        int onlineStreak = 0;
+        foreach (int ti in touchIndexes)
+        {
+            var touch = touches[ti];
+            if (Options.IsOnline(touch) && (latestOffline is null || TouchOrder.Instance.Compare(touch, latestOffline) > 0))
+            {
+                onlineStreak++;
+            }
+        }
+
+        Commitment? pinned = null;
+        var commitments = diary.CommitmentArray;
+        foreach (int ci in diary.CommitmentIndexesOf(index))
+        {
+            var commitment = commitments[ci];
+            if (commitment.IsOpen
+                && (pinned is null
+                    || commitment.Date < pinned.Date
+                    || (commitment.Date == pinned.Date && string.CompareOrdinal(commitment.Id, pinned.Id) < 0)))
+            {
+                pinned = commitment;
+            }
+        }
+
+        LocalDate? pauseEnd = relationship.State.PausedUntil;
+        var reasons = ImmutableArray.CreateBuilder<Reason>();
+
+        // The date the touch is wanted on before today and the pause are taken into account, and the window.
+        LocalDate wanted;
+        LocalDate notAfter;
+        if (pinned is not null)
+        {
+            reasons.Add(new CommitmentReason(pinned.Id, pinned.Purpose, pinned.Date));
+            AddTouchReasons(reasons, renewal, renewalCredit, latest, today);
+            wanted = pinned.Date;
+            notAfter = pinned.Date;
+        }
+        else
+        {
+            LocalDate cadenceDue;
+            if (renewal is null)
+            {
+                reasons.Add(new FirstTouchReason(unanswered));
+                if (latest is not null)
+                {
+                    reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, today)));
+                }
+
+                cadenceDue = today;
+            }
+            else
+            {
+                AddTouchReasons(reasons, renewal, renewalCredit, latest, today);
+                cadenceDue = renewedUntil;
+            }
+
+            reasons.Add(new CadenceReason(relationship.Tier, rule, relationship.Rule is not null));
+            wanted = cadenceDue;
+            if (floor is { } f && f > cadenceDue)
+            {
+                reasons.Add(new WaitReason(lastAttempt!.Date, Period.DaysBetween(lastAttempt.Date, today), rule.MinGap, f));
+                wanted = f;
+            }
+
+            if (renewal is null)
+            {
+                // A first touch has no renewal to measure from: allow the slack between target and maximum gap.
+                LocalDate start = Max(wanted, pauseEnd ?? wanted);
+                notAfter = start.PlusDays(Period.DaysBetween(start.Plus(rule.Target), start.Plus(rule.MaxGap)));
+            }
+            else
+            {
+                notAfter = latestAllowed!.Value;
+            }
+        }
+
+        if (pauseEnd is { } end && end > wanted)
+        {
+            reasons.Add(new PausedReason(end));
+            wanted = end;
+        }
+
+        int daysOverdue = 0;
+        LocalDate due = wanted;
+        if (wanted < today)
+        {
+            daysOverdue = Period.DaysBetween(wanted, today);
+            reasons.Add(new OverdueReason(daysOverdue, wanted));
+            due = today;
+        }
+
+        LocalDate windowStart = Max(today, pinned is not null ? pinned.Date : floor ?? today);
+        windowStart = Max(windowStart, pauseEnd ?? today);
+
+        Channel channel = SuggestChannel(relationship, pinned, onlineStreak, reasons);
+        return new PlannedTouch(relationship, due, windowStart, notAfter, daysOverdue, channel, pinned, latest, rule, reasons.ToImmutable());
+    }
+
+    private Channel SuggestChannel(Relationship relationship, Commitment? pinned, int onlineStreak, ImmutableArray<Reason>.Builder reasons)
+    {
+        if (pinned?.Channel is { } promised)
+        {
+            return promised;
+        }
+
+        var preferred = relationship.PreferredChannels;
+        if (onlineStreak >= Options.OfflineAfterOnlineTouches)
+        {
+            Channel live = preferred.FirstOrDefault(c => c.IsLive(), Options.DefaultChannel.IsLive() ? Options.DefaultChannel : Channel.Call);
+            reasons.Add(new TakeItOfflineReason(onlineStreak, live));
+            return live;
+        }
+
+        if (preferred.Count > 0)
+        {
+            reasons.Add(new PreferredChannelReason(preferred[0]));
+            return preferred[0];
+        }
+
+        return Options.DefaultChannel;
+    }
+
+    private static void AddTouchReasons(ImmutableArray<Reason>.Builder reasons, Touch? renewal, double credit, Touch? latest, LocalDate today)
+    {
+        if (renewal is not null)
+        {
+            reasons.Add(new RenewalReason(renewal, Period.DaysBetween(renewal.Date, today), credit));
+        }
+
+        if (latest is not null && !ReferenceEquals(latest, renewal) && !latest.Equals(renewal))
+        {
+            reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, today)));
+        }
+    }
+
+    private static LocalDate Max(LocalDate a, LocalDate b) => a >= b ? a : b;
+
+    private sealed class ByDueThenId : IComparer<PlannedTouch>
+    {
+        internal static readonly ByDueThenId Instance = new();
+
+        public int Compare(PlannedTouch? x, PlannedTouch? y)
+        {
+            int byDue = x!.Due.CompareTo(y!.Due);
+            return byDue != 0 ? byDue : string.CompareOrdinal(x.RelationshipId, y.RelationshipId);
+        }
+    }
+}

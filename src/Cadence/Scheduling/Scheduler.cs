@@ -64,7 +64,7 @@ public sealed class Scheduler
         }
 
         planned.Sort(ByDueThenId.Instance);
-        return new Plan(today, planned.MoveToImmutable());
+        return new Plan(today, planned.DrainToImmutable());
     }
 
     /// <summary>Plans one relationship, as <see cref="Plan(Diary, LocalDate)"/> would.</summary>

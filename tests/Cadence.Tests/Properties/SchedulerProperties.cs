@@ -1,0 +1,266 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Cadence.Scheduling;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+
+namespace Cadence.Tests.Properties;
+
+/// <summary>
+/// The scheduler's invariants, each checked over <see cref="Generators.Runs"/> generated diaries. The bounds are
+/// recomputed here from DESIGN.md's rules, independently of the scheduler's code.
+/// </summary>
+public class SchedulerProperties
+{
+    private static void ForAll(Func<Scenario, bool> property) =>
+        Check.One(Generators.Config, Prop.ForAll(Generators.Scenarios, property));
+
+    private static IEnumerable<(PlannedTouch Planned, Relationship Relationship)> Planned(Scenario s, Plan plan) =>
+        plan.Touches.Select(p => (p, s.Diary[p.RelationshipId]));
+
+    private static CadenceRule RuleOf(Scenario s, Relationship r) => r.Rule ?? s.Options.Rules.For(r.Tier);
+
+    /// <summary>The latest of attempt + MinGap over every outbound attempt, answered or not.</summary>
+    private static LocalDate? Floor(Scenario s, Relationship r)
+    {
+        var rule = RuleOf(s, r);
+        return s.Diary.TouchesOf(r.Id)
+            .Where(t => t.Direction == Direction.Outbound)
+            .Select(t => (LocalDate?)t.Date.Plus(rule.MinGap))
+            .Max();
+    }
+
+    /// <summary>The latest of d + c·MaxGap over every touch with a credit.</summary>
+    private static LocalDate? Ceiling(Scenario s, Relationship r)
+    {
+        var rule = RuleOf(s, r);
+        return s.Diary.TouchesOf(r.Id)
+            .Select(t => (Touch: t, Credit: s.Options.Credits.For(t)))
+            .Where(x => x.Credit > 0)
+            .Select(x => (LocalDate?)x.Touch.Date.PlusDays((int)Math.Floor(Period.DaysBetween(x.Touch.Date, x.Touch.Date.Plus(rule.MaxGap)) * x.Credit)))
+            .Max();
+    }
+
+    private static LocalDate? PauseEnd(Relationship r) => r.State.PausedUntil;
+
+    private static Commitment? EarliestOpen(Scenario s, Relationship r) =>
+        s.Diary.CommitmentsOf(r.Id)
+            .Where(c => c.IsOpen)
+            .OrderBy(c => c.Date)
+            .ThenBy(c => c.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    [Fact]
+    public void Plan_AnyDiary_DueNeverBeforeFloorUnlessPinned()
+    {
+        ForAll(s =>
+        {
+            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+            return Planned(s, plan).All(x =>
+                x.Planned.IsPinned || Floor(s, x.Relationship) is not { } floor || x.Planned.Due >= floor);
+        });
+    }
+
+    [Fact]
+    public void Plan_AnyDiary_DueNeverAfterCeilingUnlessOverdueOrHeldBack()
+    {
+        // Past the ceiling only when overdue (due today), or held back by the floor of an unanswered attempt or
+        // by a pause, which are the two constraints that win over "not too rare".
+        ForAll(s =>
+        {
+            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+            return Planned(s, plan).All(x =>
+                x.Planned.IsPinned
+                || Ceiling(s, x.Relationship) is not { } ceiling
+                || x.Planned.Due <= ceiling
+                || (x.Planned.IsOverdue && x.Planned.Due == s.Today)
+                || x.Planned.Due == Floor(s, x.Relationship)
+                || x.Planned.Due == PauseEnd(x.Relationship));
+        });
+    }
+
+    /// <summary>The latest of d + c·Target over every touch with a credit.</summary>
+    private static LocalDate? Renewal(Scenario s, Relationship r)
+    {
+        var rule = RuleOf(s, r);
+        return s.Diary.TouchesOf(r.Id)
+            .Select(t => (Touch: t, Credit: s.Options.Credits.For(t)))
+            .Where(x => x.Credit > 0)
+            .Select(x => (LocalDate?)x.Touch.Date.PlusDays((int)Math.Floor(Period.DaysBetween(x.Touch.Date, x.Touch.Date.Plus(rule.Target)) * x.Credit)))
+            .Max();
+    }
+
+    [Fact]
+    public void Plan_AnyDiary_CadenceDateAndWindowFollowTheRules()
+    {
+        // Unpinned: due = the latest of today, the furthest renewal (today if none), the floor and the pause end;
+        // not after = the furthest renewal at the maximum gap.
+        ForAll(s =>
+        {
+            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+            return Planned(s, plan).Where(x => !x.Planned.IsPinned).All(x =>
+            {
+                var dates = new[] { s.Today, Renewal(s, x.Relationship) ?? s.Today, Floor(s, x.Relationship) ?? s.Today, PauseEnd(x.Relationship) ?? s.Today };
+                bool dueRight = x.Planned.Due == dates.Max();
+                bool windowRight = Ceiling(s, x.Relationship) is not { } ceiling || x.Planned.NotAfter == ceiling;
+                return dueRight && windowRight;
+            });
+        });
+    }
+
+    [Fact]
+    public void Plan_AnyDiary_NeverBeforeTodayAndInsideItsOwnWindowStart()
+    {
+        ForAll(s =>
+        {
+            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+            return plan.Touches.All(p =>
+                p.Due >= s.Today
+                && p.NotBefore >= s.Today
+                && p.Due >= p.NotBefore
+                && (p.IsOverdue == (p.Due == s.Today && p.Reasons.OfType<OverdueReason>().Any()))
+                && (!p.IsLate || p.Due > p.NotAfter));
+        });
+    }
+
+    [Fact]
+    public void Plan_AnyDiary_OpenCommitmentPinsTheDate()
+    {
+        ForAll(s =>
+        {
+            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+            return Planned(s, plan).All(x =>
+            {
+                var pin = EarliestOpen(s, x.Relationship);
+                if (pin is null)
+                {
+                    return !x.Planned.IsPinned;
+                }
+
+                LocalDate expected = new[] { pin.Date, s.Today, PauseEnd(x.Relationship) ?? s.Today }.Max();
+                return x.Planned.IsPinned && x.Planned.Commitment == pin && x.Planned.Due == expected;
+            });
+        });
+    }
+
+    [Fact]
+    public void Plan_AnyDiaryPlusConnectedTouch_DueNeverEarlier()
+    {
+        var gen =
+            from s in Generators.Scenario
+            from index in Gen.Choose(0, s.Diary.Relationships.Count - 1)
+            from back in Gen.Choose(0, 200)
+            from channel in Gen.Elements(Enum.GetValues<Channel>())
+            from direction in Gen.Elements(Direction.Outbound, Direction.Inbound)
+            select (s, s.Diary.Relationships[index].Id, new Touch(s.Diary.Relationships[index].Id, s.Today.PlusDays(-back), channel, direction, Outcome.Connected));
+
+        Check.One(Generators.Config, Prop.ForAll(gen.ToArbitrary(), x =>
+        {
+            var (s, id, touch) = x;
+            var scheduler = new Scheduler(s.Options);
+            var before = scheduler.PlanFor(s.Diary, id, s.Today);
+            var after = scheduler.PlanFor(s.Diary.Log(touch), id, s.Today);
+            return before is null ? after is null : after is not null && after.Due >= before.Due;
+        }));
+    }
+
+    [Fact]
+    public void Plan_ShuffledInputLists_SamePlan()
+    {
+        var gen =
+            from s in Generators.Scenario
+            from relationships in Gen.Shuffle(s.Diary.Relationships.ToArray())
+            from touches in Gen.Shuffle(s.Diary.Touches.ToArray())
+            from commitments in Gen.Shuffle(s.Diary.Commitments.ToArray())
+            select (s, new Diary(relationships, touches, commitments));
+
+        Check.One(Generators.Config, Prop.ForAll(gen.ToArbitrary(), x =>
+        {
+            var scheduler = new Scheduler(x.s.Options);
+            var original = scheduler.Plan(x.s.Diary, x.s.Today);
+            var shuffled = scheduler.Plan(x.Item2, x.s.Today);
+            return original.Equals(shuffled) && original.ToString() == shuffled.ToString();
+        }));
+    }
+
+    [Fact]
+    public void Plan_AnyDiary_ArchivedNeverAppears()
+    {
+        ForAll(s =>
+        {
+            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+            var archived = s.Diary.Relationships.Where(r => r.State.Status == RelationshipStatus.Archived).Select(r => r.Id).ToHashSet();
+            var active = s.Diary.Relationships.Count - archived.Count;
+            return plan.Touches.Count == active && plan.Touches.All(p => !archived.Contains(p.RelationshipId));
+        });
+    }
+
+    [Fact]
+    public void Plan_AnyDiary_PausedNeverDueBeforePauseEnds()
+    {
+        ForAll(s =>
+        {
+            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+            return Planned(s, plan).All(x => PauseEnd(x.Relationship) is not { } end || x.Planned.Due >= end);
+        });
+    }
+
+    [Fact]
+    public void Plan_SameInputTwice_SamePlan()
+    {
+        ForAll(s =>
+        {
+            var first = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+            var second = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+            return first.Equals(second)
+                && first.Touches.Select(t => t.Why).SequenceEqual(second.Touches.Select(t => t.Why))
+                && !ReferenceEquals(first, second);
+        });
+    }
+
+    [Fact]
+    public void PlanFor_AnyRelationship_EqualsItsEntryInThePlan()
+    {
+        ForAll(s =>
+        {
+            var scheduler = new Scheduler(s.Options);
+            var plan = scheduler.Plan(s.Diary, s.Today);
+            return s.Diary.Relationships.All(r =>
+            {
+                var one = scheduler.PlanFor(s.Diary, r.Id, s.Today);
+                return plan.TryGet(r.Id, out var entry) ? entry.Equals(one) : one is null;
+            });
+        });
+    }
+
+    [Fact]
+    public void Plan_AnyDiary_OrderedByDueThenIdAndEveryTouchExplained()
+    {
+        ForAll(s =>
+        {
+            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+            var ordered = plan.Touches.OrderBy(p => p.Due).ThenBy(p => p.RelationshipId, StringComparer.Ordinal);
+            return plan.Touches.SequenceEqual(ordered)
+                && plan.Touches.All(p => p.Reasons.Count > 0 && p.Why.EndsWith('.') && char.IsUpper(p.Why[0]));
+        });
+    }
+
+    [Fact]
+    public void Agenda_AnyPlan_OverdueFirstMostOverdueFirst()
+    {
+        ForAll(s =>
+        {
+            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+            var agenda = Agenda.For(plan, s.Today, s.Today.PlusDays(30)).Touches;
+            var expectedCount = plan.Touches.Count(p => p.Due <= s.Today.PlusDays(30));
+            bool sorted = agenda.Zip(agenda.Skip(1)).All(pair =>
+                pair.First.DaysOverdue > pair.Second.DaysOverdue
+                || (pair.First.DaysOverdue == pair.Second.DaysOverdue
+                    && (pair.First.Due < pair.Second.Due
+                        || (pair.First.Due == pair.Second.Due && string.CompareOrdinal(pair.First.RelationshipId, pair.Second.RelationshipId) < 0))));
+            return sorted && agenda.Count == expectedCount;
+        });
+    }
+}

@@ -153,6 +153,9 @@ public sealed record Relationship
         && Equals(Rule, other.Rule);
 
     /// <inheritdoc/>
+    public override string ToString() => $"{Id} ({Name}, {Tier}, {State})";
+
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Id, Name, Tier, State, Rule);
 
     private Relationship Copy(

@@ -31,7 +31,7 @@ internal static class PeriodMath
             throw new ArgumentOutOfRangeException(paramName, period, $"The {paramName} {Describe(period)} ({period}) is negative.");
         }
 
-        if (period.Years > 100 || (period.Years * 12) + period.Months > 1200 || (period.Weeks * 7L) + period.Days > 36600)
+        if (period.Years > 100 || (period.Years * 12L) + period.Months > 1200 || (period.Weeks * 7L) + period.Days > 36600)
         {
             throw new ArgumentOutOfRangeException(paramName, period, $"The {paramName} {period} is longer than 100 years.");
         }

@@ -139,7 +139,8 @@ public abstract record Reason
             return noun + "es";
         }
 
-        if (noun.Length > 1 && noun[^1] is 'y' && "aeiou".IndexOf(char.ToLowerInvariant(noun[^2])) < 0)
+        // Tier names are usually lower case; an acronym keeps a lower-case "s" ("VIPs").
+        if (noun.Length > 1 && noun[^1] == 'y' && "aeiou".IndexOf(char.ToLowerInvariant(noun[^2])) < 0)
         {
             return noun[..^1] + "ies";
         }
@@ -148,14 +149,19 @@ public abstract record Reason
     }
 }
 
-/// <summary>The relationship has never been touched, or every attempt went unanswered: a first touch is due.</summary>
-/// <param name="UnansweredAttempts">How many attempts went unanswered so far.</param>
-public sealed record FirstTouchReason(int UnansweredAttempts) : Reason
+/// <summary>
+/// No touch has renewed the relationship yet (none happened, every attempt went unanswered, or the channels used
+/// count for nothing): a first touch is due.
+/// </summary>
+/// <param name="UnansweredAttempts">How many outbound attempts went unanswered so far.</param>
+/// <param name="UncreditedTouches">How many connected touches there were on channels whose credit is zero.</param>
+public sealed record FirstTouchReason(int UnansweredAttempts, int UncreditedTouches = 0) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => UnansweredAttempts == 0
-        ? "no touch yet: time for a first one"
-        : $"no connection yet after {PeriodMath.Count(UnansweredAttempts, "attempt")}";
+    public override string ToString() =>
+        UncreditedTouches > 0 ? "no touch so far counts towards the cadence: time for one that does"
+        : UnansweredAttempts > 0 ? $"no connection yet after {PeriodMath.Count(UnansweredAttempts, "attempt")}"
+        : "no touch yet: time for a first one";
 }
 
 /// <summary>The touch that renews the relationship furthest, which the due date is counted from.</summary>
@@ -168,8 +174,10 @@ public sealed record RenewalReason(Touch Touch, int DaysAgo, double Credit) : Re
     public override string ToString()
     {
         string phrase = Describe(Touch, DaysAgo, last: true);
+        // Below a full touch the share is shown, rounded half up but never shown as 100%.
+        double percent = Math.Min(99, Math.Round(Credit * 100, MidpointRounding.AwayFromZero));
         return Credit < 1
-            ? $"{phrase}, which counts as {Math.Round(Credit * 100).ToString(CultureInfo.InvariantCulture)}% of a full touch"
+            ? $"{phrase}, which counts as {percent.ToString(CultureInfo.InvariantCulture)}% of a full touch"
             : phrase;
     }
 }
@@ -241,7 +249,8 @@ public sealed record TakeItOfflineReason(int OnlineTouches, Channel Suggested) :
 {
     /// <inheritdoc/>
     public override string ToString() =>
-        $"the last {PeriodMath.Count(OnlineTouches, "touch", "touches")} were online: take it offline with a {Suggested.ToString().ToLowerInvariant()}";
+        (OnlineTouches == 1 ? "the last touch was online" : $"the last {PeriodMath.Count(OnlineTouches, "touch", "touches")} were online")
+        + $": take it offline with a {Suggested.ToString().ToLowerInvariant()}";
 }
 
 /// <summary>The suggested channel is the one the contact prefers.</summary>

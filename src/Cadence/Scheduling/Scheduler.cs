@@ -123,6 +123,7 @@ public sealed class Scheduler
         Touch? latest = null;
         Touch? latestOffline = null;
         int unanswered = 0;
+        int uncredited = 0;
 
         int[] touchIndexes = diary.TouchIndexesOf(index);
         foreach (int ti in touchIndexes)
@@ -145,9 +146,13 @@ public sealed class Scheduler
                     latestAllowed = until;
                 }
             }
-            else if (touch.Outcome == Outcome.NoReply && touch.IsOutbound)
+            else if (touch.Outcome == Outcome.NoReply)
             {
-                unanswered++;
+                unanswered += touch.IsOutbound ? 1 : 0;
+            }
+            else
+            {
+                uncredited++;
             }
 
             if (touch.IsOutbound)
@@ -195,10 +200,12 @@ public sealed class Scheduler
             }
         }
 
-        LocalDate? pauseEnd = relationship.State.PausedUntil;
+        // A pause that has ended holds nothing back.
+        LocalDate? pauseEnd = relationship.State.PausedUntil is { } end && end > today ? end : null;
         var reasons = ImmutableArray.CreateBuilder<Reason>();
 
-        // The date the touch is wanted on before today and the pause are taken into account, and the window.
+        // "wanted" is the day the rules ask for; the floor and a pause can only hold it back to a day after today,
+        // and lateness is counted from the day the rules asked for.
         LocalDate wanted;
         LocalDate notAfter;
         if (pinned is not null)
@@ -210,26 +217,24 @@ public sealed class Scheduler
         }
         else
         {
-            LocalDate cadenceDue;
             if (renewal is null)
             {
-                reasons.Add(new FirstTouchReason(unanswered));
+                reasons.Add(new FirstTouchReason(unanswered, uncredited));
                 if (latest is not null)
                 {
                     reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, today)));
                 }
 
-                cadenceDue = today;
+                wanted = today;
             }
             else
             {
                 AddTouchReasons(reasons, renewal, renewalCredit, latest, today);
-                cadenceDue = renewedUntil;
+                wanted = renewedUntil;
             }
 
             reasons.Add(new CadenceReason(relationship.Tier, rule, relationship.Rule is not null));
-            wanted = cadenceDue;
-            if (floor is { } f && f > cadenceDue)
+            if (floor is { } f && f > today && f > wanted)
             {
                 reasons.Add(new WaitReason(lastAttempt!.Date, Period.DaysBetween(lastAttempt.Date, today), rule.MinGap, f));
                 wanted = f;
@@ -247,10 +252,10 @@ public sealed class Scheduler
             }
         }
 
-        if (pauseEnd is { } end && end > wanted)
+        if (pauseEnd is { } resume && resume > wanted)
         {
-            reasons.Add(new PausedReason(end));
-            wanted = end;
+            reasons.Add(new PausedReason(resume));
+            wanted = resume;
         }
 
         int daysOverdue = 0;

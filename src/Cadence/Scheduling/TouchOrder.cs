@@ -4,8 +4,8 @@ using System.Collections.Generic;
 namespace Cadence.Scheduling;
 
 /// <summary>
-/// A total order on touches, by when they happened and then by every other field, so that choosing "the latest"
-/// touch never depends on the order of the input.
+/// A total order on touches, by when they happened (a touch without a time comes first on its day) and then by
+/// every other field, so that choosing "the latest" touch never depends on the order of the input.
 /// </summary>
 internal sealed class TouchOrder : IComparer<Touch>
 {
@@ -32,7 +32,9 @@ internal sealed class TouchOrder : IComparer<Touch>
         if (c != 0) return c;
         c = Nullable.Compare(x.Time, y.Time);
         if (c != 0) return c;
-        c = x.Channel.CompareTo(y.Channel);
+        // On the same day and time, the more live channel counts as the later touch: a call on the day of a
+        // social touch means you have already taken it offline.
+        c = y.Channel.CompareTo(x.Channel);
         if (c != 0) return c;
         c = x.Direction.CompareTo(y.Direction);
         if (c != 0) return c;

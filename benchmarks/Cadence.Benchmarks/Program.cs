@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
+
+namespace Cadence.Benchmarks;
+
+/// <summary>
+/// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/Cadence.Benchmarks -- --filter '*'</c>.
+/// With <c>--quick</c> first, a short job runs the 1,000-relationship size only, as a smoke test.
+/// </summary>
+public static class Program
+{
+    private const string QuickFlag = "--quick";
+
+    public static int Main(string[] args)
+    {
+        bool quick = args.Length > 0 && args[0] == QuickFlag;
+        if (quick)
+        {
+            args = args[1..];
+        }
+
+        IConfig config = DefaultConfig.Instance.WithArtifactsPath(DefaultArtifactsPath());
+        if (quick)
+        {
+            // BenchmarkDotNet's own --inProcess would add a second, full-length job; with --quick it makes the quick
+            // job itself run in this process instead of building and starting a child process.
+            bool inProcess = args.Any(IsInProcessFlag);
+            args = args.Where(a => !IsInProcessFlag(a)).ToArray();
+            // Five short warm-ups, not one: the JIT needs a few hundred milliseconds of calls before it swaps in the
+            // optimized code, and without them quick numbers measure unoptimized code.
+            var job = Job.Default
+                .WithLaunchCount(1)
+                .WithWarmupCount(5)
+                .WithIterationCount(3)
+                .WithIterationTime(TimeInterval.FromMilliseconds(100))
+                .WithId("Quick");
+            if (inProcess)
+            {
+                job = job.WithToolchain(InProcessEmitToolchain.Instance);
+            }
+
+            // Only the 1,000-relationship size; the 100,000 one spends most of a quick run generating its diary.
+            config = config
+                .AddJob(job)
+                .AddFilter(new SimpleFilter(b =>
+                    !b.HasParameters
+                    || b.Parameters.Items.All(p => p.Name != nameof(SchedulerBenchmarks.Relationships) || (int)p.Value == 1_000)));
+        }
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    private static bool IsInProcessFlag(string arg) => arg is "--inProcess" or "-i";
+
+    /// <summary>
+    /// BenchmarkDotNet.Artifacts next to this project (found from the build output), so a run from the repository
+    /// root leaves nothing there; <c>--artifacts</c> still overrides it.
+    /// </summary>
+    private static string DefaultArtifactsPath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Cadence.Benchmarks.csproj")))
+            {
+                return Path.Combine(dir.FullName, "BenchmarkDotNet.Artifacts");
+            }
+        }
+
+        return Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts");
+    }
+}

@@ -33,13 +33,19 @@ public class SchedulerProperties
     }
 
     /// <summary>The latest of d + c·MaxGap over every touch with a credit.</summary>
-    private static LocalDate? Ceiling(Scenario s, Relationship r)
+    private static LocalDate? Ceiling(Scenario s, Relationship r) => Furthest(s, r, rule => rule.MaxGap);
+
+    /// <summary>The latest of d + c·Target over every touch with a credit.</summary>
+    private static LocalDate? Renewal(Scenario s, Relationship r) => Furthest(s, r, rule => rule.Target);
+
+    /// <summary>The latest of d + c·gap (in whole days, rounded down) over every touch with a credit.</summary>
+    private static LocalDate? Furthest(Scenario s, Relationship r, Func<CadenceRule, Period> gap)
     {
-        var rule = RuleOf(s, r);
+        var period = gap(RuleOf(s, r));
         return s.Diary.TouchesOf(r.Id)
             .Select(t => (Touch: t, Credit: s.Options.Credits.For(t)))
             .Where(x => x.Credit > 0)
-            .Select(x => (LocalDate?)x.Touch.Date.PlusDays((int)Math.Floor(Period.DaysBetween(x.Touch.Date, x.Touch.Date.Plus(rule.MaxGap)) * x.Credit)))
+            .Select(x => (LocalDate?)x.Touch.Date.PlusDays((int)Math.Floor(Period.DaysBetween(x.Touch.Date, x.Touch.Date.Plus(period)) * x.Credit)))
             .Max();
     }
 
@@ -79,17 +85,6 @@ public class SchedulerProperties
                 || x.Planned.Due == Floor(s, x.Relationship)
                 || x.Planned.Due == PauseEnd(x.Relationship));
         });
-    }
-
-    /// <summary>The latest of d + c·Target over every touch with a credit.</summary>
-    private static LocalDate? Renewal(Scenario s, Relationship r)
-    {
-        var rule = RuleOf(s, r);
-        return s.Diary.TouchesOf(r.Id)
-            .Select(t => (Touch: t, Credit: s.Options.Credits.For(t)))
-            .Where(x => x.Credit > 0)
-            .Select(x => (LocalDate?)x.Touch.Date.PlusDays((int)Math.Floor(Period.DaysBetween(x.Touch.Date, x.Touch.Date.Plus(rule.Target)) * x.Credit)))
-            .Max();
     }
 
     [Fact]

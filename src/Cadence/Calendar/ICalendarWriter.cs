@@ -1,0 +1,607 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+using NodaTime;
+
+namespace Cadence.Calendar;
+
+/// <summary>
+/// A streaming writer of iCalendar (RFC 5545) content lines to an <see cref="IBufferWriter{T}"/> of bytes:
+/// UTF-8 without a byte order mark, CRLF after every line, lines folded at 75 octets between whole characters
+/// (never inside a UTF-8 sequence or a surrogate pair, never between a backslash and what it escapes), and typed
+/// encoders that escape every value, so no text can end a line or add a property, parameter or component.
+/// </summary>
+/// <remarks>
+/// A property is written as <see cref="BeginProperty"/>, any <see cref="Parameter(string, string)"/>s, value parts
+/// (<see cref="Text"/>, <see cref="ListSeparator"/>, …) and <see cref="EndProperty"/>; the <c>Write…</c> methods do
+/// all of that for the common value types. Bytes reach the output at the end of each property.
+/// Control characters other than line breaks and tabs are removed from text; a line break in text becomes
+/// <c>\n</c>; unpaired surrogates become U+FFFD.
+/// </remarks>
+public sealed class ICalendarWriter
+{
+    /// <summary>The longest physical line, in octets, excluding its CRLF.</summary>
+    public const int MaxLineOctets = 75;
+
+    private const int Chunk = 512;
+
+
+    private readonly IBufferWriter<byte> _output;
+    private readonly Stack<string> _components = new();
+    private Memory<byte> _buffer;
+    private int _position;
+    private int _lineOctets;
+    private State _state;
+
+    /// <summary>Creates a writer.</summary>
+    /// <param name="output">Where the bytes go.</param>
+    public ICalendarWriter(IBufferWriter<byte> output)
+    {
+        _output = Guard.NotNull(output, nameof(output));
+    }
+
+    private enum State
+    {
+        BetweenLines,
+        InName,
+        InValue,
+    }
+
+    /// <summary>How many components are open.</summary>
+    public int Depth => _components.Count;
+
+    /// <summary>Writes <c>BEGIN:<paramref name="name"/></c>.</summary>
+    /// <param name="name">The component name, such as "VCALENDAR" or "VEVENT" (letters, digits and '-').</param>
+    public void BeginComponent(string name)
+    {
+        CheckName(name, nameof(name));
+        BeginProperty("BEGIN");
+        StartValue();
+        Ascii(name);
+        EndProperty();
+        _components.Push(name);
+    }
+
+    /// <summary>Writes <c>END:</c> for the innermost open component.</summary>
+    /// <param name="name">The component's name, which must match the one begun.</param>
+    /// <exception cref="InvalidOperationException">No component is open, or another one is.</exception>
+    public void EndComponent(string name)
+    {
+        CheckBetweenLines();
+        if (_components.Count == 0 || !string.Equals(_components.Peek(), name, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"Cannot end the component \"{name}\": the innermost open component is {(_components.Count == 0 ? "none" : $"\"{_components.Peek()}\"")}.");
+        }
+
+        _components.Pop();
+        BeginProperty("END");
+        StartValue();
+        Ascii(name);
+        EndProperty();
+    }
+
+    /// <summary>Starts a property line with its name.</summary>
+    /// <param name="name">The property name (letters, digits and '-'), such as "SUMMARY" or "X-WR-CALNAME".</param>
+    /// <exception cref="ArgumentException">The name is empty or has other characters.</exception>
+    /// <exception cref="InvalidOperationException">A property is already being written.</exception>
+    public void BeginProperty(string name)
+    {
+        CheckName(name, nameof(name));
+        CheckBetweenLines();
+        _lineOctets = 0;
+        Ascii(name);
+        _state = State.InName;
+    }
+
+    /// <summary>Adds a parameter, its value encoded by RFC 6868 (<c>^^</c>, <c>^n</c>, <c>^'</c>) and quoted when needed.</summary>
+    /// <param name="name">The parameter name (letters, digits and '-').</param>
+    /// <param name="value">The value; any text.</param>
+    /// <exception cref="InvalidOperationException">Not right after <see cref="BeginProperty"/> or another parameter.</exception>
+    public void Parameter(string name, string value)
+    {
+        CheckName(name, nameof(name));
+        Guard.NotNull(value, nameof(value));
+        if (_state != State.InName)
+        {
+            throw new InvalidOperationException($"The parameter \"{name}\" must come after the property name and before its value.");
+        }
+
+        Unit(";"u8);
+        Ascii(name);
+        Unit("="u8);
+        bool quote = value.AsSpan().IndexOfAny(":;,") >= 0;
+        if (quote)
+        {
+            Unit("\""u8);
+        }
+
+        Span<byte> scalar = stackalloc byte[4];
+        var text = value.AsSpan();
+        for (int i = 0; i < text.Length;)
+        {
+            Rune.DecodeFromUtf16(text[i..], out Rune rune, out int used);
+            i += used;
+            int c = rune.Value;
+            if (c == '\r')
+            {
+                if (i < text.Length && text[i] == '\n')
+                {
+                    i++;
+                }
+
+                Unit("^n"u8);
+            }
+            else if (c == '\n')
+            {
+                Unit("^n"u8);
+            }
+            else if (c == '^')
+            {
+                Unit("^^"u8);
+            }
+            else if (c == '"')
+            {
+                Unit("^'"u8);
+            }
+            else if (!IsRemovedControl(c))
+            {
+                Unit(scalar[..rune.EncodeToUtf8(scalar)]);
+            }
+        }
+
+        if (quote)
+        {
+            Unit("\""u8);
+        }
+    }
+
+    /// <summary>Appends TEXT to the value: <c>\</c>, <c>;</c>, <c>,</c> and line breaks escaped, other controls removed.</summary>
+    /// <param name="text">The text; may be appended in several parts.</param>
+    public void Text(ReadOnlySpan<char> text)
+    {
+        StartValue();
+        Span<byte> scalar = stackalloc byte[4];
+        int i = 0;
+        while (i < text.Length)
+        {
+            char ch = text[i];
+            if (ch < 0x80)
+            {
+                i++;
+                switch (ch)
+                {
+                    case '\\':
+                        Unit("\\\\"u8);
+                        break;
+                    case ';':
+                        Unit("\\;"u8);
+                        break;
+                    case ',':
+                        Unit("\\,"u8);
+                        break;
+                    case '\n':
+                        Unit("\\n"u8);
+                        break;
+                    case '\r':
+                        if (i < text.Length && text[i] == '\n')
+                        {
+                            i++;
+                        }
+
+                        Unit("\\n"u8);
+                        break;
+                    default:
+                        if (!IsRemovedControl(ch))
+                        {
+                            Byte((byte)ch);
+                        }
+
+                        break;
+                }
+
+                continue;
+            }
+
+            Rune.DecodeFromUtf16(text[i..], out Rune rune, out int used);
+            i += used;
+            if (!IsRemovedControl(rune.Value))
+            {
+                Unit(scalar[..rune.EncodeToUtf8(scalar)]);
+            }
+        }
+    }
+
+    /// <summary>Appends the ',' that separates the values of a list (such as CATEGORIES), unescaped.</summary>
+    public void ListSeparator()
+    {
+        if (_state != State.InValue)
+        {
+            throw new InvalidOperationException("A list separator must follow a first value.");
+        }
+
+        Unit(","u8);
+    }
+
+    /// <summary>Appends a DATE value: <c>yyyyMMdd</c>.</summary>
+    /// <param name="date">The date; its year must be from 1 to 9999.</param>
+    public void Date(LocalDate date)
+    {
+        StartValue();
+        Span<byte> digits = stackalloc byte[8];
+        FormatDate(date, digits);
+        Ascii(digits);
+    }
+
+    /// <summary>Appends a UTC DATE-TIME value: <c>yyyyMMdd'T'HHmmss'Z'</c> (fractions of a second dropped).</summary>
+    /// <param name="instant">The instant.</param>
+    public void DateTimeUtc(Instant instant)
+    {
+        StartValue();
+        var utc = instant.InUtc().LocalDateTime;
+        Span<byte> digits = stackalloc byte[16];
+        FormatDate(utc.Date, digits);
+        digits[8] = (byte)'T';
+        Two(utc.Hour, digits[9..]);
+        Two(utc.Minute, digits[11..]);
+        Two(utc.Second, digits[13..]);
+        digits[15] = (byte)'Z';
+        Ascii(digits);
+    }
+
+    /// <summary>Appends a DURATION value such as <c>PT4H</c>, <c>P1D</c>, <c>P2W</c> or <c>-PT15M</c> (whole seconds).</summary>
+    /// <param name="duration">The duration.</param>
+    public void DurationValue(Duration duration)
+    {
+        StartValue();
+        long seconds = (long)Math.Truncate(duration.TotalSeconds);
+        var builder = new StringBuilder(16);
+        if (seconds < 0)
+        {
+            builder.Append('-');
+            seconds = -seconds;
+        }
+
+        builder.Append('P');
+        if (seconds == 0)
+        {
+            builder.Append("T0S");
+        }
+        else if (seconds % 604800 == 0)
+        {
+            builder.Append(seconds / 604800).Append('W');
+        }
+        else
+        {
+            long days = seconds / 86400, hours = seconds / 3600 % 24, minutes = seconds / 60 % 60, secs = seconds % 60;
+            if (days > 0)
+            {
+                builder.Append(days).Append('D');
+            }
+
+            if (hours > 0 || minutes > 0 || secs > 0)
+            {
+                builder.Append('T');
+                if (hours > 0)
+                {
+                    builder.Append(hours).Append('H');
+                }
+
+                if (minutes > 0 || (hours > 0 && secs > 0))
+                {
+                    builder.Append(minutes).Append('M');
+                }
+
+                if (secs > 0)
+                {
+                    builder.Append(secs).Append('S');
+                }
+            }
+        }
+
+        Ascii(builder.ToString());
+    }
+
+    /// <summary>Appends an INTEGER value.</summary>
+    /// <param name="value">The value.</param>
+    public void Integer(int value)
+    {
+        StartValue();
+        Span<byte> digits = stackalloc byte[11];
+        value.TryFormat(digits, out int written, default, System.Globalization.CultureInfo.InvariantCulture);
+        Ascii(digits[..written]);
+    }
+
+    /// <summary>Appends a URI value, which iCalendar does not escape; it must be absolute and free of controls.</summary>
+    /// <param name="uri">The URI.</param>
+    /// <exception cref="ArgumentException">The URI is relative.</exception>
+    public void UriValue(Uri uri)
+    {
+        Guard.NotNull(uri, nameof(uri));
+        if (!uri.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"The URI \"{Guard.Printable(uri.OriginalString)}\" is not absolute.", nameof(uri));
+        }
+
+        // AbsoluteUri percent-encodes spaces, quotes and controls, so nothing in it can break the line.
+        StartValue();
+        Ascii(uri.AbsoluteUri);
+    }
+
+    /// <summary>Appends a value made of ASCII letters, digits and the punctuation of iCalendar's own tokens (such as "2.0" or "PUBLIC").</summary>
+    /// <param name="token">The token.</param>
+    /// <exception cref="ArgumentException">The token has a character outside printable ASCII, or one of ';', ',', '\', '"'.</exception>
+    public void Token(string token)
+    {
+        Guard.NotNull(token, nameof(token));
+        foreach (char c in token)
+        {
+            if (c is < ' ' or > '~' or ';' or ',' or '\\' or '"')
+            {
+                throw new ArgumentException($"The token \"{Guard.Printable(token)}\" has the character U+{(int)c:X4}, which a token may not have.", nameof(token));
+            }
+        }
+
+        StartValue();
+        Ascii(token);
+    }
+
+    /// <summary>Ends the property line with CRLF and hands its bytes to the output.</summary>
+    public void EndProperty()
+    {
+        if (_state == State.BetweenLines)
+        {
+            throw new InvalidOperationException("No property is being written.");
+        }
+
+        StartValue();
+        Raw("\r\n"u8);
+        _lineOctets = 0;
+        _state = State.BetweenLines;
+        Commit();
+    }
+
+    /// <summary>Writes a TEXT property.</summary>
+    /// <param name="name">The property name.</param>
+    /// <param name="text">The text.</param>
+    public void WriteText(string name, string text)
+    {
+        Guard.NotNull(text, nameof(text));
+        BeginProperty(name);
+        Text(text);
+        EndProperty();
+    }
+
+    /// <summary>Writes a property whose value is a list of TEXT values (such as CATEGORIES), each escaped on its own.</summary>
+    /// <param name="name">The property name.</param>
+    /// <param name="values">The values; at least one.</param>
+    public void WriteTextList(string name, IEnumerable<string> values)
+    {
+        Guard.NotNull(values, nameof(values));
+        BeginProperty(name);
+        bool first = true;
+        foreach (string value in values)
+        {
+            if (!first)
+            {
+                ListSeparator();
+            }
+
+            Text(Guard.NotNull(value, nameof(values)));
+            first = false;
+        }
+
+        if (first)
+        {
+            throw new ArgumentException($"The list property \"{name}\" needs at least one value.", nameof(values));
+        }
+
+        EndProperty();
+    }
+
+    /// <summary>Writes a DATE property: <c>NAME;VALUE=DATE:yyyyMMdd</c>.</summary>
+    /// <param name="name">The property name, such as "DTSTART".</param>
+    /// <param name="date">The date.</param>
+    public void WriteDate(string name, LocalDate date)
+    {
+        BeginProperty(name);
+        Parameter("VALUE", "DATE");
+        Date(date);
+        EndProperty();
+    }
+
+    /// <summary>Writes a UTC DATE-TIME property: <c>NAME:yyyyMMdd'T'HHmmss'Z'</c>.</summary>
+    /// <param name="name">The property name, such as "DTSTAMP".</param>
+    /// <param name="instant">The instant.</param>
+    public void WriteDateTimeUtc(string name, Instant instant)
+    {
+        BeginProperty(name);
+        DateTimeUtc(instant);
+        EndProperty();
+    }
+
+    /// <summary>Writes a DURATION property, with <c>VALUE=DURATION</c> when asked (as REFRESH-INTERVAL needs).</summary>
+    /// <param name="name">The property name.</param>
+    /// <param name="duration">The duration.</param>
+    /// <param name="withValueType">Whether to add <c>;VALUE=DURATION</c>.</param>
+    public void WriteDuration(string name, Duration duration, bool withValueType = false)
+    {
+        BeginProperty(name);
+        if (withValueType)
+        {
+            Parameter("VALUE", "DURATION");
+        }
+
+        DurationValue(duration);
+        EndProperty();
+    }
+
+    /// <summary>Writes an INTEGER property.</summary>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    public void WriteInteger(string name, int value)
+    {
+        BeginProperty(name);
+        Integer(value);
+        EndProperty();
+    }
+
+    /// <summary>Writes a URI property.</summary>
+    /// <param name="name">The property name.</param>
+    /// <param name="uri">The URI.</param>
+    public void WriteUri(string name, Uri uri)
+    {
+        BeginProperty(name);
+        UriValue(uri);
+        EndProperty();
+    }
+
+    /// <summary>Writes a property whose value is a token (such as <c>VERSION:2.0</c> or <c>TRANSP:TRANSPARENT</c>).</summary>
+    /// <param name="name">The property name.</param>
+    /// <param name="token">The token.</param>
+    public void WriteToken(string name, string token)
+    {
+        BeginProperty(name);
+        Token(token);
+        EndProperty();
+    }
+
+    /// <summary>Whether a scalar value is a control character that text may not carry (all but tab, CR and LF).</summary>
+    internal static bool IsRemovedControl(int c) =>
+        (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+
+    private static void CheckName(string name, string paramName)
+    {
+        Guard.NotNull(name, paramName);
+        if (name.Length == 0)
+        {
+            throw new ArgumentException("An iCalendar name must not be empty.", paramName);
+        }
+
+        foreach (char c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
+            {
+                throw new ArgumentException(
+                    $"The iCalendar name \"{Guard.Printable(name)}\" has the character U+{(int)c:X4}; names are letters, digits and '-'.",
+                    paramName);
+            }
+        }
+    }
+
+    private static void FormatDate(LocalDate date, Span<byte> digits)
+    {
+        if (date.Year is < 1 or > 9999 || date.Calendar != CalendarSystem.Iso)
+        {
+            throw new ArgumentOutOfRangeException(nameof(date), date, $"The date {date} cannot be written in iCalendar: the year must be from 1 to 9999 in the ISO calendar.");
+        }
+
+        int year = date.Year;
+        digits[0] = (byte)('0' + (year / 1000));
+        digits[1] = (byte)('0' + (year / 100 % 10));
+        digits[2] = (byte)('0' + (year / 10 % 10));
+        digits[3] = (byte)('0' + (year % 10));
+        Two(date.Month, digits[4..]);
+        Two(date.Day, digits[6..]);
+    }
+
+    private static void Two(int value, Span<byte> digits)
+    {
+        digits[0] = (byte)('0' + (value / 10));
+        digits[1] = (byte)('0' + (value % 10));
+    }
+
+    private void CheckBetweenLines()
+    {
+        if (_state != State.BetweenLines)
+        {
+            throw new InvalidOperationException("A property is still being written: call EndProperty first.");
+        }
+    }
+
+    private void StartValue()
+    {
+        switch (_state)
+        {
+            case State.InName:
+                Unit(":"u8);
+                _state = State.InValue;
+                break;
+            case State.BetweenLines:
+                throw new InvalidOperationException("A value must follow BeginProperty.");
+        }
+    }
+
+    private void Ascii(string ascii)
+    {
+        foreach (char c in ascii)
+        {
+            Byte((byte)c);
+        }
+    }
+
+    private void Ascii(ReadOnlySpan<byte> ascii)
+    {
+        foreach (byte b in ascii)
+        {
+            Byte(b);
+        }
+    }
+
+    /// <summary>One octet that may be folded before.</summary>
+    private void Byte(byte b)
+    {
+        if (_lineOctets == MaxLineOctets)
+        {
+            Raw("\r\n "u8);
+            _lineOctets = 1;
+        }
+
+        Span<byte> span = Reserve(1);
+        span[0] = b;
+        _position++;
+        _lineOctets++;
+    }
+
+    /// <summary>Octets that stay on one physical line: a UTF-8 sequence or an escape.</summary>
+    private void Unit(ReadOnlySpan<byte> unit)
+    {
+        if (_lineOctets + unit.Length > MaxLineOctets)
+        {
+            Raw("\r\n "u8);
+            _lineOctets = 1;
+        }
+
+        Raw(unit);
+        _lineOctets += unit.Length;
+    }
+
+    private void Raw(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(Reserve(bytes.Length));
+        _position += bytes.Length;
+    }
+
+    private Span<byte> Reserve(int length)
+    {
+        if (_buffer.Length - _position < length)
+        {
+            Commit();
+            _buffer = _output.GetMemory(Math.Max(Chunk, length));
+        }
+
+        return _buffer.Span[_position..];
+    }
+
+    private void Commit()
+    {
+        if (_position > 0)
+        {
+            _output.Advance(_position);
+        }
+
+        _position = 0;
+        _buffer = Memory<byte>.Empty;
+    }
+}

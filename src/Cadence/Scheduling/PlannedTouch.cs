@@ -63,6 +63,12 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// </summary>
     public LocalDate NotAfter { get; }
 
+    /// <summary>
+    /// The time of day agreed for the touch, in the owner's time zone: a pinned commitment's time, or
+    /// <see langword="null"/> for any time that day. It applies only while the touch is on its pinned day.
+    /// </summary>
+    public LocalTime? Time => Commitment is { Time: { } time } pin && pin.Date == Due ? time : null;
+
     /// <summary>How many days late the touch is (0 when it is not overdue).</summary>
     public int DaysOverdue { get; }
 
@@ -94,12 +100,15 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     public string Why => Reason.Sentence(_reasons);
 
     /// <summary>A short title: "Call Zoë Müller", "Meet Zoë Müller", "Write to Zoë Müller", "Reach out online to Zoë Müller".</summary>
-    public string Title => Channel switch
+    public string Title => Verb(Channel) + " " + Name;
+
+    /// <summary>"Meet", "Call", "Write to", "Reach out online to".</summary>
+    internal static string Verb(Channel channel) => channel switch
     {
-        Channel.Meeting => "Meet " + Name,
-        Channel.Call => "Call " + Name,
-        Channel.Note => "Write to " + Name,
-        _ => "Reach out online to " + Name,
+        Channel.Meeting => "Meet",
+        Channel.Call => "Call",
+        Channel.Note => "Write to",
+        _ => "Reach out online to",
     };
 
     /// <inheritdoc/>

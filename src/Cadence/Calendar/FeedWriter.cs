@@ -269,7 +269,11 @@ public sealed class FeedWriter
 
         var text = new StringBuilder(touch.Why);
         text.Append('\n').Append("Suggested channel: ").Append(ChannelName(touch.Channel).ToLowerInvariant()).Append('.');
-        if (touch.NotAfter < touch.NotBefore)
+        if (touch.NotAfter == touch.NotBefore)
+        {
+            text.Append('\n').Append("Only on ").Append(DayPattern.Format(touch.NotAfter)).Append('.');
+        }
+        else if (touch.NotAfter < touch.NotBefore)
         {
             text.Append('\n').Append("Latest day was ").Append(DayPattern.Format(touch.NotAfter)).Append('.');
         }
@@ -316,11 +320,27 @@ public sealed class FeedWriter
         _ => "Social",
     };
 
-    /// <summary>"Zoë Müller" → "Z. M."; each word's first character (a whole grapheme), upper-cased.</summary>
+    /// <summary>
+    /// "Zoë Müller" → "Z. M.": the first letter or digit of each word (a whole grapheme, upper-cased); words
+    /// without one (an emoji, a dash) are skipped.
+    /// </summary>
     internal static string Initials(string name)
     {
-        var parts = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(" ", parts.Select(p => StringInfo.GetNextTextElement(p).ToUpperInvariant() + "."));
+        var initials = new List<string>();
+        foreach (string word in name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var elements = StringInfo.GetTextElementEnumerator(word);
+            while (elements.MoveNext())
+            {
+                if (char.IsLetterOrDigit(word, elements.ElementIndex))
+                {
+                    initials.Add(elements.GetTextElement().ToUpperInvariant() + ".");
+                    break;
+                }
+            }
+        }
+
+        return initials.Count > 0 ? string.Join(" ", initials) : "?";
     }
 
     private string Uid(string material)

@@ -15,7 +15,8 @@ namespace Cadence.Calendar;
 /// <remarks>
 /// A property is written as <see cref="BeginProperty"/>, any <see cref="Parameter(string, string)"/>s, value parts
 /// (<see cref="Text"/>, <see cref="ListSeparator"/>, …) and <see cref="EndProperty"/>; the <c>Write…</c> methods do
-/// all of that for the common value types. Bytes reach the output at the end of each property.
+/// all of that for the common value types. A property's bytes reach the output only when it ends, whole; a method
+/// that rejects its argument throws before writing anything, so the writer stays as it was.
 /// Control characters other than line breaks and tabs are removed from text; a line break in text becomes
 /// <c>\n</c>; unpaired surrogates become U+FFFD.
 /// </remarks>
@@ -24,12 +25,10 @@ public sealed class ICalendarWriter
     /// <summary>The longest physical line, in octets, excluding its CRLF.</summary>
     public const int MaxLineOctets = 75;
 
-    private const int Chunk = 512;
-
 
     private readonly IBufferWriter<byte> _output;
     private readonly Stack<string> _components = new();
-    private Memory<byte> _buffer;
+    private byte[] _line = new byte[256];
     private int _position;
     private int _lineOctets;
     private State _state;
@@ -228,6 +227,7 @@ public sealed class ICalendarWriter
     /// <param name="date">The date; its year must be from 1 to 9999.</param>
     public void Date(LocalDate date)
     {
+        CheckDate(date, nameof(date));
         StartValue();
         Span<byte> digits = stackalloc byte[8];
         FormatDate(date, digits);
@@ -238,8 +238,9 @@ public sealed class ICalendarWriter
     /// <param name="instant">The instant.</param>
     public void DateTimeUtc(Instant instant)
     {
-        StartValue();
         var utc = instant.InUtc().LocalDateTime;
+        CheckDate(utc.Date, nameof(instant));
+        StartValue();
         Span<byte> digits = stackalloc byte[16];
         FormatDate(utc.Date, digits);
         digits[8] = (byte)'T';
@@ -251,11 +252,17 @@ public sealed class ICalendarWriter
     }
 
     /// <summary>Appends a DURATION value such as <c>PT4H</c>, <c>P1D</c>, <c>P2W</c> or <c>-PT15M</c> (whole seconds).</summary>
-    /// <param name="duration">The duration.</param>
+    /// <param name="duration">The duration, within about 292 years either way.</param>
     public void DurationValue(Duration duration)
     {
+        if (duration > Duration.FromDays(106_000) || duration < -Duration.FromDays(106_000))
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, $"The duration {duration} is too long for an iCalendar value.");
+        }
+
         StartValue();
-        long seconds = (long)Math.Truncate(duration.TotalSeconds);
+        // Whole seconds by integer division (towards zero): a double would round long durations up.
+        long seconds = duration.ToInt64Nanoseconds() / 1_000_000_000L;
         var builder = new StringBuilder(16);
         if (seconds < 0)
         {
@@ -313,20 +320,17 @@ public sealed class ICalendarWriter
         Ascii(digits[..written]);
     }
 
-    /// <summary>Appends a URI value, which iCalendar does not escape; it must be absolute and free of controls.</summary>
+    /// <summary>
+    /// Appends a URI value, which iCalendar does not escape: an absolute URI in ASCII, its host in punycode and any
+    /// other character outside printable ASCII percent-encoded as UTF-8 (RFC 3986).
+    /// </summary>
     /// <param name="uri">The URI.</param>
     /// <exception cref="ArgumentException">The URI is relative.</exception>
     public void UriValue(Uri uri)
     {
-        Guard.NotNull(uri, nameof(uri));
-        if (!uri.IsAbsoluteUri)
-        {
-            throw new ArgumentException($"The URI \"{Guard.Printable(uri.OriginalString)}\" is not absolute.", nameof(uri));
-        }
-
-        // AbsoluteUri percent-encodes spaces, quotes and controls, so nothing in it can break the line.
+        string ascii = AsciiUri(uri);
         StartValue();
-        Ascii(uri.AbsoluteUri);
+        Ascii(ascii);
     }
 
     /// <summary>Appends a value made of ASCII letters, digits and the punctuation of iCalendar's own tokens (such as "2.0" or "PUBLIC").</summary>
@@ -334,15 +338,7 @@ public sealed class ICalendarWriter
     /// <exception cref="ArgumentException">The token has a character outside printable ASCII, or one of ';', ',', '\', '"'.</exception>
     public void Token(string token)
     {
-        Guard.NotNull(token, nameof(token));
-        foreach (char c in token)
-        {
-            if (c is < ' ' or > '~' or ';' or ',' or '\\' or '"')
-            {
-                throw new ArgumentException($"The token \"{Guard.Printable(token)}\" has the character U+{(int)c:X4}, which a token may not have.", nameof(token));
-            }
-        }
-
+        CheckToken(token);
         StartValue();
         Ascii(token);
     }
@@ -378,23 +374,29 @@ public sealed class ICalendarWriter
     /// <param name="values">The values; at least one.</param>
     public void WriteTextList(string name, IEnumerable<string> values)
     {
-        Guard.NotNull(values, nameof(values));
-        BeginProperty(name);
-        bool first = true;
-        foreach (string value in values)
+        var list = Guard.NotNull(values, nameof(values)) as IReadOnlyList<string> ?? [.. values];
+        if (list.Count == 0)
         {
-            if (!first)
+            throw new ArgumentException($"The list property \"{name}\" needs at least one value.", nameof(values));
+        }
+
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+            {
+                throw new ArgumentNullException(nameof(values), $"Value {i} of the list property \"{name}\" is null.");
+            }
+        }
+
+        BeginProperty(name);
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (i > 0)
             {
                 ListSeparator();
             }
 
-            Text(Guard.NotNull(value, nameof(values)));
-            first = false;
-        }
-
-        if (first)
-        {
-            throw new ArgumentException($"The list property \"{name}\" needs at least one value.", nameof(values));
+            Text(list[i]);
         }
 
         EndProperty();
@@ -405,6 +407,7 @@ public sealed class ICalendarWriter
     /// <param name="date">The date.</param>
     public void WriteDate(string name, LocalDate date)
     {
+        CheckDate(date, nameof(date));
         BeginProperty(name);
         Parameter("VALUE", "DATE");
         Date(date);
@@ -416,6 +419,7 @@ public sealed class ICalendarWriter
     /// <param name="instant">The instant.</param>
     public void WriteDateTimeUtc(string name, Instant instant)
     {
+        CheckDate(instant.InUtc().Date, nameof(instant));
         BeginProperty(name);
         DateTimeUtc(instant);
         EndProperty();
@@ -427,6 +431,11 @@ public sealed class ICalendarWriter
     /// <param name="withValueType">Whether to add <c>;VALUE=DURATION</c>.</param>
     public void WriteDuration(string name, Duration duration, bool withValueType = false)
     {
+        if (duration > Duration.FromDays(106_000) || duration < -Duration.FromDays(106_000))
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, $"The duration {duration} is too long for an iCalendar value.");
+        }
+
         BeginProperty(name);
         if (withValueType)
         {
@@ -452,8 +461,10 @@ public sealed class ICalendarWriter
     /// <param name="uri">The URI.</param>
     public void WriteUri(string name, Uri uri)
     {
+        string ascii = AsciiUri(uri);
         BeginProperty(name);
-        UriValue(uri);
+        StartValue();
+        Ascii(ascii);
         EndProperty();
     }
 
@@ -462,6 +473,7 @@ public sealed class ICalendarWriter
     /// <param name="token">The token.</param>
     public void WriteToken(string name, string token)
     {
+        CheckToken(token);
         BeginProperty(name);
         Token(token);
         EndProperty();
@@ -490,13 +502,69 @@ public sealed class ICalendarWriter
         }
     }
 
-    private static void FormatDate(LocalDate date, Span<byte> digits)
+    private static void CheckDate(LocalDate date, string paramName)
     {
         if (date.Year is < 1 or > 9999 || date.Calendar != CalendarSystem.Iso)
         {
-            throw new ArgumentOutOfRangeException(nameof(date), date, $"The date {date} cannot be written in iCalendar: the year must be from 1 to 9999 in the ISO calendar.");
+            throw new ArgumentOutOfRangeException(paramName, date, $"The date {date} cannot be written in iCalendar: the year must be from 1 to 9999 in the ISO calendar.");
+        }
+    }
+
+    private static void CheckToken(string token)
+    {
+        Guard.NotNull(token, nameof(token));
+        foreach (char c in token)
+        {
+            if (c is < ' ' or > '~' or ';' or ',' or '\\' or '"')
+            {
+                throw new ArgumentException($"The token \"{Guard.Printable(token)}\" has the character U+{(int)c:X4}, which a token may not have.", nameof(token));
+            }
+        }
+    }
+
+    /// <summary>The URI in printable ASCII: punycode host, anything else outside ASCII percent-encoded.</summary>
+    private static string AsciiUri(Uri uri)
+    {
+        Guard.NotNull(uri, nameof(uri));
+        if (!uri.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"The URI \"{Guard.Printable(uri.OriginalString)}\" is not absolute.", nameof(uri));
         }
 
+        string text = uri.AbsoluteUri;
+        if (uri.HostNameType == UriHostNameType.Dns && uri.Host.Length > 0 && !string.Equals(uri.Host, uri.IdnHost, StringComparison.Ordinal))
+        {
+            int at = text.IndexOf(uri.Host, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                text = string.Concat(text.AsSpan(0, at), uri.IdnHost, text.AsSpan(at + uri.Host.Length));
+            }
+        }
+
+        var builder = new StringBuilder(text.Length);
+        Span<byte> utf8 = stackalloc byte[4];
+        for (int i = 0; i < text.Length;)
+        {
+            Rune.DecodeFromUtf16(text.AsSpan(i), out Rune rune, out int used);
+            i += used;
+            if (rune.Value is > ' ' and <= '~')
+            {
+                builder.Append((char)rune.Value);
+            }
+            else
+            {
+                foreach (byte b in utf8[..rune.EncodeToUtf8(utf8)])
+                {
+                    builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static void FormatDate(LocalDate date, Span<byte> digits)
+    {
         int year = date.Year;
         digits[0] = (byte)('0' + (year / 1000));
         digits[1] = (byte)('0' + (year / 100 % 10));
@@ -585,23 +653,18 @@ public sealed class ICalendarWriter
 
     private Span<byte> Reserve(int length)
     {
-        if (_buffer.Length - _position < length)
+        if (_line.Length - _position < length)
         {
-            Commit();
-            _buffer = _output.GetMemory(Math.Max(Chunk, length));
+            Array.Resize(ref _line, Math.Max(_line.Length * 2, _position + length));
         }
 
-        return _buffer.Span[_position..];
+        return _line.AsSpan(_position);
     }
 
+    /// <summary>Hands the finished property line to the output.</summary>
     private void Commit()
     {
-        if (_position > 0)
-        {
-            _output.Advance(_position);
-        }
-
+        _output.Write(_line.AsSpan(0, _position));
         _position = 0;
-        _buffer = Memory<byte>.Empty;
     }
 }

@@ -18,6 +18,8 @@ public sealed class Diary
     private readonly ImmutableArray<Relationship> _relationships;
     private readonly ImmutableArray<Touch> _touches;
     private readonly ImmutableArray<Commitment> _commitments;
+    private readonly ImmutableArray<ManualMove> _moves;
+    private readonly ManualMove?[] _moveByRelationship;
     private readonly Dictionary<string, int> _byId;
     private readonly int[][] _touchesByRelationship;
     private readonly int[][] _commitmentsByRelationship;
@@ -26,11 +28,13 @@ public sealed class Diary
     /// <param name="relationships">The relationships; ids must be unique (ordinal).</param>
     /// <param name="touches">The touches; each must name a relationship in the diary.</param>
     /// <param name="commitments">The commitments; ids must be unique and each must name a relationship in the diary.</param>
+    /// <param name="moves">Next touches moved by hand; at most one per relationship, each naming a relationship in the diary.</param>
     /// <exception cref="ArgumentException">A duplicate id or an unknown relationship id; the message names it.</exception>
     public Diary(
         IEnumerable<Relationship> relationships,
         IEnumerable<Touch>? touches = null,
-        IEnumerable<Commitment>? commitments = null)
+        IEnumerable<Commitment>? commitments = null,
+        IEnumerable<ManualMove>? moves = null)
     {
         _relationships = Guard.NotNull(relationships, nameof(relationships)).ToImmutableArray();
         _touches = touches?.ToImmutableArray() ?? ImmutableArray<Touch>.Empty;
@@ -48,6 +52,24 @@ public sealed class Diary
 
         _touchesByRelationship = Group(_touches, t => t.RelationshipId, "touch", nameof(touches));
         _commitmentsByRelationship = Group(_commitments, c => c.RelationshipId, "commitment", nameof(commitments));
+
+        _moves = moves?.ToImmutableArray() ?? ImmutableArray<ManualMove>.Empty;
+        _moveByRelationship = new ManualMove?[_relationships.Length];
+        for (int i = 0; i < _moves.Length; i++)
+        {
+            var move = _moves[i] ?? throw new ArgumentException($"The move at position {i} is null.", nameof(moves));
+            if (!_byId.TryGetValue(move.RelationshipId, out int index))
+            {
+                throw new ArgumentException($"The move at position {i} names the unknown relationship id \"{move.RelationshipId}\".", nameof(moves));
+            }
+
+            if (_moveByRelationship[index] is not null)
+            {
+                throw new ArgumentException($"The relationship \"{move.RelationshipId}\" has two moves; keep one (Diary.Move replaces it).", nameof(moves));
+            }
+
+            _moveByRelationship[index] = move;
+        }
 
         var commitmentIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var commitment in _commitments)
@@ -70,6 +92,9 @@ public sealed class Diary
 
     /// <summary>The commitments, in the order given.</summary>
     public IReadOnlyList<Commitment> Commitments => _commitments;
+
+    /// <summary>The next touches moved by hand, in the order given.</summary>
+    public IReadOnlyList<ManualMove> Moves => _moves;
 
     /// <summary>The relationship with an id.</summary>
     /// <param name="id">The id.</param>
@@ -125,7 +150,7 @@ public sealed class Diary
             throw new ArgumentException($"Duplicate relationship id \"{relationship.Id}\".", nameof(relationship));
         }
 
-        return new Diary(_relationships.Add(relationship), _touches, _commitments);
+        return new Diary(_relationships.Add(relationship), _touches, _commitments, _moves);
     }
 
     /// <summary>Returns a copy where the relationship with the same id is replaced.</summary>
@@ -135,7 +160,7 @@ public sealed class Diary
     public Diary Update(Relationship relationship)
     {
         Guard.NotNull(relationship, nameof(relationship));
-        return new Diary(_relationships.SetItem(IndexOf(relationship.Id), relationship), _touches, _commitments);
+        return new Diary(_relationships.SetItem(IndexOf(relationship.Id), relationship), _touches, _commitments, _moves);
     }
 
     /// <summary>Returns a copy with one more touch.</summary>
@@ -145,7 +170,7 @@ public sealed class Diary
     public Diary Log(Touch touch)
     {
         Guard.NotNull(touch, nameof(touch));
-        return new Diary(_relationships, _touches.Add(touch), _commitments);
+        return new Diary(_relationships, _touches.Add(touch), _commitments, _moves);
     }
 
     /// <summary>Returns a copy with one more commitment.</summary>
@@ -155,7 +180,7 @@ public sealed class Diary
     public Diary Promise(Commitment commitment)
     {
         Guard.NotNull(commitment, nameof(commitment));
-        return new Diary(_relationships, _touches, _commitments.Add(commitment));
+        return new Diary(_relationships, _touches, _commitments.Add(commitment), _moves);
     }
 
     /// <summary>Returns a copy where the commitment with the same id is replaced (moved, done, dropped).</summary>
@@ -169,12 +194,31 @@ public sealed class Diary
         {
             if (string.Equals(_commitments[i].Id, commitment.Id, StringComparison.Ordinal))
             {
-                return new Diary(_relationships, _touches, _commitments.SetItem(i, commitment));
+                return new Diary(_relationships, _touches, _commitments.SetItem(i, commitment), _moves);
             }
         }
 
         throw new KeyNotFoundException($"No commitment has the id \"{commitment.Id}\".");
     }
+
+    /// <summary>Returns a copy where a relationship's next touch is moved by hand, replacing any earlier move of it.</summary>
+    /// <param name="move">The move.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">Its relationship id is unknown.</exception>
+    public Diary Move(ManualMove move)
+    {
+        Guard.NotNull(move, nameof(move));
+        var kept = _moves.Where(m => !string.Equals(m.RelationshipId, move.RelationshipId, StringComparison.Ordinal));
+        return new Diary(_relationships, _touches, _commitments, kept.Append(move));
+    }
+
+    /// <summary>The move of one relationship, or <see langword="null"/>.</summary>
+    /// <param name="id">The relationship id.</param>
+    /// <returns>Its move.</returns>
+    /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
+    public ManualMove? MoveOf(string id) => _moveByRelationship[IndexOf(id)];
+
+    internal ManualMove? MoveAt(int relationshipIndex) => _moveByRelationship[relationshipIndex];
 
     /// <summary>Where a relationship is stored, for the scheduler.</summary>
     internal int IndexOf(string id) =>

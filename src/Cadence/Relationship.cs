@@ -38,6 +38,8 @@ public sealed record Relationship
     {
     }
 
+    private static readonly ImmutableArray<IsoDayOfWeek> SaturdayAndSunday = [IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday];
+
     private Relationship(
         string id,
         string name,
@@ -82,6 +84,23 @@ public sealed record Relationship
     /// <summary>A cadence for this relationship only, overriding its tier's; or <see langword="null"/>.</summary>
     public CadenceRule? Rule { get; }
 
+    /// <summary>
+    /// The contact's weekend, in their own time zone: calls and meetings avoid it when the time zone is known.
+    /// Saturday and Sunday unless set.
+    /// </summary>
+    public IReadOnlyList<IsoDayOfWeek> Weekend { get; private init; } = SaturdayAndSunday;
+
+    /// <summary>Returns a copy with another weekend (for example Friday and Saturday).</summary>
+    /// <param name="days">The days of the contact's weekend; may be none.</param>
+    /// <returns>The changed copy.</returns>
+    public Relationship WithWeekend(params IEnumerable<IsoDayOfWeek> days)
+    {
+        var list = Guard.NotNull(days, nameof(days)).Select(d => d is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday
+            ? d
+            : throw new ArgumentOutOfRangeException(nameof(days), d, $"{d} is not a day of the week.")).Distinct().Order().ToImmutableArray();
+        return this with { Weekend = list };
+    }
+
     /// <summary>Returns a copy with another name.</summary>
     /// <param name="name">The new name.</param>
     /// <returns>The changed copy.</returns>
@@ -105,7 +124,7 @@ public sealed record Relationship
     /// <summary>Returns a copy in a time zone (or with none).</summary>
     /// <param name="timeZone">The contact's time zone, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
-    public Relationship WithTimeZone(DateTimeZone? timeZone) => new(Id, Name, Tier, Tags.ToImmutableArray(), timeZone, PreferredChannels.ToImmutableArray(), State, Rule);
+    public Relationship WithTimeZone(DateTimeZone? timeZone) => new Relationship(Id, Name, Tier, Tags.ToImmutableArray(), timeZone, PreferredChannels.ToImmutableArray(), State, Rule) with { Weekend = Weekend };
 
     /// <summary>Returns a copy with these preferred channels, most preferred first (duplicates kept once).</summary>
     /// <param name="channels">The channels.</param>
@@ -138,7 +157,7 @@ public sealed record Relationship
     /// <summary>Returns a copy with its own cadence rule, or back on its tier's rule with <see langword="null"/>.</summary>
     /// <param name="rule">The override, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
-    public Relationship WithRule(CadenceRule? rule) => new(Id, Name, Tier, Tags.ToImmutableArray(), TimeZone, PreferredChannels.ToImmutableArray(), State, rule);
+    public Relationship WithRule(CadenceRule? rule) => new Relationship(Id, Name, Tier, Tags.ToImmutableArray(), TimeZone, PreferredChannels.ToImmutableArray(), State, rule) with { Weekend = Weekend };
 
     /// <inheritdoc/>
     public bool Equals(Relationship? other) =>
@@ -150,7 +169,8 @@ public sealed record Relationship
         && Equals(TimeZone, other.TimeZone)
         && PreferredChannels.SequenceEqual(other.PreferredChannels)
         && State.Equals(other.State)
-        && Equals(Rule, other.Rule);
+        && Equals(Rule, other.Rule)
+        && Weekend.SequenceEqual(other.Weekend);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id} ({Name}, {Tier}, {State})";
@@ -164,7 +184,7 @@ public sealed record Relationship
         ImmutableArray<string>? tags = null,
         ImmutableArray<Channel>? preferred = null,
         RelationshipState? state = null) =>
-        new(
+        new Relationship(
             Id,
             name ?? Name,
             tier ?? Tier,
@@ -172,5 +192,5 @@ public sealed record Relationship
             TimeZone,
             preferred ?? PreferredChannels.ToImmutableArray(),
             state ?? State,
-            Rule);
+            Rule) with { Weekend = Weekend };
 }

@@ -24,8 +24,12 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         Commitment? commitment,
         Touch? lastTouch,
         CadenceRule rule,
-        ImmutableArray<Reason> reasons)
+        ImmutableArray<Reason> reasons,
+        ManualMove? move = null,
+        CallWindow? callWindow = null)
     {
+        Move = move;
+        CallWindow = callWindow;
         Relationship = relationship;
         Due = due;
         NotBefore = notBefore;
@@ -87,6 +91,18 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// <summary>Whether an open commitment pins the date.</summary>
     public bool IsPinned => Commitment is not null;
 
+    /// <summary>The move by hand that set the date, or <see langword="null"/>.</summary>
+    public ManualMove? Move { get; }
+
+    /// <summary>Whether the date is fixed by a commitment or a move by hand, so levelling leaves it where it is.</summary>
+    public bool IsFixed => Commitment is not null || Move is not null;
+
+    /// <summary>
+    /// For a call or meeting with a contact whose time zone is known, when levelled with an owner calendar: the hours
+    /// on <see cref="Due"/> that are working hours on both sides; otherwise <see langword="null"/>.
+    /// </summary>
+    public CallWindow? CallWindow { get; }
+
     /// <summary>The most recent touch, or <see langword="null"/> when there was none.</summary>
     public Touch? LastTouch { get; }
 
@@ -101,6 +117,10 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
 
     /// <summary>A short title: "Call Zoë Müller", "Meet Zoë Müller", "Write to Zoë Müller", "Reach out online to Zoë Müller".</summary>
     public string Title => Verb(Channel) + " " + Name;
+
+    /// <summary>A copy placed on another day, with more reasons and a call window: what levelling returns.</summary>
+    internal PlannedTouch Placed(LocalDate due, LocalDate notAfter, IEnumerable<Reason> moreReasons, CallWindow? callWindow) =>
+        new(Relationship, due, NotBefore, notAfter, DaysOverdue, Channel, Commitment, LastTouch, Rule, _reasons.AddRange(moreReasons), Move, callWindow);
 
     /// <summary>"Meet", "Call", "Write to", "Reach out online to".</summary>
     internal static string Verb(Channel channel) => channel switch
@@ -123,6 +143,8 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         && Equals(Commitment, other.Commitment)
         && Equals(LastTouch, other.LastTouch)
         && Rule.Equals(other.Rule)
+        && Equals(Move, other.Move)
+        && Equals(CallWindow, other.CallWindow)
         && _reasons.SequenceEqual(other._reasons);
 
     /// <inheritdoc/>

@@ -266,3 +266,104 @@ public sealed record PreferredChannelReason(Channel Channel) : Reason
         _ => "prefers social media",
     };
 }
+
+/// <summary>The next touch was moved by hand: snoozed or brought forward.</summary>
+/// <param name="From">The day the rules asked for.</param>
+/// <param name="To">The day it was moved to.</param>
+public sealed record MovedByHandReason(LocalDate From, LocalDate To) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => To >= From
+        ? $"snoozed by hand from {Day(From)} to {Day(To)}"
+        : $"brought forward by hand from {Day(From)} to {Day(To)}";
+}
+
+/// <summary>Why levelling moved a touch off a day.</summary>
+public enum MoveCause
+{
+    /// <summary>Not one of the owner's working days.</summary>
+    NotAWorkingDay = 0,
+
+    /// <summary>The owner's holiday.</summary>
+    Holiday = 1,
+
+    /// <summary>The owner's time off.</summary>
+    TimeOff = 2,
+
+    /// <summary>The daily budget was reached.</summary>
+    DailyBudget = 3,
+
+    /// <summary>The daily budget of the touch's channel was reached.</summary>
+    ChannelBudget = 4,
+
+    /// <summary>The weekly budget was reached.</summary>
+    WeeklyBudget = 5,
+
+    /// <summary>The day is a weekend for the contact, in their time zone (calls and meetings only).</summary>
+    ContactWeekend = 6,
+}
+
+/// <summary>Levelling moved the touch from the day it was due to a later one.</summary>
+/// <param name="From">The day it was due.</param>
+/// <param name="To">The day it was placed on.</param>
+/// <param name="Cause">Why it left <paramref name="From"/>.</param>
+/// <param name="Limit">For a budget, its limit.</param>
+/// <param name="Channel">For a channel budget, the channel.</param>
+/// <param name="Place">For the contact's weekend, where the contact is ("Sydney").</param>
+public sealed record LevelledReason(LocalDate From, LocalDate To, MoveCause Cause, int? Limit = null, Channel? Channel = null, string? Place = null) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"moved from {Day(From)}: " + Cause switch
+    {
+        MoveCause.NotAWorkingDay => "not a working day",
+        MoveCause.Holiday => "a holiday",
+        MoveCause.TimeOff => "time off",
+        MoveCause.DailyBudget => $"budget of {Limit} a day reached",
+        MoveCause.ChannelBudget => $"budget of {PeriodMath.Count(Limit ?? 0, ChannelNoun(Channel), ChannelNoun(Channel) + "s")} a day reached",
+        MoveCause.WeeklyBudget => $"budget of {Limit} a week reached",
+        _ => $"the weekend in {Place}",
+    };
+
+    private static string ChannelNoun(Channel? channel) => channel switch
+    {
+        Cadence.Channel.Meeting => "meeting",
+        Cadence.Channel.Call => "call",
+        Cadence.Channel.Note => "note",
+        _ => "social touch",
+    };
+}
+
+/// <summary>Nothing fit before the touch's latest day: it is late.</summary>
+/// <param name="NotAfter">The latest day it should have been on.</param>
+/// <param name="Days">How many days after it the touch is placed.</param>
+public sealed record LateReason(LocalDate NotAfter, int Days) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"{PeriodMath.Count(Days, "day")} late: nothing fit by {Day(NotAfter)}";
+}
+
+/// <summary>A fixed touch (a commitment or a move by hand) is on a day that its fixed touches put over budget.</summary>
+/// <param name="Date">The day.</param>
+/// <param name="Count">How many touches the commitments and moves put on it.</param>
+/// <param name="Limit">The budget.</param>
+public sealed record OverbookedReason(LocalDate Date, int Count, int Limit) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"{Day(Date)} is over budget with fixed touches ({Count} for a budget of {Limit})";
+}
+
+/// <summary>The hours when both sides are at work, for a call or meeting across time zones.</summary>
+/// <param name="Window">The window.</param>
+public sealed record CallWindowReason(CallWindow Window) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"best time {Window}";
+}
+
+/// <summary>The working hours of the owner and the contact do not overlap that day.</summary>
+/// <param name="Place">Where the contact is.</param>
+public sealed record NoCommonHoursReason(string Place) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"no working hours in common with {Place} that day";
+}

@@ -15,7 +15,7 @@ namespace Cadence.Scheduling;
 /// The rules (see DESIGN.md): a touch with credit <c>c</c> on day <c>d</c> renews the relationship until
 /// <c>d + c·Target</c> (due) and <c>d + c·MaxGap</c> (latest), and the furthest of these over all touches counts;
 /// every outbound attempt, answered or not, keeps the next one from coming before <c>attempt + MinGap</c>; an open
-/// commitment pins the date; a pause holds the touch until it ends; archived relationships are left out; a
+/// commitment pins the date; a move by hand (<see cref="ManualMove"/>) wins over both; a pause holds the touch until it ends; archived relationships are left out; a
 /// relationship never touched is due today; a touch due before today is due today, with its lateness.
 /// </remarks>
 public sealed class Scheduler
@@ -252,6 +252,18 @@ public sealed class Scheduler
             }
         }
 
+        var move = diary.MoveAt(index);
+        if (move is not null && !move.AppliesAfter(latest?.Date))
+        {
+            move = null;
+        }
+
+        if (move is not null)
+        {
+            reasons.Add(new MovedByHandReason(wanted, move.To));
+            wanted = move.To;
+        }
+
         if (pauseEnd is { } resume && resume > wanted)
         {
             reasons.Add(new PausedReason(resume));
@@ -267,11 +279,11 @@ public sealed class Scheduler
             due = today;
         }
 
-        LocalDate windowStart = Max(today, pinned is not null ? pinned.Date : floor ?? today);
+        LocalDate windowStart = Max(today, move is not null ? move.To : pinned is not null ? pinned.Date : floor ?? today);
         windowStart = Max(windowStart, pauseEnd ?? today);
 
         Channel channel = SuggestChannel(relationship, pinned, onlineStreak, reasons);
-        return new PlannedTouch(relationship, due, windowStart, notAfter, daysOverdue, channel, pinned, latest, rule, reasons.ToImmutable());
+        return new PlannedTouch(relationship, due, windowStart, notAfter, daysOverdue, channel, pinned, latest, rule, reasons.ToImmutable(), move);
     }
 
     private Channel SuggestChannel(Relationship relationship, Commitment? pinned, int onlineStreak, ImmutableArray<Reason>.Builder reasons)

@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using NodaTime;
+
+namespace Cadence.Scheduling;
+
+/// <summary>Options of the <see cref="Leveller"/>. Immutable.</summary>
+public sealed record LevellingOptions
+{
+    /// <summary>The default: overdue touches keep their deadlines and are spread over the coming working days.</summary>
+    public static LevellingOptions Default { get; } = new();
+
+    /// <summary>
+    /// When set, an overdue touch is rebased on today: its window starts again from today with the slack it had
+    /// (its latest day moves by as many days as it is overdue), instead of counting as late from its old deadline.
+    /// </summary>
+    public bool RebaseOverdue { get; init; }
+}
+
+/// <summary>A day that fixed touches (commitments, moves by hand) put over a budget: reported, not moved.</summary>
+/// <param name="Date">The day.</param>
+/// <param name="Count">How many fixed touches are on it (for <paramref name="Channel"/> alone when set).</param>
+/// <param name="Limit">The budget they exceed.</param>
+/// <param name="Channel">For a channel budget, the channel; otherwise <see langword="null"/>.</param>
+public sealed record OverbookedDay(LocalDate Date, int Count, int Limit, Channel? Channel = null);
+
+/// <summary>A levelled plan, and the days that fixed touches put over budget.</summary>
+/// <param name="Plan">The plan, every touch on the day it was placed.</param>
+/// <param name="Overbooked">Days over budget because of fixed touches, by day.</param>
+public sealed record LevelledPlan(Plan Plan, IReadOnlyList<OverbookedDay> Overbooked);
+
+/// <summary>
+/// Places a plan's touches on the owner's calendar. Fixed touches (commitments, moves by hand) keep their days and take
+/// budget first; a day they put over budget is reported, not moved. Every other touch is placed on a working day with
+/// budget left, no earlier than its due day, earliest deadline (<see cref="PlannedTouch.NotAfter"/>) first, ties by
+/// relationship id; calls and meetings avoid the contact's weekend in their time zone. What cannot fit by its
+/// deadline goes to the first day possible and is marked late. Every move has a reason. Pure and deterministic.
+/// </summary>
+/// <remarks>
+/// With only a daily budget, the largest lateness is the smallest possible: placing day by day the released touches
+/// with the earliest deadlines is optimal for unit tasks with release days. Channel and weekly budgets and the contact's
+/// weekend are honoured the same greedy way.
+/// </remarks>
+public sealed class Leveller
+{
+    /// <summary>Days ahead after which levelling gives up (a calendar with no working day in ten years).</summary>
+    private const int MaxDaysAhead = 3660;
+
+    /// <summary>Creates a leveller.</summary>
+    /// <param name="calendar">The owner's calendar.</param>
+    /// <param name="options">The options; <see cref="LevellingOptions.Default"/> when null.</param>
+    public Leveller(OwnerCalendar calendar, LevellingOptions? options = null)
+    {
+        Calendar = Guard.NotNull(calendar, nameof(calendar));
+        Options = options ?? LevellingOptions.Default;
+    }
+
+    /// <summary>The owner's calendar.</summary>
+    public OwnerCalendar Calendar { get; }
+
+    /// <summary>The options.</summary>
+    public LevellingOptions Options { get; }
+
+    /// <summary>Levels a plan.</summary>
+    /// <param name="plan">The plan, as the <see cref="Scheduler"/> made it.</param>
+    /// <returns>The levelled plan, ordered by day then relationship id, and the overbooked days.</returns>
+    public LevelledPlan Level(Plan plan)
+    {
+        Guard.NotNull(plan, nameof(plan));
+        LocalDate today = plan.Today;
+        var budget = Calendar.Budget;
+        var usage = new Usage();
+        var placed = new List<PlannedTouch>(plan.Touches.Count);
+
+        // Fixed touches first: they keep their days and take the budget.
+        var fixedTouches = plan.Touches.Where(t => t.IsFixed).ToList();
+        foreach (var touch in fixedTouches)
+        {
+            usage.Add(touch.Due, touch.Channel);
+        }
+
+        var overbooked = new List<OverbookedDay>();
+        foreach (var day in fixedTouches.Select(t => t.Due).Distinct().Order())
+        {
+            int count = usage.Day(day);
+            if (count > budget.PerDay)
+            {
+                overbooked.Add(new OverbookedDay(day, count, budget.PerDay));
+            }
+
+            foreach (var (channel, max) in budget.PerChannel.OrderBy(p => p.Key))
+            {
+                int onChannel = usage.Channel(day, channel);
+                if (onChannel > max)
+                {
+                    overbooked.Add(new OverbookedDay(day, onChannel, max, channel));
+                }
+            }
+        }
+
+        foreach (var touch in fixedTouches)
+        {
+            var more = new List<Reason>();
+            if (overbooked.FirstOrDefault(o => o.Date == touch.Due && o.Channel is null) is { } over)
+            {
+                more.Add(new OverbookedReason(over.Date, over.Count, over.Limit));
+            }
+
+            placed.Add(Finish(touch, touch.Due, touch.NotAfter, more));
+        }
+
+        // The rest: day by day, the released touches with the earliest deadlines first.
+        var pending = plan.Touches
+            .Where(t => !t.IsFixed)
+            .Select(t => new Job(t, Deadline(t, today)))
+            .OrderBy(j => j.Touch.Due)
+            .ThenBy(j => j.Deadline)
+            .ThenBy(j => j.Touch.RelationshipId, StringComparer.Ordinal)
+            .ToList();
+        var ready = new PriorityQueue<Job, (LocalDate, string)>(new DeadlineThenId());
+        int next = 0;
+        LocalDate dayCursor = today;
+        while (next < pending.Count || ready.Count > 0)
+        {
+            if (ready.Count == 0 && pending[next].Touch.Due > dayCursor)
+            {
+                dayCursor = pending[next].Touch.Due;
+            }
+
+            if (Period.DaysBetween(today, dayCursor) > MaxDaysAhead)
+            {
+                throw new InvalidOperationException(
+                    $"Levelling found no room for {ready.Count + pending.Count - next} touches within {MaxDaysAhead} days of {today:uuuu'-'MM'-'dd}: does the owner calendar have working days?");
+            }
+
+            while (next < pending.Count && pending[next].Touch.Due <= dayCursor)
+            {
+                ready.Enqueue(pending[next], (pending[next].Deadline, pending[next].Touch.RelationshipId));
+                next++;
+            }
+
+            PlaceDay(dayCursor, ready, usage, placed);
+            dayCursor = dayCursor.PlusDays(1);
+        }
+
+        placed.Sort((x, y) =>
+        {
+            int byDay = x.Due.CompareTo(y.Due);
+            return byDay != 0 ? byDay : string.CompareOrdinal(x.RelationshipId, y.RelationshipId);
+        });
+        return new LevelledPlan(new Plan(today, [.. placed]), overbooked);
+    }
+
+    private LocalDate Deadline(PlannedTouch touch, LocalDate today)
+    {
+        if (Options.RebaseOverdue && touch.IsOverdue)
+        {
+            return touch.NotAfter.PlusDays(touch.DaysOverdue);
+        }
+
+        return touch.NotAfter;
+    }
+
+    private void PlaceDay(LocalDate day, PriorityQueue<Job, (LocalDate, string)> ready, Usage usage, List<PlannedTouch> placed)
+    {
+        var budget = Calendar.Budget;
+        var dayOff = Calendar.DayOffOn(day);
+        var passedOver = new List<Job>();
+        if (dayOff == DayOff.None)
+        {
+            while (ready.Count > 0 && usage.Day(day) < budget.PerDay && !WeekFull(day, usage))
+            {
+                var job = ready.Dequeue();
+                if (usage.Channel(day, job.Touch.Channel) >= budget.For(job.Touch.Channel))
+                {
+                    job.Cause ??= (MoveCause.ChannelBudget, budget.For(job.Touch.Channel), job.Touch.Channel, null);
+                    passedOver.Add(job);
+                    continue;
+                }
+
+                if (ContactWeekend(job.Touch, day) is { } place)
+                {
+                    job.Cause ??= (MoveCause.ContactWeekend, null, null, place);
+                    passedOver.Add(job);
+                    continue;
+                }
+
+                usage.Add(day, job.Touch.Channel);
+                placed.Add(Place(job, day));
+            }
+        }
+
+        foreach (var job in passedOver)
+        {
+            ready.Enqueue(job, (job.Deadline, job.Touch.RelationshipId));
+        }
+
+        if (ready.Count == 0)
+        {
+            return;
+        }
+
+        // Whatever is still waiting was passed over today: remember why, for its first day only.
+        (MoveCause, int?, Channel?, string?) cause = dayOff switch
+        {
+            DayOff.Weekend => (MoveCause.NotAWorkingDay, null, null, null),
+            DayOff.Holiday => (MoveCause.Holiday, null, null, null),
+            DayOff.TimeOff => (MoveCause.TimeOff, null, null, null),
+            _ => WeekFull(day, usage) && usage.Day(day) < budget.PerDay
+                ? (MoveCause.WeeklyBudget, budget.PerWeek, null, null)
+                : (MoveCause.DailyBudget, budget.PerDay, null, null),
+        };
+        foreach (var (job, _) in ready.UnorderedItems)
+        {
+            job.Cause ??= cause;
+        }
+    }
+
+    private bool WeekFull(LocalDate day, Usage usage) =>
+        Calendar.Budget.PerWeek is { } perWeek && usage.Week(day) >= perWeek;
+
+    /// <summary>Where the contact is when <paramref name="day"/> is their weekend, for a call or meeting; otherwise null.</summary>
+    private string? ContactWeekend(PlannedTouch touch, LocalDate day)
+    {
+        if (!touch.Channel.IsLive() || touch.Relationship.TimeZone is not { } zone)
+        {
+            return null;
+        }
+
+        return touch.Relationship.Weekend.Contains(ContactDate(touch, day, zone).DayOfWeek) ? CallWindow.Place(zone) : null;
+    }
+
+    /// <summary>The contact's own date of a touch on the owner's day: that of the common hours, else of the owner's midday.</summary>
+    private LocalDate ContactDate(PlannedTouch touch, LocalDate day, DateTimeZone zone) =>
+        Window(touch, day, zone)?.ContactStart.Date
+        ?? Calendar.TimeZone.AtLeniently(day.At(new LocalTime(12, 0))).WithZone(zone).Date;
+
+    private CallWindow? Window(PlannedTouch touch, LocalDate day, DateTimeZone zone) =>
+        CallWindow.Find(day, Calendar.TimeZone, Calendar.WorkStart, Calendar.WorkEnd, zone, Calendar.ContactWorkStart, Calendar.ContactWorkEnd);
+
+    private PlannedTouch Place(Job job, LocalDate day)
+    {
+        var more = new List<Reason>();
+        if (day > job.Touch.Due && job.Cause is { } cause)
+        {
+            more.Add(new LevelledReason(job.Touch.Due, day, cause.Cause, cause.Limit, cause.Channel, cause.Place));
+        }
+
+        if (day > job.Deadline)
+        {
+            more.Add(new LateReason(job.Deadline, Period.DaysBetween(job.Deadline, day)));
+        }
+
+        return Finish(job.Touch, day, job.Deadline, more);
+    }
+
+    private PlannedTouch Finish(PlannedTouch touch, LocalDate day, LocalDate notAfter, List<Reason> more)
+    {
+        CallWindow? window = null;
+        if (touch.Channel.IsLive() && touch.Relationship.TimeZone is { } zone)
+        {
+            window = Window(touch, day, zone);
+            more.Add(window is null ? new NoCommonHoursReason(CallWindow.Place(zone)) : new CallWindowReason(window));
+        }
+
+        return touch.Placed(day, notAfter, more, window);
+    }
+
+    private sealed class Job(PlannedTouch touch, LocalDate deadline)
+    {
+        public PlannedTouch Touch { get; } = touch;
+
+        public LocalDate Deadline { get; } = deadline;
+
+        public (MoveCause Cause, int? Limit, Channel? Channel, string? Place)? Cause { get; set; }
+    }
+
+    private sealed class DeadlineThenId : IComparer<(LocalDate, string)>
+    {
+        public int Compare((LocalDate, string) x, (LocalDate, string) y)
+        {
+            int c = x.Item1.CompareTo(y.Item1);
+            return c != 0 ? c : string.CompareOrdinal(x.Item2, y.Item2);
+        }
+    }
+
+    /// <summary>Touches placed per day, per channel and per week.</summary>
+    private sealed class Usage
+    {
+        private readonly Dictionary<LocalDate, int> _days = [];
+        private readonly Dictionary<(LocalDate, Channel), int> _channels = [];
+        private readonly Dictionary<LocalDate, int> _weeks = [];
+
+        public void Add(LocalDate day, Channel channel)
+        {
+            _days[day] = Day(day) + 1;
+            _channels[(day, channel)] = Channel(day, channel) + 1;
+            _weeks[WeekOf(day)] = Week(day) + 1;
+        }
+
+        public int Day(LocalDate day) => _days.GetValueOrDefault(day);
+
+        public int Channel(LocalDate day, Channel channel) => _channels.GetValueOrDefault((day, channel));
+
+        public int Week(LocalDate day) => _weeks.GetValueOrDefault(WeekOf(day));
+
+        private static LocalDate WeekOf(LocalDate day) => day.PlusDays(-((int)day.DayOfWeek - 1));
+    }
+}

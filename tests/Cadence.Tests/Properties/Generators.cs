@@ -126,8 +126,15 @@ public static class Generators
         from touches in Gen.ArrayOf(TouchGen(ids, today), touchCount)
         from commitmentCount in Gen.Choose(0, 4)
         from commitments in Gen.CollectToArray(Enumerable.Range(0, commitmentCount), i => CommitmentGen("c" + i, ids, today))
+        from moveCount in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 2)))
+        from moveIds in Gen.Shuffle(ids)
+        from moveDays in Gen.ArrayOf(Day(today.PlusDays(-10), 60), moveCount)
+        from madeBack in Gen.ArrayOf(Gen.Choose(0, 40), moveCount)
         from options in Options
-        select new Scenario(new Diary(relationships, touches, commitments), today, options);
+        select new Scenario(
+            new Diary(relationships, touches, commitments, moveDays.Take(moveIds.Length).Select((to, i) => new ManualMove(moveIds[i], to, today.PlusDays(-madeBack[i])))),
+            today,
+            options);
 
     public static Arbitrary<Scenario> Scenarios => Scenario.ToArbitrary();
 }

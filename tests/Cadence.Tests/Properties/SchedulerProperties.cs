@@ -58,14 +58,43 @@ public class SchedulerProperties
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .FirstOrDefault();
 
+    /// <summary>A move applies until a touch dated after the day it was made is logged.</summary>
+    private static ManualMove? ActiveMove(Scenario s, Relationship r)
+    {
+        var move = s.Diary.MoveOf(r.Id);
+        var last = s.Diary.TouchesOf(r.Id).Select(t => (LocalDate?)t.Date).Max();
+        return move is not null && (last is null || last <= move.MadeOn) ? move : null;
+    }
+
     [Fact]
-    public void Plan_AnyDiary_DueNeverBeforeFloorUnlessPinned()
+    public void Plan_AnyDiary_MoveByHandSetsTheDateUntilANewerTouch()
     {
         ForAll(s =>
         {
             var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
             return Planned(s, plan).All(x =>
-                x.Planned.IsPinned || Floor(s, x.Relationship) is not { } floor || x.Planned.Due >= floor);
+            {
+                var move = ActiveMove(s, x.Relationship);
+                if (move is null)
+                {
+                    return x.Planned.Move is null && !x.Planned.Reasons.OfType<MovedByHandReason>().Any();
+                }
+
+                LocalDate expected = new[] { move.To, s.Today, PauseEnd(x.Relationship) ?? s.Today }.Max();
+                return x.Planned.Move == move && x.Planned.IsFixed && x.Planned.Due == expected
+                    && x.Planned.Reasons.OfType<MovedByHandReason>().Single().To == move.To;
+            });
+        });
+    }
+
+    [Fact]
+    public void Plan_AnyDiary_DueNeverBeforeFloorUnlessFixed()
+    {
+        ForAll(s =>
+        {
+            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+            return Planned(s, plan).All(x =>
+                x.Planned.IsFixed || Floor(s, x.Relationship) is not { } floor || x.Planned.Due >= floor);
         });
     }
 
@@ -78,7 +107,7 @@ public class SchedulerProperties
         {
             var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
             return Planned(s, plan).All(x =>
-                x.Planned.IsPinned
+                x.Planned.IsFixed
                 || Ceiling(s, x.Relationship) is not { } ceiling
                 || x.Planned.Due <= ceiling
                 || (x.Planned.IsOverdue && x.Planned.Due == s.Today)
@@ -95,7 +124,7 @@ public class SchedulerProperties
         ForAll(s =>
         {
             var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-            return Planned(s, plan).Where(x => !x.Planned.IsPinned).All(x =>
+            return Planned(s, plan).Where(x => !x.Planned.IsFixed).All(x =>
             {
                 var dates = new[] { s.Today, Renewal(s, x.Relationship) ?? s.Today, Floor(s, x.Relationship) ?? s.Today, PauseEnd(x.Relationship) ?? s.Today };
                 bool dueRight = x.Planned.Due == dates.Max();
@@ -134,8 +163,9 @@ public class SchedulerProperties
                     return !x.Planned.IsPinned;
                 }
 
-                LocalDate expected = new[] { pin.Date, s.Today, PauseEnd(x.Relationship) ?? s.Today }.Max();
-                return x.Planned.IsPinned && x.Planned.Commitment == pin && x.Planned.Due == expected;
+                var move = ActiveMove(s, x.Relationship);
+                LocalDate expected = new[] { move?.To ?? pin.Date, s.Today, PauseEnd(x.Relationship) ?? s.Today }.Max();
+                return x.Planned.IsPinned && x.Planned.Commitment == pin && x.Planned.Due == expected && x.Planned.Move == move;
             });
         });
     }
@@ -169,7 +199,8 @@ public class SchedulerProperties
             from relationships in Gen.Shuffle(s.Diary.Relationships.ToArray())
             from touches in Gen.Shuffle(s.Diary.Touches.ToArray())
             from commitments in Gen.Shuffle(s.Diary.Commitments.ToArray())
-            select (s, new Diary(relationships, touches, commitments));
+            from moves in Gen.Shuffle(s.Diary.Moves.ToArray())
+            select (s, new Diary(relationships, touches, commitments, moves));
 
         Check.One(Generators.Config, Prop.ForAll(gen.ToArbitrary(), x =>
         {

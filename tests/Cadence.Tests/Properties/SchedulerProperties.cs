@@ -187,7 +187,11 @@ public class SchedulerProperties
             var scheduler = new Scheduler(s.Options);
             var before = scheduler.PlanFor(s.Diary, id, s.Today);
             var after = scheduler.PlanFor(s.Diary.Log(touch), id, s.Today);
-            return before is null ? after is null : after is not null && after.Due >= before.Due;
+            // A move by hand is for the next touch only: a touch logged after it ends it, so the new next touch
+            // may come before the snoozed day. That is the one exception.
+            return before is null
+                ? after is null
+                : after is not null && (after.Due >= before.Due || (before.Move is not null && after.Move is null));
         }));
     }
 

@@ -91,13 +91,19 @@ public sealed record Relationship
     public IReadOnlyList<IsoDayOfWeek> Weekend { get; private init; } = SaturdayAndSunday;
 
     /// <summary>Returns a copy with another weekend (for example Friday and Saturday).</summary>
-    /// <param name="days">The days of the contact's weekend; may be none.</param>
+    /// <param name="days">The days of the contact's weekend; may be none, but not all seven.</param>
     /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">An undefined day, or all seven days.</exception>
     public Relationship WithWeekend(params IEnumerable<IsoDayOfWeek> days)
     {
         var list = Guard.NotNull(days, nameof(days)).Select(d => d is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday
             ? d
             : throw new ArgumentOutOfRangeException(nameof(days), d, $"{d} is not a day of the week.")).Distinct().Order().ToImmutableArray();
+        if (list.Length == 7)
+        {
+            throw new ArgumentException($"A weekend of all seven days leaves \"{Id}\" no day to be called; give at most six.", nameof(days));
+        }
+
         return this with { Weekend = list };
     }
 

@@ -19,12 +19,13 @@ public sealed record LevellingOptions
     public bool RebaseOverdue { get; init; }
 }
 
-/// <summary>A day that fixed touches (commitments, moves by hand) put over a budget: reported, not moved.</summary>
-/// <param name="Date">The day.</param>
+/// <summary>A day (or week) that fixed touches (commitments, moves by hand) put over a budget: reported, not moved.</summary>
+/// <param name="Date">The day; for a week, its Monday.</param>
 /// <param name="Count">How many fixed touches are on it (for <paramref name="Channel"/> alone when set).</param>
 /// <param name="Limit">The budget they exceed.</param>
 /// <param name="Channel">For a channel budget, the channel; otherwise <see langword="null"/>.</param>
-public sealed record OverbookedDay(LocalDate Date, int Count, int Limit, Channel? Channel = null);
+/// <param name="Week">Whether it is the weekly budget, for the week starting on <paramref name="Date"/>.</param>
+public sealed record OverbookedDay(LocalDate Date, int Count, int Limit, Channel? Channel = null, bool Week = false);
 
 /// <summary>A levelled plan, and the days that fixed touches put over budget.</summary>
 /// <param name="Plan">The plan, every touch on the day it was placed.</param>
@@ -45,8 +46,14 @@ public sealed record LevelledPlan(Plan Plan, IReadOnlyList<OverbookedDay> Overbo
 /// </remarks>
 public sealed class Leveller
 {
-    /// <summary>Days ahead after which levelling gives up (a calendar with no working day in ten years).</summary>
-    private const int MaxDaysAhead = 3660;
+    /// <summary>Days in a row without a working day after which levelling gives up (time off of ten years).</summary>
+    private const int MaxDaysOff = 3660;
+
+    /// <summary>
+    /// Working days a call or meeting waits for a day that is not the contact's weekend; after that it is placed
+    /// anyway (an owner who works only on the contact's weekend).
+    /// </summary>
+    private const int MaxContactWeekendSkips = 7;
 
     /// <summary>Creates a leveller.</summary>
     /// <param name="calendar">The owner's calendar.</param>
@@ -100,12 +107,36 @@ public sealed class Leveller
             }
         }
 
+        if (budget.PerWeek is { } perWeek)
+        {
+            foreach (var monday in fixedTouches.Select(t => Usage.WeekOf(t.Due)).Distinct().Order())
+            {
+                if (usage.Week(monday) > perWeek)
+                {
+                    overbooked.Add(new OverbookedDay(monday, usage.Week(monday), perWeek, Week: true));
+                }
+            }
+
+            overbooked.Sort((x, y) => x.Date.CompareTo(y.Date) is var c && c != 0 ? c : x.Week.CompareTo(y.Week));
+        }
+
         foreach (var touch in fixedTouches)
         {
             var more = new List<Reason>();
-            if (overbooked.FirstOrDefault(o => o.Date == touch.Due && o.Channel is null) is { } over)
+            if (Calendar.DayOffOn(touch.Due) is var off && off != DayOff.None)
             {
-                more.Add(new OverbookedReason(over.Date, over.Count, over.Limit));
+                more.Add(new FixedOnDayOffReason(touch.Due, off));
+            }
+
+            foreach (var over in overbooked)
+            {
+                bool applies = over.Week
+                    ? Usage.WeekOf(touch.Due) == over.Date
+                    : over.Date == touch.Due && (over.Channel is null || over.Channel == touch.Channel);
+                if (applies)
+                {
+                    more.Add(new OverbookedReason(over.Date, over.Count, over.Limit, over.Channel, over.Week));
+                }
             }
 
             placed.Add(Finish(touch, touch.Due, touch.NotAfter, more));
@@ -121,6 +152,7 @@ public sealed class Leveller
             .ToList();
         var ready = new PriorityQueue<Job, (LocalDate, string)>(new DeadlineThenId());
         int next = 0;
+        int daysOff = 0;
         LocalDate dayCursor = today;
         while (next < pending.Count || ready.Count > 0)
         {
@@ -129,10 +161,11 @@ public sealed class Leveller
                 dayCursor = pending[next].Touch.Due;
             }
 
-            if (Period.DaysBetween(today, dayCursor) > MaxDaysAhead)
+            daysOff = Calendar.IsWorkingDay(dayCursor) ? 0 : daysOff + 1;
+            if (daysOff > MaxDaysOff)
             {
                 throw new InvalidOperationException(
-                    $"Levelling found no room for {ready.Count + pending.Count - next} touches within {MaxDaysAhead} days of {today:uuuu'-'MM'-'dd}: does the owner calendar have working days?");
+                    $"The owner calendar has no working day in the {MaxDaysOff} days before {dayCursor:uuuu'-'MM'-'dd}: check its time off.");
             }
 
             while (next < pending.Count && pending[next].Touch.Due <= dayCursor)
@@ -180,9 +213,10 @@ public sealed class Leveller
                     continue;
                 }
 
-                if (ContactWeekend(job.Touch, day) is { } place)
+                if (job.ContactWeekendSkips < MaxContactWeekendSkips && ContactWeekend(job.Touch, day) is { } place)
                 {
                     job.Cause ??= (MoveCause.ContactWeekend, null, null, place);
+                    job.ContactWeekendSkips++;
                     passedOver.Add(job);
                     continue;
                 }
@@ -250,7 +284,7 @@ public sealed class Leveller
 
         if (day > job.Deadline)
         {
-            more.Add(new LateReason(job.Deadline, Period.DaysBetween(job.Deadline, day)));
+            more.Add(new LateReason(job.Deadline, Period.DaysBetween(job.Deadline, day), NothingFit: day > job.Touch.Due));
         }
 
         return Finish(job.Touch, day, job.Deadline, more);
@@ -275,6 +309,8 @@ public sealed class Leveller
         public LocalDate Deadline { get; } = deadline;
 
         public (MoveCause Cause, int? Limit, Channel? Channel, string? Place)? Cause { get; set; }
+
+        public int ContactWeekendSkips { get; set; }
     }
 
     private sealed class DeadlineThenId : IComparer<(LocalDate, string)>
@@ -306,6 +342,7 @@ public sealed class Leveller
 
         public int Week(LocalDate day) => _weeks.GetValueOrDefault(WeekOf(day));
 
-        private static LocalDate WeekOf(LocalDate day) => day.PlusDays(-((int)day.DayOfWeek - 1));
+        /// <summary>The Monday of the week of a day.</summary>
+        public static LocalDate WeekOf(LocalDate day) => day.PlusDays(-((int)day.DayOfWeek - 1));
     }
 }

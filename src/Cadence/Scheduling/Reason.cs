@@ -273,8 +273,9 @@ public sealed record PreferredChannelReason(Channel Channel) : Reason
 public sealed record MovedByHandReason(LocalDate From, LocalDate To) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => To >= From
-        ? $"snoozed by hand from {Day(From)} to {Day(To)}"
+    public override string ToString() =>
+        To == From ? $"set by hand to {Day(To)}"
+        : To > From ? $"snoozed by hand from {Day(From)} to {Day(To)}"
         : $"brought forward by hand from {Day(From)} to {Day(To)}";
 }
 
@@ -333,23 +334,45 @@ public sealed record LevelledReason(LocalDate From, LocalDate To, MoveCause Caus
     };
 }
 
-/// <summary>Nothing fit before the touch's latest day: it is late.</summary>
+/// <summary>The touch is placed after its latest day.</summary>
 /// <param name="NotAfter">The latest day it should have been on.</param>
 /// <param name="Days">How many days after it the touch is placed.</param>
-public sealed record LateReason(LocalDate NotAfter, int Days) : Reason
+/// <param name="NothingFit">Whether levelling moved it there because nothing fit earlier (otherwise it was already due that late).</param>
+public sealed record LateReason(LocalDate NotAfter, int Days, bool NothingFit = true) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => $"{PeriodMath.Count(Days, "day")} late: nothing fit by {Day(NotAfter)}";
+    public override string ToString() => NothingFit
+        ? $"{PeriodMath.Count(Days, "day")} late: nothing fit by {Day(NotAfter)}"
+        : $"{PeriodMath.Count(Days, "day")} past its latest day, {Day(NotAfter)}";
 }
 
-/// <summary>A fixed touch (a commitment or a move by hand) is on a day that its fixed touches put over budget.</summary>
+/// <summary>A fixed touch (a commitment or a move by hand) is on one of the owner's days off, and stays there.</summary>
 /// <param name="Date">The day.</param>
-/// <param name="Count">How many touches the commitments and moves put on it.</param>
-/// <param name="Limit">The budget.</param>
-public sealed record OverbookedReason(LocalDate Date, int Count, int Limit) : Reason
+/// <param name="DayOff">Why it is a day off.</param>
+public sealed record FixedOnDayOffReason(LocalDate Date, DayOff DayOff) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => $"{Day(Date)} is over budget with fixed touches ({Count} for a budget of {Limit})";
+    public override string ToString() => $"kept on {Day(Date)} as promised, though it is " + DayOff switch
+    {
+        DayOff.Holiday => "a holiday",
+        DayOff.TimeOff => "time off",
+        _ => "not a working day",
+    };
+}
+
+/// <summary>A fixed touch (a commitment or a move by hand) is on a day, or in a week, that fixed touches put over budget.</summary>
+/// <param name="Date">The day; for a week, its Monday.</param>
+/// <param name="Count">How many touches the commitments and moves put on it (of the channel, when set).</param>
+/// <param name="Limit">The budget.</param>
+/// <param name="Channel">For a channel budget, the channel.</param>
+/// <param name="Week">Whether it is the weekly budget.</param>
+public sealed record OverbookedReason(LocalDate Date, int Count, int Limit, Channel? Channel = null, bool Week = false) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() =>
+        Week ? $"the week of {Day(Date)} is over budget with fixed touches ({Count} for a budget of {Limit} a week)"
+        : Channel is { } channel ? $"{Day(Date)} is over its {channel.ToString().ToLowerInvariant()} budget with fixed touches ({Count} for a budget of {Limit})"
+        : $"{Day(Date)} is over budget with fixed touches ({Count} for a budget of {Limit})";
 }
 
 /// <summary>The hours when both sides are at work, for a call or meeting across time zones.</summary>

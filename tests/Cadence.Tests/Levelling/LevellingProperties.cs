@@ -1,0 +1,583 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Cadence.Scheduling;
+using Cadence.Tests.Properties;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+
+namespace Cadence.Tests.Levelling;
+
+/// <summary>A generated diary (with contacts' zones and moves by hand), an owner calendar and levelling options.</summary>
+public sealed record LevellingScenario(Scenario Base, Diary Diary, OwnerCalendar Calendar, LevellingOptions Options)
+{
+    public LocalDate Today => Base.Today;
+
+    public SchedulerOptions SchedulerOptions => Base.Options;
+
+    public Plan Unlevelled() => new Scheduler(SchedulerOptions).Plan(Diary, Today);
+
+    public LevelledPlan Levelled() => new Leveller(Calendar, Options).Level(Unlevelled());
+
+    public override string ToString() =>
+        Base
+        + "\n" + string.Join("\n", Diary.Relationships.Where(r => r.TimeZone is not null).Select(r => $"  {r.Id} in {r.TimeZone!.Id}, weekend {string.Join("+", r.Weekend)}"))
+        + "\n" + string.Join("\n", Diary.Moves.Select(m => $"  move {m.RelationshipId} → {m.To:uuuu-MM-dd} made {m.MadeOn:uuuu-MM-dd}"))
+        + $"\n  calendar {Calendar.TimeZone.Id}, works {string.Join(",", Calendar.WorkingDays)} {Calendar.WorkStart:HH:mm}–{Calendar.WorkEnd:HH:mm}"
+        + $", contacts {Calendar.ContactWorkStart:HH:mm}–{Calendar.ContactWorkEnd:HH:mm}"
+        + $"\n  holidays {string.Join(",", Calendar.Holidays.Select(d => d.ToString("uuuu-MM-dd", null)))}"
+        + $"\n  time off {string.Join(",", Calendar.TimeOff.Select(i => $"{i.Start:uuuu-MM-dd}..{i.End:uuuu-MM-dd}"))}"
+        + $"\n  budget {Calendar.Budget.PerDay}/day, {Calendar.Budget.PerWeek?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}/week, "
+        + string.Join(",", Calendar.Budget.PerChannel.Select(p => $"{p.Key}:{p.Value}"))
+        + $"\n  rebase overdue: {Options.RebaseOverdue}";
+}
+
+/// <summary>
+/// Levelling's invariants over <see cref="Generators.Runs"/> generated diaries and owner calendars each. Bounds and
+/// budgets are recomputed here from the generated data, independently of the leveller's code.
+/// </summary>
+public class LevellingProperties
+{
+    private static readonly IsoDayOfWeek[] Week =
+        [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday];
+
+    private static readonly string[] OwnerZones = ["Europe/London", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "UTC"];
+
+    private static readonly string[] ContactZones =
+        ["Europe/London", "America/New_York", "Australia/Sydney", "Asia/Riyadh", "Asia/Kathmandu", "Pacific/Chatham", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Los_Angeles"];
+
+    // ---------------------------------------------------------------- generators
+
+    public static Gen<TouchBudget> Budget =>
+        from hasChannels in Gen.Elements(false, true)
+        from perDay in hasChannels ? Gen.Choose(2, 5) : Gen.Frequency((3, Gen.Choose(1, 2)), (2, Gen.Choose(3, 5)))
+        from channels in Gen.SubListOf(Enum.GetValues<Channel>())
+        from limits in Gen.ArrayOf(Gen.Frequency((3, Gen.Choose(1, 2)), (1, Gen.Choose(3, 5))), 4)
+        from perWeek in Gen.Frequency((2, Gen.Constant<int?>(null)), (1, Gen.Choose(1, 10).Select(w => (int?)w)))
+        select MakeBudget(perDay, hasChannels ? channels.ToArray() : [], limits, perWeek);
+
+    private static TouchBudget MakeBudget(int perDay, Channel[] channels, int[] limits, int? perWeek)
+    {
+        var budget = new TouchBudget(perDay).WithPerWeek(perWeek);
+        foreach (var channel in channels)
+        {
+            budget = budget.WithPerChannel(channel, limits[(int)channel % limits.Length]);
+        }
+
+        return budget;
+    }
+
+    /// <summary>Owner calendars: some working days (never none), holidays and time off near today, a budget.</summary>
+    public static Gen<OwnerCalendar> Calendar(LocalDate today) =>
+        from zone in Gen.Elements(OwnerZones)
+        from weekdays in Gen.Frequency((2, Gen.Constant(Week[..5])), (3, Gen.SubListOf(Week).Select(l => l.ToArray())))
+        from oneDay in Gen.Elements(Week)
+        from holidayCount in Gen.Choose(0, 6)
+        from holidays in Gen.ArrayOf(Generators.Day(today.PlusDays(-10), 45), holidayCount)
+        from offCount in Gen.Choose(0, 2)
+        from offStarts in Gen.ArrayOf(Generators.Day(today.PlusDays(-10), 40), offCount)
+        from offLengths in Gen.ArrayOf(Gen.Choose(0, 14), offCount)
+        from budget in Budget
+        from hours in Gen.Elements((8, 18), (8, 18), (9, 17), (7, 20), (10, 14))
+        from contactHours in Gen.Elements((8, 18), (8, 18), (9, 17), (7, 21))
+        select MakeCalendar(zone, weekdays.Length > 0 ? weekdays : [oneDay], holidays, offStarts.Zip(offLengths), budget, hours, contactHours);
+
+    private static OwnerCalendar MakeCalendar(
+        string zone,
+        IsoDayOfWeek[] weekdays,
+        LocalDate[] holidays,
+        IEnumerable<(LocalDate Start, int Length)> timeOff,
+        TouchBudget budget,
+        (int Start, int End) hours,
+        (int Start, int End) contactHours)
+    {
+        var calendar = OwnerCalendar.ForZone(zone)
+            .WithWorkingDays(weekdays)
+            .WithHolidays(holidays)
+            .WithBudget(budget)
+            .WithWorkingHours(new LocalTime(hours.Start, 0), new LocalTime(hours.End, 0))
+            .WithContactHours(new LocalTime(contactHours.Start, 0), new LocalTime(contactHours.End, 0));
+        foreach (var (start, length) in timeOff)
+        {
+            calendar = calendar.WithTimeOff(start, start.PlusDays(length));
+        }
+
+        return calendar;
+    }
+
+    /// <summary>
+    /// A contact's zone and weekend. Only when the owner works on Wednesdays: a Wednesday is a weekday for every contact,
+    /// whatever the zones, so calls can always be placed somewhere.
+    /// </summary>
+    private static Gen<Relationship> ContactSide(Relationship relationship, bool zonesAllowed) =>
+        !zonesAllowed
+            ? Gen.Constant(relationship)
+            : from hasZone in Gen.Elements(false, true)
+              from zone in Gen.Elements(ContactZones)
+              from fridaySaturday in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+              select !hasZone ? relationship
+                  : fridaySaturday ? relationship.WithTimeZone(OwnerCalendar.Zone(zone)).WithWeekend(IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday)
+                  : relationship.WithTimeZone(OwnerCalendar.Zone(zone));
+
+    /// <summary>
+    /// No move, a move made on or after the relationship's latest touch (it applies), or now and then one made before it
+    /// (it no longer applies).
+    /// </summary>
+    private static Gen<ManualMove?> MoveOf(Diary diary, string id, LocalDate today)
+    {
+        LocalDate? latest = diary.TouchesOf(id).Select(t => (LocalDate?)t.Date).Max();
+        LocalDate earliest = latest ?? today.PlusDays(-30);
+
+        // Half the moves go to the next few days, so that they crowd days and put them over budget.
+        var day = Gen.OneOf(Generators.Day(today.PlusDays(-10), 50), Generators.Day(today, 3));
+        var fresh =
+            from to in day
+            from madeOn in Generators.Day(earliest, Period.DaysBetween(earliest, today))
+            select (ManualMove?)new ManualMove(id, to, madeOn);
+        var stale = latest is not { } last
+            ? fresh
+            : from to in day
+              from back in Gen.Choose(1, 30)
+              select (ManualMove?)new ManualMove(id, to, last.PlusDays(-back));
+        return Gen.Frequency((12, Gen.Constant<ManualMove?>(null)), (3, fresh), (1, stale));
+    }
+
+    /// <summary>
+    /// Up to 8 more clients, each met once so as to fall due within five days of today, some with a commitment today or
+    /// tomorrow: a crowd that puts pressure on the budgets, which the base diaries (spread over months) seldom do.
+    /// </summary>
+    private static Gen<Scenario> Crowded(Scenario s) =>
+        from count in Gen.Frequency((1, Gen.Constant(0)), (2, Gen.Choose(1, 8)))
+        from dues in Gen.ArrayOf(Gen.Choose(-5, 5), count)
+        from channels in Gen.ArrayOf(Gen.Elements(Channel.Call, Channel.Call, Channel.Meeting, Channel.Meeting, Channel.Note, Channel.Social), count)
+        from promised in Gen.ArrayOf(Gen.Frequency((2, Gen.Constant(-1)), (1, Gen.Choose(0, 1))), count)
+        from promisedChannels in Gen.ArrayOf(Gen.Elements<Channel?>(null, Channel.Call, Channel.Meeting), count)
+        select new Scenario(
+            new Diary(
+                s.Diary.Relationships.Concat(Enumerable.Range(0, count).Select(i => new Relationship("x" + i, "Crowd " + i, "client").WithPreferredChannels(channels[i]))),
+                s.Diary.Touches.Concat(Enumerable.Range(0, count).Select(i => new Touch("x" + i, s.Today.PlusDays(dues[i] - 30), Channel.Meeting))),
+                s.Diary.Commitments.Concat(Enumerable.Range(0, count).Where(i => promised[i] >= 0).Select(i =>
+                    new Commitment("xc" + i, "x" + i, s.Today.PlusDays(promised[i]), "call back as promised", promisedChannels[i])))),
+            s.Today,
+            s.Options);
+
+    public static Gen<LevellingScenario> Scenarios =>
+        from original in Generators.Scenario
+        from s in Crowded(original)
+        from calendar in Calendar(s.Today)
+        from relationships in Gen.CollectToArray(s.Diary.Relationships, r => ContactSide(r, calendar.WorkingDays.Contains(IsoDayOfWeek.Wednesday)))
+        from moves in Gen.CollectToArray(s.Diary.Relationships, r => MoveOf(s.Diary, r.Id, s.Today))
+        from rebase in Gen.Elements(false, true)
+        select new LevellingScenario(
+            s,
+            new Diary(relationships, s.Diary.Touches, s.Diary.Commitments, moves.OfType<ManualMove>()),
+            calendar,
+            new LevellingOptions { RebaseOverdue = rebase });
+
+    // ---------------------------------------------------------------- helpers, recomputed from the generated data
+
+    private static void ForAll(Func<LevellingScenario, bool> property) =>
+        Check.One(Generators.Config, Prop.ForAll(Scenarios.ToArbitrary(), property));
+
+    /// <summary>Each levelled touch with its unlevelled self.</summary>
+    private static IEnumerable<(PlannedTouch Before, PlannedTouch After)> Pairs(Plan unlevelled, Plan levelled) =>
+        unlevelled.Touches.Select(t => (t, levelled[t.RelationshipId]));
+
+    private static bool IsDayOff(LevellingScenario s, LocalDate day) =>
+        !s.Calendar.WorkingDays.Contains(day.DayOfWeek)
+        || s.Calendar.Holidays.Contains(day)
+        || s.Calendar.TimeOff.Any(range => range.Start <= day && day <= range.End);
+
+    private static LocalDate WeekOf(LocalDate day) => day.PlusDays(-((int)day.DayOfWeek - (int)IsoDayOfWeek.Monday));
+
+    private static CadenceRule RuleOf(LevellingScenario s, Relationship r) => r.Rule ?? s.SchedulerOptions.Rules.For(r.Tier);
+
+    /// <summary>The latest of attempt + MinGap over every outbound attempt, answered or not.</summary>
+    private static LocalDate? Floor(LevellingScenario s, Relationship r)
+    {
+        var rule = RuleOf(s, r);
+        return s.Diary.TouchesOf(r.Id)
+            .Where(t => t.Direction == Direction.Outbound)
+            .Select(t => (LocalDate?)t.Date.Plus(rule.MinGap))
+            .Max();
+    }
+
+    private static LocalDate Max(params LocalDate[] days) => days.Max();
+
+    private static LocalDate Deadline(LevellingScenario s, PlannedTouch before) =>
+        s.Options.RebaseOverdue && before.DaysOverdue > 0 ? before.NotAfter.PlusDays(before.DaysOverdue) : before.NotAfter;
+
+    private static bool Fail(string message) => throw new InvalidOperationException(message);
+
+    // ---------------------------------------------------------------- the calendar
+
+    [Fact]
+    public void Level_AnyDiaryAndCalendar_FlexibleTouchesOnlyOnWorkingDays()
+    {
+        ForAll(s => s.Levelled().Plan.Touches.Where(t => !t.IsFixed).All(t =>
+            s.Calendar.DayOffOn(t.Due) == DayOff.None && !IsDayOff(s, t.Due)
+                || Fail($"{t.RelationshipId} placed on {t.Due:uuuu-MM-dd}, a {s.Calendar.DayOffOn(t.Due)}")));
+    }
+
+    [Fact]
+    public void Level_AnyDiaryAndCalendar_FlexibleTouchNeverBeforeItsDueTodayFloorOrPause()
+    {
+        ForAll(s =>
+        {
+            var unlevelled = s.Unlevelled();
+            var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+            return Pairs(unlevelled, levelled).Where(p => !p.Before.IsFixed).All(p =>
+            {
+                var relationship = s.Diary[p.Before.RelationshipId];
+                LocalDate floor = Max(p.Before.Due, p.Before.NotBefore, s.Today, Floor(s, relationship) ?? s.Today, relationship.State.PausedUntil ?? s.Today);
+                return p.After.Due >= floor
+                    || Fail($"{p.After.RelationshipId} placed on {p.After.Due:uuuu-MM-dd}, before {floor:uuuu-MM-dd}");
+            });
+        });
+    }
+
+    [Fact]
+    public void Level_AnyDiaryAndCalendar_FixedTouchesKeepTheirDayAndWindow()
+    {
+        ForAll(s =>
+        {
+            var unlevelled = s.Unlevelled();
+            var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+            return Pairs(unlevelled, levelled).Where(p => p.Before.IsFixed).All(p =>
+                p.After.IsFixed
+                && p.After.Due == p.Before.Due
+                && p.After.NotAfter == p.Before.NotAfter
+                && !p.After.Reasons.Any(r => r is LevelledReason or LateReason));
+        });
+    }
+
+    // ---------------------------------------------------------------- budgets
+
+    [Fact]
+    public void Level_AnyDiaryAndCalendar_DailyBudgetExceededOnlyByFixedTouchesAndReported()
+    {
+        ForAll(s =>
+        {
+            var levelled = s.Levelled();
+            int perDay = s.Calendar.Budget.PerDay;
+            var expectedOverbooked = new List<OverbookedDay>();
+            foreach (var day in levelled.Plan.Touches.GroupBy(t => t.Due))
+            {
+                int fixedCount = day.Count(t => t.IsFixed);
+                int flexible = day.Count(t => !t.IsFixed);
+                if (flexible > Math.Max(0, perDay - fixedCount))
+                {
+                    return Fail($"{day.Key:uuuu-MM-dd}: {fixedCount} fixed and {flexible} flexible touches for a budget of {perDay}");
+                }
+
+                if (fixedCount > perDay)
+                {
+                    expectedOverbooked.Add(new OverbookedDay(day.Key, fixedCount, perDay));
+                }
+
+                foreach (var touch in day.Where(t => t.IsFixed))
+                {
+                    var reasons = touch.Reasons.OfType<OverbookedReason>().Where(r => r.Channel is null && !r.Week).ToArray();
+                    bool right = fixedCount > perDay
+                        ? reasons.SequenceEqual([new OverbookedReason(day.Key, fixedCount, perDay)])
+                        : reasons.Length == 0;
+                    if (!right)
+                    {
+                        return Fail($"{touch.RelationshipId} on {day.Key:uuuu-MM-dd}: overbooked reasons [{string.Join("; ", reasons.AsEnumerable())}]");
+                    }
+                }
+            }
+
+            var reported = levelled.Overbooked.Where(o => o.Channel is null && !o.Week).ToArray();
+            return reported.SequenceEqual(expectedOverbooked.OrderBy(o => o.Date))
+                && levelled.Overbooked.Select(o => o.Date).SequenceEqual(levelled.Overbooked.Select(o => o.Date).Order());
+        });
+    }
+
+    [Fact]
+    public void Level_AnyDiaryAndCalendar_ChannelBudgetExceededOnlyByFixedTouchesAndReported()
+    {
+        ForAll(s =>
+        {
+            var levelled = s.Levelled();
+            var budget = s.Calendar.Budget;
+            var expected = new HashSet<OverbookedDay>();
+            foreach (var group in levelled.Plan.Touches.GroupBy(t => (t.Due, t.Channel)))
+            {
+                int limit = budget.PerChannel.TryGetValue(group.Key.Channel, out int own) ? Math.Min(own, budget.PerDay) : budget.PerDay;
+                int fixedCount = group.Count(t => t.IsFixed);
+                int flexible = group.Count(t => !t.IsFixed);
+                if (flexible > Math.Max(0, limit - fixedCount))
+                {
+                    return Fail($"{group.Key.Due:uuuu-MM-dd} {group.Key.Channel}: {fixedCount} fixed and {flexible} flexible for a limit of {limit}");
+                }
+
+                if (budget.PerChannel.TryGetValue(group.Key.Channel, out int max) && fixedCount > max)
+                {
+                    expected.Add(new OverbookedDay(group.Key.Due, fixedCount, max, group.Key.Channel));
+                }
+            }
+
+            var reported = levelled.Overbooked.Where(o => o.Channel is not null).ToArray();
+            return reported.Length == expected.Count && expected.SetEquals(reported);
+        });
+    }
+
+    [Fact]
+    public void Level_AnyDiaryAndCalendar_WeeklyBudgetExceededOnlyByFixedTouches()
+    {
+        ForAll(s =>
+        {
+            if (s.Calendar.Budget.PerWeek is not { } perWeek)
+            {
+                return true;
+            }
+
+            return s.Levelled().Plan.Touches.GroupBy(t => WeekOf(t.Due)).All(week =>
+            {
+                int fixedCount = week.Count(t => t.IsFixed);
+                int flexible = week.Count(t => !t.IsFixed);
+                return flexible <= Math.Max(0, perWeek - fixedCount)
+                    || Fail($"week of {week.Key:uuuu-MM-dd}: {fixedCount} fixed and {flexible} flexible for {perWeek} a week");
+            });
+        });
+    }
+
+    // ---------------------------------------------------------------- reasons
+
+    [Fact]
+    public void Level_AnyDiaryAndCalendar_EveryMoveHasALevelledReasonFromTheOriginalDay()
+    {
+        ForAll(s =>
+        {
+            var unlevelled = s.Unlevelled();
+            var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+            return Pairs(unlevelled, levelled).All(p =>
+            {
+                var moves = p.After.Reasons.OfType<LevelledReason>().ToArray();
+                if (p.After.Due == p.Before.Due)
+                {
+                    return moves.Length == 0 || Fail($"{p.After.RelationshipId} not moved but says {moves[0]}");
+                }
+
+                if (moves.Length != 1 || moves[0].From != p.Before.Due || moves[0].To != p.After.Due)
+                {
+                    return Fail($"{p.After.RelationshipId} moved {p.Before.Due:uuuu-MM-dd} → {p.After.Due:uuuu-MM-dd} with [{string.Join("; ", moves.AsEnumerable())}]");
+                }
+
+                return CauseFits(s, p.After, moves[0]) || Fail($"{p.After.RelationshipId}: {moves[0]} ({moves[0].Cause}, {moves[0].Limit}, {moves[0].Channel}) does not fit {s.Calendar.DayOffOn(moves[0].From)}");
+            });
+        });
+    }
+
+    /// <summary>The cause names what the original day was: the kind of day off, or else a budget or the contact's weekend.</summary>
+    private static bool CauseFits(LevellingScenario s, PlannedTouch touch, LevelledReason move)
+    {
+        var budget = s.Calendar.Budget;
+        return (s.Calendar.DayOffOn(move.From), move.Cause) switch
+        {
+            (DayOff.Weekend, MoveCause.NotAWorkingDay) => true,
+            (DayOff.Holiday, MoveCause.Holiday) => true,
+            (DayOff.TimeOff, MoveCause.TimeOff) => true,
+            (DayOff.None, MoveCause.DailyBudget) => move.Limit == budget.PerDay,
+            (DayOff.None, MoveCause.WeeklyBudget) => move.Limit == budget.PerWeek,
+            (DayOff.None, MoveCause.ChannelBudget) => move.Channel == touch.Channel && move.Limit == budget.For(touch.Channel),
+            (DayOff.None, MoveCause.ContactWeekend) => touch.Channel.IsLive()
+                && touch.Relationship.TimeZone is { } zone
+                && move.Place == CallWindow.Place(zone),
+            _ => false,
+        };
+    }
+
+    [Fact]
+    public void Level_AnyDiaryAndCalendar_LateExactlyWhenPastTheDeadlineAndSaysSo()
+    {
+        ForAll(s =>
+        {
+            var unlevelled = s.Unlevelled();
+            var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+            return Pairs(unlevelled, levelled).Where(p => !p.Before.IsFixed).All(p =>
+            {
+                LocalDate deadline = Deadline(s, p.Before);
+                var late = p.After.Reasons.OfType<LateReason>().ToArray();
+                bool right = p.After.NotAfter == deadline
+                    && (p.After.Due > deadline
+                        ? late.SequenceEqual([new LateReason(deadline, Period.DaysBetween(deadline, p.After.Due), NothingFit: p.After.Due > p.Before.Due)])
+                        : late.Length == 0);
+                return right || Fail($"{p.After.RelationshipId} on {p.After.Due:uuuu-MM-dd}, deadline {deadline:uuuu-MM-dd}, NotAfter {p.After.NotAfter:uuuu-MM-dd}, late [{string.Join("; ", late.AsEnumerable())}]");
+            });
+        });
+    }
+
+    [Fact]
+    public void Level_AnyDiaryAndCalendar_KeepsEveryReasonAndAddsOnlyLevellingOnes()
+    {
+        ForAll(s =>
+        {
+            var unlevelled = s.Unlevelled();
+            var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+            return Pairs(unlevelled, levelled).All(p =>
+                p.After.Reasons.Take(p.Before.Reasons.Count).SequenceEqual(p.Before.Reasons)
+                && p.After.Reasons.Skip(p.Before.Reasons.Count).All(r => r is LevelledReason or LateReason or OverbookedReason or CallWindowReason or NoCommonHoursReason or FixedOnDayOffReason)
+                && p.After.Relationship.Equals(p.Before.Relationship)
+                && p.After.Channel == p.Before.Channel
+                && p.After.NotBefore == p.Before.NotBefore
+                && p.After.DaysOverdue == p.Before.DaysOverdue
+                && Equals(p.After.Commitment, p.Before.Commitment)
+                && Equals(p.After.Move, p.Before.Move)
+                && p.After.Why.EndsWith('.'));
+        });
+    }
+
+    // ---------------------------------------------------------------- the contact's side
+
+    [Fact]
+    public void Level_AnyDiaryAndCalendar_CallsAndMeetingsGetTheWindowOfTheirDay()
+    {
+        ForAll(s => s.Levelled().Plan.Touches.All(t =>
+        {
+            if (!t.Channel.IsLive() || t.Relationship.TimeZone is not { } zone)
+            {
+                return t.CallWindow is null && !t.Reasons.Any(r => r is CallWindowReason or NoCommonHoursReason);
+            }
+
+            var expected = CallWindow.Find(t.Due, s.Calendar.TimeZone, s.Calendar.WorkStart, s.Calendar.WorkEnd, zone, s.Calendar.ContactWorkStart, s.Calendar.ContactWorkEnd);
+            Reason reason = expected is null ? new NoCommonHoursReason(CallWindow.Place(zone)) : new CallWindowReason(expected);
+            return (Equals(t.CallWindow, expected) && t.Reasons[^1].Equals(reason))
+                || Fail($"{t.RelationshipId} on {t.Due:uuuu-MM-dd}: window {t.CallWindow}, expected {expected}");
+        }));
+    }
+
+    [Fact]
+    public void Level_AnyDiaryAndCalendar_FlexibleCallsAndMeetingsAvoidTheContactsWeekend()
+    {
+        ForAll(s => s.Levelled().Plan.Touches.Where(t => !t.IsFixed && t.Channel.IsLive() && t.Relationship.TimeZone is not null).All(t =>
+        {
+            var zone = t.Relationship.TimeZone!;
+            // The contact's day: that of the common hours, or else the owner's midday seen from the contact's zone.
+            LocalDate theirs = t.CallWindow?.ContactStart.Date
+                ?? s.Calendar.TimeZone.AtLeniently(t.Due.At(new LocalTime(12, 0))).WithZone(zone).Date;
+            return !t.Relationship.Weekend.Contains(theirs.DayOfWeek)
+                || Fail($"{t.RelationshipId} on {t.Due:uuuu-MM-dd}, {theirs:dddd uuuu-MM-dd} in {zone.Id}");
+        }));
+    }
+
+    [Fact]
+    public void Level_AnyCallWindow_InsideBothSidesWorkingHours()
+    {
+        ForAll(s => s.Levelled().Plan.Touches.Where(t => t.CallWindow is not null).All(t =>
+        {
+            var w = t.CallWindow!;
+            return w.OwnerStart.Date == t.Due
+                && w.OwnerStart.TimeOfDay >= s.Calendar.WorkStart
+                && w.OwnerEnd.Date == t.Due && w.OwnerEnd.TimeOfDay <= s.Calendar.WorkEnd
+                && w.ContactStart.TimeOfDay >= s.Calendar.ContactWorkStart
+                && w.ContactEnd.Date == w.ContactStart.Date && w.ContactEnd.TimeOfDay <= s.Calendar.ContactWorkEnd
+                && w.OwnerStart.ToInstant() == w.ContactStart.ToInstant()
+                && w.OwnerEnd.ToInstant() == w.ContactEnd.ToInstant()
+                && w.Length > Duration.Zero
+                && w.OwnerStart.Zone.Equals(s.Calendar.TimeZone)
+                && w.ContactStart.Zone.Equals(t.Relationship.TimeZone);
+        }));
+    }
+
+    // ---------------------------------------------------------------- moves by hand
+
+    [Fact]
+    public void Plan_AnyMove_FixedExactlyWhenMadeOnOrAfterTheLatestTouch()
+    {
+        ForAll(s => s.Unlevelled().Touches.All(t =>
+        {
+            var move = s.Diary.MoveOf(t.RelationshipId);
+            LocalDate? latest = s.Diary.TouchesOf(t.RelationshipId).Select(x => (LocalDate?)x.Date).Max();
+            bool applies = move is not null && (latest is null || latest <= move.MadeOn);
+            bool pinned = s.Diary.CommitmentsOf(t.RelationshipId).Any(c => c.IsOpen);
+            if (!applies)
+            {
+                return t.Move is null && t.IsFixed == pinned && !t.Reasons.OfType<MovedByHandReason>().Any();
+            }
+
+            LocalDate pause = t.Relationship.State.PausedUntil ?? s.Today;
+            return t.Move == move
+                && t.IsFixed
+                && t.Due == Max(move!.To, s.Today, pause)
+                && t.Reasons.OfType<MovedByHandReason>().Single().To == move.To;
+        }));
+    }
+
+    // ---------------------------------------------------------------- determinism
+
+    [Fact]
+    public void Level_SameInputTwice_EqualPlans()
+    {
+        ForAll(s =>
+        {
+            var plan = s.Unlevelled();
+            var first = new Leveller(s.Calendar, s.Options).Level(plan);
+            var second = new Leveller(s.Calendar, s.Options).Level(s.Unlevelled());
+            return first.Plan.Equals(second.Plan)
+                && first.Plan.ToString() == second.Plan.ToString()
+                && first.Overbooked.SequenceEqual(second.Overbooked)
+                && !ReferenceEquals(first.Plan, second.Plan);
+        });
+    }
+
+    [Fact]
+    public void Level_ShuffledDiaryLists_EqualLevelledPlan()
+    {
+        var gen =
+            from s in Scenarios
+            from relationships in Gen.Shuffle(s.Diary.Relationships.ToArray())
+            from touches in Gen.Shuffle(s.Diary.Touches.ToArray())
+            from commitments in Gen.Shuffle(s.Diary.Commitments.ToArray())
+            from moves in Gen.Shuffle(s.Diary.Moves.ToArray())
+            select (s, new Diary(relationships, touches, commitments, moves));
+
+        Check.One(Generators.Config, Prop.ForAll(gen.ToArbitrary(), x =>
+        {
+            var (s, shuffled) = x;
+            var original = s.Levelled();
+            var other = new Leveller(s.Calendar, s.Options).Level(new Scheduler(s.SchedulerOptions).Plan(shuffled, s.Today));
+            return original.Plan.Equals(other.Plan)
+                && original.Plan.ToString() == other.Plan.ToString()
+                && original.Overbooked.SequenceEqual(other.Overbooked);
+        }));
+    }
+
+    [Fact]
+    public void Level_ShuffledPlanOrder_EqualLevelledPlan()
+    {
+        var gen =
+            from s in Scenarios
+            from order in Gen.Shuffle(Enumerable.Range(0, s.Diary.Relationships.Count).ToArray())
+            select (s, order);
+
+        Check.One(Generators.Config, Prop.ForAll(gen.ToArbitrary(), x =>
+        {
+            var (s, order) = x;
+            var plan = s.Unlevelled();
+            var shuffled = new Plan(s.Today, order.Where(i => i < plan.Touches.Count).Select(i => plan.Touches[i]).ToImmutableArray());
+            var leveller = new Leveller(s.Calendar, s.Options);
+            var original = leveller.Level(plan);
+            var other = leveller.Level(shuffled);
+            return original.Plan.Equals(other.Plan) && original.Overbooked.SequenceEqual(other.Overbooked);
+        }));
+    }
+
+    [Fact]
+    public void Level_AnyDiaryAndCalendar_SameRelationshipsOrderedByDayThenId()
+    {
+        ForAll(s =>
+        {
+            var unlevelled = s.Unlevelled();
+            var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+            var ordered = levelled.Touches.OrderBy(t => t.Due).ThenBy(t => t.RelationshipId, StringComparer.Ordinal);
+            return levelled.Today == unlevelled.Today
+                && levelled.Touches.Count == unlevelled.Touches.Count
+                && levelled.Touches.Select(t => t.RelationshipId).ToHashSet(StringComparer.Ordinal).SetEquals(unlevelled.Touches.Select(t => t.RelationshipId))
+                && levelled.Touches.SequenceEqual(ordered);
+        });
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Cadence.Sample.Commands;
+using Cadence.Sample.Demo;
+using Cadence.Sample.Output;
+using Cadence.Sample.Store;
+using NodaTime;
+
+namespace Cadence.Sample.Cli;
+
+/// <summary>
+/// The console application: parses the command line, runs a command, and turns every failure into a one-line message
+/// on stderr and an exit code (0 done, 1 bad input or an error, 2 a wrong command line). No stack traces.
+/// </summary>
+internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
+{
+    /// <summary>The data file used when --data is not given, if it exists.</summary>
+    public const string DefaultDataFile = "diary.json";
+
+    public Terminal Terminal { get; } = terminal;
+
+    public TextWriter Out => Terminal.Out;
+
+    public TextWriter Error { get; } = error;
+
+    public IClock Clock { get; } = clock;
+
+    public int Run(IReadOnlyList<string> args)
+    {
+        try
+        {
+            if (args.Count > 0 && args[0] is "-h" or "--help" or "-?")
+            {
+                Out.Write(CommandLine.Overview());
+                return ExitCodes.Ok;
+            }
+
+            var invocation = CommandLine.Parse(args);
+            if (invocation.Help)
+            {
+                Out.Write(CommandLine.Help(invocation.Command));
+                return ExitCodes.Ok;
+            }
+
+            return invocation.Command.Name switch
+            {
+                "agenda" => AgendaCommands.Agenda(this, invocation),
+                "plan" => AgendaCommands.Plan(this, invocation),
+                "init" => EditCommands.Init(this, invocation),
+                "add" => EditCommands.Add(this, invocation),
+                "log" => EditCommands.Log(this, invocation),
+                "promise" => EditCommands.Promise(this, invocation),
+                "move" => EditCommands.Move(this, invocation),
+                "pause" => EditCommands.Pause(this, invocation),
+                "archive" => EditCommands.Archive(this, invocation),
+                "owner" => EditCommands.Owner(this, invocation),
+                "token" => EditCommands.Token(this, invocation),
+                "feed" => FeedCommands.Feed(this, invocation),
+                "serve" => FeedCommands.Serve(this, invocation),
+                _ => Help(invocation),
+            };
+        }
+        catch (UsageException e)
+        {
+            return Fail(e.Message, ExitCodes.Usage);
+        }
+        catch (UserException e)
+        {
+            return Fail(e.Message, ExitCodes.Error);
+        }
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or InvalidOperationException or IOException or UnauthorizedAccessException or FormatException)
+        {
+            // The library's checks name the bad value in their messages.
+            return Fail(Messages.OneLine(e), ExitCodes.Error);
+        }
+        catch (Exception e)
+        {
+            return Fail($"Unexpected {e.GetType().Name}: {Messages.OneLine(e)}", ExitCodes.Error);
+        }
+    }
+
+    private int Help(Invocation invocation)
+    {
+        if (invocation.Positionals.Count == 0)
+        {
+            Out.Write(CommandLine.Overview());
+        }
+        else
+        {
+            Out.Write(CommandLine.Help(CommandLine.Find(invocation.Positionals[0])));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private int Fail(string message, int code)
+    {
+        Out.Flush();
+        Error.Write($"{CommandLine.Program}: {message}\n");
+        Error.Flush();
+        return code;
+    }
+
+    /// <summary>The day "today" is for a diary: --date, else the clock in the owner's time zone.</summary>
+    public LocalDate TodayFor(Invocation invocation, DiaryData data) =>
+        invocation.Get("date") is { } date
+            ? Text.ParseDate(date, "--date")
+            : Clock.GetCurrentInstant().InZone(data.Owner.TimeZone).Date;
+
+    /// <summary>The data file the command reads: --data, else ./diary.json if it exists; or null for the demo diary.</summary>
+    public static DiaryStore? ReadStore(Invocation invocation) =>
+        invocation.Get("data") is { } path ? new DiaryStore(CheckPath(path))
+        : File.Exists(DefaultDataFile) ? new DiaryStore(DefaultDataFile)
+        : null;
+
+    /// <summary>The data file a command changes; the demo diary is read-only.</summary>
+    public static DiaryStore WriteStore(Invocation invocation) =>
+        ReadStore(invocation) ?? throw new UserException(
+            $"The demo diary is read-only: run `{CommandLine.Program} init` to start your own in ./{DefaultDataFile} (or init --data FILE).");
+
+    /// <summary>Opens what a read-only command works on: the data file, or the demo diary as of today.</summary>
+    public Session Open(Invocation invocation)
+    {
+        if (ReadStore(invocation) is { } store)
+        {
+            var data = store.Load();
+            return new Session(store, data, TodayFor(invocation, data));
+        }
+
+        var demoToday = TodayFor(invocation, new DiaryData(Diary.Empty));
+        return new Session(null, DemoDiary.Create(demoToday), demoToday);
+    }
+
+    private static string CheckPath(string path) =>
+        string.IsNullOrWhiteSpace(path) ? throw new UsageException("--data needs a file name.") : path;
+}
+
+/// <summary>What a read-only command works on: a data file or the demo, and today.</summary>
+internal sealed record Session(DiaryStore? Store, DiaryData Data, LocalDate Today)
+{
+    public bool IsDemo => Store is null;
+
+    /// <summary>"diary.json", or "the demo diary".</summary>
+    public string Source => Store?.Path ?? "the demo diary";
+}

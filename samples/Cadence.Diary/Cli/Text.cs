@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Cadence.Sample.Cli;
+
+/// <summary>How values are written and read, on the command line and in the data file.</summary>
+internal static class Text
+{
+    public static readonly LocalDatePattern Date = LocalDatePattern.Iso;
+    public static readonly LocalTimePattern Minutes = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+    public static readonly LocalTimePattern Seconds = LocalTimePattern.CreateWithInvariantCulture("HH':'mm':'ss");
+    public static readonly InstantPattern Instant = InstantPattern.ExtendedIso;
+    public static readonly LocalDatePattern ShortDay = LocalDatePattern.Create("ddd d MMM", CultureInfo.InvariantCulture);
+    public static readonly LocalDatePattern DayMonth = LocalDatePattern.Create("d MMM", CultureInfo.InvariantCulture);
+    public static readonly LocalDatePattern LongDay = LocalDatePattern.Create("ddd d MMM uuuu", CultureInfo.InvariantCulture);
+
+    private static readonly string[] DayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    private static readonly string[] FullDayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    public static string Format(LocalDate date) => Date.Format(date);
+
+    public static string Format(LocalTime time) => time.Second == 0 && time.NanosecondOfSecond == 0 ? Minutes.Format(time) : Seconds.Format(time);
+
+    public static string Format(Instant instant) => Instant.Format(instant);
+
+    /// <summary>A date as YYYY-MM-DD, or a one-line error naming where it came from.</summary>
+    public static LocalDate ParseDate(string value, string where)
+    {
+        var result = Date.Parse(value.Trim());
+        return result.Success
+            ? result.Value
+            : throw new UserException($"Bad date \"{Printable(value)}\" for {where}: use YYYY-MM-DD, e.g. 2026-03-13.");
+    }
+
+    public static LocalTime ParseTime(string value, string where)
+    {
+        var result = Minutes.Parse(value.Trim());
+        if (!result.Success)
+        {
+            result = Seconds.Parse(value.Trim());
+        }
+
+        return result.Success
+            ? result.Value
+            : throw new UserException($"Bad time \"{Printable(value)}\" for {where}: use HH:MM, e.g. 09:30.");
+    }
+
+    public static Instant ParseInstant(string value, string where)
+    {
+        var result = Instant.Parse(value);
+        return result.Success
+            ? result.Value
+            : throw new UserException($"Bad instant \"{Printable(value)}\" for {where}: use an ISO 8601 UTC time such as 2026-03-13T09:30:00Z.");
+    }
+
+    public static string Format(Channel channel) => channel switch
+    {
+        Channel.Meeting => "meeting",
+        Channel.Call => "call",
+        Channel.Note => "note",
+        _ => "social",
+    };
+
+    public static Channel ParseChannel(string value, string where) => value.Trim().ToLowerInvariant() switch
+    {
+        "meeting" => Channel.Meeting,
+        "call" => Channel.Call,
+        "note" => Channel.Note,
+        "social" => Channel.Social,
+        _ => throw new UserException($"Unknown channel \"{Printable(value)}\" for {where}: use meeting, call, note or social."),
+    };
+
+    public static IReadOnlyList<Channel> ParseChannels(string value, string where) =>
+        SplitList(value).Select(c => ParseChannel(c, where)).Distinct().ToArray();
+
+    public static string Format(IsoDayOfWeek day) => DayNames[(int)day - 1];
+
+    public static IsoDayOfWeek ParseDay(string value, string where)
+    {
+        string key = value.Trim().ToLowerInvariant();
+        int index = Array.FindIndex(FullDayNames, d => key.Length >= 3 && d.StartsWith(key, StringComparison.Ordinal));
+        return index >= 0
+            ? (IsoDayOfWeek)(index + 1)
+            : throw new UserException($"Unknown day \"{Printable(value)}\" for {where}: use mon, tue, wed, thu, fri, sat or sun.");
+    }
+
+    public static IReadOnlyList<IsoDayOfWeek> ParseDays(string value, string where) =>
+        SplitList(value).Select(d => ParseDay(d, where)).Distinct().Order().ToArray();
+
+    public static string[] SplitList(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static int ParseInt(string value, string where, int min, int max)
+    {
+        return int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= min && n <= max
+            ? n
+            : throw new UserException($"Bad number \"{Printable(value)}\" for {where}: use a whole number from {min} to {max}.");
+    }
+
+    /// <summary>Control characters shown as escapes, so a message stays on one line; long values shortened.</summary>
+    public static string Printable(string value)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (char c in value.Length > 60 ? value[..60] : value)
+        {
+            builder.Append(char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString());
+        }
+
+        return value.Length > 60 ? builder + "…" : builder.ToString();
+    }
+
+    /// <summary>"Fri 13 Mar" this year and next, with the year otherwise.</summary>
+    public static string Day(LocalDate date, LocalDate today) =>
+        date.Year == today.Year ? ShortDay.Format(date) : LongDay.Format(date);
+
+    /// <summary>"13 Mar" this year, "13 Mar 2027" otherwise.</summary>
+    public static string DayOfMonth(LocalDate date, LocalDate today) =>
+        date.Year == today.Year ? DayMonth.Format(date) : DayMonth.Format(date) + " " + date.Year.ToString(CultureInfo.InvariantCulture);
+}

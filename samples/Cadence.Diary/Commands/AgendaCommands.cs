@@ -1,0 +1,180 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Cadence.Sample.Cli;
+using Cadence.Sample.Output;
+using Cadence.Scheduling;
+using NodaTime;
+
+namespace Cadence.Sample.Commands;
+
+/// <summary><c>agenda</c> and <c>plan</c>: what to do, for people (tables) and for scripts (<c>--json</c>).</summary>
+internal static class AgendaCommands
+{
+    public static int Agenda(App app, Invocation invocation)
+    {
+        int days = invocation.Get("days") is { } d ? Text.ParseInt(d, "--days", 1, 366) : 1;
+        var session = app.Open(invocation);
+        var zone = session.Data.Owner.TimeZone;
+        var levelled = Planning.Level(session.Data, session.Today);
+        var from = session.Today;
+        var to = from.PlusDays(days - 1);
+        // Day by day; within a day, the library's agenda order: overdue first, most overdue first.
+        var touches = Scheduling.Agenda.For(levelled.Plan, from, to).Touches.OrderBy(t => t.Due).ToList();
+
+        if (invocation.Has("json"))
+        {
+            app.Out.Write(JsonOutput.Document(w =>
+            {
+                w.WriteStartObject();
+                JsonOutput.WriteHeader(w, "agenda", session, zone);
+                w.WriteString("from", Text.Format(from));
+                w.WriteString("to", Text.Format(to));
+                JsonOutput.WriteTouches(w, touches);
+                JsonOutput.WriteOverbooked(w, levelled.Overbooked.Where(o => Overlaps(o, from, to)));
+                w.WriteEndObject();
+            }));
+            return ExitCodes.Ok;
+        }
+
+        var t = app.Terminal;
+        string range = days == 1 ? Text.LongDay.Format(from) : $"{Text.LongDay.Format(from)} to {Text.LongDay.Format(to)}";
+        t.Line($"Agenda for {range} ({zone.Id}), from {session.Source}", Style.Bold);
+        if (session.IsDemo)
+        {
+            t.Line($"This is the built-in demo diary (read-only); run `{CommandLine.Program} init` to start your own.", Style.Dim);
+        }
+
+        t.Line();
+        if (touches.Count == 0)
+        {
+            var calendar = session.Data.Owner.ToCalendar();
+            string why = days == 1 && calendar.DayOffOn(from) != DayOff.None ? $" ({DayOffText(calendar.DayOffOn(from))})" : string.Empty;
+            t.Line($"Nothing due {(days == 1 ? "today" : "in these days")}{why}.");
+            var next = levelled.Plan.Touches.Where(p => p.Due > to).Select(p => p.Due).DefaultIfEmpty().Min();
+            if (next != default)
+            {
+                t.Line($"Next touches, {Text.LongDay.Format(next)}:");
+                t.Line();
+                WriteAgendaTable(t, Scheduling.Agenda.For(levelled.Plan, next).Touches, session.Today);
+            }
+
+            return ExitCodes.Ok;
+        }
+
+        WriteAgendaTable(t, touches, session.Today);
+        t.Line();
+        int overdue = touches.Count(p => p.IsOverdue);
+        int pinned = touches.Count(p => p.IsPinned);
+        t.Line($"{Count(touches.Count, "touch", "touches")}: {overdue} overdue, {Count(pinned, "commitment", "commitments")}.", Style.Dim);
+        foreach (var day in levelled.Overbooked.Where(o => Overlaps(o, from, to)))
+        {
+            string what = day.Week ? $"The week of {Text.LongDay.Format(day.Date)}" : Text.LongDay.Format(day.Date);
+            string channel = day.Channel is { } c ? " by " + Text.Format(c) : string.Empty;
+            t.Line($"{what} is over budget: {day.Count} fixed touches{channel} for a budget of {day.Limit}{(day.Week ? " a week" : string.Empty)}.", Style.Yellow);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public static int Plan(App app, Invocation invocation)
+    {
+        var session = app.Open(invocation);
+        var zone = session.Data.Owner.TimeZone;
+        var levelled = Planning.Level(session.Data, session.Today);
+        var archived = session.Data.Diary.Relationships.Where(r => r.State.Status == RelationshipStatus.Archived).Select(r => r.Id).ToList();
+
+        if (invocation.Has("json"))
+        {
+            app.Out.Write(JsonOutput.Document(w =>
+            {
+                w.WriteStartObject();
+                JsonOutput.WriteHeader(w, "plan", session, zone);
+                JsonOutput.WriteTouches(w, levelled.Plan.Touches);
+                JsonOutput.WriteOverbooked(w, levelled.Overbooked);
+                w.WriteStartArray("archived");
+                foreach (string id in archived)
+                {
+                    w.WriteStringValue(id);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }));
+            return ExitCodes.Ok;
+        }
+
+        var t = app.Terminal;
+        t.Line($"Plan as of {Text.LongDay.Format(session.Today)} ({zone.Id}), from {session.Source}", Style.Bold);
+        t.Line();
+        var table = new Table("DAY", "ID", "TOUCH", "WINDOW", "WHY");
+        foreach (var touch in levelled.Plan.Touches)
+        {
+            table.Add(
+                new Cell(Text.Day(touch.Due, session.Today), touch.IsOverdue ? Style.Red : touch.Due == session.Today ? Style.Bold : Style.Plain),
+                new Cell(touch.RelationshipId, Style.Cyan),
+                touch.Title,
+                new Cell(Window(touch, session.Today), touch.IsLate ? Style.Red : Style.Plain),
+                new Cell(touch.Why, touch.Relationship.State.Status == RelationshipStatus.Paused ? Style.Dim : Style.Plain));
+        }
+
+        if (table.Count == 0)
+        {
+            t.Line($"No relationships yet: `{CommandLine.Program} add NAME --tier TIER` adds one.");
+        }
+        else
+        {
+            table.Write(t);
+        }
+
+        if (archived.Count > 0)
+        {
+            t.Line();
+            t.Line($"Archived, not planned: {string.Join(", ", archived)}.", Style.Dim);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteAgendaTable(Terminal t, IReadOnlyList<PlannedTouch> touches, LocalDate today)
+    {
+        var table = new Table("DAY", "ID", "TOUCH", "LATE", "WHY");
+        foreach (var touch in touches)
+        {
+            table.Add(
+                new Cell(Text.Day(touch.Due, today), touch.Due == today ? Style.Bold : Style.Plain),
+                new Cell(touch.RelationshipId, Style.Cyan),
+                new Cell(touch.Title, touch.IsPinned ? Style.Yellow : Style.Plain),
+                new Cell(touch.IsOverdue ? touch.DaysOverdue.ToString(CultureInfo.InvariantCulture) + "d" : string.Empty, Style.Red),
+                touch.Why);
+        }
+
+        table.Write(t);
+    }
+
+    /// <summary>"13 Mar–27 Mar", "only 20 Mar", or "by 2 Mar" when the latest day has passed.</summary>
+    private static string Window(PlannedTouch touch, LocalDate today)
+    {
+        if (touch.NotAfter < touch.NotBefore)
+        {
+            return "by " + Text.DayOfMonth(touch.NotAfter, today);
+        }
+
+        return touch.NotAfter == touch.NotBefore
+            ? "only " + Text.DayOfMonth(touch.NotAfter, today)
+            : Text.DayOfMonth(touch.NotBefore, today) + "–" + Text.DayOfMonth(touch.NotAfter, today);
+    }
+
+    /// <summary>Whether an overbooked day (or week, from its Monday) falls in the range.</summary>
+    private static bool Overlaps(OverbookedDay day, LocalDate from, LocalDate to) =>
+        day.Date <= to && (day.Week ? day.Date.PlusDays(6) : day.Date) >= from;
+
+    private static string DayOffText(DayOff dayOff) => dayOff switch
+    {
+        DayOff.Weekend => "not a working day",
+        DayOff.Holiday => "a holiday",
+        _ => "time off",
+    };
+
+    private static string Count(int n, string one, string many) => $"{n.ToString(CultureInfo.InvariantCulture)} {(n == 1 ? one : many)}";
+}

@@ -1,0 +1,387 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Cadence.Sample.Cli;
+using Cadence.Sample.Demo;
+using Cadence.Sample.Output;
+using Cadence.Sample.Store;
+using Cadence.Scheduling;
+using NodaTime;
+
+namespace Cadence.Sample.Commands;
+
+/// <summary>The commands that change the diary. Each checks everything before it writes, and writes atomically.</summary>
+internal static class EditCommands
+{
+    public static int Init(App app, Invocation invocation)
+    {
+        string path = invocation.Get("data") ?? App.DefaultDataFile;
+        var store = new DiaryStore(path);
+        if (store.Exists)
+        {
+            throw new UserException($"{path} already exists; remove it first or choose another file with --data.");
+        }
+
+        var today = app.TodayFor(invocation, new DiaryData(Diary.Empty));
+        var data = invocation.Has("empty") ? new DiaryData(Diary.Empty) : DemoDiary.Create(today);
+        data = data with { Feed = new FeedSettings { Token = Secrets.NewToken(), UidKey = [.. Secrets.NewUidKey()] } };
+        store.Create(data);
+        app.Out.Write(invocation.Has("empty")
+            ? $"Wrote an empty diary to {path}.\n"
+            : $"Wrote the demo diary ({data.Diary.Relationships.Count} relationships, dated from {Text.Format(today)}) to {path}; it is yours to change.\n");
+        return ExitCodes.Ok;
+    }
+
+    public static int Add(App app, Invocation invocation)
+    {
+        string name = string.Join(' ', invocation.Positionals).Trim();
+        string tier = invocation.Get("tier")!;
+        var zone = invocation.Get("zone") is { } z ? OwnerCalendar.Zone(z.Trim()) : null;
+        var prefers = invocation.Get("prefers") is { } p ? Text.ParseChannels(p, "--prefers") : [];
+        string? wantedId = invocation.Get("id");
+
+        string id = App.WriteStore(invocation).Update(data =>
+        {
+            string id = wantedId is not null ? wantedId.Trim() : UniqueId(Slug(name), data.Diary);
+            if (data.Diary.TryGet(id, out var existing))
+            {
+                throw new UserException($"The id \"{Text.Printable(id)}\" is already used by {existing.Name}; choose another with --id.");
+            }
+
+            var relationship = new Relationship(id, name, tier).WithTimeZone(zone).WithPreferredChannels(prefers);
+            return (data.WithDiary(data.Diary.Add(relationship)), id);
+        });
+        app.Out.Write(id + "\n");
+        return ExitCodes.Ok;
+    }
+
+    public static int Log(App app, Invocation invocation)
+    {
+        string id = invocation.Positionals[0];
+        var channel = Text.ParseChannel(invocation.Get("channel")!, "--channel");
+        LocalDate? on = invocation.Get("on") is { } o ? Text.ParseDate(o, "--on") : null;
+        var direction = invocation.Has("inbound") ? Direction.Inbound : Direction.Outbound;
+        var outcome = invocation.Has("no-reply") ? Outcome.NoReply : Outcome.Connected;
+
+        string message = App.WriteStore(invocation).Update(data =>
+        {
+            var relationship = Find(data, id);
+            var today = app.TodayFor(invocation, data);
+            var date = on ?? today;
+            if (date > today)
+            {
+                throw new UserException($"--on {Text.Format(date)} is after today ({Text.Format(today)}); log touches once they have happened.");
+            }
+
+            var touch = new Touch(id, date, channel, direction, outcome, invocation.Get("medium"), invocation.Get("note"));
+            var diary = data.Diary.Log(touch);
+            var done = new List<Commitment>();
+            if (outcome == Outcome.Connected && !invocation.Has("keep-open"))
+            {
+                foreach (var commitment in diary.CommitmentsOf(id).Where(c => c.IsOpen && c.Date <= date))
+                {
+                    diary = diary.Update(commitment.MarkDone());
+                    done.Add(commitment);
+                }
+            }
+
+            // A move by hand holds until a touch is logged after it was made: this one, when it is not backdated.
+            if (diary.MoveOf(id) is { } move && date >= move.MadeOn)
+            {
+                diary = WithoutMove(diary, id);
+            }
+
+            var text = new StringBuilder($"Logged {Describe(touch)} with {relationship.Name} on {Text.LongDay.Format(date)}.");
+            foreach (var commitment in done)
+            {
+                text.Append($" Done: {commitment.Purpose} ({commitment.Id}).");
+            }
+
+            var next = new Scheduler(data.SchedulerOptions).PlanFor(diary, id, today);
+            if (next is not null)
+            {
+                text.Append($" Next: {Text.LongDay.Format(next.Due)}.");
+            }
+
+            return (data.WithDiary(diary), text.ToString());
+        });
+        app.Out.Write(message + "\n");
+        return ExitCodes.Ok;
+    }
+
+    public static int Promise(App app, Invocation invocation)
+    {
+        string id = invocation.Positionals[0];
+        var on = Text.ParseDate(invocation.Get("on")!, "--on");
+        string what = invocation.Get("what")!;
+        Channel? channel = invocation.Get("channel") is { } c ? Text.ParseChannel(c, "--channel") : null;
+        LocalTime? at = invocation.Get("at") is { } a ? Text.ParseTime(a, "--at") : null;
+
+        string message = App.WriteStore(invocation).Update(data =>
+        {
+            var relationship = Find(data, id);
+            var today = app.TodayFor(invocation, data);
+            if (on < today)
+            {
+                throw new UserException($"--on {Text.Format(on)} is before today ({Text.Format(today)}); a commitment is a step still to take.");
+            }
+
+            var taken = data.Diary.Commitments.Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
+            int n = 1;
+            while (taken.Contains($"{id}-{n.ToString(CultureInfo.InvariantCulture)}"))
+            {
+                n++;
+            }
+
+            var commitment = new Commitment($"{id}-{n.ToString(CultureInfo.InvariantCulture)}", id, on, what, channel, at);
+            var diary = data.Diary.Promise(commitment);
+            string when = Text.LongDay.Format(on) + (at is { } t ? " at " + Text.Format(t) : string.Empty);
+            return (data.WithDiary(diary), $"Promised {relationship.Name} for {when}: {commitment.Purpose} ({commitment.Id}).");
+        });
+        app.Out.Write(message + "\n");
+        return ExitCodes.Ok;
+    }
+
+    public static int Move(App app, Invocation invocation)
+    {
+        string id = invocation.Positionals[0];
+        var to = Text.ParseDate(invocation.Get("to")!, "--to");
+
+        string message = App.WriteStore(invocation).Update(data =>
+        {
+            var relationship = Find(data, id);
+            var today = app.TodayFor(invocation, data);
+            if (to < today)
+            {
+                throw new UserException($"--to {Text.Format(to)} is before today ({Text.Format(today)}); move a touch to today or later.");
+            }
+
+            var planned = new Scheduler(data.SchedulerOptions).PlanFor(data.Diary, id, today)
+                ?? throw new UserException($"{relationship.Name} ({id}) is archived: there is no next touch to move.");
+            Diary diary;
+            string what;
+            if (planned.Move is null && planned.Commitment is { } pinned)
+            {
+                diary = data.Diary.Update(pinned.MoveTo(to));
+                what = $"Moved {relationship.Name}'s commitment \"{pinned.Purpose}\" ({pinned.Id})";
+            }
+            else
+            {
+                diary = data.Diary.Move(new ManualMove(id, to, today));
+                what = $"Moved {relationship.Name}'s next touch";
+            }
+
+            return (data.WithDiary(diary), $"{what} from {Text.LongDay.Format(planned.Due)} to {Text.LongDay.Format(to)}.");
+        });
+        app.Out.Write(message + "\n");
+        return ExitCodes.Ok;
+    }
+
+    public static int Pause(App app, Invocation invocation)
+    {
+        string id = invocation.Positionals[0];
+        var until = Text.ParseDate(invocation.Get("until")!, "--until");
+        string message = App.WriteStore(invocation).Update(data =>
+        {
+            var relationship = Find(data, id);
+            var today = app.TodayFor(invocation, data);
+            if (until <= today)
+            {
+                throw new UserException($"--until {Text.Format(until)} is not after today ({Text.Format(today)}); a pause ends on a later day.");
+            }
+
+            var diary = data.Diary.Update(relationship.PauseUntil(until));
+            return (data.WithDiary(diary), $"Paused {relationship.Name} until {Text.LongDay.Format(until)}.");
+        });
+        app.Out.Write(message + "\n");
+        return ExitCodes.Ok;
+    }
+
+    public static int Archive(App app, Invocation invocation)
+    {
+        string id = invocation.Positionals[0];
+        string message = App.WriteStore(invocation).Update(data =>
+        {
+            var relationship = Find(data, id);
+            if (relationship.State.Status == RelationshipStatus.Archived)
+            {
+                return ((DiaryData?)null, $"{relationship.Name} is already archived.");
+            }
+
+            var diary = data.Diary.Update(relationship.Archive());
+            return (data.WithDiary(diary), $"Archived {relationship.Name}: no longer scheduled.");
+        });
+        app.Out.Write(message + "\n");
+        return ExitCodes.Ok;
+    }
+
+    public static int Owner(App app, Invocation invocation)
+    {
+        bool changes = invocation.Has("zone") || invocation.Has("per-day") || invocation.Has("working-days") || invocation.Has("off") || invocation.Has("clear-off");
+        if (!changes)
+        {
+            var session = app.Open(invocation);
+            WriteOwner(app.Terminal, session.Data.Owner, session.Source);
+            return ExitCodes.Ok;
+        }
+
+        string? zone = invocation.Get("zone") is { } z ? OwnerCalendar.Zone(z.Trim()).Id : null;
+        int? perDay = invocation.Get("per-day") is { } p ? Text.ParseInt(p, "--per-day", 1, 1000) : null;
+        IReadOnlyList<IsoDayOfWeek>? workingDays = invocation.Get("working-days") is { } w ? Text.ParseDays(w, "--working-days") : null;
+        if (workingDays is { Count: 0 })
+        {
+            throw new UserException("--working-days needs at least one day, e.g. mon,tue,wed,thu,fri.");
+        }
+
+        var off = invocation.All("off").Select(ParseRange).ToList();
+        var store = App.WriteStore(invocation);
+        var owner = store.Update(data =>
+        {
+            var owner = data.Owner;
+            owner = owner with
+            {
+                Zone = zone ?? owner.Zone,
+                PerDay = perDay ?? owner.PerDay,
+                WorkingDays = workingDays is null ? owner.WorkingDays : [.. workingDays],
+                TimeOff = (invocation.Has("clear-off") ? [] : owner.TimeOff).AddRange(off),
+                Holidays = invocation.Has("clear-off") ? [] : owner.Holidays,
+            };
+            owner.ToCalendar(); // checks it as the library would
+            return (data with { Owner = owner }, owner);
+        });
+        WriteOwner(app.Terminal, owner, store.Path);
+        return ExitCodes.Ok;
+    }
+
+    public static int Token(App app, Invocation invocation)
+    {
+        var store = App.ReadStore(invocation);
+        if (store is null)
+        {
+            throw new UserException($"The demo diary has no lasting token (serve makes one for each run); run `{CommandLine.Program} init` to start your own diary.");
+        }
+
+        bool rotate = invocation.Has("rotate");
+        string token = store.Update(data =>
+        {
+            if (!rotate && data.Feed.Token is { } existing)
+            {
+                return ((DiaryData?)null, existing);
+            }
+
+            string fresh = Secrets.NewToken();
+            return (data with { Feed = data.Feed with { Token = fresh } }, fresh);
+        });
+        app.Out.Write(token + "\n");
+        return ExitCodes.Ok;
+    }
+
+    private static Relationship Find(DiaryData data, string id) =>
+        data.Diary.TryGet(id, out var relationship)
+            ? relationship
+            : throw new UserException($"No relationship has the id \"{Text.Printable(id)}\"; `{CommandLine.Program} plan` lists them.");
+
+    private static Diary WithoutMove(Diary diary, string id) =>
+        new(diary.Relationships, diary.Touches, diary.Commitments, diary.Moves.Where(m => !string.Equals(m.RelationshipId, id, StringComparison.Ordinal)));
+
+    private static DateInterval ParseRange(string value)
+    {
+        int dots = value.IndexOf("..", StringComparison.Ordinal);
+        var from = Text.ParseDate(dots < 0 ? value : value[..dots], "--off");
+        var to = dots < 0 ? from : Text.ParseDate(value[(dots + 2)..], "--off");
+        return to >= from
+            ? new DateInterval(from, to)
+            : throw new UserException($"--off {Text.Printable(value)} ends before it starts; use FIRST..LAST.");
+    }
+
+    private static void WriteOwner(Terminal t, OwnerSettings owner, string source)
+    {
+        t.Line($"Owner calendar ({source})", Style.Bold);
+        var rows = new List<(string Key, string Value)>();
+        rows.Add(("time zone", owner.Zone ?? $"{owner.TimeZone.Id} (this machine's; set it with --zone)"));
+        rows.Add(("working days", string.Join(", ", owner.WorkingDays.Select(Text.Format))));
+        rows.Add(("budget", $"{owner.PerDay} {(owner.PerDay == 1 ? "touch" : "touches")} a day" + (owner.PerWeek is { } week ? $", {week} a week" : string.Empty)));
+        var off = owner.Holidays.Select(Text.Format)
+            .Concat(owner.TimeOff.Select(r => r.Start == r.End ? Text.Format(r.Start) : $"{Text.Format(r.Start)}..{Text.Format(r.End)}"))
+            .ToList();
+        rows.Add(("days off", off.Count == 0 ? "none" : string.Join(", ", off)));
+        foreach (var (key, value) in rows)
+        {
+            t.Line($"  {key,-14}{value}");
+        }
+    }
+
+    private static string Describe(Touch touch)
+    {
+        string what = touch.Channel switch
+        {
+            Channel.Meeting => "a meeting",
+            Channel.Call => "a call",
+            Channel.Note => "a note",
+            _ => "a social touch",
+        };
+        if (touch.Medium is { } medium)
+        {
+            what += $" ({medium})";
+        }
+
+        if (touch.Direction == Direction.Inbound)
+        {
+            what = "an inbound " + what[(what.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        }
+
+        return touch.Outcome == Outcome.NoReply ? what + " with no reply" : what;
+    }
+
+    /// <summary>"Zoë Müller" → "zoe-muller", "Tomislav Babić" → "tomislav-babic": ASCII letters and digits, hyphens between words.</summary>
+    internal static string Slug(string name)
+    {
+        var text = new StringBuilder();
+        foreach (char c in name)
+        {
+            string folded = char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c).ToString()
+                : c is >= '\u00C0' and <= '\u017F' && LatinFold[c - '\u00C0'] is not "-" and var f ? f
+                : string.Empty;
+            if (folded.Length > 0)
+            {
+                text.Append(folded);
+            }
+            else if (text.Length > 0 && text[^1] != '-' && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                text.Append('-');
+            }
+        }
+
+        string slug = text.ToString().Trim('-');
+        return slug.Length == 0 ? "contact" : slug.Length > 60 ? slug[..60].Trim('-') : slug;
+    }
+
+    /// <summary>ASCII for U+00C0 to U+017F (Latin-1 Supplement and Latin Extended-A), "-" where there is none.</summary>
+    private static readonly string[] LatinFold = (string.Empty
+        + "a a a a a a ae c e e e e i i i i d n o o o o o - o u u u u y th ss "
+        + "a a a a a a ae c e e e e i i i i d n o o o o o - o u u u u y th y "
+        + "a a a a a a c c c c c c c c d d d d e e e e e e e e e e g g g g "
+        + "g g g g h h h h i i i i i i i i i i ij ij j j k k k l l l l l l l "
+        + "l l l n n n n n n n n n o o o o o o oe oe r r r r r r s s s s s s "
+        + "s s t t t t t t u u u u u u u u u u u u w w y y y z z z z z z s").Split(' ');
+
+    private static string UniqueId(string slug, Diary diary)
+    {
+        if (!diary.Contains(slug))
+        {
+            return slug;
+        }
+
+        for (int n = 2; ; n++)
+        {
+            string id = $"{slug}-{n.ToString(CultureInfo.InvariantCulture)}";
+            if (!diary.Contains(id))
+            {
+                return id;
+            }
+        }
+    }
+}

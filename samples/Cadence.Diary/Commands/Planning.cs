@@ -1,0 +1,15 @@
+using Cadence.Sample.Store;
+using Cadence.Scheduling;
+using NodaTime;
+
+namespace Cadence.Sample.Commands;
+
+/// <summary>The one way the sample plans: the scheduler with the file's rules, levelled on the owner's calendar.</summary>
+internal static class Planning
+{
+    public static LevelledPlan Level(DiaryData data, LocalDate today)
+    {
+        var plan = new Scheduler(data.SchedulerOptions).Plan(data.Diary, today);
+        return new Leveller(data.Owner.ToCalendar(), new LevellingOptions { RebaseOverdue = true }).Level(plan);
+    }
+}

@@ -1,0 +1,96 @@
+using Cadence.Calendar;
+using Cadence.Sample.Cli;
+using Cadence.Sample.Store;
+using NodaTime;
+
+namespace Cadence.Sample.Feed;
+
+/// <summary>
+/// Where <c>serve</c> gets its feed: the data file, read again on every request (so a <c>log</c> or a <c>move</c> from
+/// another process shows up at once, and a rotated token takes effect), with the feed state saved back under the
+/// file's lock; or the read-only demo diary, with its state kept in memory.
+/// </summary>
+internal sealed class FeedSource
+{
+    private readonly App _app;
+    private readonly Invocation _invocation;
+    private readonly FeedProfile _profile;
+    private readonly DiaryStore? _store;
+    private readonly object _gate = new();
+    private DiaryData? _demo;
+    private string _token;
+
+    private FeedSource(App app, Invocation invocation, FeedProfile profile, DiaryStore? store, DiaryData? demo, string token)
+    {
+        _app = app;
+        _invocation = invocation;
+        _profile = profile;
+        _store = store;
+        _demo = demo;
+        _token = token;
+    }
+
+    /// <summary>"diary.json", or "the demo diary".</summary>
+    public string Description => _store?.Path ?? "the demo diary";
+
+    public bool IsDemo => _store is null;
+
+    /// <summary>The token when the server started, for the links it prints.</summary>
+    public string InitialToken { get; private set; } = string.Empty;
+
+    public static FeedSource Open(App app, Invocation invocation, FeedProfile profile)
+    {
+        FeedSource source;
+        if (App.ReadStore(invocation) is { } store)
+        {
+            // A data file made by hand may have no token yet: make one, once.
+            string token = store.Update(data =>
+            {
+                if (data.Feed.Token is { } existing)
+                {
+                    return ((DiaryData?)null, existing);
+                }
+
+                string fresh = Secrets.NewToken();
+                return (data with { Feed = data.Feed with { Token = fresh } }, fresh);
+            });
+            source = new FeedSource(app, invocation, profile, store, null, token);
+        }
+        else
+        {
+            var session = app.Open(invocation);
+            source = new FeedSource(app, invocation, profile, null, session.Data, Secrets.NewToken());
+        }
+
+        source.InitialToken = source._token;
+        return source;
+    }
+
+    /// <summary>Whether a request's token is the feed's current one, compared in constant time.</summary>
+    public bool Accepts(string candidate)
+    {
+        string token = _store is { } store ? store.Load().Feed.Token ?? string.Empty : _token;
+        return token.Length > 0 && Secrets.TokenMatches(token, candidate);
+    }
+
+    /// <summary>The feed's bytes now, and when they last changed.</summary>
+    public (byte[] Bytes, Instant LastModified) Current()
+    {
+        var now = _app.Clock.GetCurrentInstant();
+        lock (_gate)
+        {
+            if (_store is { } store)
+            {
+                return store.Update(data =>
+                {
+                    var (bytes, result, next) = _profile.Render(data, _app.TodayFor(_invocation, data), now);
+                    return (next, (bytes, result.State.LastModified ?? now));
+                });
+            }
+
+            var (demoBytes, demoResult, demoNext) = _profile.Render(_demo!, _app.TodayFor(_invocation, _demo!), now);
+            _demo = demoNext;
+            return (demoBytes, demoResult.State.LastModified ?? now);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace Cadence.Sample.Tests;
+
+/// <summary>Bad input gets one line on stderr and exit code 1, and leaves the data file byte for byte as it was.</summary>
+public sealed class BadInputTests : IDisposable, IClassFixture<DemoDataFile>
+{
+    private readonly Sandbox _sandbox = new();
+
+    public BadInputTests(DemoDataFile demo)
+    {
+        File.WriteAllBytes(_sandbox.DataFile, demo.Bytes);
+    }
+
+    public void Dispose() => _sandbox.Dispose();
+
+    [Theory]
+    [InlineData("No relationship has the id \"nobody\"", "log", "nobody", "--channel", "call")]
+    [InlineData("No relationship has the id \"nobody\"", "promise", "nobody", "--on", "2026-03-20", "--what", "x")]
+    [InlineData("No relationship has the id \"nobody\"", "move", "nobody", "--to", "2026-03-20")]
+    [InlineData("No relationship has the id \"nobody\"", "pause", "nobody", "--until", "2026-03-20")]
+    [InlineData("No relationship has the id \"nobody\"", "archive", "nobody")]
+    [InlineData("Bad date", "log", "sam-okafor", "--channel", "call", "--on", "2026-02-30")]
+    [InlineData("Bad date", "promise", "sam-okafor", "--on", "20/03/2026", "--what", "x")]
+    [InlineData("Bad date", "move", "sam-okafor", "--to", "next week")]
+    [InlineData("Bad date", "pause", "sam-okafor", "--until", "2026-13-01")]
+    [InlineData("Bad date", "owner", "--off", "2026-08-03..soon")]
+    [InlineData("Unknown channel", "log", "sam-okafor", "--channel", "pigeon")]
+    [InlineData("Unknown channel", "promise", "sam-okafor", "--on", "2026-03-20", "--what", "x", "--channel", "fax")]
+    [InlineData("Unknown channel", "add", "Zoë", "--tier", "client", "--prefers", "call,telepathy")]
+    [InlineData("Unknown time zone", "add", "Zoë", "--tier", "client", "--zone", "Mars/Olympus_Mons")]
+    [InlineData("Unknown time zone", "owner", "--zone", "Europe/Atlantis")]
+    [InlineData("after today", "log", "sam-okafor", "--channel", "call", "--on", "2026-03-14")]
+    [InlineData("before today", "move", "sam-okafor", "--to", "2026-03-12")]
+    [InlineData("already used", "add", "Zoë", "--tier", "client", "--id", "zoe-muller")]
+    [InlineData("Bad number", "owner", "--per-day", "0")]
+    [InlineData("Unknown day", "owner", "--working-days", "mon,funday")]
+    [InlineData("ends before it starts", "owner", "--off", "2026-08-14..2026-08-03")]
+    [InlineData("Unknown privacy", "feed", "--out", "x.ics", "--privacy", "secret")]
+    public void BadInput_OneLineExitOne_DataFileUntouched(string message, params string[] args)
+    {
+        byte[] before = _sandbox.DataBytes();
+
+        var result = Sandbox.Fails(_sandbox.RunToday(args));
+
+        Assert.Contains(message, result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, _sandbox.DataBytes());
+        Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public void BadToday_OneLineExitOne()
+    {
+        byte[] before = _sandbox.DataBytes();
+
+        var result = Sandbox.Fails(_sandbox.Run("log", "sam-okafor", "--channel", "call", "--date", "2026-3-13"));
+
+        Assert.Contains("Bad date \"2026-3-13\" for --date", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
+
+    [Fact]
+    public void MissingDataFile_GivenWithData_SaysHowToCreateIt()
+    {
+        var result = Sandbox.Fails(_sandbox.RunToday("agenda", "--data", "nowhere.json"));
+
+        Assert.Contains("init --data nowhere.json", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_sandbox.Path("nowhere.json")));
+    }
+
+    [Fact]
+    public void NoTemporaryFilesLeftBehind()
+    {
+        Sandbox.Fails(_sandbox.RunToday("log", "nobody", "--channel", "call"));
+        Sandbox.Ok(_sandbox.RunToday("log", "sam-okafor", "--channel", "call"));
+
+        var files = Directory.GetFiles(_sandbox.Directory).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(["diary.json", "diary.json.lock"], files);
+    }
+}
+
+/// <summary>A corrupt, invalid or newer-format data file: one line, exit code 1, and the file untouched.</summary>
+public sealed class DataFileTests : IDisposable, IClassFixture<DemoDataFile>
+{
+    private readonly Sandbox _sandbox = new();
+
+    public DataFileTests(DemoDataFile demo)
+    {
+        File.WriteAllBytes(_sandbox.DataFile, demo.Bytes);
+    }
+
+    public void Dispose() => _sandbox.Dispose();
+
+    [Theory]
+    [InlineData("agenda")]
+    [InlineData("plan", "--json")]
+    [InlineData("log", "sam-okafor", "--channel", "call")]
+    [InlineData("add", "Zoë", "--tier", "client")]
+    [InlineData("feed", "--out", "x.ics")]
+    public void CorruptDataFile_OneLineExitOne_Untouched(params string[] args)
+    {
+        byte[] truncated = _sandbox.DataBytes()[..400];
+        File.WriteAllBytes(_sandbox.DataFile, truncated);
+
+        var result = Sandbox.Fails(_sandbox.RunToday(args));
+
+        Assert.Contains("is not valid JSON", result.Error, StringComparison.Ordinal);
+        Assert.Equal(truncated, _sandbox.DataBytes());
+        Assert.False(File.Exists(_sandbox.Path("x.ics")));
+    }
+
+    [Theory]
+    [InlineData("agenda")]
+    [InlineData("log", "sam-okafor", "--channel", "call")]
+    [InlineData("token", "--rotate")]
+    public void NewerFormat_OneLineExitOne_Untouched(params string[] args)
+    {
+        string text = File.ReadAllText(_sandbox.DataFile).Replace("\"format\": 1,", "\"format\": 2,", StringComparison.Ordinal);
+        File.WriteAllText(_sandbox.DataFile, text, new UTF8Encoding(false));
+        byte[] before = _sandbox.DataBytes();
+
+        var result = Sandbox.Fails(_sandbox.RunToday(args));
+
+        Assert.Contains("has format 2, newer than this version of Cadence.Diary reads (format 1)", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
+
+    [Theory]
+    [InlineData("\"channel\": \"call\"", "\"chanel\": \"call\"", "unknown property \"chanel\"")]
+    [InlineData("\"tier\": \"client\"", "\"tier\": 5", "tier: expected a string")]
+    [InlineData("\"zone\": \"Asia/Shanghai\"", "\"zone\": \"Asia/Atlantis\"", "Unknown time zone id \"Asia/Atlantis\"")]
+    [InlineData("\"date\": \"2026-", "\"date\": \"2026/", "Bad date")]
+    [InlineData("\"format\": 1,", "\"version\": 1,", "no \"format\" number")]
+    public void InvalidDiary_NamesThePlace(string find, string replace, string message)
+    {
+        string text = File.ReadAllText(_sandbox.DataFile);
+        int at = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(at >= 0, find);
+        File.WriteAllText(_sandbox.DataFile, text[..at] + replace + text[(at + find.Length)..], new UTF8Encoding(false));
+        byte[] before = _sandbox.DataBytes();
+
+        var result = Sandbox.Fails(_sandbox.RunToday("log", "sam-okafor", "--channel", "call"));
+
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+
+namespace Cadence.Sample.Tests;
+
+/// <summary>--help on every command, and the exit code 2 for a wrong command line.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly Sandbox _sandbox = new();
+
+    public void Dispose() => _sandbox.Dispose();
+
+    public static TheoryData<string> Commands => new()
+    {
+        "agenda", "plan", "init", "add", "log", "promise", "move", "pause", "archive", "owner", "feed", "serve", "token",
+    };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Help_EveryCommand_PrintsItsUsageAndExitsZero(string command)
+    {
+        var result = Sandbox.Ok(_sandbox.Run(command, "--help"));
+
+        Assert.StartsWith($"Usage: Cadence.Diary {command}", result.Out, StringComparison.Ordinal);
+        Assert.Contains("--data FILE", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Exit codes:", result.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(_sandbox.DataFile));
+    }
+
+    [Fact]
+    public void Help_TopLevel_ListsTheCommands()
+    {
+        var result = Sandbox.Ok(_sandbox.Run("--help"));
+
+        foreach (string command in new[] { "agenda", "plan", "init", "add", "log", "promise", "move", "pause", "archive", "owner", "feed", "serve", "token" })
+        {
+            Assert.Contains($"  {command} ", result.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("agenda", "--bogus")]
+    [InlineData("feed", "--json", "--out", "x.ics")]
+    [InlineData("log", "sam-okafor")]
+    [InlineData("log", "--channel", "call")]
+    [InlineData("add", "Zoë", "--tier")]
+    [InlineData("feed", "--out", "x.ics", "--tasks", "--digest")]
+    [InlineData("archive", "a", "b")]
+    public void WrongCommandLine_ExitsTwoWithOneLine(params string[] args)
+    {
+        Sandbox.Fails(_sandbox.Run(args), exitCode: 2);
+    }
+}

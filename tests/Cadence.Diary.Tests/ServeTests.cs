@@ -1,0 +1,194 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+
+namespace Cadence.Sample.Tests;
+
+/// <summary><c>serve</c>: the feed over HTTP at a secret URL, with ETag, 304, Last-Modified and 404 for a wrong token.</summary>
+public sealed partial class ServeTests : IDisposable, IClassFixture<DemoDataFile>
+{
+    private readonly Sandbox _sandbox = new();
+    private readonly HttpClient _http = new(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(20) };
+
+    public ServeTests(DemoDataFile demo)
+    {
+        File.WriteAllBytes(_sandbox.DataFile, demo.Bytes);
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _sandbox.Dispose();
+    }
+
+    [Fact]
+    public async Task Serve_FeedWithETag304LastModifiedAnd404ForAWrongToken()
+    {
+        using var server = await Server.Start(_sandbox, "serve", "--port", "0", "--date", Sandbox.Today);
+        string token = _sandbox.DataJson().RootElement.GetProperty("feed").Str("token");
+        Assert.Equal($"http://127.0.0.1:{server.Port}/feed/{token}.ics", server.Http);
+        Assert.Equal($"webcal://127.0.0.1:{server.Port}/feed/{token}.ics", server.Webcal);
+
+        using var first = await _http.GetAsync(server.Http);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("text/calendar; charset=utf-8", first.Content.Headers.ContentType!.ToString());
+        var etag = first.Headers.ETag!;
+        Assert.False(etag.IsWeak);
+        Assert.StartsWith("\"", etag.Tag, StringComparison.Ordinal);
+        Assert.True(first.Headers.CacheControl!.Private);
+        var lastModified = first.Content.Headers.LastModified!.Value;
+        string body = await first.Content.ReadAsStringAsync();
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", body, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:Call Sam Okafor", body, StringComparison.Ordinal);
+
+        // The same ETag back: 304, with the same validators.
+        using (var conditional = new HttpRequestMessage(HttpMethod.Get, server.Http))
+        {
+            conditional.Headers.IfNoneMatch.Add(etag);
+            using var notModified = await _http.SendAsync(conditional);
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+            Assert.Equal(etag, notModified.Headers.ETag);
+            Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        }
+
+        // Unchanged data: byte-identical feed, same ETag and Last-Modified.
+        using (var second = await _http.GetAsync(server.Http))
+        {
+            Assert.Equal(etag, second.Headers.ETag);
+            Assert.Equal(lastModified, second.Content.Headers.LastModified);
+            Assert.Equal(body, await second.Content.ReadAsStringAsync());
+        }
+
+        // A wrong token, a token one character off, a truncated one, another path: all 404.
+        string wrong = (token[0] == 'A' ? "B" : "A") + token[1..];
+        foreach (string url in new[]
+        {
+            $"http://127.0.0.1:{server.Port}/feed/{wrong}.ics",
+            $"http://127.0.0.1:{server.Port}/feed/{token[..^1]}.ics",
+            $"http://127.0.0.1:{server.Port}/feed/.ics",
+            $"http://127.0.0.1:{server.Port}/",
+            $"http://127.0.0.1:{server.Port}/feed/{token}",
+        })
+        {
+            using var notFound = await _http.GetAsync(url);
+            Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+            Assert.DoesNotContain("VCALENDAR", await notFound.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // A change from another process shows up at once: a new ETag, a Last-Modified not going backwards.
+        Sandbox.Ok(_sandbox.RunToday("move", "sam-okafor", "--to", "2026-03-18"));
+        using (var conditional = new HttpRequestMessage(HttpMethod.Get, server.Http))
+        {
+            conditional.Headers.IfNoneMatch.Add(etag);
+            using var changed = await _http.SendAsync(conditional);
+            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+            Assert.NotEqual(etag, changed.Headers.ETag);
+            Assert.True(changed.Content.Headers.LastModified >= lastModified);
+            Assert.Contains("DTSTART;VALUE=DATE:20260318", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // The feed state is kept in the data file, so SEQUENCE survives a restart.
+        Assert.Contains("events/full/365", File.ReadAllText(_sandbox.DataFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_RotatedToken_OldUrlGets404()
+    {
+        using var server = await Server.Start(_sandbox, "serve", "--port", "0", "--date", Sandbox.Today);
+        using (var before = await _http.GetAsync(server.Http))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        string token = Sandbox.Ok(_sandbox.Run("token", "--rotate")).Out.Trim();
+
+        using (var old = await _http.GetAsync(server.Http))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, old.StatusCode);
+        }
+
+        using var fresh = await _http.GetAsync($"http://127.0.0.1:{server.Port}/feed/{token}.ics");
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task Serve_DemoDiary_ServesWithAnEphemeralToken()
+    {
+        File.Delete(_sandbox.DataFile);
+        using var server = await Server.Start(_sandbox, "serve", "--port", "0", "--date", Sandbox.Today);
+
+        using var response = await _http.GetAsync(server.Http);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var head = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Head, server.Http));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(response.Headers.ETag, head.Headers.ETag);
+        Assert.False(File.Exists(_sandbox.DataFile));
+    }
+
+    [GeneratedRegex(@"^Feed: (?<http>http://127\.0\.0\.1:(?<port>\d+)/feed/(?<token>[A-Za-z0-9_-]{22,})\.ics)  (?<webcal>webcal://127\.0\.0\.1:\k<port>/feed/\k<token>\.ics)$")]
+    private static partial Regex FirstLine();
+
+    /// <summary>A running <c>serve</c>: its links from the first line; killed when disposed.</summary>
+    private sealed class Server : IDisposable
+    {
+        private readonly Process _process;
+
+        private Server(Process process, Match match)
+        {
+            _process = process;
+            Http = match.Groups["http"].Value;
+            Webcal = match.Groups["webcal"].Value;
+            Port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public string Http { get; }
+
+        public string Webcal { get; }
+
+        public int Port { get; }
+
+        public static async Task<Server> Start(Sandbox sandbox, params string[] args)
+        {
+            var process = sandbox.Start(args);
+            var firstLine = process.StandardOutput.ReadLineAsync();
+            var done = await Task.WhenAny(firstLine, Task.Delay(TimeSpan.FromSeconds(20)));
+            if (done != firstLine || firstLine.Result is null)
+            {
+                process.Kill(entireProcessTree: true);
+                string error = await process.StandardError.ReadToEndAsync();
+                process.Dispose();
+                throw new InvalidOperationException($"serve printed no first line in time; stderr: {error}");
+            }
+
+            var match = FirstLine().Match(firstLine.Result);
+            if (!match.Success)
+            {
+                process.Kill(entireProcessTree: true);
+                process.Dispose();
+                throw new InvalidOperationException($"Unexpected first line: {firstLine.Result}");
+            }
+
+            // Keep reading what it logs, so it never blocks on a full pipe.
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            return new Server(process, match);
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(5000);
+            }
+
+            _process.Dispose();
+        }
+    }
+}

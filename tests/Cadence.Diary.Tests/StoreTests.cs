@@ -1,0 +1,115 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Cadence.Sample.Cli;
+using Cadence.Sample.Demo;
+using Cadence.Sample.Store;
+using NodaTime;
+
+namespace Cadence.Sample.Tests;
+
+/// <summary>The data file in process: atomic writes, a failure mid-write, and a faithful round trip.</summary>
+public sealed class StoreTests : IDisposable
+{
+    private readonly Sandbox _sandbox = new();
+
+    public void Dispose() => _sandbox.Dispose();
+
+    [Fact]
+    public void AtomicWrite_WriterThrowsMidWrite_OldFileIntactAndNoTemporaryFileLeft()
+    {
+        string path = _sandbox.Path("diary.json");
+        byte[] old = Encoding.UTF8.GetBytes("{\"format\": 1}\n");
+        File.WriteAllBytes(path, old);
+
+        var error = Assert.Throws<IOException>(() => AtomicFile.Write(path, stream =>
+        {
+            stream.Write(Encoding.UTF8.GetBytes("{\"format\": 1, \"relationships\": [ {\"id\": \"half"));
+            stream.Flush();
+            throw new IOException("No space left on device (simulated)");
+        }));
+
+        Assert.Contains("simulated", error.Message, StringComparison.Ordinal);
+        Assert.Equal(old, File.ReadAllBytes(path));
+        Assert.Equal(["diary.json"], Directory.GetFiles(_sandbox.Directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void AtomicWrite_ReplacesTheContentWhole()
+    {
+        string path = _sandbox.Path("feed.ics");
+        File.WriteAllText(path, "a much longer old content than the new one");
+
+        AtomicFile.Write(path, Encoding.UTF8.GetBytes("new"));
+
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(_sandbox.Directory));
+    }
+
+    [Fact]
+    public void Update_ChangeThrows_NothingWritten()
+    {
+        var store = new DiaryStore(_sandbox.Path("diary.json"));
+        store.Create(DemoDiary.Create(new LocalDate(2026, 3, 13)));
+        byte[] before = File.ReadAllBytes(store.Path);
+
+        Assert.Throws<UserException>(() => store.Update<int>(data =>
+        {
+            _ = data.WithDiary(data.Diary.Log(new Touch("sam-okafor", new LocalDate(2026, 3, 13), Channel.Call)));
+            throw new UserException("changed my mind");
+        }));
+
+        Assert.Equal(before, File.ReadAllBytes(store.Path));
+    }
+
+    [Fact]
+    public void DataFile_RoundTrip_SameBytes()
+    {
+        var demo = DemoDiary.Create(new LocalDate(2026, 3, 13));
+        byte[] written = DiaryJson.Write(demo);
+
+        var read = DiaryJson.Read(written);
+
+        Assert.Equal(written, DiaryJson.Write(read));
+        Assert.Equal(demo.Diary.Relationships, read.Diary.Relationships);
+        Assert.Equal(demo.Diary.Touches, read.Diary.Touches);
+        Assert.Equal(demo.Diary.Commitments, read.Diary.Commitments);
+        Assert.Equal(demo.Diary.Moves, read.Diary.Moves);
+    }
+
+    [Fact]
+    public void DataFile_RulesAndTimedCommitments_RoundTrip()
+    {
+        string json = """
+            {
+              "format": 1,
+              "rules": { "client": { "minGap": "P2W", "target": "P4W", "maxGap": "P6W" } },
+              "relationships": [
+                { "id": "zoe", "name": "Zoë", "tier": "client", "weekend": ["fri", "sat"], "zone": "Asia/Dubai",
+                  "rule": { "minGap": "P1W", "target": "P2W", "maxGap": "P3W" } }
+              ],
+              "commitments": [ { "id": "zoe-1", "relationship": "zoe", "date": "2026-03-20", "time": "10:30", "what": "call back" } ]
+            }
+            """;
+
+        var data = DiaryJson.Read(Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal(CadenceRule.FromWeeks(2, 4, 6), data.Rules.For("client"));
+        Assert.Equal(CadenceRule.FromWeeks(1, 2, 3), data.Diary["zoe"].Rule);
+        Assert.Equal([IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday], data.Diary["zoe"].Weekend);
+        Assert.Equal(new LocalTime(10, 30), data.Diary.Commitments[0].Time);
+        Assert.Equal(DiaryJson.Write(data), DiaryJson.Write(DiaryJson.Read(DiaryJson.Write(data))));
+    }
+
+    [Theory]
+    [InlineData("zoe-muller", "Zoë Müller")]
+    [InlineData("tomislav-babic", "Tomislav Babić")]
+    [InlineData("chloe-martin", "Chloé  Martin!")]
+    [InlineData("soren-kierkegaard", "Søren Kierkegaard")]
+    [InlineData("contact", "陈静")]
+    public void Slug_MakesReadableAsciiIds(string expected, string name)
+    {
+        Assert.Equal(expected, Commands.EditCommands.Slug(name));
+    }
+}

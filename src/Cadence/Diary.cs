@@ -20,6 +20,7 @@ public sealed class Diary
     private readonly ImmutableArray<Commitment> _commitments;
     private readonly ImmutableArray<ManualMove> _moves;
     private readonly ManualMove?[] _moveByRelationship;
+    private int[]? _ordinalOrder;
     private readonly Dictionary<string, int> _byId;
     private readonly int[][] _touchesByRelationship;
     private readonly int[][] _commitmentsByRelationship;
@@ -227,6 +228,30 @@ public sealed class Diary
             : throw new KeyNotFoundException($"No relationship has the id \"{id}\".");
 
     internal ImmutableArray<Relationship> RelationshipArray => _relationships;
+
+    /// <summary>Relationship indexes ordered by id (ordinal), computed once per diary on first use.</summary>
+    internal int[] OrdinalOrder
+    {
+        get
+        {
+            var order = System.Threading.Volatile.Read(ref _ordinalOrder);
+            if (order is null)
+            {
+                order = new int[_relationships.Length];
+                var ids = new string[_relationships.Length];
+                for (int i = 0; i < order.Length; i++)
+                {
+                    order[i] = i;
+                    ids[i] = _relationships[i].Id;
+                }
+
+                Array.Sort(ids, order, StringComparer.Ordinal);
+                System.Threading.Volatile.Write(ref _ordinalOrder, order);
+            }
+
+            return order;
+        }
+    }
 
     internal ImmutableArray<Touch> TouchArray => _touches;
 

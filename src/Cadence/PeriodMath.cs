@@ -67,6 +67,13 @@ internal static class PeriodMath
     /// <summary><c>start + credit × period</c>, measured in whole days from <paramref name="start"/> and rounded down.</summary>
     internal static LocalDate PlusScaled(LocalDate start, Period period, double credit)
     {
+        if (period.Years == 0 && period.Months == 0)
+        {
+            // Days and weeks only: no calendar arithmetic needed.
+            long days = DaysOf(period);
+            return start.PlusDays(credit == 1.0 ? (int)days : (int)Math.Floor(days * credit));
+        }
+
         if (credit == 1.0)
         {
             return start.Plus(period);

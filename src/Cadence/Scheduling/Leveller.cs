@@ -178,12 +178,7 @@ public sealed class Leveller
             dayCursor = dayCursor.PlusDays(1);
         }
 
-        placed.Sort((x, y) =>
-        {
-            int byDay = x.Due.CompareTo(y.Due);
-            return byDay != 0 ? byDay : string.CompareOrdinal(x.RelationshipId, y.RelationshipId);
-        });
-        return new LevelledPlan(new Plan(today, [.. placed]), overbooked);
+        return new LevelledPlan(new Plan(today, PlanOrder.ByDueThenId(placed, today, inIdOrderAlready: false)), overbooked);
     }
 
     private LocalDate Deadline(PlannedTouch touch, LocalDate today)
@@ -213,12 +208,17 @@ public sealed class Leveller
                     continue;
                 }
 
-                if (job.ContactWeekendSkips < MaxContactWeekendSkips && ContactWeekend(job.Touch, day) is { } place)
+                if (ContactWeekend(job.Touch, day) is { } place)
                 {
-                    job.Cause ??= (MoveCause.ContactWeekend, null, null, place);
-                    job.ContactWeekendSkips++;
-                    passedOver.Add(job);
-                    continue;
+                    if (job.ContactWeekendSkips < MaxContactWeekendSkips)
+                    {
+                        job.Cause ??= (MoveCause.ContactWeekend, null, null, place);
+                        job.ContactWeekendSkips++;
+                        passedOver.Add(job);
+                        continue;
+                    }
+
+                    job.OnContactWeekend = place;
                 }
 
                 usage.Add(day, job.Touch.Channel);
@@ -282,6 +282,11 @@ public sealed class Leveller
             more.Add(new LevelledReason(job.Touch.Due, day, cause.Cause, cause.Limit, cause.Channel, cause.Place));
         }
 
+        if (job.OnContactWeekend is { } where)
+        {
+            more.Add(new OnContactWeekendReason(where));
+        }
+
         if (day > job.Deadline)
         {
             more.Add(new LateReason(job.Deadline, Period.DaysBetween(job.Deadline, day), NothingFit: day > job.Touch.Due));
@@ -311,6 +316,8 @@ public sealed class Leveller
         public (MoveCause Cause, int? Limit, Channel? Channel, string? Place)? Cause { get; set; }
 
         public int ContactWeekendSkips { get; set; }
+
+        public string? OnContactWeekend { get; set; }
     }
 
     private sealed class DeadlineThenId : IComparer<(LocalDate, string)>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using NodaTime;
 
 namespace Cadence.Scheduling;
@@ -14,16 +15,33 @@ namespace Cadence.Scheduling;
 public sealed class Plan : IEquatable<Plan>
 {
     private readonly ImmutableArray<PlannedTouch> _touches;
-    private readonly Dictionary<string, int> _byId;
+    private Dictionary<string, int>? _byId;
 
     internal Plan(LocalDate today, ImmutableArray<PlannedTouch> touches)
     {
         Today = today;
         _touches = touches;
-        _byId = new Dictionary<string, int>(touches.Length, StringComparer.Ordinal);
-        for (int i = 0; i < touches.Length; i++)
+    }
+
+    /// <summary>The index by relationship id, built on the first look-up (many plans are only enumerated).</summary>
+    private Dictionary<string, int> ById
+    {
+        get
         {
-            _byId.Add(touches[i].RelationshipId, i);
+            var byId = Volatile.Read(ref _byId);
+            if (byId is null)
+            {
+                byId = new Dictionary<string, int>(_touches.Length, StringComparer.Ordinal);
+                for (int i = 0; i < _touches.Length; i++)
+                {
+                    byId.Add(_touches[i].RelationshipId, i);
+                }
+
+                // Two threads may both build it; either copy is the same.
+                Volatile.Write(ref _byId, byId);
+            }
+
+            return byId;
         }
     }
 
@@ -39,7 +57,7 @@ public sealed class Plan : IEquatable<Plan>
     /// <returns>Whether the relationship is in the plan (archived ones never are).</returns>
     public bool TryGet(string relationshipId, out PlannedTouch touch)
     {
-        if (relationshipId is not null && _byId.TryGetValue(relationshipId, out int index))
+        if (relationshipId is not null && ById.TryGetValue(relationshipId, out int index))
         {
             touch = _touches[index];
             return true;

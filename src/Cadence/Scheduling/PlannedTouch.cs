@@ -12,7 +12,9 @@ namespace Cadence.Scheduling;
 /// </summary>
 public sealed class PlannedTouch : IEquatable<PlannedTouch>
 {
-    private readonly ImmutableArray<Reason> _reasons;
+    private readonly Explanation _explanation;
+    private readonly ImmutableArray<Reason> _levelling;
+    private ImmutableArray<Reason> _reasons;
 
     internal PlannedTouch(
         Relationship relationship,
@@ -24,10 +26,13 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         Commitment? commitment,
         Touch? lastTouch,
         CadenceRule rule,
-        ImmutableArray<Reason> reasons,
+        Explanation explanation,
         ManualMove? move = null,
-        CallWindow? callWindow = null)
+        CallWindow? callWindow = null,
+        ImmutableArray<Reason> levelling = default)
     {
+        _explanation = explanation;
+        _levelling = levelling.IsDefault ? [] : levelling;
         Move = move;
         CallWindow = callWindow;
         Relationship = relationship;
@@ -39,8 +44,10 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         Commitment = commitment;
         LastTouch = lastTouch;
         Rule = rule;
-        _reasons = reasons;
     }
+
+    /// <summary>The rank of the relationship's id (ordinal) in its diary, for fast ordering; -1 when unknown.</summary>
+    internal int IdRank { get; init; } = -1;
 
     /// <summary>The relationship the touch is with.</summary>
     public Relationship Relationship { get; }
@@ -110,17 +117,109 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     public CadenceRule Rule { get; }
 
     /// <summary>Why: structured reasons, in the order of the sentence <see cref="Why"/>.</summary>
-    public IReadOnlyList<Reason> Reasons => _reasons;
+    public IReadOnlyList<Reason> Reasons => ReasonArray;
 
     /// <summary>The reasons as one English sentence.</summary>
-    public string Why => Reason.Sentence(_reasons);
+    public string Why => Reason.Sentence(ReasonArray);
+
+    /// <summary>The reasons, built from the explanation on first use (a plan of a million touches needs no reasons until read).</summary>
+    private ImmutableArray<Reason> ReasonArray
+    {
+        get
+        {
+            var reasons = _reasons;
+            if (reasons.IsDefault)
+            {
+                reasons = BuildReasons();
+                _reasons = reasons;
+            }
+
+            return reasons;
+        }
+    }
 
     /// <summary>A short title: "Call Zoë Müller", "Meet Zoë Müller", "Write to Zoë Müller", "Reach out online to Zoë Müller".</summary>
     public string Title => Verb(Channel) + " " + Name;
 
     /// <summary>A copy placed on another day, with more reasons and a call window: what levelling returns.</summary>
     internal PlannedTouch Placed(LocalDate due, LocalDate notAfter, IEnumerable<Reason> moreReasons, CallWindow? callWindow) =>
-        new(Relationship, due, NotBefore, notAfter, DaysOverdue, Channel, Commitment, LastTouch, Rule, _reasons.AddRange(moreReasons), Move, callWindow);
+        new(Relationship, due, NotBefore, notAfter, DaysOverdue, Channel, Commitment, LastTouch, Rule, _explanation, Move, callWindow, _levelling.AddRange(moreReasons))
+        {
+            IdRank = IdRank,
+        };
+
+    private ImmutableArray<Reason> BuildReasons()
+    {
+        var e = _explanation;
+        var reasons = ImmutableArray.CreateBuilder<Reason>(8);
+        if (Commitment is { } pinned)
+        {
+            reasons.Add(new CommitmentReason(pinned.Id, pinned.Purpose, pinned.Date));
+            AddTouchReasons(reasons, e);
+        }
+        else
+        {
+            if (e.Renewal is null)
+            {
+                reasons.Add(new FirstTouchReason(e.Unanswered, e.Uncredited));
+                if (LastTouch is { } latest)
+                {
+                    reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
+                }
+            }
+            else
+            {
+                AddTouchReasons(reasons, e);
+            }
+
+            reasons.Add(new CadenceReason(Relationship.Tier, Rule, Relationship.Rule is not null));
+            if (e.WaitedFor is { } attempt)
+            {
+                reasons.Add(new WaitReason(attempt.Date, Period.DaysBetween(attempt.Date, e.Today), Rule.MinGap, attempt.Date.Plus(Rule.MinGap)));
+            }
+        }
+
+        if (e.MovedFrom is { } from && Move is { } move)
+        {
+            reasons.Add(new MovedByHandReason(from, move.To));
+        }
+
+        if (e.Paused && Relationship.State.PausedUntil is { } until)
+        {
+            reasons.Add(new PausedReason(until));
+        }
+
+        if (DaysOverdue > 0)
+        {
+            reasons.Add(new OverdueReason(DaysOverdue, e.Today.PlusDays(-DaysOverdue)));
+        }
+
+        switch (e.ChannelWhy)
+        {
+            case ChannelWhy.Offline:
+                reasons.Add(new TakeItOfflineReason(e.OnlineStreak, Channel));
+                break;
+            case ChannelWhy.Preferred:
+                reasons.Add(new PreferredChannelReason(Channel));
+                break;
+        }
+
+        reasons.AddRange(_levelling);
+        return reasons.DrainToImmutable();
+    }
+
+    private void AddTouchReasons(ImmutableArray<Reason>.Builder reasons, Explanation e)
+    {
+        if (e.Renewal is { } renewal)
+        {
+            reasons.Add(new RenewalReason(renewal, Period.DaysBetween(renewal.Date, e.Today), e.RenewalCredit));
+        }
+
+        if (LastTouch is { } latest && !ReferenceEquals(latest, e.Renewal) && !latest.Equals(e.Renewal))
+        {
+            reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
+        }
+    }
 
     /// <summary>"Meet", "Call", "Write to", "Reach out online to".</summary>
     internal static string Verb(Channel channel) => channel switch
@@ -145,7 +244,7 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         && Rule.Equals(other.Rule)
         && Equals(Move, other.Move)
         && Equals(CallWindow, other.CallWindow)
-        && _reasons.SequenceEqual(other._reasons);
+        && ReasonArray.SequenceEqual(other.ReasonArray);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as PlannedTouch);
@@ -156,3 +255,42 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// <inheritdoc/>
     public override string ToString() => $"{Due:uuuu'-'MM'-'dd} {Title}: {Why}";
 }
+
+/// <summary>Why the scheduler suggested a channel.</summary>
+internal enum ChannelWhy : byte
+{
+    /// <summary>The default channel.</summary>
+    Default = 0,
+
+    /// <summary>The contact's first preferred channel.</summary>
+    Preferred = 1,
+
+    /// <summary>A live channel after too many online touches.</summary>
+    Offline = 2,
+
+    /// <summary>The channel a commitment names.</summary>
+    Promised = 3,
+}
+
+/// <summary>What a planned touch's reasons are made of, kept so they can be rendered when asked.</summary>
+/// <param name="Today">The day of the plan.</param>
+/// <param name="Renewal">The touch that renews the relationship furthest, if any.</param>
+/// <param name="RenewalCredit">Its credit.</param>
+/// <param name="Unanswered">Unanswered outbound attempts, when nothing renewed.</param>
+/// <param name="Uncredited">Connected touches that counted for nothing, when nothing renewed.</param>
+/// <param name="WaitedFor">The attempt whose minimum gap held the touch back, if it did.</param>
+/// <param name="MovedFrom">The day the rules asked for, when a move by hand changed it.</param>
+/// <param name="Paused">Whether a pause held the touch back.</param>
+/// <param name="ChannelWhy">Why the channel was suggested.</param>
+/// <param name="OnlineStreak">How many online touches came last.</param>
+internal readonly record struct Explanation(
+    LocalDate Today,
+    Touch? Renewal,
+    double RenewalCredit,
+    int Unanswered,
+    int Uncredited,
+    Touch? WaitedFor,
+    LocalDate? MovedFrom,
+    bool Paused,
+    ChannelWhy ChannelWhy,
+    int OnlineStreak);

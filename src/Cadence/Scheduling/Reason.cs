@@ -390,3 +390,14 @@ public sealed record NoCommonHoursReason(string Place) : Reason
     /// <inheritdoc/>
     public override string ToString() => $"no working hours in common with {Place} that day";
 }
+
+/// <summary>
+/// A call or meeting placed on the contact's weekend after a week of waiting, because none of the owner's working
+/// days was a weekday for the contact.
+/// </summary>
+/// <param name="Place">Where the contact is.</param>
+public sealed record OnContactWeekendReason(string Place) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"on the weekend in {Place}: none of your working days is a weekday there";
+}

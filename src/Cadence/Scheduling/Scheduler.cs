@@ -54,17 +54,18 @@ public sealed class Scheduler
         CheckNoFutureTouches(diary.TouchArray, today);
 
         var relationships = diary.RelationshipArray;
-        var planned = ImmutableArray.CreateBuilder<PlannedTouch>(relationships.Length);
-        for (int i = 0; i < relationships.Length; i++)
+        var planned = new List<PlannedTouch>(relationships.Length);
+        int[] order = diary.OrdinalOrder;
+        for (int rank = 0; rank < order.Length; rank++)
         {
+            int i = order[rank];
             if (relationships[i].State.Status != RelationshipStatus.Archived)
             {
-                planned.Add(PlanOne(diary, i, today));
+                planned.Add(PlanOne(diary, i, today, rank));
             }
         }
 
-        planned.Sort(ByDueThenId.Instance);
-        return new Plan(today, planned.DrainToImmutable());
+        return new Plan(today, PlanOrder.ByDueThenId(planned, today));
     }
 
     /// <summary>Plans one relationship, as <see cref="Plan(Diary, LocalDate)"/> would.</summary>
@@ -107,7 +108,7 @@ public sealed class Scheduler
         }
     }
 
-    private PlannedTouch PlanOne(Diary diary, int index, LocalDate today)
+    private PlannedTouch PlanOne(Diary diary, int index, LocalDate today, int idRank = -1)
     {
         var relationship = diary.RelationshipArray[index];
         var rule = relationship.Rule ?? Options.Rules.For(relationship.Tier);
@@ -202,41 +203,24 @@ public sealed class Scheduler
 
         // A pause that has ended holds nothing back.
         LocalDate? pauseEnd = relationship.State.PausedUntil is { } end && end > today ? end : null;
-        var reasons = ImmutableArray.CreateBuilder<Reason>();
 
         // "wanted" is the day the rules ask for; the floor and a pause can only hold it back to a day after today,
-        // and lateness is counted from the day the rules asked for.
+        // and lateness is counted from the day the rules asked for. The reasons are not built here: the planned
+        // touch keeps what they are made of and renders them when asked.
         LocalDate wanted;
         LocalDate notAfter;
+        Touch? waitedFor = null;
         if (pinned is not null)
         {
-            reasons.Add(new CommitmentReason(pinned.Id, pinned.Purpose, pinned.Date));
-            AddTouchReasons(reasons, renewal, renewalCredit, latest, today);
             wanted = pinned.Date;
             notAfter = pinned.Date;
         }
         else
         {
-            if (renewal is null)
-            {
-                reasons.Add(new FirstTouchReason(unanswered, uncredited));
-                if (latest is not null)
-                {
-                    reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, today)));
-                }
-
-                wanted = today;
-            }
-            else
-            {
-                AddTouchReasons(reasons, renewal, renewalCredit, latest, today);
-                wanted = renewedUntil;
-            }
-
-            reasons.Add(new CadenceReason(relationship.Tier, rule, relationship.Rule is not null));
+            wanted = renewal is null ? today : renewedUntil;
             if (floor is { } f && f > today && f > wanted)
             {
-                reasons.Add(new WaitReason(lastAttempt!.Date, Period.DaysBetween(lastAttempt.Date, today), rule.MinGap, f));
+                waitedFor = lastAttempt;
                 wanted = f;
             }
 
@@ -258,15 +242,17 @@ public sealed class Scheduler
             move = null;
         }
 
+        LocalDate? movedFrom = null;
         if (move is not null)
         {
-            reasons.Add(new MovedByHandReason(wanted, move.To));
+            movedFrom = wanted;
             wanted = move.To;
         }
 
+        bool paused = false;
         if (pauseEnd is { } resume && resume > wanted)
         {
-            reasons.Add(new PausedReason(resume));
+            paused = true;
             wanted = resume;
         }
 
@@ -275,64 +261,48 @@ public sealed class Scheduler
         if (wanted < today)
         {
             daysOverdue = Period.DaysBetween(wanted, today);
-            reasons.Add(new OverdueReason(daysOverdue, wanted));
             due = today;
         }
 
         LocalDate windowStart = Max(today, move is not null ? move.To : pinned is not null ? pinned.Date : floor ?? today);
         windowStart = Max(windowStart, pauseEnd ?? today);
 
-        Channel channel = SuggestChannel(relationship, pinned, onlineStreak, reasons);
-        return new PlannedTouch(relationship, due, windowStart, notAfter, daysOverdue, channel, pinned, latest, rule, reasons.ToImmutable(), move);
+        var (channel, channelWhy) = SuggestChannel(relationship, pinned, onlineStreak);
+        var explanation = new Explanation(today, renewal, renewalCredit, unanswered, uncredited, waitedFor, movedFrom, paused, channelWhy, onlineStreak);
+        return new PlannedTouch(relationship, due, windowStart, notAfter, daysOverdue, channel, pinned, latest, rule, explanation, move)
+        {
+            IdRank = idRank,
+        };
     }
 
-    private Channel SuggestChannel(Relationship relationship, Commitment? pinned, int onlineStreak, ImmutableArray<Reason>.Builder reasons)
+    private (Channel Channel, ChannelWhy Why) SuggestChannel(Relationship relationship, Commitment? pinned, int onlineStreak)
     {
         if (pinned?.Channel is { } promised)
         {
-            return promised;
+            return (promised, ChannelWhy.Promised);
         }
 
         var preferred = relationship.PreferredChannels;
         if (onlineStreak >= Options.OfflineAfterOnlineTouches)
         {
-            Channel live = preferred.FirstOrDefault(c => c.IsLive(), Options.DefaultChannel.IsLive() ? Options.DefaultChannel : Channel.Call);
-            reasons.Add(new TakeItOfflineReason(onlineStreak, live));
-            return live;
+            for (int i = 0; i < preferred.Count; i++)
+            {
+                if (preferred[i].IsLive())
+                {
+                    return (preferred[i], ChannelWhy.Offline);
+                }
+            }
+
+            return (Options.DefaultChannel.IsLive() ? Options.DefaultChannel : Channel.Call, ChannelWhy.Offline);
         }
 
         if (preferred.Count > 0)
         {
-            reasons.Add(new PreferredChannelReason(preferred[0]));
-            return preferred[0];
+            return (preferred[0], ChannelWhy.Preferred);
         }
 
-        return Options.DefaultChannel;
-    }
-
-    private static void AddTouchReasons(ImmutableArray<Reason>.Builder reasons, Touch? renewal, double credit, Touch? latest, LocalDate today)
-    {
-        if (renewal is not null)
-        {
-            reasons.Add(new RenewalReason(renewal, Period.DaysBetween(renewal.Date, today), credit));
-        }
-
-        if (latest is not null && !ReferenceEquals(latest, renewal) && !latest.Equals(renewal))
-        {
-            reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, today)));
-        }
+        return (Options.DefaultChannel, ChannelWhy.Default);
     }
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a >= b ? a : b;
-
-    private sealed class ByDueThenId : IComparer<PlannedTouch>
-    {
-        internal static readonly ByDueThenId Instance = new();
-
-        public int Compare(PlannedTouch? x, PlannedTouch? y)
-        {
-            int byDue = x!.Due.CompareTo(y!.Due);
-            return byDue != 0 ? byDue : string.CompareOrdinal(x.RelationshipId, y.RelationshipId);
-        }
-    }
 }

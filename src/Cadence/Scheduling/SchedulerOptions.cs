@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -12,6 +13,8 @@ namespace Cadence.Scheduling;
 /// </summary>
 public sealed class SchedulerOptions
 {
+    private readonly FrozenSet<string> _onlineLookup;
+
     private SchedulerOptions(
         CadenceRules rules,
         ChannelCredits credits,
@@ -23,6 +26,7 @@ public sealed class SchedulerOptions
         Credits = credits;
         OfflineAfterOnlineTouches = offlineAfterOnlineTouches;
         OnlineNoteMedia = onlineNoteMedia;
+        _onlineLookup = onlineNoteMedia.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         DefaultChannel = defaultChannel;
     }
 
@@ -108,7 +112,7 @@ public sealed class SchedulerOptions
         return touch.Channel switch
         {
             Channel.Social => true,
-            Channel.Note => touch.Medium is { } medium && Media.Contains(medium),
+            Channel.Note => touch.Medium is { } medium && _onlineLookup.Contains(medium),
             _ => false,
         };
     }

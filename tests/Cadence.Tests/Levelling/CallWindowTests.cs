@@ -370,7 +370,13 @@ public class CallWindowTests
 
         var levelled = new Leveller(calendar).Level(plan);
 
-        Assert.True(calendar.IsWorkingDay(levelled.Plan["ann"].Due));
+        // Seven working days (Sat 11, Sun 12, Sat 18, Sun 19, Sat 25, Sun 26 Apr, Sat 2 May) wait for a weekday in
+        // London; the eighth, Sun 3 May, takes it anyway, and says so.
+        var ann = levelled.Plan["ann"];
+        Assert.True(calendar.IsWorkingDay(ann.Due));
+        Assert.Equal(new LocalDate(2026, 5, 3), ann.Due);
+        Assert.Equal(new OnContactWeekendReason("London"), ann.Reasons.OfType<OnContactWeekendReason>().Single());
+        Assert.Equal("on the weekend in London: none of your working days is a weekday there", ann.Reasons.OfType<OnContactWeekendReason>().Single().ToString());
     }
 
     [Fact]

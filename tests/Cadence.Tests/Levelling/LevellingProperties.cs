@@ -420,7 +420,7 @@ public class LevellingProperties
             var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
             return Pairs(unlevelled, levelled).All(p =>
                 p.After.Reasons.Take(p.Before.Reasons.Count).SequenceEqual(p.Before.Reasons)
-                && p.After.Reasons.Skip(p.Before.Reasons.Count).All(r => r is LevelledReason or LateReason or OverbookedReason or CallWindowReason or NoCommonHoursReason or FixedOnDayOffReason)
+                && p.After.Reasons.Skip(p.Before.Reasons.Count).All(r => r is LevelledReason or LateReason or OverbookedReason or CallWindowReason or NoCommonHoursReason or FixedOnDayOffReason or OnContactWeekendReason)
                 && p.After.Relationship.Equals(p.Before.Relationship)
                 && p.After.Channel == p.Before.Channel
                 && p.After.NotBefore == p.Before.NotBefore
@@ -459,7 +459,9 @@ public class LevellingProperties
             // The contact's day: that of the common hours, or else the owner's midday seen from the contact's zone.
             LocalDate theirs = t.CallWindow?.ContactStart.Date
                 ?? s.Calendar.TimeZone.AtLeniently(t.Due.At(new LocalTime(12, 0))).WithZone(zone).Date;
+            // The one exception: after a week of working days that were all the contact's weekend, it goes anyway, and says so.
             return !t.Relationship.Weekend.Contains(theirs.DayOfWeek)
+                || t.Reasons.OfType<OnContactWeekendReason>().Any()
                 || Fail($"{t.RelationshipId} on {t.Due:uuuu-MM-dd}, {theirs:dddd uuuu-MM-dd} in {zone.Id}");
         }));
     }

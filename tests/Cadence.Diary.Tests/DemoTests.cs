@@ -39,6 +39,16 @@ public sealed class DemoTests : IDisposable
     }
 
     [Fact]
+    public void Agenda_DemoOnASaturday_SaysSoAndShowsMonday()
+    {
+        var result = Sandbox.Ok(_sandbox.Run("agenda", "--date", "2026-03-14"));
+
+        Assert.Contains("Nothing due today (not a working day).", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Next touches, Mon 16 Mar 2026:", result.Out, StringComparison.Ordinal);
+        Assert.Contains("chase feedback on the proposal", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AgendaJson_Demo_OverdueFirstAndEveryTouchExplained()
     {
         using var json = Sandbox.Ok(_sandbox.RunToday("agenda", "--json")).Json();
@@ -82,7 +92,7 @@ public sealed class DemoTests : IDisposable
         Assert.Equal("paused", paused.Str("state"));
         Assert.Equal("2026-03-23", paused.Str("pausedUntil"));
         Assert.Contains("paused until", paused.Str("why"), StringComparison.Ordinal);
-        Assert.Equal("2026-03-15", json.Touch("mark-ellis").GetProperty("move").Str("to"));
+        Assert.Equal("2026-03-16", json.Touch("mark-ellis").GetProperty("move").Str("to"));
     }
 
     [Fact]

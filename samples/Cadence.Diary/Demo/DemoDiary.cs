@@ -29,6 +29,19 @@ internal static class DemoDiary
 
         LocalDate Day(int offset) => today.PlusDays(offset);
 
+        // Promises and moves by hand are made for working days: on a weekend the demo's agenda then says so and
+        // shows Monday's touches, instead of two promises kept on a Sunday.
+        LocalDate WorkingDay(int offset)
+        {
+            var day = Day(offset);
+            while (day.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+            {
+                day = day.PlusDays(1);
+            }
+
+            return day;
+        }
+
         Relationship Add(string id, string name, string tier, string? zone = null, params string[] tags)
         {
             var r = new Relationship(id, name, tier).WithTags(tags);
@@ -58,7 +71,7 @@ internal static class DemoDiary
                 summary));
 
         void Promise(string id, string relationshipId, int inDays, string what, Channel? channel = null) =>
-            commitments.Add(new Commitment(id, relationshipId, Day(inDays), what, channel));
+            commitments.Add(new Commitment(id, relationshipId, WorkingDay(inDays), what, channel));
 
         // Clients.
         Add("zoe-muller", "Zoë Müller", "client", "Europe/Berlin", "Berlin", "retainer");
@@ -174,7 +187,7 @@ internal static class DemoDiary
 
         Add("mark-ellis", "Mark Ellis", "past associate", null, "former colleague");
         Log("mark-ellis", 40, Channel.Call, "phone", "Catch-up call; he's moved to a bank");
-        moves.Add(new ManualMove("mark-ellis", Day(2), Day(-1))); // brought forward: heard he is hiring
+        moves.Add(new ManualMove("mark-ellis", WorkingDay(2), Day(-1))); // brought forward: heard he is hiring
 
         Add("nadia-haddad", "Nadia Haddad", "past associate", null, "former colleague");
         Log("nadia-haddad", 60, Channel.Meeting, "reunion drinks");

@@ -78,7 +78,8 @@ public sealed class Leveller
         Guard.NotNull(plan, nameof(plan));
         LocalDate today = plan.Today;
         var budget = Calendar.Budget;
-        var usage = new Usage();
+        var usage = new Usage(today);
+        var windows = new Windows();
         var placed = new List<PlannedTouch>(plan.Touches.Count);
 
         // Fixed touches first: they keep their days and take the budget.
@@ -139,18 +140,26 @@ public sealed class Leveller
                 }
             }
 
-            placed.Add(Finish(touch, touch.Due, touch.NotAfter, more));
+            placed.Add(Finish(touch, touch.Due, touch.NotAfter, more, windows));
         }
 
         // The rest: day by day, the released touches with the earliest deadlines first.
-        var pending = plan.Touches
-            .Where(t => !t.IsFixed)
-            .Select(t => new Job(t, Deadline(t, today)))
-            .OrderBy(j => j.Touch.Due)
-            .ThenBy(j => j.Deadline)
-            .ThenBy(j => j.Touch.RelationshipId, StringComparer.Ordinal)
-            .ToList();
-        var ready = new PriorityQueue<Job, (LocalDate, string)>(new DeadlineThenId());
+        var pending = new List<Job>(plan.Touches.Count - fixedTouches.Count);
+        foreach (var touch in plan.Touches)
+        {
+            if (!touch.IsFixed)
+            {
+                pending.Add(new Job(touch, Deadline(touch, today)));
+            }
+        }
+
+        // By due day, then deadline, then id: the id rank orders like the id itself (ordinal).
+        pending.Sort(static (x, y) =>
+            x.Touch.Due.CompareTo(y.Touch.Due) is var c && c != 0 ? c
+            : x.Deadline.CompareTo(y.Deadline) is var d && d != 0 ? d
+            : x.Touch.IdRank.CompareTo(y.Touch.IdRank) is var r && r != 0 ? r
+            : string.CompareOrdinal(x.Touch.RelationshipId, y.Touch.RelationshipId));
+        var ready = new PriorityQueue<Job, long>();
         int next = 0;
         int daysOff = 0;
         LocalDate dayCursor = today;
@@ -170,11 +179,11 @@ public sealed class Leveller
 
             while (next < pending.Count && pending[next].Touch.Due <= dayCursor)
             {
-                ready.Enqueue(pending[next], (pending[next].Deadline, pending[next].Touch.RelationshipId));
+                ready.Enqueue(pending[next], pending[next].Priority);
                 next++;
             }
 
-            PlaceDay(dayCursor, ready, usage, placed);
+            PlaceDay(dayCursor, ready, usage, placed, windows);
             dayCursor = dayCursor.PlusDays(1);
         }
 
@@ -191,7 +200,7 @@ public sealed class Leveller
         return touch.NotAfter;
     }
 
-    private void PlaceDay(LocalDate day, PriorityQueue<Job, (LocalDate, string)> ready, Usage usage, List<PlannedTouch> placed)
+    private void PlaceDay(LocalDate day, PriorityQueue<Job, long> ready, Usage usage, List<PlannedTouch> placed, Windows windows)
     {
         var budget = Calendar.Budget;
         var dayOff = Calendar.DayOffOn(day);
@@ -208,7 +217,7 @@ public sealed class Leveller
                     continue;
                 }
 
-                if (ContactWeekend(job.Touch, day) is { } place)
+                if (ContactWeekend(job.Touch, day, windows) is { } place)
                 {
                     if (job.ContactWeekendSkips < MaxContactWeekendSkips)
                     {
@@ -222,13 +231,13 @@ public sealed class Leveller
                 }
 
                 usage.Add(day, job.Touch.Channel);
-                placed.Add(Place(job, day));
+                placed.Add(Place(job, day, windows));
             }
         }
 
         foreach (var job in passedOver)
         {
-            ready.Enqueue(job, (job.Deadline, job.Touch.RelationshipId));
+            ready.Enqueue(job, job.Priority);
         }
 
         if (ready.Count == 0)
@@ -256,55 +265,74 @@ public sealed class Leveller
         Calendar.Budget.PerWeek is { } perWeek && usage.Week(day) >= perWeek;
 
     /// <summary>Where the contact is when <paramref name="day"/> is their weekend, for a call or meeting; otherwise null.</summary>
-    private string? ContactWeekend(PlannedTouch touch, LocalDate day)
+    private string? ContactWeekend(PlannedTouch touch, LocalDate day, Windows windows)
     {
         if (!touch.Channel.IsLive() || touch.Relationship.TimeZone is not { } zone)
         {
             return null;
         }
 
-        return touch.Relationship.Weekend.Contains(ContactDate(touch, day, zone).DayOfWeek) ? CallWindow.Place(zone) : null;
+        return touch.Relationship.Weekend.Contains(ContactDate(touch, day, zone, windows).DayOfWeek) ? CallWindow.Place(zone) : null;
     }
 
     /// <summary>The contact's own date of a touch on the owner's day: that of the common hours, else of the owner's midday.</summary>
-    private LocalDate ContactDate(PlannedTouch touch, LocalDate day, DateTimeZone zone) =>
-        Window(touch, day, zone)?.ContactStart.Date
+    private LocalDate ContactDate(PlannedTouch touch, LocalDate day, DateTimeZone zone, Windows windows) =>
+        Window(day, zone, windows)?.ContactStart.Date
         ?? Calendar.TimeZone.AtLeniently(day.At(new LocalTime(12, 0))).WithZone(zone).Date;
 
-    private CallWindow? Window(PlannedTouch touch, LocalDate day, DateTimeZone zone) =>
-        CallWindow.Find(day, Calendar.TimeZone, Calendar.WorkStart, Calendar.WorkEnd, zone, Calendar.ContactWorkStart, Calendar.ContactWorkEnd);
-
-    private PlannedTouch Place(Job job, LocalDate day)
+    private CallWindow? Window(LocalDate day, DateTimeZone zone, Windows windows)
     {
-        var more = new List<Reason>();
+        if (!windows.TryGetValue((day, zone), out var window))
+        {
+            window = CallWindow.Find(day, Calendar.TimeZone, Calendar.WorkStart, Calendar.WorkEnd, zone, Calendar.ContactWorkStart, Calendar.ContactWorkEnd);
+            windows[(day, zone)] = window;
+        }
+
+        return window;
+    }
+
+    private PlannedTouch Place(Job job, LocalDate day, Windows windows)
+    {
+        var more = day > job.Touch.Due || day > job.Deadline || job.OnContactWeekend is not null ? new List<Reason>(3) : null;
         if (day > job.Touch.Due && job.Cause is { } cause)
         {
-            more.Add(new LevelledReason(job.Touch.Due, day, cause.Cause, cause.Limit, cause.Channel, cause.Place));
+            more!.Add(new LevelledReason(job.Touch.Due, day, cause.Cause, cause.Limit, cause.Channel, cause.Place));
         }
 
         if (job.OnContactWeekend is { } where)
         {
-            more.Add(new OnContactWeekendReason(where));
+            more!.Add(new OnContactWeekendReason(where));
         }
 
         if (day > job.Deadline)
         {
-            more.Add(new LateReason(job.Deadline, Period.DaysBetween(job.Deadline, day), NothingFit: day > job.Touch.Due));
+            more!.Add(new LateReason(job.Deadline, Period.DaysBetween(job.Deadline, day), NothingFit: day > job.Touch.Due));
         }
 
-        return Finish(job.Touch, day, job.Deadline, more);
+        return Finish(job.Touch, day, job.Deadline, more, windows);
     }
 
-    private PlannedTouch Finish(PlannedTouch touch, LocalDate day, LocalDate notAfter, List<Reason> more)
+    private PlannedTouch Finish(PlannedTouch touch, LocalDate day, LocalDate notAfter, List<Reason>? more, Windows windows)
     {
         CallWindow? window = null;
         if (touch.Channel.IsLive() && touch.Relationship.TimeZone is { } zone)
         {
-            window = Window(touch, day, zone);
-            more.Add(window is null ? new NoCommonHoursReason(CallWindow.Place(zone)) : new CallWindowReason(window));
+            window = Window(day, zone, windows);
+            (more ??= []).Add(window is null ? new NoCommonHoursReason(CallWindow.Place(zone)) : new CallWindowReason(window));
         }
 
-        return touch.Placed(day, notAfter, more, window);
+        // Placed where it was planned, with nothing to add: the plan's own touch will do.
+        if (day == touch.Due && notAfter == touch.NotAfter && (more is null || more.Count == 0))
+        {
+            return touch;
+        }
+
+        return touch.Placed(day, notAfter, more ?? [], window);
+    }
+
+    /// <summary>Call windows found during one levelling, by owner's day and contact's zone.</summary>
+    private sealed class Windows : Dictionary<(LocalDate, DateTimeZone), CallWindow?>
+    {
     }
 
     private sealed class Job(PlannedTouch touch, LocalDate deadline)
@@ -313,6 +341,9 @@ public sealed class Leveller
 
         public LocalDate Deadline { get; } = deadline;
 
+        /// <summary>Earliest deadline first, then id (its rank in the diary).</summary>
+        public long Priority { get; } = ((long)deadline.ToDateOnly().DayNumber << 32) | (uint)touch.IdRank;
+
         public (MoveCause Cause, int? Limit, Channel? Channel, string? Place)? Cause { get; set; }
 
         public int ContactWeekendSkips { get; set; }
@@ -320,36 +351,52 @@ public sealed class Leveller
         public string? OnContactWeekend { get; set; }
     }
 
-    private sealed class DeadlineThenId : IComparer<(LocalDate, string)>
+    /// <summary>Touches placed per day, per channel and per week, in arrays indexed from the plan's day.</summary>
+    private sealed class Usage(LocalDate today)
     {
-        public int Compare((LocalDate, string) x, (LocalDate, string) y)
-        {
-            int c = x.Item1.CompareTo(y.Item1);
-            return c != 0 ? c : string.CompareOrdinal(x.Item2, y.Item2);
-        }
-    }
-
-    /// <summary>Touches placed per day, per channel and per week.</summary>
-    private sealed class Usage
-    {
-        private readonly Dictionary<LocalDate, int> _days = [];
-        private readonly Dictionary<(LocalDate, Channel), int> _channels = [];
-        private readonly Dictionary<LocalDate, int> _weeks = [];
+        private const int Channels = 4;
+        private readonly int _origin = today.ToDateOnly().DayNumber;
+        private readonly int _monday = WeekOf(today).ToDateOnly().DayNumber;
+        private int[] _days = new int[64];
+        private int[] _channels = new int[64 * Channels];
+        private int[] _weeks = new int[16];
 
         public void Add(LocalDate day, Channel channel)
         {
-            _days[day] = Day(day) + 1;
-            _channels[(day, channel)] = Channel(day, channel) + 1;
-            _weeks[WeekOf(day)] = Week(day) + 1;
+            int d = Offset(day);
+            int w = WeekIndex(day);
+            Grow(ref _days, d + 1);
+            Grow(ref _channels, (d + 1) * Channels);
+            Grow(ref _weeks, w + 1);
+            _days[d]++;
+            _channels[(d * Channels) + (int)channel]++;
+            _weeks[w]++;
         }
 
-        public int Day(LocalDate day) => _days.GetValueOrDefault(day);
+        public int Day(LocalDate day) => Offset(day) is var d && d < _days.Length ? _days[d] : 0;
 
-        public int Channel(LocalDate day, Channel channel) => _channels.GetValueOrDefault((day, channel));
+        public int Channel(LocalDate day, Channel channel) =>
+            (Offset(day) * Channels) + (int)channel is var i && i < _channels.Length ? _channels[i] : 0;
 
-        public int Week(LocalDate day) => _weeks.GetValueOrDefault(WeekOf(day));
+        public int Week(LocalDate day) => WeekIndex(day) is var w && w < _weeks.Length ? _weeks[w] : 0;
 
         /// <summary>The Monday of the week of a day.</summary>
         public static LocalDate WeekOf(LocalDate day) => day.PlusDays(-((int)day.DayOfWeek - 1));
+
+        private static void Grow(ref int[] array, int length)
+        {
+            if (array.Length < length)
+            {
+                Array.Resize(ref array, Math.Max(length, array.Length * 2));
+            }
+        }
+
+        private int Offset(LocalDate day)
+        {
+            int d = day.ToDateOnly().DayNumber - _origin;
+            return d >= 0 ? d : throw new InvalidOperationException($"Levelling counted a touch on {day:uuuu'-'MM'-'dd}, before the plan's day; this is a bug in Cadence.");
+        }
+
+        private int WeekIndex(LocalDate day) => (day.ToDateOnly().DayNumber - _monday) / 7;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -13,10 +14,12 @@ namespace Cadence;
 public sealed class CadenceRules
 {
     private readonly ImmutableSortedDictionary<string, CadenceRule> _tiers;
+    private readonly FrozenDictionary<string, CadenceRule> _lookup;
 
     private CadenceRules(ImmutableSortedDictionary<string, CadenceRule> tiers, CadenceRule? fallback)
     {
         _tiers = tiers;
+        _lookup = tiers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Fallback = fallback;
     }
 
@@ -65,7 +68,7 @@ public sealed class CadenceRules
     /// <returns>Whether a rule applies.</returns>
     public bool TryGet(string tier, out CadenceRule rule)
     {
-        if (_tiers.TryGetValue(tier, out var found) || (found = Fallback) is not null)
+        if (_lookup.TryGetValue(tier, out var found) || (found = Fallback) is not null)
         {
             rule = found;
             return true;

@@ -64,6 +64,10 @@ internal static class PeriodMath
     /// <summary>The days of a period without months or years.</summary>
     internal static long DaysOf(Period p) => (p.Weeks * 7L) + p.Days;
 
+    /// <summary><c>start + period</c>, without calendar arithmetic when the period has no months or years.</summary>
+    internal static LocalDate Plus(LocalDate start, Period period) =>
+        period.Years == 0 && period.Months == 0 ? start.PlusDays((int)DaysOf(period)) : start.Plus(period);
+
     /// <summary><c>start + credit × period</c>, measured in whole days from <paramref name="start"/> and rounded down.</summary>
     internal static LocalDate PlusScaled(LocalDate start, Period period, double credit)
     {

@@ -127,9 +127,10 @@ public sealed class Scheduler
         int uncredited = 0;
 
         int[] touchIndexes = diary.TouchIndexesOf(index);
-        foreach (int ti in touchIndexes)
+        Span<bool> online = touchIndexes.Length <= 128 ? stackalloc bool[touchIndexes.Length] : new bool[touchIndexes.Length];
+        for (int k = 0; k < touchIndexes.Length; k++)
         {
-            var touch = touches[ti];
+            var touch = touches[touchIndexes[k]];
             double credit = credits.For(touch);
             if (credit > 0)
             {
@@ -158,7 +159,7 @@ public sealed class Scheduler
 
             if (touch.IsOutbound)
             {
-                LocalDate attemptFloor = touch.Date.Plus(rule.MinGap);
+                LocalDate attemptFloor = PeriodMath.Plus(touch.Date, rule.MinGap);
                 if (floor is null || attemptFloor > floor || (attemptFloor == floor && TouchOrder.Instance.Compare(touch, lastAttempt!) > 0))
                 {
                     floor = attemptFloor;
@@ -171,17 +172,18 @@ public sealed class Scheduler
                 latest = touch;
             }
 
-            if (!Options.IsOnline(touch) && (latestOffline is null || TouchOrder.Instance.Compare(touch, latestOffline) > 0))
+            online[k] = Options.IsOnline(touch);
+            if (!online[k] && (latestOffline is null || TouchOrder.Instance.Compare(touch, latestOffline) > 0))
             {
                 latestOffline = touch;
             }
         }
 
+        // The online touches after the latest offline one, in a second pass (the touches are not in date order).
         int onlineStreak = 0;
-        foreach (int ti in touchIndexes)
+        for (int k = 0; k < touchIndexes.Length; k++)
         {
-            var touch = touches[ti];
-            if (Options.IsOnline(touch) && (latestOffline is null || TouchOrder.Instance.Compare(touch, latestOffline) > 0))
+            if (online[k] && (latestOffline is null || TouchOrder.Instance.Compare(touches[touchIndexes[k]], latestOffline) > 0))
             {
                 onlineStreak++;
             }

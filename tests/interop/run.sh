@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Interoperability checks of Cadence's iCalendar feed with independent software (see README.md):
 # FeedSamples writes sample feeds full of hostile text plus what each one is meant to hold; ical.js,
-# python-icalendar and khal read them and are compared with that.
+# python-icalendar and khal read them and are compared with that. check_subscription.sh then takes the
+# subscription path: the sample console serves the feed on 127.0.0.1, vdirsyncer subscribes over HTTP, khal shows it.
 #
 # Usage: bash tests/interop/run.sh        (from anywhere; installs what it needs when run as root)
 # Ends with exactly one line "interop: N passed, M failed"; exits non-zero when M > 0 or a tool is missing.
@@ -48,6 +49,8 @@ tally() { # tool log status
 # --- Installs ------------------------------------------------------------------------------------------------
 need_apt=()
 command -v khal >/dev/null 2>&1 || need_apt+=(khal)
+command -v vdirsyncer >/dev/null 2>&1 || need_apt+=(vdirsyncer)
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 /usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || need_apt+=(python3-icalendar)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -132,6 +135,21 @@ if [ -f "$samples/manifest.json" ]; then
 elif command -v dotnet >/dev/null 2>&1; then
   echo "  FAIL no sample feeds: the checks could not run"
   failed=$((failed + 3))
+fi
+
+# --- The subscription path: serve, vdirsyncer, khal ----------------------------------------------------------------
+echo "== subscription (Cadence.Diary serve, vdirsyncer, khal)"
+lacking=()
+for tool in dotnet vdirsyncer khal curl; do
+  command -v "$tool" >/dev/null 2>&1 || lacking+=("$tool")
+done
+if [ ${#lacking[@]} -eq 0 ]; then
+  bash "$here/check_subscription.sh" >"$work/subscription.log" 2>&1
+  status=$?
+  show "$work/subscription.log"
+  tally subscription "$work/subscription.log" "$status"
+else
+  missing "${lacking[*]} (for check_subscription.sh)"
 fi
 
 echo "== checks took $((SECONDS - checks_started)) s (total $((SECONDS - started)) s)"

@@ -90,6 +90,11 @@ public sealed partial class ServeTests : IDisposable, IClassFixture<DemoDataFile
             Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
             Assert.NotEqual(etag, changed.Headers.ETag);
             Assert.True(changed.Content.Headers.LastModified >= lastModified);
+
+            // Just after a change, Last-Modified is still never later than the Date sent with it (RFC 9110 8.8.2.1).
+            Assert.True(
+                changed.Content.Headers.LastModified <= changed.Headers.Date,
+                $"Last-Modified {changed.Content.Headers.LastModified:R} is after Date {changed.Headers.Date:R}");
             Assert.Contains("DTSTART;VALUE=DATE:20260318", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 

@@ -290,6 +290,11 @@ public sealed class StateAndOwnerTests : IDisposable
         Assert.Equal(["2026-03-13", "2026-03-17", "2026-03-18"], plan.Touches().Select(t => t.Str("due")));
         Assert.Contains("moved from Fri 13 Mar 2026: budget of 1 a day reached", plan.Touches()[1].Str("why"), StringComparison.Ordinal);
 
+        // `move` says where the touch was on the levelled plan the agenda shows (Tue 17), not the unlevelled due day.
+        string second = plan.Touches()[1].Str("id");
+        var move = Sandbox.Ok(_sandbox.RunToday("move", second, "--to", "2026-03-20"));
+        Assert.Contains("from Tue 17 Mar 2026 to Fri 20 Mar 2026", move.Out, StringComparison.Ordinal);
+
         Sandbox.Ok(_sandbox.RunToday("owner", "--clear-off"));
         using var cleared = _sandbox.DataJson();
         Assert.Equal(0, cleared.RootElement.GetProperty("owner").GetProperty("timeOff").GetArrayLength());

@@ -174,7 +174,9 @@ internal static class EditCommands
                 what = $"Moved {relationship.Name}'s next touch";
             }
 
-            return (data.WithDiary(diary), $"{what} from {Text.LongDay.Format(planned.Due)} to {Text.LongDay.Format(to)}.");
+            // Say where the touch was on the levelled plan the agenda and the feed show, not the unlevelled due day.
+            var shown = Planning.Level(data, today).Plan.TryGet(id, out var levelled) ? levelled.Due : planned.Due;
+            return (data.WithDiary(diary), $"{what} from {Text.LongDay.Format(shown)} to {Text.LongDay.Format(to)}.");
         });
         app.Out.Write(message + "\n");
         return ExitCodes.Ok;

@@ -120,6 +120,16 @@ internal static class FeedServer
 
             var (bytes, lastModified) = source.Current();
             string etag = "\"" + Convert.ToBase64String(SHA256.HashData(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
+
+            // Last-Modified must not be later than the Date sent with it (RFC 9110 8.8.2.1); HTTP dates have whole
+            // seconds, so send our own Date and cap Last-Modified at it.
+            var date = Instant.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            if (lastModified > date)
+            {
+                lastModified = date;
+            }
+
+            response.Headers.Date = HttpDate(date);
             response.Headers.ETag = etag;
             response.Headers.LastModified = HttpDate(lastModified);
             response.Headers.CacheControl = "private";

@@ -192,17 +192,7 @@ public class LevellingProperties
 
     private static LocalDate WeekOf(LocalDate day) => day.PlusDays(-((int)day.DayOfWeek - (int)IsoDayOfWeek.Monday));
 
-    private static CadenceRule RuleOf(LevellingScenario s, Relationship r) => r.Rule ?? s.SchedulerOptions.Rules.For(r.Tier);
-
-    /// <summary>The latest of attempt + MinGap over every outbound attempt, answered or not.</summary>
-    private static LocalDate? Floor(LevellingScenario s, Relationship r)
-    {
-        var rule = RuleOf(s, r);
-        return s.Diary.TouchesOf(r.Id)
-            .Where(t => t.Direction == Direction.Outbound)
-            .Select(t => (LocalDate?)t.Date.Plus(rule.MinGap))
-            .Max();
-    }
+    private static LocalDate? Floor(LevellingScenario s, Relationship r) => Properties.Oracle.Floor(s.Diary, s.SchedulerOptions, r);
 
     private static LocalDate Max(params LocalDate[] days) => days.Max();
 

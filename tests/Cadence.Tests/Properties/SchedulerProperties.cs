@@ -20,17 +20,9 @@ public class SchedulerProperties
     private static IEnumerable<(PlannedTouch Planned, Relationship Relationship)> Planned(Scenario s, Plan plan) =>
         plan.Touches.Select(p => (p, s.Diary[p.RelationshipId]));
 
-    private static CadenceRule RuleOf(Scenario s, Relationship r) => r.Rule ?? s.Options.Rules.For(r.Tier);
+    private static CadenceRule RuleOf(Scenario s, Relationship r) => Oracle.RuleOf(s.Options, r);
 
-    /// <summary>The latest of attempt + MinGap over every outbound attempt, answered or not.</summary>
-    private static LocalDate? Floor(Scenario s, Relationship r)
-    {
-        var rule = RuleOf(s, r);
-        return s.Diary.TouchesOf(r.Id)
-            .Where(t => t.Direction == Direction.Outbound)
-            .Select(t => (LocalDate?)t.Date.Plus(rule.MinGap))
-            .Max();
-    }
+    private static LocalDate? Floor(Scenario s, Relationship r) => Oracle.Floor(s.Diary, s.Options, r);
 
     /// <summary>The latest of d + c·MaxGap over every touch with a credit.</summary>
     private static LocalDate? Ceiling(Scenario s, Relationship r) => Furthest(s, r, rule => rule.MaxGap);

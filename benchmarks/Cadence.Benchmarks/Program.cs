@@ -12,7 +12,7 @@ namespace Cadence.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/Cadence.Benchmarks -- --filter '*'</c>.
-/// With <c>--quick</c> first, a short job runs the 1,000-relationship size only, as a smoke test.
+/// With <c>--quick</c> first, a short job runs the 1,000 size only, as a smoke test.
 /// </summary>
 public static class Program
 {
@@ -46,12 +46,13 @@ public static class Program
                 job = job.WithToolchain(InProcessEmitToolchain.Instance);
             }
 
-            // Only the 1,000-relationship size; the 100,000 one spends most of a quick run generating its diary.
+            // Only the 1,000 size (relationships, or planned touches for the feed); the 100,000 one spends most of a
+            // quick run generating its diary.
             config = config
                 .AddJob(job)
                 .AddFilter(new SimpleFilter(b =>
                     !b.HasParameters
-                    || b.Parameters.Items.All(p => p.Name != nameof(SchedulerBenchmarks.Relationships) || (int)p.Value == 1_000)));
+                    || b.Parameters.Items.All(p => !IsSizeParameter(p.Name) || (int)p.Value == 1_000)));
         }
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
@@ -59,6 +60,9 @@ public static class Program
     }
 
     private static bool IsInProcessFlag(string arg) => arg is "--inProcess" or "-i";
+
+    private static bool IsSizeParameter(string name) =>
+        name is nameof(SchedulerBenchmarks.Relationships) or nameof(FeedBenchmarks.PlannedTouches);
 
     /// <summary>
     /// BenchmarkDotNet.Artifacts next to this project (found from the build output), so a run from the repository

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using Cadence.Calendar;
+using Cadence.Scheduling;
+using NodaTime;
+
+namespace Cadence.Benchmarks;
+
+/// <summary>
+/// The iCalendar feed of a plan of exactly <see cref="PlannedTouches"/> planned touches, written to a stream as one
+/// all-day event per touch (default <see cref="FeedOptions"/> with a 3,660-day horizon, so no touch is cut), against
+/// writing the same bytes already encoded to the same stream.
+/// </summary>
+[MemoryDiagnoser]
+public class FeedBenchmarks
+{
+    /// <summary>The instant of the earlier write the steady state starts from.</summary>
+    public static readonly Instant FirstWrite = Instant.FromUtc(2026, 3, 2, 6, 0);
+
+    /// <summary>The instant of the timed writes: four hours later, as a calendar polling the feed.</summary>
+    public static readonly Instant Now = Instant.FromUtc(2026, 3, 2, 10, 0);
+
+    private static readonly byte[] UidKey = Enumerable.Range(1, 32).Select(i => (byte)(i * 7)).ToArray();
+
+    private Plan _plan = null!;
+    private FeedWriter _writer = null!;
+    private FeedState _previous = FeedState.Empty;
+    private byte[] _encoded = [];
+    private MemoryStream _sink = new();
+
+    /// <summary>How many planned touches (and so events) the feed has.</summary>
+    [Params(1_000, 100_000)]
+    public int PlannedTouches { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _plan = PlanOf(PlannedTouches);
+        if (_plan.Touches.Count != PlannedTouches)
+        {
+            throw new InvalidOperationException($"The plan has {_plan.Touches.Count} touches, not {PlannedTouches}.");
+        }
+
+        _writer = new FeedWriter(new FeedOptions("Cadence", UidKey).WithHorizonDays(3660));
+
+        // The earlier identical write whose state the steady-state write gets; its bytes differ from the timed ones
+        // only in being written at another instant, which does not show since nothing changed.
+        var first = new MemoryStream();
+        var result = _writer.Write(_plan, FeedState.Empty, FirstWrite, first);
+        _previous = result.State;
+        if (result.Components != PlannedTouches)
+        {
+            throw new InvalidOperationException($"The feed has {result.Components} events, not {PlannedTouches}.");
+        }
+
+        _encoded = first.ToArray();
+        var again = new MemoryStream();
+        var steady = _writer.Write(_plan, _previous, Now, again);
+        if (steady.Changed || !again.ToArray().AsSpan().SequenceEqual(_encoded))
+        {
+            throw new InvalidOperationException("The steady-state write changed the feed.");
+        }
+
+        // One sink for all: big enough for the whole feed, so no benchmark pays for it growing.
+        _sink = new MemoryStream(_encoded.Length + (64 * 1024));
+    }
+
+    /// <summary>The feed's bytes, already encoded, copied to the stream: what any writer must do at least.</summary>
+    [Benchmark(Baseline = true, Description = "Copy the encoded feed")]
+    public long CopyEncoded()
+    {
+        var sink = Reset();
+        sink.Write(_encoded, 0, _encoded.Length);
+        return sink.Length;
+    }
+
+    /// <summary>The feed written with the state of an earlier identical write: nothing changed, as when a calendar polls.</summary>
+    [Benchmark(Description = "FeedWriter.Write (unchanged since the previous state)")]
+    public FeedResult WriteSteady() => _writer.Write(_plan, _previous, Now, Reset());
+
+    /// <summary>The feed written for the first time: every event is new.</summary>
+    [Benchmark(Description = "FeedWriter.Write (from FeedState.Empty)")]
+    public FeedResult WriteFirst() => _writer.Write(_plan, FeedState.Empty, Now, Reset());
+
+    /// <summary>
+    /// A plan of exactly <paramref name="touches"/> planned touches: the first that many relationships that are not
+    /// archived (each gets one planned touch) of a generated diary, with their touches and commitments.
+    /// </summary>
+    public static Plan PlanOf(int touches)
+    {
+        // About 3% of the generated relationships are archived; 5% more is plenty.
+        var generated = DiaryGenerator.Generate(touches + (touches / 20) + 10, SchedulerBenchmarks.TouchesPerRelationship, SchedulerBenchmarks.Seed, SchedulerBenchmarks.Today);
+        var kept = new List<Relationship>(touches);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var relationship in generated.Relationships)
+        {
+            if (kept.Count == touches)
+            {
+                break;
+            }
+
+            if (relationship.State.Status != RelationshipStatus.Archived)
+            {
+                kept.Add(relationship);
+                ids.Add(relationship.Id);
+            }
+        }
+
+        if (kept.Count < touches)
+        {
+            throw new InvalidOperationException($"The generated diary has only {kept.Count} relationships that are not archived.");
+        }
+
+        var diary = new Diary(
+            kept,
+            generated.Touches.Where(t => ids.Contains(t.RelationshipId)).ToList(),
+            generated.Commitments.Where(c => ids.Contains(c.RelationshipId)).ToList());
+        return new Scheduler().Plan(diary, SchedulerBenchmarks.Today);
+    }
+
+    private MemoryStream Reset()
+    {
+        _sink.Position = 0;
+        _sink.SetLength(0);
+        return _sink;
+    }
+}

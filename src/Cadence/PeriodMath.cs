@@ -88,28 +88,7 @@ internal static class PeriodMath
     }
 
     /// <summary>A short English rendering: "30 days", "6 weeks", "2 months", "1 month and 2 weeks".</summary>
-    internal static string Describe(Period p)
-    {
-        var parts = new System.Collections.Generic.List<string>(4);
-        Add(parts, p.Years, "year");
-        Add(parts, p.Months, "month");
-        Add(parts, p.Weeks, "week");
-        Add(parts, p.Days, "day");
-        return parts.Count switch
-        {
-            0 => "0 days",
-            1 => parts[0],
-            _ => string.Join(", ", parts.GetRange(0, parts.Count - 1)) + " and " + parts[^1],
-        };
-
-        static void Add(System.Collections.Generic.List<string> parts, long n, string unit)
-        {
-            if (n != 0)
-            {
-                parts.Add(Count(n, unit));
-            }
-        }
-    }
+    internal static string Describe(Period p) => new TextBuffer(32).AppendPeriod(p).ToString();
 
     /// <summary>"1 day", "2 days".</summary>
     internal static string Count(long n, string unit, string? plural = null) =>

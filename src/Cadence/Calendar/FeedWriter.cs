@@ -1,15 +1,11 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
-using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using Cadence.Scheduling;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Cadence.Calendar;
 
@@ -27,6 +23,11 @@ public sealed record FeedResult(FeedState State, int Components, bool Changed);
 /// while a touch is rescheduled; SEQUENCE, LAST-MODIFIED and DTSTAMP move only when a touch's date or text
 /// changes; touches that were done or dropped leave the feed.
 /// </summary>
+/// <remarks>
+/// Safe to use from several threads at once: a write keeps all it needs in its own buffers. Memory does not grow
+/// with the feed's bytes (they go out a buffer at a time), only with its number of events (the state, about 48
+/// bytes each).
+/// </remarks>
 /// <example>
 /// <code>
 /// var writer = new FeedWriter(new FeedOptions("Cadence", uidKey));
@@ -37,13 +38,14 @@ public sealed record FeedResult(FeedState State, int Components, bool Changed);
 /// </example>
 public sealed class FeedWriter
 {
-    private static readonly LocalDatePattern DayPattern = LocalDatePattern.Create("ddd d MMM uuuu", CultureInfo.InvariantCulture);
+    private readonly UidHmac _uids;
 
     /// <summary>Creates a writer.</summary>
     /// <param name="options">The options (already checked when built).</param>
     public FeedWriter(FeedOptions options)
     {
         Options = Guard.NotNull(options, nameof(options));
+        _uids = new UidHmac(options.UidKeySpan);
     }
 
     /// <summary>The options in use.</summary>
@@ -55,14 +57,8 @@ public sealed class FeedWriter
     /// <param name="now">The current instant: when changed events changed.</param>
     /// <param name="output">Where the bytes go.</param>
     /// <returns>The next state.</returns>
-    public FeedResult Write(Plan plan, FeedState previous, Instant now, Stream output)
-    {
-        Guard.NotNull(output, nameof(output));
-        using var buffer = new StreamBufferWriter(output);
-        var result = Write(plan, previous, now, buffer, buffer.Flush);
-        buffer.Flush();
-        return result;
-    }
+    public FeedResult Write(Plan plan, FeedState previous, Instant now, Stream output) =>
+        WriteFeed(plan, previous, now, new Run(null, Guard.NotNull(output, nameof(output)), previous, now));
 
     /// <summary>Writes the feed to a buffer writer.</summary>
     /// <param name="plan">The plan.</param>
@@ -71,7 +67,7 @@ public sealed class FeedWriter
     /// <param name="output">Where the bytes go.</param>
     /// <returns>The next state.</returns>
     public FeedResult Write(Plan plan, FeedState previous, Instant now, IBufferWriter<byte> output) =>
-        Write(plan, previous, now, Guard.NotNull(output, nameof(output)), null);
+        WriteFeed(plan, previous, now, new Run(Guard.NotNull(output, nameof(output)), null, previous, now));
 
     /// <summary>Writes the feed to a string (UTF-8 decoded), for convenience and tests.</summary>
     /// <param name="plan">The plan.</param>
@@ -87,57 +83,45 @@ public sealed class FeedWriter
         return result;
     }
 
-    private FeedResult Write(Plan plan, FeedState previous, Instant now, IBufferWriter<byte> output, Action? flush)
+    private FeedResult WriteFeed(Plan plan, FeedState previous, Instant now, Run run)
     {
         Guard.NotNull(plan, nameof(plan));
         Guard.NotNull(previous, nameof(previous));
 
-        var items = Items(plan);
-        var writer = new ICalendarWriter(output);
-        WriteCalendarStart(writer);
+        var touches = plan.Touches;
+        LocalDate last = plan.Today.PlusDays(Options.HorizonDays - 1);
+        string component = Options.Layout == FeedLayout.Tasks ? "VTODO" : "VEVENT";
 
-        var scratch = new ArrayBufferWriter<byte>(1024);
-        var entries = ImmutableDictionary.CreateBuilder<string, FeedEntry>(StringComparer.Ordinal);
-        bool changed = false;
-        foreach (var item in items)
+        // Everything that can be refused is refused before a byte is written.
+        int inHorizon = 0;
+        for (int i = 0; i < touches.Count; i++)
         {
-            scratch.ResetWrittenCount();
-            WriteBody(new ICalendarWriter(scratch), item);
-            ulong hash = Fnv1a(scratch.WrittenSpan);
-
-            FeedEntry entry;
-            if (previous.TryGet(item.Uid, out var before) && before.ContentHash == hash)
+            var touch = touches[i];
+            if (touch.Due <= last)
             {
-                entry = before;
+                inHorizon++;
+                if (Options.Layout == FeedLayout.Events && Options.TimeZone is null && touch.Time is { } time)
+                {
+                    throw new InvalidOperationException(
+                        $"The touch with \"{touch.RelationshipId}\" on {touch.Due:uuuu'-'MM'-'dd} is at {time:HH':'mm}, but the feed options have no time zone to place it in: use FeedOptions.WithTimeZone.");
+                }
             }
-            else
-            {
-                entry = new FeedEntry(item.Uid, hash, before is null ? 0 : before.Sequence + 1, now);
-                changed = true;
-            }
-
-            if (!entries.TryAdd(item.Uid, entry))
-            {
-                throw new InvalidOperationException($"Two touches of the plan map to the same feed event (UID {item.Uid}); this is a bug in Cadence.");
-            }
-
-            writer.BeginComponent(item.Component);
-            writer.WriteToken("UID", item.Uid);
-            writer.WriteDateTimeUtc("DTSTAMP", entry.LastModified);
-            writer.WriteDateTimeUtc("LAST-MODIFIED", entry.LastModified);
-            writer.WriteInteger("SEQUENCE", entry.Sequence);
-            output.Write(scratch.WrittenSpan);
-            writer.EndComponent(item.Component);
-            flush?.Invoke();
         }
 
-        writer.EndComponent("VCALENDAR");
+        WriteCalendarStart(run.Out);
+        if (Options.Layout == FeedLayout.DailyDigest)
+        {
+            WriteDigests(run, touches, last);
+        }
+        else
+        {
+            run.State.Reserve(inHorizon);
+            WriteTouches(run, touches, last, component);
+        }
 
-        changed |= previous.Count != entries.Count;
-        Instant? lastModified = !changed && previous.LastModified is not null
-            ? previous.LastModified
-            : previous.LastModified is { } last && last > now ? last : now;
-        return new FeedResult(FeedState.Create(entries.ToImmutable(), lastModified), entries.Count, changed);
+        run.Out.EndComponent("VCALENDAR");
+        run.Flush();
+        return run.State.Finish();
     }
 
     private void WriteCalendarStart(ICalendarWriter writer)
@@ -158,134 +142,272 @@ public sealed class FeedWriter
         writer.WriteDuration("X-PUBLISHED-TTL", Options.RefreshInterval);
     }
 
-    /// <summary>Everything of an event but its UID, DTSTAMP, LAST-MODIFIED and SEQUENCE: what its hash covers.</summary>
-    private void WriteBody(ICalendarWriter writer, Item item)
+    /// <summary>One event (or task) per touch, their UIDs hashed a batch at a time.</summary>
+    private void WriteTouches(Run run, IReadOnlyList<PlannedTouch> touches, LocalDate last, string component)
     {
-        if (item.Component == "VTODO")
+        var batch = run.Batch;
+        var pending = new PlannedTouch[batch.Lanes];
+        int next = 0;
+        while (next < touches.Count)
         {
-            writer.WriteDate("DUE", item.Date);
-            writer.WriteToken("STATUS", "NEEDS-ACTION");
-        }
-        else if (item.Start is { } start)
-        {
-            writer.WriteDateTimeUtc("DTSTART", start);
-            writer.WriteDateTimeUtc("DTEND", start + Options.TimedDuration);
-            writer.WriteToken("TRANSP", "OPAQUE");
-        }
-        else
-        {
-            writer.WriteDate("DTSTART", item.Date);
-            writer.WriteDate("DTEND", item.Date.PlusDays(1));
-            writer.WriteToken("TRANSP", "TRANSPARENT");
-        }
+            batch.Count = 0;
+            while (next < touches.Count && batch.Count < batch.Lanes)
+            {
+                var touch = touches[next++];
+                if (touch.Due <= last)
+                {
+                    pending[batch.Count] = touch;
+                    WriteUidMaterial(batch, batch.Count, touch, component);
+                    batch.Count++;
+                }
+            }
 
-        writer.WriteText("SUMMARY", item.Summary);
-        if (item.Description is { } description)
-        {
-            writer.WriteText("DESCRIPTION", description);
-        }
-
-        writer.WriteTextList("CATEGORIES", item.Categories);
-        writer.WriteToken("CLASS", "PRIVATE");
-
-        if (Options.Alarm is { } alarm && item.Component == "VEVENT")
-        {
-            writer.BeginComponent("VALARM");
-            writer.WriteToken("ACTION", "DISPLAY");
-            writer.WriteText("DESCRIPTION", item.Summary);
-            writer.WriteDuration("TRIGGER", alarm);
-            writer.EndComponent("VALARM");
+            _uids.Compute(batch);
+            for (int i = 0; i < batch.Count; i++)
+            {
+                WriteTouch(run, pending[i], batch.Keys[i], component);
+            }
         }
     }
 
-    private List<Item> Items(Plan plan)
+    private void WriteTouch(Run run, PlannedTouch touch, UidKey uid, string component)
     {
-        LocalDate last = plan.Today.PlusDays(Options.HorizonDays - 1);
-        var touches = plan.Touches.Where(t => t.Due <= last);
-        return Options.Layout switch
-        {
-            FeedLayout.DailyDigest => touches.GroupBy(t => t.Due).Select(Digest).ToList(),
-            FeedLayout.Tasks => touches.Select(t => Touch(t, "VTODO")).ToList(),
-            _ => touches.Select(t => Touch(t, "VEVENT")).ToList(),
-        };
-    }
-
-    private Item Touch(PlannedTouch touch, string component)
-    {
-        // The UID names the planned touch, not its date: a commitment by its id, a cadence touch by the touch it
-        // follows. Rescheduling keeps it; doing the touch (a new last touch) or the commitment replaces it.
-        string anchor = touch.Commitment is { } pinned
-            ? "commitment\n" + touch.RelationshipId + "\n" + pinned.Id
-            : "cadence\n" + touch.RelationshipId + "\n" + (touch.LastTouch is { } lastTouch
-                ? lastTouch.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) + (lastTouch.Time is { } t ? "T" + t.ToString("HH:mm:ss", CultureInfo.InvariantCulture) : string.Empty)
-                : "first");
-        string uid = Uid(component + "\n" + anchor);
-
         Instant? start = null;
         if (component == "VEVENT" && touch.Time is { } time)
         {
-            var zone = Options.TimeZone ?? throw new InvalidOperationException(
-                $"The touch with \"{touch.RelationshipId}\" on {touch.Due:uuuu'-'MM'-'dd} is at {time:HH':'mm}, but the feed options have no time zone to place it in: use FeedOptions.WithTimeZone.");
-            start = zone.AtLeniently(touch.Due.At(time)).ToInstant();
+            // Checked before writing: the zone is set.
+            start = Options.TimeZone!.AtLeniently(touch.Due.At(time)).ToInstant();
         }
 
-        return new Item(component, uid, touch.Due, start, Summary(touch), Description(touch), Categories(touch));
-    }
+        var summary = run.Summary;
+        summary.Clear();
+        AppendSummary(summary, touch);
+        var description = run.Description;
+        description.Clear();
+        bool hasDescription = AppendDescription(description, touch);
 
-    private Item Digest(IGrouping<LocalDate, PlannedTouch> day)
-    {
-        var touches = day.ToList();
-        string count = touches.Count == 1 ? "1 touch" : touches.Count.ToString(CultureInfo.InvariantCulture) + " touches";
-        string summary = Options.Privacy == FeedPrivacy.ChannelOnly
-            ? "Cadence: " + count
-            : "Cadence: " + count + ": " + string.Join(", ", touches.Select(t => Who(t)));
-        string description = string.Join("\n", touches.Select(t =>
-            Options.Privacy == FeedPrivacy.ChannelOnly ? "• " + Summary(t) : "• " + Summary(t) + ": " + t.Why));
-        var categories = new[] { "Cadence" }.Concat(touches.Select(t => ChannelName(t.Channel)).Distinct().Order(StringComparer.Ordinal)).ToArray();
-        string uid = Uid("digest\n" + day.Key.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
-        return new Item("VEVENT", uid, day.Key, null, summary, description, categories);
-    }
-
-    private string Summary(PlannedTouch touch) => Options.Privacy switch
-    {
-        FeedPrivacy.ChannelOnly => touch.Channel switch
+        var body = run.StartBody();
+        if (component == "VTODO")
         {
-            Channel.Meeting => "Meet",
-            Channel.Call => "Call",
-            Channel.Note => "Write a note",
-            _ => "Reach out online",
-        },
-        _ => PlannedTouch.Verb(touch.Channel) + " " + Who(touch),
-    };
-
-    private string Who(PlannedTouch touch) => Options.Privacy == FeedPrivacy.Initials ? Initials(touch.Name) : touch.Name;
-
-    private string? Description(PlannedTouch touch)
-    {
-        if (Options.Privacy == FeedPrivacy.ChannelOnly)
-        {
-            return null;
-        }
-
-        var text = new StringBuilder(touch.Why);
-        text.Append('\n').Append("Suggested channel: ").Append(ChannelName(touch.Channel).ToLowerInvariant()).Append('.');
-        if (touch.NotAfter == touch.NotBefore)
-        {
-            text.Append('\n').Append("Only on ").Append(DayPattern.Format(touch.NotAfter)).Append('.');
-        }
-        else if (touch.NotAfter < touch.NotBefore)
-        {
-            text.Append('\n').Append("Latest day was ").Append(DayPattern.Format(touch.NotAfter)).Append('.');
+            body.WriteKnownDateLine("DUE;VALUE=DATE:"u8, touch.Due);
+            body.WriteKnownLine("STATUS:NEEDS-ACTION"u8);
         }
         else
         {
-            text.Append('\n').Append("Window: ").Append(DayPattern.Format(touch.NotBefore)).Append(" to ").Append(DayPattern.Format(touch.NotAfter)).Append('.');
+            WriteWhen(body, touch.Due, start);
         }
+
+        body.BeginKnownProperty("SUMMARY");
+        body.Text(summary.Span);
+        body.EndProperty();
+        if (hasDescription)
+        {
+            body.BeginKnownProperty("DESCRIPTION");
+            body.Text(description.Span);
+            body.EndProperty();
+        }
+
+        body.BeginKnownProperty("CATEGORIES");
+        body.Text("Cadence");
+        body.ListSeparator();
+        body.Text(ChannelName(touch.Channel));
+        if (Options.Privacy == FeedPrivacy.FullNames)
+        {
+            body.ListSeparator();
+            body.Text(touch.Relationship.Tier);
+        }
+
+        body.EndProperty();
+        FinishBody(run, body, summary, component == "VEVENT");
+        run.WriteComponent(component, uid);
+    }
+
+    private void WriteWhen(ICalendarWriter body, LocalDate date, Instant? start)
+    {
+        if (start is { } at)
+        {
+            body.WriteDateTimeUtc("DTSTART", at);
+            body.WriteDateTimeUtc("DTEND", at + Options.TimedDuration);
+            body.WriteToken("TRANSP", "OPAQUE");
+        }
+        else
+        {
+            body.WriteKnownDateLine("DTSTART;VALUE=DATE:"u8, date);
+            body.WriteKnownDateLine("DTEND;VALUE=DATE:"u8, date.PlusDays(1));
+            body.WriteKnownLine("TRANSP:TRANSPARENT"u8);
+        }
+    }
+
+    /// <summary>CLASS and the optional alarm: the end of every event's body.</summary>
+    private void FinishBody(Run run, ICalendarWriter body, TextBuffer summary, bool isEvent)
+    {
+        body.WriteKnownLine("CLASS:PRIVATE"u8);
+        if (Options.Alarm is { } alarm && isEvent)
+        {
+            body.BeginComponent("VALARM");
+            body.WriteToken("ACTION", "DISPLAY");
+            body.BeginProperty("DESCRIPTION");
+            body.Text(summary.Span);
+            body.EndProperty();
+            body.WriteDuration("TRIGGER", alarm);
+            body.EndComponent("VALARM");
+        }
+    }
+
+    /// <summary>One event per day, listing that day's touches in plan order; days in the order they first appear.</summary>
+    private void WriteDigests(Run run, IReadOnlyList<PlannedTouch> touches, LocalDate last)
+    {
+        var days = new List<LocalDate>();
+        var byDay = new Dictionary<LocalDate, List<PlannedTouch>>();
+        for (int i = 0; i < touches.Count; i++)
+        {
+            var touch = touches[i];
+            if (touch.Due > last)
+            {
+                continue;
+            }
+
+            if (!byDay.TryGetValue(touch.Due, out var list))
+            {
+                byDay.Add(touch.Due, list = []);
+                days.Add(touch.Due);
+            }
+
+            list.Add(touch);
+        }
+
+        run.State.Reserve(days.Count);
+        var batch = run.Batch;
+        foreach (var day in days)
+        {
+            batch.Count = 1;
+            var room = batch.Room(0, 7 + 64);
+            "digest\n"u8.CopyTo(room);
+            batch.Commit(0, 7 + WriteIsoDate(room[7..], day));
+            _uids.Compute(batch);
+            WriteDigest(run, day, byDay[day], batch.Keys[0]);
+        }
+    }
+
+    private void WriteDigest(Run run, LocalDate day, List<PlannedTouch> touches, UidKey uid)
+    {
+        var summary = run.Summary;
+        summary.Clear();
+        summary.Append("Cadence: ");
+        if (touches.Count == 1)
+        {
+            summary.Append("1 touch");
+        }
+        else
+        {
+            summary.Append(touches.Count).Append(" touches");
+        }
+
+        var description = run.Description;
+        description.Clear();
+        var channels = new List<string>(4);
+        for (int i = 0; i < touches.Count; i++)
+        {
+            var touch = touches[i];
+            if (Options.Privacy != FeedPrivacy.ChannelOnly)
+            {
+                summary.Append(i == 0 ? ": " : ", ");
+                AppendWho(summary, touch);
+            }
+
+            if (i > 0)
+            {
+                description.Append('\n');
+            }
+
+            description.Append("• ");
+            AppendSummary(description, touch);
+            if (Options.Privacy != FeedPrivacy.ChannelOnly)
+            {
+                description.Append(": ");
+                touch.AppendWhy(description);
+            }
+
+            string channel = ChannelName(touch.Channel);
+            if (!channels.Contains(channel))
+            {
+                channels.Add(channel);
+            }
+        }
+
+        channels.Sort(StringComparer.Ordinal);
+
+        var body = run.StartBody();
+        WriteWhen(body, day, null);
+        body.BeginKnownProperty("SUMMARY");
+        body.Text(summary.Span);
+        body.EndProperty();
+        body.BeginKnownProperty("DESCRIPTION");
+        body.Text(description.Span);
+        body.EndProperty();
+        body.BeginKnownProperty("CATEGORIES");
+        body.Text("Cadence");
+        foreach (string channel in channels)
+        {
+            body.ListSeparator();
+            body.Text(channel);
+        }
+
+        body.EndProperty();
+        FinishBody(run, body, summary, isEvent: true);
+        run.WriteComponent("VEVENT", uid);
+    }
+
+    /// <summary>"Call Zoë Müller", "Call Z. M.", or just "Call".</summary>
+    private void AppendSummary(TextBuffer text, PlannedTouch touch)
+    {
+        if (Options.Privacy == FeedPrivacy.ChannelOnly)
+        {
+            text.Append(touch.Channel switch
+            {
+                Channel.Meeting => "Meet",
+                Channel.Call => "Call",
+                Channel.Note => "Write a note",
+                _ => "Reach out online",
+            });
+            return;
+        }
+
+        text.Append(PlannedTouch.Verb(touch.Channel)).Append(' ');
+        AppendWho(text, touch);
+    }
+
+    private void AppendWho(TextBuffer text, PlannedTouch touch) =>
+        text.Append(Options.Privacy == FeedPrivacy.Initials ? Initials(touch.Name) : touch.Name);
+
+    /// <summary>The reasons, the suggested channel, the window and (with full names) the last touch; false for none.</summary>
+    private bool AppendDescription(TextBuffer text, PlannedTouch touch)
+    {
+        if (Options.Privacy == FeedPrivacy.ChannelOnly)
+        {
+            return false;
+        }
+
+        touch.AppendWhy(text);
+        text.Append("\nSuggested channel: ").Append(LowerChannelName(touch.Channel)).Append('.');
+        if (touch.NotAfter == touch.NotBefore)
+        {
+            text.Append("\nOnly on ").AppendDay(touch.NotAfter).Append('.');
+        }
+        else if (touch.NotAfter < touch.NotBefore)
+        {
+            text.Append("\nLatest day was ").AppendDay(touch.NotAfter).Append('.');
+        }
+        else
+        {
+            text.Append("\nWindow: ").AppendDay(touch.NotBefore).Append(" to ").AppendDay(touch.NotAfter).Append('.');
+        }
+
         if (Options.Privacy == FeedPrivacy.FullNames && touch.LastTouch is { } last)
         {
-            text.Append('\n').Append("Last touch: ").Append(DayPattern.Format(last.Date)).Append(", ")
+            text.Append("\nLast touch: ").AppendDay(last.Date).Append(", ")
                 .Append(last.Direction == Direction.Inbound ? "inbound " : string.Empty)
-                .Append(ChannelName(last.Channel).ToLowerInvariant());
+                .Append(LowerChannelName(last.Channel));
             if (last.Medium is { } medium)
             {
                 text.Append(" (").Append(medium).Append(')');
@@ -304,13 +426,8 @@ public sealed class FeedWriter
             text.Append('.');
         }
 
-        return text.ToString();
+        return true;
     }
-
-    private string[] Categories(PlannedTouch touch) =>
-        Options.Privacy == FeedPrivacy.FullNames
-            ? ["Cadence", ChannelName(touch.Channel), touch.Relationship.Tier]
-            : ["Cadence", ChannelName(touch.Channel)];
 
     private static string ChannelName(Channel channel) => channel switch
     {
@@ -318,6 +435,14 @@ public sealed class FeedWriter
         Channel.Call => "Call",
         Channel.Note => "Note",
         _ => "Social",
+    };
+
+    private static string LowerChannelName(Channel channel) => channel switch
+    {
+        Channel.Meeting => "meeting",
+        Channel.Call => "call",
+        Channel.Note => "note",
+        _ => "social",
     };
 
     /// <summary>
@@ -343,42 +468,287 @@ public sealed class FeedWriter
         return initials.Count > 0 ? string.Join(" ", initials) : "?";
     }
 
-    private string Uid(string material)
+    /// <summary>
+    /// The message a touch's UID is the keyed hash of, in UTF-8: the component, then a commitment by its id or a
+    /// cadence touch by the touch it follows, so rescheduling keeps the UID and doing the touch replaces it.
+    /// </summary>
+    private static void WriteUidMaterial(UidHmac.Batch batch, int lane, PlannedTouch touch, string component)
     {
-        Span<byte> hash = stackalloc byte[32];
-        HMACSHA256.HashData(Options.UidKeySpan, Encoding.UTF8.GetBytes(material), hash);
-        return Base32(hash[..20]) + "@cadence";
-    }
-
-    private static string Base32(ReadOnlySpan<byte> bytes)
-    {
-        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-        var chars = new char[bytes.Length * 8 / 5];
-        int bits = 0, value = 0, index = 0;
-        foreach (byte b in bytes)
+        string id = touch.RelationshipId;
+        var commitment = touch.Commitment;
+        int most = component.Length + 12 + Encoding.UTF8.GetMaxByteCount(id.Length)
+            + (commitment is null ? 64 : Encoding.UTF8.GetMaxByteCount(commitment.Id.Length));
+        var room = batch.Room(lane, most);
+        int n = Encoding.UTF8.GetBytes(component, room);
+        if (commitment is not null)
         {
-            value = (value << 8) | b;
-            bits += 8;
-            while (bits >= 5)
+            n += Ascii("\ncommitment\n"u8, room[n..]);
+            n += Encoding.UTF8.GetBytes(id, room[n..]);
+            room[n++] = (byte)'\n';
+            n += Encoding.UTF8.GetBytes(commitment.Id, room[n..]);
+        }
+        else
+        {
+            n += Ascii("\ncadence\n"u8, room[n..]);
+            n += Encoding.UTF8.GetBytes(id, room[n..]);
+            room[n++] = (byte)'\n';
+            if (touch.LastTouch is { } lastTouch)
             {
-                chars[index++] = alphabet[(value >> (bits - 5)) & 31];
-                bits -= 5;
+                n += WriteIsoDate(room[n..], lastTouch.Date);
+                if (lastTouch.Time is { } t)
+                {
+                    room[n++] = (byte)'T';
+                    n += Two(room[n..], t.Hour);
+                    room[n++] = (byte)':';
+                    n += Two(room[n..], t.Minute);
+                    room[n++] = (byte)':';
+                    n += Two(room[n..], t.Second);
+                }
+            }
+            else
+            {
+                n += Ascii("first"u8, room[n..]);
             }
         }
 
-        return new string(chars, 0, index);
-    }
+        batch.Commit(lane, n);
 
-    private static ulong Fnv1a(ReadOnlySpan<byte> bytes)
-    {
-        ulong hash = 14695981039346656037UL;
-        foreach (byte b in bytes)
+        static int Ascii(ReadOnlySpan<byte> ascii, Span<byte> to)
         {
-            hash = (hash ^ b) * 1099511628211UL;
+            ascii.CopyTo(to);
+            return ascii.Length;
         }
 
-        return hash;
+        static int Two(Span<byte> to, int value)
+        {
+            to[0] = (byte)('0' + (value / 10));
+            to[1] = (byte)('0' + (value % 10));
+            return 2;
+        }
     }
 
-    private sealed record Item(string Component, string Uid, LocalDate Date, Instant? Start, string Summary, string? Description, string[] Categories);
+    /// <summary>A date as <c>date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)</c> gives it, in UTF-8; at most 64 bytes.</summary>
+    private static int WriteIsoDate(Span<byte> to, LocalDate date)
+    {
+        int year = date.Year;
+        if (year is < 1 or > 9999 || date.Calendar != CalendarSystem.Iso)
+        {
+            return Encoding.UTF8.GetBytes(date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), to);
+        }
+
+        to[0] = (byte)('0' + (year / 1000));
+        to[1] = (byte)('0' + (year / 100 % 10));
+        to[2] = (byte)('0' + (year / 10 % 10));
+        to[3] = (byte)('0' + (year % 10));
+        to[4] = (byte)'-';
+        to[5] = (byte)('0' + (date.Month / 10));
+        to[6] = (byte)('0' + (date.Month % 10));
+        to[7] = (byte)'-';
+        to[8] = (byte)('0' + (date.Day / 10));
+        to[9] = (byte)('0' + (date.Day % 10));
+        return 10;
+    }
+
+    /// <summary>What one write needs: its writers and buffers, its batch of UIDs and the next state. One per write.</summary>
+    private sealed class Run
+    {
+        /// <summary>How much of the feed is handed to the output at a time.</summary>
+        private const int Chunk = 16 * 1024;
+
+        private readonly IBufferWriter<byte>? _output;
+        private readonly Stream? _stream;
+        private readonly byte[] _stamp = new byte[16];
+        private Instant _stamped;
+        private bool _hasStamp;
+
+        /// <summary>Prepares a write to a buffer writer or a stream.</summary>
+        internal Run(IBufferWriter<byte>? output, Stream? stream, FeedState previous, Instant now)
+        {
+            _output = output;
+            _stream = stream;
+            Out = new ICalendarWriter(Chunk + 4096);
+            Body = new ICalendarWriter(2048);
+            State = new FeedStateBuilder(previous, now);
+            Batch = new UidHmac.Batch();
+        }
+
+        /// <summary>Writes the feed, a chunk of whole lines at a time.</summary>
+        internal ICalendarWriter Out { get; }
+
+        /// <summary>Writes an event's body (all but UID, DTSTAMP, LAST-MODIFIED and SEQUENCE), which is hashed and then copied to <see cref="Out"/>.</summary>
+        internal ICalendarWriter Body { get; }
+
+        internal FeedStateBuilder State { get; }
+
+        internal UidHmac.Batch Batch { get; }
+
+        internal TextBuffer Summary { get; } = new(128);
+
+        internal TextBuffer Description { get; } = new(1024);
+
+        internal ICalendarWriter StartBody()
+        {
+            Body.DiscardPending();
+            return Body;
+        }
+
+        /// <summary>Writes the component around the body, and records it in the state.</summary>
+        internal void WriteComponent(string component, UidKey uid)
+        {
+            var body = Body.Pending;
+            var entry = State.Add(uid, body);
+
+            var output = Out;
+            output.BeginKnownComponent(component);
+            Span<byte> line = stackalloc byte[64];
+            "UID:"u8.CopyTo(line);
+            uid.Write(line[4..]);
+            output.WriteKnownLine(line[..(4 + UidKey.UidLength)]);
+            var stamp = Stamp(entry.LastModified);
+            "DTSTAMP:"u8.CopyTo(line);
+            stamp.CopyTo(line[8..]);
+            output.WriteKnownLine(line[..24]);
+            "LAST-MODIFIED:"u8.CopyTo(line);
+            stamp.CopyTo(line[14..]);
+            output.WriteKnownLine(line[..30]);
+            "SEQUENCE:"u8.CopyTo(line);
+            entry.Sequence.TryFormat(line[9..], out int digits, default, CultureInfo.InvariantCulture);
+            output.WriteKnownLine(line[..(9 + digits)]);
+            output.AppendLines(body);
+            output.EndKnownComponent(component);
+            if (output.Pending.Length >= Chunk)
+            {
+                Flush();
+            }
+        }
+
+        /// <summary>Hands the whole lines written so far to the output, so memory does not grow with the feed.</summary>
+        internal void Flush()
+        {
+            var pending = Out.PendingSegment;
+            if (_stream is not null)
+            {
+                _stream.Write(pending.Array!, 0, pending.Count);
+            }
+            else
+            {
+                _output!.Write(pending.AsSpan());
+            }
+
+            Out.DiscardPending();
+        }
+
+        /// <summary>An instant as DTSTAMP writes it; most events of a feed share one or a few.</summary>
+        private ReadOnlySpan<byte> Stamp(Instant instant)
+        {
+            if (!_hasStamp || instant != _stamped)
+            {
+                ICalendarWriter.FormatDateTimeUtc(instant, _stamp);
+                _stamped = instant;
+                _hasStamp = true;
+            }
+
+            return _stamp;
+        }
+    }
+}
+
+/// <summary>
+/// Builds the next <see cref="FeedState"/> as events are written, from the previous one: an event whose body hashes
+/// the same keeps its entry; a changed one gets SEQUENCE + 1 and the current instant. While every event matches the
+/// previous state's entry at the same position, nothing is stored: the previous state's storage is reused.
+/// </summary>
+internal sealed class FeedStateBuilder
+{
+    private readonly FeedState _previous;
+    private readonly Instant _now;
+    private FeedSlot[]? _slots;
+    private int _capacity;
+    private int _count;
+    private int _hint;
+    private bool _changed;
+
+    internal FeedStateBuilder(FeedState previous, Instant now)
+    {
+        _previous = previous;
+        _now = now;
+    }
+
+    /// <summary>Sets how many events the write has at most.</summary>
+    internal void Reserve(int events) => _capacity = events;
+
+    /// <summary>Records an event and returns its entry.</summary>
+    internal FeedSlot Add(UidKey uid, ReadOnlySpan<byte> body)
+    {
+        ulong hash = ContentHash.Xxh64(body);
+        var before = _previous.Slots;
+        int at = _previous.Find(uid, _hint);
+        FeedSlot slot;
+        if (at >= 0)
+        {
+            _hint = at + 1;
+            var old = before[at];
+            if (old.ContentHash == hash)
+            {
+                slot = old;
+            }
+            else if (old.ContentHash == ContentHash.Fnv1a(body))
+            {
+                // A state stored by an earlier version, whose hashes were FNV-1a: the event did not change.
+                slot = old.WithContentHash(hash);
+            }
+            else
+            {
+                slot = new FeedSlot(uid, hash, old.Sequence + 1, _now);
+                _changed = true;
+            }
+        }
+        else
+        {
+            slot = new FeedSlot(uid, hash, 0, _now);
+            _changed = true;
+        }
+
+        if (_slots is null)
+        {
+            if (_count < before.Length && before[_count].Equals(slot))
+            {
+                _count++;
+                return slot;
+            }
+
+            _slots = new FeedSlot[Math.Max(_capacity, _count + 1)];
+            before[.._count].CopyTo(_slots);
+        }
+        else if (_count == _slots.Length)
+        {
+            Array.Resize(ref _slots, _slots.Length * 2);
+        }
+
+        _slots[_count++] = slot;
+        return slot;
+    }
+
+    /// <summary>The result: the next state, how many events, and whether anything changed.</summary>
+    internal FeedResult Finish()
+    {
+        var previous = _previous;
+        bool changed = _changed || previous.Count != _count;
+        Instant? lastModified = !changed && previous.LastModified is not null
+            ? previous.LastModified
+            : previous.LastModified is { } last && last > _now ? last : _now;
+
+        FeedState state;
+        if (_slots is null && _count == previous.Slots.Length)
+        {
+            state = previous.WithLastModified(lastModified);
+        }
+        else
+        {
+            var slots = _slots ?? previous.Slots[.._count].ToArray();
+            state = FeedState.Create(slots, _count, lastModified);
+        }
+
+        return new FeedResult(state, _count, changed);
+    }
 }

@@ -1,6 +1,11 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using NodaTime;
 
@@ -25,10 +30,19 @@ public sealed class ICalendarWriter
     /// <summary>The longest physical line, in octets, excluding its CRLF.</summary>
     public const int MaxLineOctets = 75;
 
+    /// <summary>The characters TEXT carries as they are, one octet each: printable ASCII and tab, but not '\', ';' or ','.</summary>
+    private static readonly SearchValues<char> PlainText = SearchValues.Create(
+        "\t !\"#$%&'()*+-./0123456789:<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
-    private readonly IBufferWriter<byte> _output;
+    /// <summary>The characters a parameter value carries as they are: printable ASCII and tab, but not '^' or '"'.</summary>
+    private static readonly SearchValues<char> PlainParameter = SearchValues.Create(
+        "\t !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    private readonly IBufferWriter<byte>? _output;
     private readonly Stack<string> _components = new();
-    private byte[] _line = new byte[256];
+    private readonly bool _deferred;
+    private int[] _cuts = new int[8];
+    private byte[] _line;
     private int _position;
     private int _lineOctets;
     private State _state;
@@ -38,6 +52,18 @@ public sealed class ICalendarWriter
     public ICalendarWriter(IBufferWriter<byte> output)
     {
         _output = Guard.NotNull(output, nameof(output));
+        _line = new byte[256];
+    }
+
+    /// <summary>
+    /// Creates a writer that keeps whole lines in its buffer (<see cref="Pending"/>) until its owner takes them and
+    /// calls <see cref="DiscardPending"/>, so a feed's lines reach the output in large pieces.
+    /// </summary>
+    /// <param name="capacity">The room its buffer starts with.</param>
+    internal ICalendarWriter(int capacity)
+    {
+        _deferred = true;
+        _line = new byte[capacity];
     }
 
     private enum State
@@ -120,6 +146,16 @@ public sealed class ICalendarWriter
         var text = value.AsSpan();
         for (int i = 0; i < text.Length;)
         {
+            // Runs of plain ASCII in bulk: one octet per character, so folding between any two of them is fine.
+            int plain = text[i..].IndexOfAnyExcept(PlainParameter);
+            if (plain != 0)
+            {
+                plain = plain < 0 ? text.Length - i : plain;
+                AsciiRun(text.Slice(i, plain));
+                i += plain;
+                continue;
+            }
+
             Rune.DecodeFromUtf16(text[i..], out Rune rune, out int used);
             i += used;
             int c = rune.Value;
@@ -161,55 +197,17 @@ public sealed class ICalendarWriter
     public void Text(ReadOnlySpan<char> text)
     {
         StartValue();
-        Span<byte> scalar = stackalloc byte[4];
-        int i = 0;
-        while (i < text.Length)
+        if (text.IsEmpty)
         {
-            char ch = text[i];
-            if (ch < 0x80)
-            {
-                i++;
-                switch (ch)
-                {
-                    case '\\':
-                        Unit("\\\\"u8);
-                        break;
-                    case ';':
-                        Unit("\\;"u8);
-                        break;
-                    case ',':
-                        Unit("\\,"u8);
-                        break;
-                    case '\n':
-                        Unit("\\n"u8);
-                        break;
-                    case '\r':
-                        if (i < text.Length && text[i] == '\n')
-                        {
-                            i++;
-                        }
-
-                        Unit("\\n"u8);
-                        break;
-                    default:
-                        if (!IsRemovedControl(ch))
-                        {
-                            Byte((byte)ch);
-                        }
-
-                        break;
-                }
-
-                continue;
-            }
-
-            Rune.DecodeFromUtf16(text[i..], out Rune rune, out int used);
-            i += used;
-            if (!IsRemovedControl(rune.Value))
-            {
-                Unit(scalar[..rune.EncodeToUtf8(scalar)]);
-            }
+            return;
         }
+
+        // Escaped first, at most 3 octets per character, then folded in place: at most one fold per 74 octets.
+        int most = text.Length * 3;
+        Reserve(most + (3 * ((most / 74) + 2)) + 16);
+        int start = _position;
+        _position += Escape(text, _line.AsSpan(start));
+        FoldSince(start);
     }
 
     /// <summary>Appends the ',' that separates the values of a list (such as CATEGORIES), unescaped.</summary>
@@ -238,16 +236,9 @@ public sealed class ICalendarWriter
     /// <param name="instant">The instant.</param>
     public void DateTimeUtc(Instant instant)
     {
-        var utc = instant.InUtc().LocalDateTime;
-        CheckDate(utc.Date, nameof(instant));
-        StartValue();
         Span<byte> digits = stackalloc byte[16];
-        FormatDate(utc.Date, digits);
-        digits[8] = (byte)'T';
-        Two(utc.Hour, digits[9..]);
-        Two(utc.Minute, digits[11..]);
-        Two(utc.Second, digits[13..]);
-        digits[15] = (byte)'Z';
+        FormatDateTimeUtc(instant, digits);
+        StartValue();
         Ascii(digits);
     }
 
@@ -355,7 +346,10 @@ public sealed class ICalendarWriter
         Raw("\r\n"u8);
         _lineOctets = 0;
         _state = State.BetweenLines;
-        Commit();
+        if (!_deferred)
+        {
+            Commit();
+        }
     }
 
     /// <summary>Writes a TEXT property.</summary>
@@ -479,9 +473,137 @@ public sealed class ICalendarWriter
         EndProperty();
     }
 
+    /// <summary>The whole lines a deferred writer holds.</summary>
+    internal ReadOnlySpan<byte> Pending
+    {
+        get
+        {
+            Debug.Assert(_deferred && _state == State.BetweenLines, "Only whole lines of a deferred writer are pending.");
+            return _line.AsSpan(0, _position);
+        }
+    }
+
+    /// <summary>The array that holds the whole lines of a deferred writer, from its start: <see cref="Pending"/> as an array.</summary>
+    internal ArraySegment<byte> PendingSegment
+    {
+        get
+        {
+            Debug.Assert(_deferred && _state == State.BetweenLines, "Only whole lines of a deferred writer are pending.");
+            return new ArraySegment<byte>(_line, 0, _position);
+        }
+    }
+
+    /// <summary>Drops the whole lines a deferred writer holds.</summary>
+    internal void DiscardPending()
+    {
+        Debug.Assert(_deferred && _state == State.BetweenLines, "Only whole lines of a deferred writer are discarded.");
+        _position = 0;
+    }
+
+    /// <summary>Appends whole lines already encoded (another writer's <see cref="Pending"/>) to a deferred writer.</summary>
+    internal void AppendLines(ReadOnlySpan<byte> lines)
+    {
+        Debug.Assert(_deferred && _state == State.BetweenLines, "Lines go between lines.");
+        Raw(lines);
+    }
+
+    /// <summary><see cref="BeginComponent"/> for a name known to be valid.</summary>
+    internal void BeginKnownComponent(string name)
+    {
+        Debug.Assert(IsName(name), "A valid name.");
+        BeginKnownProperty("BEGIN");
+        StartValue();
+        Ascii(name);
+        EndProperty();
+        _components.Push(name);
+    }
+
+    /// <summary><see cref="EndComponent"/> for a name known to be valid (still checked against the one begun).</summary>
+    internal void EndKnownComponent(string name)
+    {
+        if (_state != State.BetweenLines || _components.Count == 0 || !ReferenceEquals(_components.Peek(), name))
+        {
+            EndComponent(name);
+            return;
+        }
+
+        _components.Pop();
+        BeginKnownProperty("END");
+        StartValue();
+        Ascii(name);
+        EndProperty();
+    }
+
+    /// <summary><see cref="BeginProperty"/> for a name known to be valid.</summary>
+    internal void BeginKnownProperty(string name)
+    {
+        Debug.Assert(IsName(name), "A valid name.");
+        CheckBetweenLines();
+        _lineOctets = 0;
+        Ascii(name);
+        _state = State.InName;
+    }
+
+    /// <summary>Writes a whole property line of printable ASCII known to be valid (name, parameters, ':' and value), folded as needed.</summary>
+    /// <param name="line">The line without its CRLF, such as <c>TRANSP:TRANSPARENT</c>.</param>
+    internal void WriteKnownLine(ReadOnlySpan<byte> line)
+    {
+        CheckBetweenLines();
+        _lineOctets = 0;
+        Ascii(line);
+        _state = State.InValue;
+        EndProperty();
+    }
+
+    /// <summary>Writes <c>prefix</c> (such as <c>DTSTART;VALUE=DATE:</c>) and a DATE value, as <see cref="WriteDate"/> does.</summary>
+    internal void WriteKnownDateLine(ReadOnlySpan<byte> prefix, LocalDate date)
+    {
+        CheckDate(date, nameof(date));
+        Span<byte> line = stackalloc byte[prefix.Length + 8];
+        prefix.CopyTo(line);
+        FormatDate(date, line[prefix.Length..]);
+        WriteKnownLine(line);
+    }
+
+    /// <summary>Appends a value already made of safe ASCII octets (a token, a UID, a formatted date), without checking it.</summary>
+    /// <param name="ascii">The octets: printable ASCII without ';', ',', '\' or '"'.</param>
+    internal void AsciiValue(ReadOnlySpan<byte> ascii)
+    {
+        StartValue();
+        Ascii(ascii);
+    }
+
+    /// <summary>Formats a UTC DATE-TIME value as <see cref="DateTimeUtc"/> writes it, checking its year.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <param name="digits">16 octets: <c>yyyyMMdd'T'HHmmss'Z'</c>.</param>
+    internal static void FormatDateTimeUtc(Instant instant, Span<byte> digits)
+    {
+        var utc = instant.InUtc().LocalDateTime;
+        CheckDate(utc.Date, nameof(instant));
+        FormatDate(utc.Date, digits);
+        digits[8] = (byte)'T';
+        Two(utc.Hour, digits[9..]);
+        Two(utc.Minute, digits[11..]);
+        Two(utc.Second, digits[13..]);
+        digits[15] = (byte)'Z';
+    }
+
     /// <summary>Whether a scalar value is a control character that text may not carry (all but tab, CR and LF).</summary>
     internal static bool IsRemovedControl(int c) =>
         (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+
+    private static bool IsName(string name)
+    {
+        foreach (char c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
+            {
+                return false;
+            }
+        }
+
+        return name.Length > 0;
+    }
 
     private static void CheckName(string name, string paramName)
     {
@@ -601,19 +723,228 @@ public sealed class ICalendarWriter
         }
     }
 
-    private void Ascii(string ascii)
+    private void Ascii(string ascii) => AsciiRun(ascii.AsSpan());
+
+    /// <summary>Octets that may each be folded before, as <see cref="Byte"/> one at a time would.</summary>
+    private void Ascii(ReadOnlySpan<byte> ascii)
     {
-        foreach (char c in ascii)
+        while (!ascii.IsEmpty)
         {
-            Byte((byte)c);
+            if (_lineOctets == MaxLineOctets)
+            {
+                Fold();
+            }
+
+            int count = Math.Min(ascii.Length, MaxLineOctets - _lineOctets);
+            Raw(ascii[..count]);
+            _lineOctets += count;
+            ascii = ascii[count..];
         }
     }
 
-    private void Ascii(ReadOnlySpan<byte> ascii)
+    /// <summary>
+    /// Writes TEXT escaped as UTF-8, not folded: '\\', ';', ',' and line breaks (LF, CR or CRLF) escaped, other
+    /// controls removed, unpaired surrogates as U+FFFD. Returns the octets written; <paramref name="to"/> has room
+    /// for three per character.
+    /// </summary>
+    private static int Escape(ReadOnlySpan<char> text, Span<byte> to)
     {
-        foreach (byte b in ascii)
+        int i = 0, o = 0;
+        if (Vector128.IsHardwareAccelerated && text.Length >= 16 && to.Length >= (text.Length * 3) + 16)
         {
-            Byte(b);
+            // Sixteen characters at a time: written narrowed, kept up to the first that is not plain.
+            ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            ref byte octets = ref MemoryMarshal.GetReference(to);
+            while (text.Length - i >= 16)
+            {
+                var low = Vector128.LoadUnsafe(ref chars, (nuint)i);
+                var high = Vector128.LoadUnsafe(ref chars, (nuint)(i + 8));
+                Vector128.Narrow(low, high).StoreUnsafe(ref octets, (nuint)o);
+                uint special = NotPlain(low) | (NotPlain(high) << 8);
+                if (special == 0)
+                {
+                    i += 16;
+                    o += 16;
+                    continue;
+                }
+
+                int plain = BitOperations.TrailingZeroCount(special);
+                i += plain;
+                o += plain;
+                i = EscapeOne(text, i, to, ref o);
+            }
+        }
+
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c is >= ' ' and < '\x7F' and not (',' or ';' or '\\'))
+            {
+                to[o++] = (byte)c;
+                i++;
+            }
+            else
+            {
+                i = EscapeOne(text, i, to, ref o);
+            }
+        }
+
+        return o;
+    }
+
+    /// <summary>Writes the character of TEXT at <paramref name="i"/> that is not plain (or its surrogate pair, or CRLF); returns the index after it.</summary>
+    private static int EscapeOne(ReadOnlySpan<char> text, int i, Span<byte> to, ref int o)
+    {
+        char c = text[i];
+        if (c < 0x80)
+        {
+            i++;
+            byte escaped;
+            switch (c)
+            {
+                case '\\':
+                case ';':
+                case ',':
+                    escaped = (byte)c;
+                    break;
+                case '\n':
+                    escaped = (byte)'n';
+                    break;
+                case '\r':
+                    if (i < text.Length && text[i] == '\n')
+                    {
+                        i++;
+                    }
+
+                    escaped = (byte)'n';
+                    break;
+                default:
+                    if (!IsRemovedControl(c))
+                    {
+                        to[o++] = (byte)c;
+                    }
+
+                    return i;
+            }
+
+            to[o] = (byte)'\\';
+            to[o + 1] = escaped;
+            o += 2;
+            return i;
+        }
+
+        Rune.DecodeFromUtf16(text[i..], out Rune rune, out int used);
+        if (!IsRemovedControl(rune.Value))
+        {
+            o += rune.EncodeToUtf8(to[o..]);
+        }
+
+        return i + used;
+    }
+
+    /// <summary>
+    /// Folds the octets of TEXT written since <paramref name="start"/>, in place, as writing them one unit at a time
+    /// would: a line ends before the unit (a character's UTF-8 sequence, or an escape) that would take it past
+    /// <see cref="MaxLineOctets"/>. Room for the folds was reserved.
+    /// </summary>
+    private void FoldSince(int start)
+    {
+        int end = _position;
+        int room = MaxLineOctets - _lineOctets;
+        if (end - start <= room)
+        {
+            _lineOctets += end - start;
+            return;
+        }
+
+        // Where the lines end, first to last.
+        var cuts = _cuts;
+        int count = 0;
+        int line = start;
+        while (end - line > room)
+        {
+            int cut = line + room;
+            while (cut > line && !IsUnitStart(start, cut))
+            {
+                cut--;
+            }
+
+            if (count == cuts.Length)
+            {
+                Array.Resize(ref _cuts, cuts.Length * 2);
+                cuts = _cuts;
+            }
+
+            cuts[count++] = cut;
+            line = cut;
+            room = MaxLineOctets - 1;
+        }
+
+        // Move the lines up, last first, and put a CRLF and a space before each but the first.
+        var bytes = _line.AsSpan();
+        int shift = 3 * count;
+        int to = end + shift;
+        int from = end;
+        for (int k = count - 1; k >= 0; k--)
+        {
+            int cut = cuts[k];
+            int length = from - cut;
+            bytes.Slice(cut, length).CopyTo(bytes[(to - length)..]);
+            to -= length + 3;
+            bytes[to] = (byte)'\r';
+            bytes[to + 1] = (byte)'\n';
+            bytes[to + 2] = (byte)' ';
+            from = cut;
+        }
+
+        _position = end + shift;
+        _lineOctets = 1 + (end - cuts[count - 1]);
+    }
+
+    /// <summary>Whether a unit of the TEXT written since <paramref name="start"/> starts at <paramref name="at"/> (not inside a UTF-8 sequence or an escape).</summary>
+    private bool IsUnitStart(int start, int at)
+    {
+        if ((_line[at] & 0xC0) == 0x80)
+        {
+            return false;
+        }
+
+        // A backslash starts an escape when an odd number of them end just before: "\\\\" is two escapes.
+        int backslashes = 0;
+        for (int k = at - 1; k >= start && _line[k] == (byte)'\\'; k--)
+        {
+            backslashes++;
+        }
+
+        return backslashes % 2 == 0;
+    }
+
+    /// <summary>One bit per character (of eight) that is not plain ASCII text: a control, DEL and above, ',', ';' or '\'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint NotPlain(Vector128<ushort> chars)
+    {
+        var outside = Vector128.GreaterThan(chars - Vector128.Create((ushort)0x20), Vector128.Create((ushort)0x5E));
+        var escaped = Vector128.Equals(chars, Vector128.Create((ushort)','))
+            | Vector128.Equals(chars, Vector128.Create((ushort)';'))
+            | Vector128.Equals(chars, Vector128.Create((ushort)'\\'));
+        return (outside | escaped).ExtractMostSignificantBits();
+    }
+
+    /// <summary>Characters below U+0080, one octet each, that may each be folded before, as <see cref="Byte"/> one at a time would.</summary>
+    private void AsciiRun(ReadOnlySpan<char> ascii)
+    {
+        while (!ascii.IsEmpty)
+        {
+            if (_lineOctets == MaxLineOctets)
+            {
+                Fold();
+            }
+
+            int count = Math.Min(ascii.Length, MaxLineOctets - _lineOctets);
+            System.Text.Ascii.FromUtf16(ascii[..count], Reserve(count), out _);
+            _position += count;
+            _lineOctets += count;
+            ascii = ascii[count..];
         }
     }
 
@@ -622,12 +953,10 @@ public sealed class ICalendarWriter
     {
         if (_lineOctets == MaxLineOctets)
         {
-            Raw("\r\n "u8);
-            _lineOctets = 1;
+            Fold();
         }
 
-        Span<byte> span = Reserve(1);
-        span[0] = b;
+        Reserve(1)[0] = b;
         _position++;
         _lineOctets++;
     }
@@ -637,12 +966,37 @@ public sealed class ICalendarWriter
     {
         if (_lineOctets + unit.Length > MaxLineOctets)
         {
-            Raw("\r\n "u8);
-            _lineOctets = 1;
+            Fold();
         }
 
         Raw(unit);
         _lineOctets += unit.Length;
+    }
+
+    /// <summary>A backslash and the octet it escapes, on one physical line.</summary>
+    private void Escape(byte escaped)
+    {
+        if (_lineOctets + 2 > MaxLineOctets)
+        {
+            Fold();
+        }
+
+        var span = Reserve(2);
+        span[0] = (byte)'\\';
+        span[1] = escaped;
+        _position += 2;
+        _lineOctets += 2;
+    }
+
+    /// <summary>Ends the physical line and starts the next with the space of a continuation.</summary>
+    private void Fold()
+    {
+        var span = Reserve(3);
+        span[0] = (byte)'\r';
+        span[1] = (byte)'\n';
+        span[2] = (byte)' ';
+        _position += 3;
+        _lineOctets = 1;
     }
 
     private void Raw(ReadOnlySpan<byte> bytes)
@@ -664,7 +1018,7 @@ public sealed class ICalendarWriter
     /// <summary>Hands the finished property line to the output.</summary>
     private void Commit()
     {
-        _output.Write(_line.AsSpan(0, _position));
+        _output!.Write(_line.AsSpan(0, _position));
         _position = 0;
     }
 }

@@ -148,76 +148,96 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
             IdRank = IdRank,
         };
 
+    /// <summary>Appends <see cref="Why"/> without building the reasons.</summary>
+    /// <param name="text">Where to append the sentence.</param>
+    internal void AppendWhy(TextBuffer text)
+    {
+        var sentence = new SentenceWriter(text);
+        VisitReasons(ref sentence);
+        sentence.Finish();
+    }
+
     private ImmutableArray<Reason> BuildReasons()
     {
+        var reasons = new ReasonCollector(ImmutableArray.CreateBuilder<Reason>(8));
+        VisitReasons(ref reasons);
+        return reasons.Reasons.DrainToImmutable();
+    }
+
+    /// <summary>Hands the reasons, in order, to a visitor: the one walk that <see cref="Reasons"/> and <see cref="AppendWhy"/> share.</summary>
+    internal void VisitReasons<TVisitor>(ref TVisitor reasons)
+        where TVisitor : struct, IReasonVisitor
+    {
         var e = _explanation;
-        var reasons = ImmutableArray.CreateBuilder<Reason>(8);
         if (Commitment is { } pinned)
         {
-            reasons.Add(new CommitmentReason(pinned.Id, pinned.Purpose, pinned.Date));
-            AddTouchReasons(reasons, e);
+            reasons.Commitment(pinned.Id, pinned.Purpose, pinned.Date);
+            VisitTouchReasons(ref reasons, e);
         }
         else
         {
             if (e.Renewal is null)
             {
-                reasons.Add(new FirstTouchReason(e.Unanswered, e.Uncredited));
+                reasons.FirstTouch(e.Unanswered, e.Uncredited);
                 if (LastTouch is { } latest)
                 {
-                    reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
+                    reasons.LatestTouch(latest, Period.DaysBetween(latest.Date, e.Today));
                 }
             }
             else
             {
-                AddTouchReasons(reasons, e);
+                VisitTouchReasons(ref reasons, e);
             }
 
-            reasons.Add(new CadenceReason(Relationship.Tier, Rule, Relationship.Rule is not null));
+            reasons.Cadence(Relationship.Tier, Rule, Relationship.Rule is not null);
             if (e.WaitedFor is { } attempt)
             {
-                reasons.Add(new WaitReason(attempt.Date, Period.DaysBetween(attempt.Date, e.Today), Rule.MinGap, attempt.Date.Plus(Rule.MinGap)));
+                reasons.Wait(attempt.Date, Period.DaysBetween(attempt.Date, e.Today), Rule.MinGap, attempt.Date.Plus(Rule.MinGap));
             }
         }
 
         if (e.MovedFrom is { } from && Move is { } move)
         {
-            reasons.Add(new MovedByHandReason(from, move.To));
+            reasons.MovedByHand(from, move.To);
         }
 
         if (e.Paused && Relationship.State.PausedUntil is { } until)
         {
-            reasons.Add(new PausedReason(until));
+            reasons.Paused(until);
         }
 
         if (DaysOverdue > 0)
         {
-            reasons.Add(new OverdueReason(DaysOverdue, e.Today.PlusDays(-DaysOverdue)));
+            reasons.Overdue(DaysOverdue, e.Today.PlusDays(-DaysOverdue));
         }
 
         switch (e.ChannelWhy)
         {
             case ChannelWhy.Offline:
-                reasons.Add(new TakeItOfflineReason(e.OnlineStreak, Channel));
+                reasons.TakeItOffline(e.OnlineStreak, Channel);
                 break;
             case ChannelWhy.Preferred:
-                reasons.Add(new PreferredChannelReason(Channel));
+                reasons.PreferredChannel(Channel);
                 break;
         }
 
-        reasons.AddRange(_levelling);
-        return reasons.DrainToImmutable();
+        foreach (var reason in _levelling)
+        {
+            reasons.Other(reason);
+        }
     }
 
-    private void AddTouchReasons(ImmutableArray<Reason>.Builder reasons, Explanation e)
+    private void VisitTouchReasons<TVisitor>(ref TVisitor reasons, Explanation e)
+        where TVisitor : struct, IReasonVisitor
     {
         if (e.Renewal is { } renewal)
         {
-            reasons.Add(new RenewalReason(renewal, Period.DaysBetween(renewal.Date, e.Today), e.RenewalCredit));
+            reasons.Renewal(renewal, Period.DaysBetween(renewal.Date, e.Today), e.RenewalCredit);
         }
 
         if (LastTouch is { } latest && !ReferenceEquals(latest, e.Renewal) && !latest.Equals(e.Renewal))
         {
-            reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
+            reasons.LatestTouch(latest, Period.DaysBetween(latest.Date, e.Today));
         }
     }
 

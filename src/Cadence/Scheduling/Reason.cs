@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Cadence.Scheduling;
 
@@ -14,8 +11,6 @@ namespace Cadence.Scheduling;
 /// </summary>
 public abstract record Reason
 {
-    private static readonly LocalDatePattern DatePattern = LocalDatePattern.Create("ddd d MMM uuuu", CultureInfo.InvariantCulture);
-
     private protected Reason()
     {
     }
@@ -26,47 +21,56 @@ public abstract record Reason
     public static string Sentence(IEnumerable<Reason> reasons)
     {
         ArgumentNullException.ThrowIfNull(reasons);
-        var builder = new StringBuilder();
+        var text = new TextBuffer(128);
+        var sentence = new SentenceWriter(text);
         foreach (var reason in reasons)
         {
-            if (builder.Length > 0)
-            {
-                builder.Append("; ");
-            }
-
-            builder.Append(reason.ToString());
+            sentence.Other(reason);
         }
 
-        if (builder.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        builder[0] = char.ToUpperInvariant(builder[0]);
-        builder.Append('.');
-        return builder.ToString();
+        sentence.Finish();
+        return text.ToString();
     }
 
     /// <summary>The reason as one lower-case English clause, without a full stop.</summary>
     /// <returns>The clause.</returns>
     public abstract override string ToString();
 
+    /// <summary>Appends the clause <see cref="ToString"/> gives.</summary>
+    /// <param name="text">Where to append it.</param>
+    internal abstract void AppendTo(TextBuffer text);
+
+    /// <summary>The clause, by <see cref="AppendTo"/>.</summary>
+    private protected string Clause()
+    {
+        var text = new TextBuffer(64);
+        AppendTo(text);
+        return text.ToString();
+    }
+
     /// <summary>"Mon 3 Mar 2025".</summary>
-    private protected static string Day(LocalDate date) => DatePattern.Format(date);
+    private protected static void Day(TextBuffer text, LocalDate date) => text.AppendDay(date);
 
     /// <summary>"today", "yesterday", "41 days ago".</summary>
-    private protected static string Ago(int days) => days switch
+    private protected static void Ago(TextBuffer text, int days)
     {
-        0 => "today",
-        1 => "yesterday",
-        _ => PeriodMath.Count(days, "day") + " ago",
-    };
+        switch (days)
+        {
+            case 0:
+                text.Append("today");
+                break;
+            case 1:
+                text.Append("yesterday");
+                break;
+            default:
+                text.AppendCount(days, "day").Append(" ago");
+                break;
+        }
+    }
 
     /// <summary>An English phrase for a touch, such as "last met 41 days ago (coffee)" or "called 3 days ago with no answer".</summary>
-    private protected static string Describe(Touch touch, int daysAgo, bool last)
+    private protected static void Describe(TextBuffer text, Touch touch, int daysAgo, bool last)
     {
-        string when = Ago(daysAgo);
-        string medium = touch.Medium is null ? string.Empty : $" ({touch.Medium})";
         string lastWord = last ? "last " : string.Empty;
         if (touch.Outcome == Outcome.NoReply)
         {
@@ -79,56 +83,81 @@ public abstract record Reason
                     Channel.Note => "to write",
                     _ => "to reach you online",
                 };
-                return $"they tried {by} {when}{medium} and did not get through";
+                text.Append("they tried ").Append(by).Append(' ');
+                WhenAndMedium(text, touch, daysAgo);
+                text.Append(" and did not get through");
+                return;
             }
 
-            return touch.Channel switch
+            text.Append(touch.Channel switch
             {
-                Channel.Meeting => $"a meeting {when}{medium} fell through",
-                Channel.Call => $"called {when}{medium} with no answer",
-                Channel.Note => $"wrote {when}{medium} with no reply",
-                _ => $"reached out online {when}{medium} with no reply",
-            };
+                Channel.Meeting => "a meeting ",
+                Channel.Call => "called ",
+                Channel.Note => "wrote ",
+                _ => "reached out online ",
+            });
+            WhenAndMedium(text, touch, daysAgo);
+            text.Append(touch.Channel switch
+            {
+                Channel.Meeting => " fell through",
+                Channel.Call => " with no answer",
+                _ => " with no reply",
+            });
+            return;
         }
 
         if (touch.Direction == Direction.Inbound)
         {
-            return touch.Channel switch
+            text.Append(touch.Channel == Channel.Meeting ? string.Empty : "they ").Append(lastWord).Append(touch.Channel switch
             {
-                Channel.Meeting => $"{lastWord}met {when}{medium}, at their request",
-                Channel.Call => $"they {lastWord}called {when}{medium}",
-                Channel.Note => $"they {lastWord}wrote {when}{medium}",
-                _ => $"they {lastWord}reached out online {when}{medium}",
-            };
+                Channel.Meeting => "met ",
+                Channel.Call => "called ",
+                Channel.Note => "wrote ",
+                _ => "reached out online ",
+            });
+            WhenAndMedium(text, touch, daysAgo);
+            if (touch.Channel == Channel.Meeting)
+            {
+                text.Append(", at their request");
+            }
+
+            return;
         }
 
-        return touch.Channel switch
+        text.Append(lastWord).Append(touch.Channel switch
         {
-            Channel.Meeting => $"{lastWord}met {when}{medium}",
-            Channel.Call => $"{lastWord}called {when}{medium}",
-            Channel.Note => $"{lastWord}wrote {when}{medium}",
-            _ => $"{lastWord}touched base online {when}{medium}",
-        };
+            Channel.Meeting => "met ",
+            Channel.Call => "called ",
+            Channel.Note => "wrote ",
+            _ => "touched base online ",
+        });
+        WhenAndMedium(text, touch, daysAgo);
     }
 
     /// <summary>"every 30 days (at most 45)", "every 4 weeks (at most 2 months)".</summary>
-    private protected static string Every(CadenceRule rule)
+    private protected static void Every(TextBuffer text, CadenceRule rule)
     {
-        string target = PeriodMath.Describe(rule.Target);
+        text.Append("every ").AppendPeriod(rule.Target).Append(" (at most ");
         var t = PeriodMath.SingleUnit(rule.Target);
         var m = PeriodMath.SingleUnit(rule.MaxGap);
-        string max = t is { } tu && m is { } mu && tu.Unit == mu.Unit
-            ? mu.Count.ToString(CultureInfo.InvariantCulture)
-            : PeriodMath.Describe(rule.MaxGap);
-        return $"every {target} (at most {max})";
+        if (t is { } tu && m is { } mu && tu.Unit == mu.Unit)
+        {
+            text.Append(mu.Count);
+        }
+        else
+        {
+            text.AppendPeriod(rule.MaxGap);
+        }
+
+        text.Append(')');
     }
 
     /// <summary>"client" → "clients", "referral source" → "referral sources", "agency" → "agencies".</summary>
-    private protected static string Plural(string noun)
+    private protected static void Plural(TextBuffer text, string noun)
     {
         if (noun.Length == 0)
         {
-            return noun;
+            return;
         }
 
         if (noun.EndsWith("s", StringComparison.OrdinalIgnoreCase)
@@ -136,16 +165,51 @@ public abstract record Reason
             || noun.EndsWith("ch", StringComparison.OrdinalIgnoreCase)
             || noun.EndsWith("sh", StringComparison.OrdinalIgnoreCase))
         {
-            return noun + "es";
+            text.Append(noun).Append("es");
+            return;
         }
 
         // Tier names are usually lower case; an acronym keeps a lower-case "s" ("VIPs").
         if (noun.Length > 1 && noun[^1] == 'y' && "aeiou".IndexOf(char.ToLowerInvariant(noun[^2])) < 0)
         {
-            return noun[..^1] + "ies";
+            text.Append(noun.AsSpan(0, noun.Length - 1)).Append("ies");
+            return;
         }
 
-        return noun + "s";
+        text.Append(noun).Append('s');
+    }
+
+    /// <summary>An enum value's name in lower case, as <c>value.ToString().ToLowerInvariant()</c> gives it.</summary>
+    private protected static void Lower(TextBuffer text, Channel channel)
+    {
+        switch (channel)
+        {
+            case Channel.Meeting:
+                text.Append("meeting");
+                break;
+            case Channel.Call:
+                text.Append("call");
+                break;
+            case Channel.Note:
+                text.Append("note");
+                break;
+            case Channel.Social:
+                text.Append("social");
+                break;
+            default:
+                text.AppendLowerInvariant(channel.ToString());
+                break;
+        }
+    }
+
+    /// <summary>"41 days ago (coffee)": when, and the medium in brackets if there is one.</summary>
+    private static void WhenAndMedium(TextBuffer text, Touch touch, int daysAgo)
+    {
+        Ago(text, daysAgo);
+        if (touch.Medium is { } medium)
+        {
+            text.Append(" (").Append(medium).Append(')');
+        }
     }
 }
 
@@ -158,10 +222,25 @@ public abstract record Reason
 public sealed record FirstTouchReason(int UnansweredAttempts, int UncreditedTouches = 0) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() =>
-        UncreditedTouches > 0 ? "no touch so far counts towards the cadence: time for one that does"
-        : UnansweredAttempts > 0 ? $"no connection yet after {PeriodMath.Count(UnansweredAttempts, "attempt")}"
-        : "no touch yet: time for a first one";
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => Append(text, UnansweredAttempts, UncreditedTouches);
+
+    internal static void Append(TextBuffer text, int unansweredAttempts, int uncreditedTouches)
+    {
+        if (uncreditedTouches > 0)
+        {
+            text.Append("no touch so far counts towards the cadence: time for one that does");
+        }
+        else if (unansweredAttempts > 0)
+        {
+            text.Append("no connection yet after ").AppendCount(unansweredAttempts, "attempt");
+        }
+        else
+        {
+            text.Append("no touch yet: time for a first one");
+        }
+    }
 }
 
 /// <summary>The touch that renews the relationship furthest, which the due date is counted from.</summary>
@@ -171,14 +250,30 @@ public sealed record FirstTouchReason(int UnansweredAttempts, int UncreditedTouc
 public sealed record RenewalReason(Touch Touch, int DaysAgo, double Credit) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString()
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => Append(text, Touch, DaysAgo, Credit);
+
+    internal static void Append(TextBuffer text, Touch touch, int daysAgo, double credit)
     {
-        string phrase = Describe(Touch, DaysAgo, last: true);
-        // Below a full touch the share is shown, rounded half up but never shown as 100%.
-        double percent = Math.Min(99, Math.Round(Credit * 100, MidpointRounding.AwayFromZero));
-        return Credit < 1
-            ? $"{phrase}, which counts as {percent.ToString(CultureInfo.InvariantCulture)}% of a full touch"
-            : phrase;
+        Describe(text, touch, daysAgo, last: true);
+        if (credit < 1)
+        {
+            // Below a full touch the share is shown, rounded half up but never shown as 100%.
+            double percent = Math.Min(99, Math.Round(credit * 100, MidpointRounding.AwayFromZero));
+            text.Append(", which counts as ");
+            if (percent is >= 0 and <= 99 && !double.IsNegative(percent))
+            {
+                // A whole number from 0 to 99 is written as the integer it is.
+                text.Append((long)percent);
+            }
+            else
+            {
+                text.Append(percent);
+            }
+
+            text.Append("% of a full touch");
+        }
     }
 }
 
@@ -188,7 +283,11 @@ public sealed record RenewalReason(Touch Touch, int DaysAgo, double Credit) : Re
 public sealed record LatestTouchReason(Touch Touch, int DaysAgo) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => Describe(Touch, DaysAgo, last: false);
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => Append(text, Touch, DaysAgo);
+
+    internal static void Append(TextBuffer text, Touch touch, int daysAgo) => Describe(text, touch, daysAgo, last: false);
 }
 
 /// <summary>The cadence rule that applies: the tier's or the relationship's own.</summary>
@@ -198,9 +297,24 @@ public sealed record LatestTouchReason(Touch Touch, int DaysAgo) : Reason
 public sealed record CadenceReason(string Tier, CadenceRule Rule, bool IsOverride) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => IsOverride
-        ? $"this relationship is due {Every(Rule)}"
-        : $"{Plural(Tier)} are due {Every(Rule)}";
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => Append(text, Tier, Rule, IsOverride);
+
+    internal static void Append(TextBuffer text, string tier, CadenceRule rule, bool isOverride)
+    {
+        if (isOverride)
+        {
+            text.Append("this relationship is due ");
+        }
+        else
+        {
+            Plural(text, tier);
+            text.Append(" are due ");
+        }
+
+        Every(text, rule);
+    }
 }
 
 /// <summary>An unanswered or recent attempt keeps the next one from coming too soon.</summary>
@@ -211,8 +325,17 @@ public sealed record CadenceReason(string Tier, CadenceRule Rule, bool IsOverrid
 public sealed record WaitReason(LocalDate LastAttempt, int DaysAgo, Period MinGap, LocalDate NotBefore) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() =>
-        $"last attempt {Ago(DaysAgo)}: leave at least {PeriodMath.Describe(MinGap)} between attempts, so not before {Day(NotBefore)}";
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => Append(text, DaysAgo, MinGap, NotBefore);
+
+    internal static void Append(TextBuffer text, int daysAgo, Period minGap, LocalDate notBefore)
+    {
+        text.Append("last attempt ");
+        Ago(text, daysAgo);
+        text.Append(": leave at least ").AppendPeriod(minGap).Append(" between attempts, so not before ");
+        Day(text, notBefore);
+    }
 }
 
 /// <summary>An open commitment pins the date.</summary>
@@ -222,7 +345,16 @@ public sealed record WaitReason(LocalDate LastAttempt, int DaysAgo, Period MinGa
 public sealed record CommitmentReason(string CommitmentId, string Purpose, LocalDate Date) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => $"next step for {Day(Date)}: {Purpose}";
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => Append(text, Purpose, Date);
+
+    internal static void Append(TextBuffer text, string purpose, LocalDate date)
+    {
+        text.Append("next step for ");
+        Day(text, date);
+        text.Append(": ").Append(purpose);
+    }
 }
 
 /// <summary>The relationship is paused: nothing is due before the pause ends.</summary>
@@ -230,7 +362,15 @@ public sealed record CommitmentReason(string CommitmentId, string Purpose, Local
 public sealed record PausedReason(LocalDate Until) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => $"paused until {Day(Until)}";
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => Append(text, Until);
+
+    internal static void Append(TextBuffer text, LocalDate until)
+    {
+        text.Append("paused until ");
+        Day(text, until);
+    }
 }
 
 /// <summary>The touch was due before today: it is due today, this many days late.</summary>
@@ -239,7 +379,16 @@ public sealed record PausedReason(LocalDate Until) : Reason
 public sealed record OverdueReason(int Days, LocalDate WasDue) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => $"{PeriodMath.Count(Days, "day")} overdue (was due {Day(WasDue)})";
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => Append(text, Days, WasDue);
+
+    internal static void Append(TextBuffer text, int days, LocalDate wasDue)
+    {
+        text.AppendCount(days, "day").Append(" overdue (was due ");
+        Day(text, wasDue);
+        text.Append(')');
+    }
 }
 
 /// <summary>The latest touches were all online: the suggestion is a live channel.</summary>
@@ -248,9 +397,24 @@ public sealed record OverdueReason(int Days, LocalDate WasDue) : Reason
 public sealed record TakeItOfflineReason(int OnlineTouches, Channel Suggested) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() =>
-        (OnlineTouches == 1 ? "the last touch was online" : $"the last {PeriodMath.Count(OnlineTouches, "touch", "touches")} were online")
-        + $": take it offline with a {Suggested.ToString().ToLowerInvariant()}";
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => Append(text, OnlineTouches, Suggested);
+
+    internal static void Append(TextBuffer text, int onlineTouches, Channel suggested)
+    {
+        if (onlineTouches == 1)
+        {
+            text.Append("the last touch was online");
+        }
+        else
+        {
+            text.Append("the last ").AppendCount(onlineTouches, "touch", "touches").Append(" were online");
+        }
+
+        text.Append(": take it offline with a ");
+        Lower(text, suggested);
+    }
 }
 
 /// <summary>The suggested channel is the one the contact prefers.</summary>
@@ -258,13 +422,17 @@ public sealed record TakeItOfflineReason(int OnlineTouches, Channel Suggested) :
 public sealed record PreferredChannelReason(Channel Channel) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => Channel switch
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => Append(text, Channel);
+
+    internal static void Append(TextBuffer text, Channel channel) => text.Append(channel switch
     {
         Channel.Meeting => "prefers to meet",
         Channel.Call => "prefers a call",
         Channel.Note => "prefers a note",
         _ => "prefers social media",
-    };
+    });
 }
 
 /// <summary>The next touch was moved by hand: snoozed or brought forward.</summary>
@@ -273,10 +441,24 @@ public sealed record PreferredChannelReason(Channel Channel) : Reason
 public sealed record MovedByHandReason(LocalDate From, LocalDate To) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() =>
-        To == From ? $"set by hand to {Day(To)}"
-        : To > From ? $"snoozed by hand from {Day(From)} to {Day(To)}"
-        : $"brought forward by hand from {Day(From)} to {Day(To)}";
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => Append(text, From, To);
+
+    internal static void Append(TextBuffer text, LocalDate from, LocalDate to)
+    {
+        if (to == from)
+        {
+            text.Append("set by hand to ");
+            Day(text, to);
+            return;
+        }
+
+        text.Append(to > from ? "snoozed by hand from " : "brought forward by hand from ");
+        Day(text, from);
+        text.Append(" to ");
+        Day(text, to);
+    }
 }
 
 /// <summary>Why levelling moved a touch off a day.</summary>
@@ -314,16 +496,38 @@ public enum MoveCause
 public sealed record LevelledReason(LocalDate From, LocalDate To, MoveCause Cause, int? Limit = null, Channel? Channel = null, string? Place = null) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => $"moved from {Day(From)}: " + Cause switch
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text)
     {
-        MoveCause.NotAWorkingDay => "not a working day",
-        MoveCause.Holiday => "a holiday",
-        MoveCause.TimeOff => "time off",
-        MoveCause.DailyBudget => $"budget of {Limit} a day reached",
-        MoveCause.ChannelBudget => $"budget of {PeriodMath.Count(Limit ?? 0, ChannelNoun(Channel), ChannelNoun(Channel) + "s")} a day reached",
-        MoveCause.WeeklyBudget => $"budget of {Limit} a week reached",
-        _ => $"the weekend in {Place}",
-    };
+        text.Append("moved from ");
+        Day(text, From);
+        text.Append(": ");
+        switch (Cause)
+        {
+            case MoveCause.NotAWorkingDay:
+                text.Append("not a working day");
+                break;
+            case MoveCause.Holiday:
+                text.Append("a holiday");
+                break;
+            case MoveCause.TimeOff:
+                text.Append("time off");
+                break;
+            case MoveCause.DailyBudget:
+                text.Append("budget of ").AppendFormatted(Limit).Append(" a day reached");
+                break;
+            case MoveCause.ChannelBudget:
+                text.Append("budget of ").AppendCount(Limit ?? 0, ChannelNoun(Channel), ChannelNoun(Channel) + "s").Append(" a day reached");
+                break;
+            case MoveCause.WeeklyBudget:
+                text.Append("budget of ").AppendFormatted(Limit).Append(" a week reached");
+                break;
+            default:
+                text.Append("the weekend in ").Append(Place);
+                break;
+        }
+    }
 
     private static string ChannelNoun(Channel? channel) => channel switch
     {
@@ -341,9 +545,13 @@ public sealed record LevelledReason(LocalDate From, LocalDate To, MoveCause Caus
 public sealed record LateReason(LocalDate NotAfter, int Days, bool NothingFit = true) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => NothingFit
-        ? $"{PeriodMath.Count(Days, "day")} late: nothing fit by {Day(NotAfter)}"
-        : $"{PeriodMath.Count(Days, "day")} past its latest day, {Day(NotAfter)}";
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text)
+    {
+        text.AppendCount(Days, "day").Append(NothingFit ? " late: nothing fit by " : " past its latest day, ");
+        Day(text, NotAfter);
+    }
 }
 
 /// <summary>A fixed touch (a commitment or a move by hand) is on one of the owner's days off, and stays there.</summary>
@@ -352,12 +560,19 @@ public sealed record LateReason(LocalDate NotAfter, int Days, bool NothingFit = 
 public sealed record FixedOnDayOffReason(LocalDate Date, DayOff DayOff) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => $"kept on {Day(Date)} as promised, though it is " + DayOff switch
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text)
     {
-        DayOff.Holiday => "a holiday",
-        DayOff.TimeOff => "time off",
-        _ => "not a working day",
-    };
+        text.Append("kept on ");
+        Day(text, Date);
+        text.Append(" as promised, though it is ").Append(DayOff switch
+        {
+            DayOff.Holiday => "a holiday",
+            DayOff.TimeOff => "time off",
+            _ => "not a working day",
+        });
+    }
 }
 
 /// <summary>A fixed touch (a commitment or a move by hand) is on a day, or in a week, that fixed touches put over budget.</summary>
@@ -369,10 +584,32 @@ public sealed record FixedOnDayOffReason(LocalDate Date, DayOff DayOff) : Reason
 public sealed record OverbookedReason(LocalDate Date, int Count, int Limit, Channel? Channel = null, bool Week = false) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() =>
-        Week ? $"the week of {Day(Date)} is over budget with fixed touches ({Count} for a budget of {Limit} a week)"
-        : Channel is { } channel ? $"{Day(Date)} is over its {channel.ToString().ToLowerInvariant()} budget with fixed touches ({Count} for a budget of {Limit})"
-        : $"{Day(Date)} is over budget with fixed touches ({Count} for a budget of {Limit})";
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text)
+    {
+        if (Week)
+        {
+            text.Append("the week of ");
+            Day(text, Date);
+            text.Append(" is over budget with fixed touches (").AppendFormatted(Count).Append(" for a budget of ").AppendFormatted(Limit).Append(" a week)");
+            return;
+        }
+
+        Day(text, Date);
+        if (Channel is { } channel)
+        {
+            text.Append(" is over its ");
+            Lower(text, channel);
+            text.Append(" budget");
+        }
+        else
+        {
+            text.Append(" is over budget");
+        }
+
+        text.Append(" with fixed touches (").AppendFormatted(Count).Append(" for a budget of ").AppendFormatted(Limit).Append(')');
+    }
 }
 
 /// <summary>The hours when both sides are at work, for a call or meeting across time zones.</summary>
@@ -380,7 +617,9 @@ public sealed record OverbookedReason(LocalDate Date, int Count, int Limit, Chan
 public sealed record CallWindowReason(CallWindow Window) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => $"best time {Window}";
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => text.Append("best time ").Append(Window?.ToString());
 }
 
 /// <summary>The working hours of the owner and the contact do not overlap that day.</summary>
@@ -388,7 +627,9 @@ public sealed record CallWindowReason(CallWindow Window) : Reason
 public sealed record NoCommonHoursReason(string Place) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => $"no working hours in common with {Place} that day";
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => text.Append("no working hours in common with ").Append(Place).Append(" that day");
 }
 
 /// <summary>
@@ -399,5 +640,7 @@ public sealed record NoCommonHoursReason(string Place) : Reason
 public sealed record OnContactWeekendReason(string Place) : Reason
 {
     /// <inheritdoc/>
-    public override string ToString() => $"on the weekend in {Place}: none of your working days is a weekday there";
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => text.Append("on the weekend in ").Append(Place).Append(": none of your working days is a weekday there");
 }

@@ -16,6 +16,11 @@ internal sealed class TextBuffer
     private char[] _chars;
     private int _length;
 
+    /// <summary>Days already formatted (a feed names the same few often), 16 characters each, by a hash of the day.</summary>
+    private LocalDate[]? _days;
+    private char[]? _dayText;
+    private byte[]? _dayLength;
+
     internal TextBuffer(int capacity = 256)
     {
         _chars = new char[Math.Max(capacity, 16)];
@@ -119,6 +124,18 @@ internal sealed class TextBuffer
         }
 
         var span = _chars.AsSpan(_length);
+        _days ??= new LocalDate[64];
+        _dayText ??= new char[64 * 16];
+        _dayLength ??= new byte[64];
+        int slot = date.GetHashCode() & 63;
+        int cached = _dayLength[slot];
+        if (cached > 0 && _days[slot] == date)
+        {
+            _dayText.AsSpan(slot * 16, cached).CopyTo(span);
+            _length += cached;
+            return this;
+        }
+
         // "Mon", ..., "Sun": IsoDayOfWeek runs from Monday = 1 to Sunday = 7.
         "MonTueWedThuFriSatSun".AsSpan(((int)date.DayOfWeek - 1) * 3, 3).CopyTo(span);
         span[3] = ' ';
@@ -138,6 +155,9 @@ internal sealed class TextBuffer
         span[i++] = (char)('0' + (year / 100 % 10));
         span[i++] = (char)('0' + (year / 10 % 10));
         span[i++] = (char)('0' + (year % 10));
+        span[..i].CopyTo(_dayText.AsSpan(slot * 16));
+        _days[slot] = date;
+        _dayLength[slot] = (byte)i;
         _length += i;
         return this;
     }

@@ -6,6 +6,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using NodaTime;
 
@@ -500,6 +501,16 @@ public sealed class ICalendarWriter
         _position = 0;
     }
 
+    /// <summary>Room for whole lines that the caller encodes itself, of at least <paramref name="length"/> octets; then <see cref="AdvanceLines"/>.</summary>
+    internal Span<byte> LinesRoom(int length)
+    {
+        Debug.Assert(_deferred && _state == State.BetweenLines, "Lines go between lines.");
+        return Reserve(length);
+    }
+
+    /// <summary>Keeps <paramref name="count"/> octets of whole lines written to <see cref="LinesRoom"/>.</summary>
+    internal void AdvanceLines(int count) => _position += count;
+
     /// <summary>Appends whole lines already encoded (another writer's <see cref="Pending"/>) to a deferred writer.</summary>
     internal void AppendLines(ReadOnlySpan<byte> lines)
     {
@@ -624,7 +635,7 @@ public sealed class ICalendarWriter
         }
     }
 
-    private static void CheckDate(LocalDate date, string paramName)
+    internal static void CheckDate(LocalDate date, string paramName)
     {
         if (date.Year is < 1 or > 9999 || date.Calendar != CalendarSystem.Iso)
         {
@@ -685,7 +696,7 @@ public sealed class ICalendarWriter
         return builder.ToString();
     }
 
-    private static void FormatDate(LocalDate date, Span<byte> digits)
+    internal static void FormatDate(LocalDate date, Span<byte> digits)
     {
         int year = date.Year;
         digits[0] = (byte)('0' + (year / 1000));
@@ -750,7 +761,31 @@ public sealed class ICalendarWriter
     private static int Escape(ReadOnlySpan<char> text, Span<byte> to)
     {
         int i = 0, o = 0;
-        if (Vector128.IsHardwareAccelerated && text.Length >= 16 && to.Length >= (text.Length * 3) + 16)
+        if (Avx512BW.IsSupported && Vector512.IsHardwareAccelerated && text.Length >= 32 && to.Length >= (text.Length * 3) + 32)
+        {
+            // Thirty-two characters at a time, narrowed with saturation (so none above U+007F looks plain).
+            ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            ref byte octets = ref MemoryMarshal.GetReference(to);
+            while (text.Length - i >= 32)
+            {
+                var narrow = Avx512BW.ConvertToVector256ByteWithSaturation(Vector512.LoadUnsafe(ref chars, (nuint)i));
+                narrow.StoreUnsafe(ref octets, (nuint)o);
+                uint special = NotPlain(narrow);
+                if (special == 0)
+                {
+                    i += 32;
+                    o += 32;
+                    continue;
+                }
+
+                int plain = BitOperations.TrailingZeroCount(special);
+                i += plain;
+                o += plain;
+                i = EscapeOne(text, i, to, ref o);
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated && text.Length - i >= 16 && to.Length - o >= ((text.Length - i) * 3) + 16)
         {
             // Sixteen characters at a time: written narrowed, kept up to the first that is not plain.
             ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
@@ -917,6 +952,19 @@ public sealed class ICalendarWriter
         }
 
         return backslashes % 2 == 0;
+    }
+
+    /// <summary>One bit per octet (of 32) that is not plain ASCII text: a control, DEL and above, ',', ';' or '\'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint NotPlain(Vector256<byte> octets)
+    {
+        // Signed, the controls and everything from U+0080 (saturated to 0x80-0xFF) are below 0x20.
+        var outside = Vector256.LessThan(octets.AsSByte(), Vector256.Create((sbyte)0x20)).AsByte()
+            | Vector256.Equals(octets, Vector256.Create((byte)0x7F));
+        var escaped = Vector256.Equals(octets, Vector256.Create((byte)','))
+            | Vector256.Equals(octets, Vector256.Create((byte)';'))
+            | Vector256.Equals(octets, Vector256.Create((byte)'\\'));
+        return (outside | escaped).ExtractMostSignificantBits();
     }
 
     /// <summary>One bit per character (of eight) that is not plain ASCII text: a control, DEL and above, ',', ';' or '\'.</summary>

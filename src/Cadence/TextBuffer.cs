@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
@@ -21,9 +22,33 @@ internal sealed class TextBuffer
     private char[]? _dayText;
     private byte[]? _dayLength;
 
+    private readonly bool _pooled;
+
     internal TextBuffer(int capacity = 256)
     {
         _chars = new char[Math.Max(capacity, 16)];
+    }
+
+    /// <summary>Creates a buffer whose characters come from <see cref="ArrayPool{T}.Shared"/>; <see cref="ReturnBuffer"/> gives them back.</summary>
+    private TextBuffer(char[] pooled)
+    {
+        _chars = pooled;
+        _pooled = true;
+    }
+
+    /// <summary>A buffer on pooled characters, for a writer that gives them back with <see cref="ReturnBuffer"/> when done.</summary>
+    internal static TextBuffer Pooled(int capacity) => new(ArrayPool<char>.Shared.Rent(capacity));
+
+    /// <summary>Gives a pooled buffer's characters back; the buffer must not be used after.</summary>
+    internal void ReturnBuffer()
+    {
+        var chars = _chars;
+        _chars = [];
+        _length = 0;
+        if (_pooled && chars.Length > 0)
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     /// <summary>How many characters the buffer holds.</summary>
@@ -242,6 +267,16 @@ internal sealed class TextBuffer
 
     private void Grow(int more)
     {
-        Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + more));
+        int size = Math.Max(_chars.Length * 2, _length + more);
+        if (!_pooled)
+        {
+            Array.Resize(ref _chars, size);
+            return;
+        }
+
+        var bigger = ArrayPool<char>.Shared.Rent(size);
+        _chars.AsSpan(0, _length).CopyTo(bigger);
+        ArrayPool<char>.Shared.Return(_chars);
+        _chars = bigger;
     }
 }

@@ -85,6 +85,18 @@ public sealed class FeedWriter
 
     private FeedResult WriteFeed(Plan plan, FeedState previous, Instant now, Run run)
     {
+        try
+        {
+            return WriteFeedCore(plan, previous, now, run);
+        }
+        finally
+        {
+            run.ReturnBuffers();
+        }
+    }
+
+    private FeedResult WriteFeedCore(Plan plan, FeedState previous, Instant now, Run run)
+    {
         Guard.NotNull(plan, nameof(plan));
         Guard.NotNull(previous, nameof(previous));
 
@@ -623,7 +635,7 @@ public sealed class FeedWriter
             _output = output;
             _stream = stream;
             Out = new ICalendarWriter(Chunk + 4096);
-            Body = new ICalendarWriter(2048);
+            Body = new ICalendarWriter(4096);
             State = new FeedStateBuilder(previous, now);
             Batch = new UidHmac.Batch();
         }
@@ -641,9 +653,19 @@ public sealed class FeedWriter
         /// <summary>What <see cref="Warm"/> read, kept so that the reading is not left out.</summary>
         internal long Warmth { get; set; }
 
-        internal TextBuffer Summary { get; } = new(128);
+        internal TextBuffer Summary { get; } = TextBuffer.Pooled(128);
 
-        internal TextBuffer Description { get; } = new(1024);
+        internal TextBuffer Description { get; } = TextBuffer.Pooled(1024);
+
+        /// <summary>Gives the pooled buffers back, once the write is done or has failed.</summary>
+        internal void ReturnBuffers()
+        {
+            Out.ReturnBuffer();
+            Body.ReturnBuffer();
+            Batch.ReturnBuffer();
+            Summary.ReturnBuffer();
+            Description.ReturnBuffer();
+        }
 
         internal ICalendarWriter StartBody()
         {

@@ -58,13 +58,14 @@ public sealed class ICalendarWriter
 
     /// <summary>
     /// Creates a writer that keeps whole lines in its buffer (<see cref="Pending"/>) until its owner takes them and
-    /// calls <see cref="DiscardPending"/>, so a feed's lines reach the output in large pieces.
+    /// calls <see cref="DiscardPending"/>, so a feed's lines reach the output in large pieces. Its buffer comes from
+    /// <see cref="ArrayPool{T}.Shared"/>: <see cref="ReturnBuffer"/> gives it back when the writer is done.
     /// </summary>
     /// <param name="capacity">The room its buffer starts with.</param>
     internal ICalendarWriter(int capacity)
     {
         _deferred = true;
-        _line = new byte[capacity];
+        _line = ArrayPool<byte>.Shared.Rent(capacity);
     }
 
     private enum State
@@ -491,6 +492,19 @@ public sealed class ICalendarWriter
         {
             Debug.Assert(_deferred && _state == State.BetweenLines, "Only whole lines of a deferred writer are pending.");
             return new ArraySegment<byte>(_line, 0, _position);
+        }
+    }
+
+    /// <summary>Gives a deferred writer's buffer back to the pool; the writer must not be used after.</summary>
+    internal void ReturnBuffer()
+    {
+        Debug.Assert(_deferred, "Only a deferred writer's buffer is pooled.");
+        var line = _line;
+        _line = [];
+        _position = 0;
+        if (line.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(line);
         }
     }
 
@@ -1057,10 +1071,25 @@ public sealed class ICalendarWriter
     {
         if (_line.Length - _position < length)
         {
-            Array.Resize(ref _line, Math.Max(_line.Length * 2, _position + length));
+            Grow(length);
         }
 
         return _line.AsSpan(_position);
+    }
+
+    private void Grow(int length)
+    {
+        int size = Math.Max(_line.Length * 2, _position + length);
+        if (!_deferred)
+        {
+            Array.Resize(ref _line, size);
+            return;
+        }
+
+        var bigger = ArrayPool<byte>.Shared.Rent(size);
+        _line.AsSpan(0, _position).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_line);
+        _line = bigger;
     }
 
     /// <summary>Hands the finished property line to the output.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
@@ -436,14 +437,14 @@ internal sealed class UidHmac
     {
         private const int LaneBytes = MaxBlocks * 64;
 
-        private readonly byte[] _buffers;
+        private byte[] _buffers;
         private readonly byte[]?[] _long;
         private readonly bool[] _isLong;
 
         internal Batch()
         {
             Lanes = UidHmac.Lanes;
-            _buffers = new byte[Lanes * LaneBytes];
+            _buffers = ArrayPool<byte>.Shared.Rent(Lanes * LaneBytes);
             _long = new byte[Lanes][];
             _isLong = new bool[Lanes];
             Lengths = new int[Lanes];
@@ -452,6 +453,17 @@ internal sealed class UidHmac
 
         /// <summary>How many messages fit.</summary>
         internal int Lanes { get; }
+
+        /// <summary>Gives the messages' buffer back to the pool it came from; the batch must not be used after.</summary>
+        internal void ReturnBuffer()
+        {
+            var buffers = _buffers;
+            _buffers = [];
+            if (buffers.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(buffers);
+            }
+        }
 
         /// <summary>How many messages the batch holds.</summary>
         internal int Count { get; set; }

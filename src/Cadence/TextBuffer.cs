@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using NodaTime.Text;
 
@@ -66,6 +67,7 @@ internal sealed class TextBuffer
     /// <summary>The character at <paramref name="index"/>.</summary>
     internal char this[int index] => _chars[index];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal TextBuffer Append(char c)
     {
         if (_length == _chars.Length)
@@ -77,8 +79,10 @@ internal sealed class TextBuffer
         return this;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal TextBuffer Append(string? text) => text is null ? this : Append(text.AsSpan());
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal TextBuffer Append(ReadOnlySpan<char> text)
     {
         if (_chars.Length - _length < text.Length)

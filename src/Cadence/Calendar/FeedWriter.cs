@@ -457,7 +457,13 @@ public sealed class FeedWriter
         }
 
         touch.AppendWhy(text);
-        text.Append("\nSuggested channel: ").Append(LowerChannelName(touch.Channel)).Append('.');
+        text.Append(touch.Channel switch
+        {
+            Channel.Meeting => "\nSuggested channel: meeting.",
+            Channel.Call => "\nSuggested channel: call.",
+            Channel.Note => "\nSuggested channel: note.",
+            _ => "\nSuggested channel: social.",
+        });
         if (touch.NotAfter == touch.NotBefore)
         {
             text.Append("\nOnly on ").AppendDay(touch.NotAfter).Append('.');

@@ -160,10 +160,14 @@ public abstract record Reason
             return;
         }
 
-        if (noun.EndsWith("s", StringComparison.OrdinalIgnoreCase)
-            || noun.EndsWith("x", StringComparison.OrdinalIgnoreCase)
-            || noun.EndsWith("ch", StringComparison.OrdinalIgnoreCase)
-            || noun.EndsWith("sh", StringComparison.OrdinalIgnoreCase))
+        char last = noun[^1], before = noun.Length > 1 ? noun[^2] : ' ';
+        bool sibilant = char.IsAscii(last) && char.IsAscii(before)
+            ? (last | 0x20) is 's' or 'x' || ((last | 0x20) == 'h' && (before | 0x20) is 'c' or 's')
+            : noun.EndsWith("s", StringComparison.OrdinalIgnoreCase)
+                || noun.EndsWith("x", StringComparison.OrdinalIgnoreCase)
+                || noun.EndsWith("ch", StringComparison.OrdinalIgnoreCase)
+                || noun.EndsWith("sh", StringComparison.OrdinalIgnoreCase);
+        if (sibilant)
         {
             text.Append(noun).Append("es");
             return;

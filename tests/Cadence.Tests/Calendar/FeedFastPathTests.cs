@@ -245,6 +245,31 @@ public class FeedFastPathTests
             new CadenceReason("x", new CadenceRule(Period.FromDays(1), Period.FromMonths(1) + Period.FromWeeks(2), Period.FromYears(1) + Period.FromMonths(2) + Period.FromWeeks(1) + Period.FromDays(3)), true).ToString());
     }
 
+    [Theory]
+    [InlineData("client")]
+    [InlineData("bus")]
+    [InlineData("BOX")]
+    [InlineData("church")]
+    [InlineData("wiSH")]
+    [InlineData("agency")]
+    [InlineData("day")]
+    [InlineData("VIPY")]
+    [InlineData("y")]
+    [InlineData("\u017F")]
+    [InlineData("ma\u00DF")]
+    [InlineData("x\uD83D\uDE00")]
+    [InlineData("\u00E9y")]
+    public void CadenceReason_AnyTier_PluralAsEndsWithIgnoringCase(string tier)
+    {
+        string plural =
+            tier.EndsWith("s", StringComparison.OrdinalIgnoreCase) || tier.EndsWith("x", StringComparison.OrdinalIgnoreCase)
+            || tier.EndsWith("ch", StringComparison.OrdinalIgnoreCase) || tier.EndsWith("sh", StringComparison.OrdinalIgnoreCase) ? tier + "es"
+            : tier.Length > 1 && tier[^1] == 'y' && "aeiou".IndexOf(char.ToLowerInvariant(tier[^2])) < 0 ? tier[..^1] + "ies"
+            : tier + "s";
+
+        Assert.Equal(plural + " are due every 2 weeks (at most 3)", new CadenceReason(tier, CadenceRule.FromWeeks(1, 2, 3), false).ToString());
+    }
+
     /// <summary>The writer as it was: every character written on its own, as an octet or a unit that is never split.</summary>
     private static byte[] OneUnitAtATime(string name, IEnumerable<string> parts)
     {

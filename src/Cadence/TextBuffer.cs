@@ -156,7 +156,8 @@ internal sealed class TextBuffer
         _days ??= new LocalDate[64];
         _dayText ??= new char[64 * 16];
         _dayLength ??= new byte[64];
-        int slot = date.GetHashCode() & 63;
+        // Fibonacci hashing: the top six bits of the product (a date's own hash has its calendar in the low bits).
+        int slot = (int)(((uint)date.GetHashCode() * 2654435769u) >> 26);
         int cached = _dayLength[slot];
         if (cached > 0 && _days[slot] == date)
         {

@@ -690,9 +690,8 @@ public sealed class FeedWriter
             var output = Out;
             var lines = output.LinesRoom(160 + body.Length);
             int n = 0;
-            n += Put(lines, "BEGIN:"u8, n);
-            n += Encoding.ASCII.GetBytes(component, lines[n..]);
-            n += Put(lines, "\r\nUID:"u8, n);
+            bool task = component == "VTODO";
+            n += Put(lines, task ? "BEGIN:VTODO\r\nUID:"u8 : "BEGIN:VEVENT\r\nUID:"u8, n);
             uid.Write(lines[n..]);
             n += UidKey.UidLength;
             n += Put(lines, "\r\nDTSTAMP:"u8, n);
@@ -704,9 +703,7 @@ public sealed class FeedWriter
             n += digits;
             n += Put(lines, "\r\n"u8, n);
             n += Put(lines, body, n);
-            n += Put(lines, "END:"u8, n);
-            n += Encoding.ASCII.GetBytes(component, lines[n..]);
-            n += Put(lines, "\r\n"u8, n);
+            n += Put(lines, task ? "END:VTODO\r\n"u8 : "END:VEVENT\r\n"u8, n);
             output.AdvanceLines(n);
             if (output.Pending.Length >= Chunk)
             {

@@ -795,7 +795,26 @@ public sealed class ICalendarWriter
                 int plain = BitOperations.TrailingZeroCount(special);
                 i += plain;
                 o += plain;
-                i = EscapeOne(text, i, to, ref o);
+                switch (text[i])
+                {
+                    // The escapes most text has, here; the rest (controls, CR, non-ASCII) by EscapeOne.
+                    case ',':
+                    case ';':
+                        Unsafe.Add(ref octets, o) = (byte)'\\';
+                        Unsafe.Add(ref octets, o + 1) = (byte)text[i];
+                        o += 2;
+                        i++;
+                        break;
+                    case '\n':
+                        Unsafe.Add(ref octets, o) = (byte)'\\';
+                        Unsafe.Add(ref octets, o + 1) = (byte)'n';
+                        o += 2;
+                        i++;
+                        break;
+                    default:
+                        i = EscapeOne(text, i, to, ref o);
+                        break;
+                }
             }
         }
 

@@ -5,8 +5,8 @@ using System.Numerics;
 namespace Cadence.Calendar;
 
 /// <summary>
-/// The hashes a <see cref="FeedEntry.ContentHash"/> is made with: XXH64 (seed 0) of the event's body since version
-/// 0.2; the byte-wise 64-bit FNV-1a of earlier versions is still recognized, so a stored state does not change
+/// The hashes a <see cref="FeedEntry.ContentHash"/> is made with: XXH64 (seed 0) of the event's body; the byte-wise
+/// 64-bit FNV-1a that earlier builds used is still recognized in a stored state, so the change of hash does not move
 /// every event's SEQUENCE once.
 /// </summary>
 internal static class ContentHash
@@ -76,7 +76,7 @@ internal static class ContentHash
         return hash;
     }
 
-    /// <summary>The byte-wise 64-bit FNV-1a that content hashes were before version 0.2.</summary>
+    /// <summary>The byte-wise 64-bit FNV-1a that content hashes were in earlier builds.</summary>
     internal static ulong Fnv1a(ReadOnlySpan<byte> bytes)
     {
         ulong hash = 14695981039346656037UL;

@@ -525,40 +525,6 @@ public sealed class ICalendarWriter
     /// <summary>Keeps <paramref name="count"/> octets of whole lines written to <see cref="LinesRoom"/>.</summary>
     internal void AdvanceLines(int count) => _position += count;
 
-    /// <summary>Appends whole lines already encoded (another writer's <see cref="Pending"/>) to a deferred writer.</summary>
-    internal void AppendLines(ReadOnlySpan<byte> lines)
-    {
-        Debug.Assert(_deferred && _state == State.BetweenLines, "Lines go between lines.");
-        Raw(lines);
-    }
-
-    /// <summary><see cref="BeginComponent"/> for a name known to be valid.</summary>
-    internal void BeginKnownComponent(string name)
-    {
-        Debug.Assert(IsName(name), "A valid name.");
-        BeginKnownProperty("BEGIN");
-        StartValue();
-        Ascii(name);
-        EndProperty();
-        _components.Push(name);
-    }
-
-    /// <summary><see cref="EndComponent"/> for a name known to be valid (still checked against the one begun).</summary>
-    internal void EndKnownComponent(string name)
-    {
-        if (_state != State.BetweenLines || _components.Count == 0 || !ReferenceEquals(_components.Peek(), name))
-        {
-            EndComponent(name);
-            return;
-        }
-
-        _components.Pop();
-        BeginKnownProperty("END");
-        StartValue();
-        Ascii(name);
-        EndProperty();
-    }
-
     /// <summary><see cref="BeginProperty"/> for a name known to be valid.</summary>
     internal void BeginKnownProperty(string name)
     {

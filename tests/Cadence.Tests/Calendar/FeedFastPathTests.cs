@@ -166,6 +166,26 @@ public class FeedFastPathTests
     }
 
     [Fact]
+    public void Write_OneWriterFromSeveralThreads_SameBytesAndStates()
+    {
+        var relationships = Enumerable.Range(0, 500).Select(i => new Relationship("r" + i, "Person " + i + (i % 7 == 0 ? " Zoë; \"Z\"" : string.Empty), "client"));
+        var touches = Enumerable.Range(0, 500).Select(i => new Touch("r" + i, Today.PlusDays(-(i % 90)), (Channel)(i % 4), medium: i % 3 == 0 ? "coffee, then a walk" : null));
+        var plan = new Scheduler().Plan(new Diary(relationships, touches), Today);
+        var writer = new FeedWriter(Options);
+        var (expected, first) = Write(Options, plan);
+
+        var results = new (string Text, FeedResult Result)[16];
+        System.Threading.Tasks.Parallel.For(0, results.Length, i =>
+        {
+            var result = writer.Write(plan, i % 2 == 0 ? FeedState.Empty : first.State, Now, out string text);
+            results[i] = (text, result);
+        });
+
+        Assert.All(results, r => Assert.Equal(expected, r.Text));
+        Assert.All(results, r => Assert.Equal(first.State.Entries, r.Result.State.Entries));
+    }
+
+    [Fact]
     public void FeedState_FromEntriesOfAnyUid_RoundTripsAndFinds()
     {
         var now = Instant.FromUtc(2026, 3, 13, 7, 30);

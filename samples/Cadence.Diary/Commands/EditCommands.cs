@@ -159,8 +159,12 @@ internal static class EditCommands
                 throw new UserException($"--to {Text.Format(to)} is before today ({Text.Format(today)}); move a touch to today or later.");
             }
 
-            var planned = new Scheduler(data.SchedulerOptions).PlanFor(data.Diary, id, today)
-                ?? throw new UserException($"{relationship.Name} ({id}) is archived: there is no next touch to move.");
+            // The levelled plan the agenda and the feed show: its day is the one the touch is moved from.
+            if (!Planning.Level(data, today).Plan.TryGet(id, out var planned))
+            {
+                throw new UserException($"{relationship.Name} ({id}) is archived: there is no next touch to move.");
+            }
+
             Diary diary;
             string what;
             if (planned.Move is null && planned.Commitment is { } pinned)
@@ -174,9 +178,7 @@ internal static class EditCommands
                 what = $"Moved {relationship.Name}'s next touch";
             }
 
-            // Say where the touch was on the levelled plan the agenda and the feed show, not the unlevelled due day.
-            var shown = Planning.Level(data, today).Plan.TryGet(id, out var levelled) ? levelled.Due : planned.Due;
-            return (data.WithDiary(diary), $"{what} from {Text.LongDay.Format(shown)} to {Text.LongDay.Format(to)}.");
+            return (data.WithDiary(diary), $"{what} from {Text.LongDay.Format(planned.Due)} to {Text.LongDay.Format(to)}.");
         });
         app.Out.Write(message + "\n");
         return ExitCodes.Ok;

@@ -46,7 +46,20 @@ public sealed record CadenceRule
                 $"The target {PeriodMath.Describe(Target)} ({Target}) is longer than the maximum gap {PeriodMath.Describe(MaxGap)} ({MaxGap}); it must be at most the maximum gap.",
                 nameof(maxGap));
         }
+
+        MinGapDays = PeriodMath.FixedDays(MinGap);
+        TargetDays = PeriodMath.FixedDays(Target);
+        MaxGapDays = PeriodMath.FixedDays(MaxGap);
     }
+
+    /// <summary>The minimum gap in days, or -1 when it has months or years (its length depends on the start date).</summary>
+    internal int MinGapDays { get; }
+
+    /// <summary>The target in days, or -1 when it has months or years.</summary>
+    internal int TargetDays { get; }
+
+    /// <summary>The maximum gap in days, or -1 when it has months or years.</summary>
+    internal int MaxGapDays { get; }
 
     /// <summary>The least time between two attempts (answered or not).</summary>
     public Period MinGap { get; }

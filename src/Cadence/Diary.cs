@@ -13,8 +13,6 @@ namespace Cadence;
 /// </summary>
 public sealed class Diary
 {
-    private static readonly int[] NoIndexes = [];
-
     private readonly ImmutableArray<Relationship> _relationships;
     private readonly ImmutableArray<Touch> _touches;
     private readonly ImmutableArray<Commitment> _commitments;
@@ -22,8 +20,18 @@ public sealed class Diary
     private readonly ManualMove?[] _moveByRelationship;
     private int[]? _ordinalOrder;
     private readonly Dictionary<string, int> _byId;
-    private readonly int[][] _touchesByRelationship;
-    private readonly int[][] _commitmentsByRelationship;
+
+    // Touches grouped by relationship, compressed-row style: those of relationship r are at positions
+    // _touchStart[r] to _touchStart[r + 1] - 1 of _groupedTouches (their indexes in _touches) and of _touchFacts
+    // (what the scheduler reads of them), earliest first in the scheduler's order of touches.
+    private readonly int[] _touchStart;
+    private readonly int[] _groupedTouches;
+    private readonly TouchFacts[] _touchFacts;
+    private readonly string?[] _media;
+    private readonly int _lastTouchDay;
+    private readonly int[] _commitmentStart;
+    private readonly int[] _groupedCommitments;
+    private OnlineMediaFlags? _onlineMedia;
 
     /// <summary>Creates a diary and checks it.</summary>
     /// <param name="relationships">The relationships; ids must be unique (ordinal).</param>
@@ -51,8 +59,9 @@ public sealed class Diary
             }
         }
 
-        _touchesByRelationship = Group(_touches, t => t.RelationshipId, "touch", nameof(touches));
-        _commitmentsByRelationship = Group(_commitments, c => c.RelationshipId, "commitment", nameof(commitments));
+        (_touchStart, _groupedTouches) = Group(_touches, t => t.RelationshipId, "touch", nameof(touches));
+        (_commitmentStart, _groupedCommitments) = Group(_commitments, c => c.RelationshipId, "commitment", nameof(commitments));
+        (_touchFacts, _media, _lastTouchDay) = Facts(_touches, _touchStart, _groupedTouches);
 
         _moves = moves?.ToImmutableArray() ?? ImmutableArray<ManualMove>.Empty;
         _moveByRelationship = new ManualMove?[_relationships.Length];
@@ -131,13 +140,13 @@ public sealed class Diary
     /// <param name="id">The relationship id.</param>
     /// <returns>Its touches.</returns>
     /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
-    public IReadOnlyList<Touch> TouchesOf(string id) => Select(_touches, _touchesByRelationship[IndexOf(id)]);
+    public IReadOnlyList<Touch> TouchesOf(string id) => Select(_touches, _groupedTouches, _touchStart, IndexOf(id));
 
     /// <summary>The commitments of one relationship, in the order given.</summary>
     /// <param name="id">The relationship id.</param>
     /// <returns>Its commitments.</returns>
     /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
-    public IReadOnlyList<Commitment> CommitmentsOf(string id) => Select(_commitments, _commitmentsByRelationship[IndexOf(id)]);
+    public IReadOnlyList<Commitment> CommitmentsOf(string id) => Select(_commitments, _groupedCommitments, _commitmentStart, IndexOf(id));
 
     /// <summary>Returns a copy with a new relationship.</summary>
     /// <param name="relationship">The relationship; its id must be new.</param>
@@ -257,18 +266,70 @@ public sealed class Diary
 
     internal ImmutableArray<Commitment> CommitmentArray => _commitments;
 
-    internal int[] TouchIndexesOf(int relationshipIndex) => _touchesByRelationship[relationshipIndex];
+    /// <summary>
+    /// For each of <see cref="Media"/>, whether a note with it is online under these options. Built once per diary and
+    /// options (the last options asked for are remembered).
+    /// </summary>
+    internal bool[] OnlineMedia(Scheduling.SchedulerOptions options)
+    {
+        var cached = System.Threading.Volatile.Read(ref _onlineMedia);
+        if (cached is null || !ReferenceEquals(cached.Options, options))
+        {
+            var flags = new bool[_media.Length];
+            for (int i = 1; i < flags.Length; i++)
+            {
+                flags[i] = options.IsOnlineNoteMedium(_media[i]!);
+            }
 
-    internal int[] CommitmentIndexesOf(int relationshipIndex) => _commitmentsByRelationship[relationshipIndex];
+            cached = new OnlineMediaFlags(options, flags);
+            System.Threading.Volatile.Write(ref _onlineMedia, cached);
+        }
 
-    private static Touch[] Select(ImmutableArray<Touch> all, int[] indexes) => indexes.Select(i => all[i]).ToArray();
+        return cached.Flags;
+    }
 
-    private static Commitment[] Select(ImmutableArray<Commitment> all, int[] indexes) => indexes.Select(i => all[i]).ToArray();
+    /// <summary>The day number of the latest touch, or <see cref="int.MinValue"/> when there is none.</summary>
+    internal int LastTouchDay => _lastTouchDay;
 
-    private int[][] Group<T>(ImmutableArray<T> items, Func<T, string> relationshipId, string what, string paramName)
+    /// <summary>The diary's distinct media; <see cref="TouchFacts.Medium"/> indexes it, and index 0 is "none".</summary>
+    internal ReadOnlySpan<string?> Media => _media;
+
+    /// <summary>Where a relationship's touches are in <see cref="GroupedTouches"/> and <see cref="GroupedFacts"/>.</summary>
+    internal (int Start, int Count) TouchRange(int relationshipIndex) =>
+        (_touchStart[relationshipIndex], _touchStart[relationshipIndex + 1] - _touchStart[relationshipIndex]);
+
+    /// <summary>The touches' indexes, grouped by relationship, each group earliest first (see <see cref="Scheduling.TouchOrder"/>).</summary>
+    internal int[] GroupedTouches => _groupedTouches;
+
+    /// <summary>The touches' facts, in the order of <see cref="GroupedTouches"/>.</summary>
+    internal TouchFacts[] GroupedFacts => _touchFacts;
+
+    /// <summary>The indexes of a relationship's commitments, in the order given.</summary>
+    internal ReadOnlySpan<int> CommitmentIndexesOf(int relationshipIndex) =>
+        _groupedCommitments.AsSpan(_commitmentStart[relationshipIndex], _commitmentStart[relationshipIndex + 1] - _commitmentStart[relationshipIndex]);
+
+    private static T[] Select<T>(ImmutableArray<T> all, int[] grouped, int[] start, int relationshipIndex)
+    {
+        // Touches are grouped in the scheduler's order; give them back in the order given, as documented.
+        var indexes = grouped.AsSpan(start[relationshipIndex], start[relationshipIndex + 1] - start[relationshipIndex]).ToArray();
+        Array.Sort(indexes);
+        var result = new T[indexes.Length];
+        for (int i = 0; i < indexes.Length; i++)
+        {
+            result[i] = all[indexes[i]];
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Groups items by relationship: the start of each relationship's run (one more entry than relationships) and the
+    /// items' indexes, in the order given within a run. Checks every item names a relationship in the diary.
+    /// </summary>
+    private (int[] Start, int[] Grouped) Group<T>(ImmutableArray<T> items, Func<T, string> relationshipId, string what, string paramName)
         where T : class
     {
-        var counts = new int[_relationships.Length];
+        var start = new int[_relationships.Length + 1];
         var owner = new int[items.Length];
         for (int i = 0; i < items.Length; i++)
         {
@@ -280,21 +341,101 @@ public sealed class Diary
             }
 
             owner[i] = index;
-            counts[index]++;
+            start[index + 1]++;
         }
 
-        var groups = new int[_relationships.Length][];
-        for (int r = 0; r < groups.Length; r++)
+        for (int r = 1; r < start.Length; r++)
         {
-            groups[r] = counts[r] == 0 ? NoIndexes : new int[counts[r]];
-            counts[r] = 0;
+            start[r] += start[r - 1];
         }
 
+        var grouped = new int[items.Length];
+        var next = start.AsSpan(0, _relationships.Length).ToArray();
         for (int i = 0; i < items.Length; i++)
         {
-            groups[owner[i]][counts[owner[i]]++] = i;
+            grouped[next[owner[i]]++] = i;
         }
 
-        return groups;
+        return (start, grouped);
     }
+
+    /// <summary>
+    /// Packs what the scheduler reads of each touch, in one pass in the order given (the order the touches lie in
+    /// memory), then sorts each relationship's touches into the scheduler's order, earliest first: by day, and by
+    /// <see cref="Scheduling.TouchOrder"/> within a day. Also finds the distinct media and the latest day.
+    /// </summary>
+    private static (TouchFacts[] Facts, string?[] Media, int LastDay) Facts(ImmutableArray<Touch> touches, int[] start, int[] grouped)
+    {
+        var media = new List<string?> { null };
+        var mediumIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var recent = new string?[8];
+        var recentIndex = new int[8];
+        int lastDay = int.MinValue;
+        var byPosition = new TouchFacts[touches.Length];
+        for (int i = 0; i < touches.Length; i++)
+        {
+            var touch = touches[i];
+            int medium = 0;
+            if (touch.Medium is { } name)
+            {
+                // Media repeat ("email", "coffee"): most are found among the last few strings seen, by reference.
+                int slot = (int)((uint)System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(name) % (uint)recent.Length);
+                if (ReferenceEquals(recent[slot], name))
+                {
+                    medium = recentIndex[slot];
+                }
+                else
+                {
+                    if (!mediumIndex.TryGetValue(name, out medium))
+                    {
+                        medium = media.Count;
+                        media.Add(name);
+                        mediumIndex.Add(name, medium);
+                    }
+
+                    recent[slot] = name;
+                    recentIndex[slot] = medium;
+                }
+            }
+
+            int day = touch.Date.ToDateOnly().DayNumber;
+            lastDay = Math.Max(lastDay, day);
+            byPosition[i] = new TouchFacts(day, touch.Channel, touch.Direction, touch.Outcome, medium);
+        }
+
+        var facts = new TouchFacts[grouped.Length];
+        for (int g = 0; g < grouped.Length; g++)
+        {
+            facts[g] = byPosition[grouped[g]];
+        }
+
+        var order = Scheduling.TouchOrder.Instance;
+        for (int r = 0; r + 1 < start.Length; r++)
+        {
+            // Insertion sort: a diary kept as a log is in date order already, and groups are small. Touches are read
+            // only to break a tie between two on the same day.
+            for (int i = start[r] + 1; i < start[r + 1]; i++)
+            {
+                int item = grouped[i];
+                var fact = facts[i];
+                int j = i - 1;
+                while (j >= start[r]
+                    && (facts[j].Day > fact.Day
+                        || (facts[j].Day == fact.Day && order.Compare(touches[grouped[j]], touches[item]) > 0)))
+                {
+                    grouped[j + 1] = grouped[j];
+                    facts[j + 1] = facts[j];
+                    j--;
+                }
+
+                grouped[j + 1] = item;
+                facts[j + 1] = fact;
+            }
+        }
+
+        return (facts, media.ToArray(), lastDay);
+    }
+
+    /// <summary>Which media are online under some options.</summary>
+    private sealed record OnlineMediaFlags(Scheduling.SchedulerOptions Options, bool[] Flags);
 }

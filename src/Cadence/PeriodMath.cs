@@ -61,6 +61,49 @@ internal static class PeriodMath
         return true;
     }
 
+    /// <summary>The days of a period without months or years, or -1 when it has months or years.</summary>
+    internal static int FixedDays(Period p) => p.Years == 0 && p.Months == 0 ? (int)DaysOf(p) : -1;
+
+    /// <summary>
+    /// <c>start + credit × period</c> on day numbers, as <see cref="PlusScaled(LocalDate, Period, double)"/>:
+    /// <paramref name="fixedDays"/> is <see cref="FixedDays"/> of the period.
+    /// </summary>
+    internal static int PlusScaled(int startDay, Period period, int fixedDays, double credit)
+    {
+        if (fixedDays >= 0)
+        {
+            return startDay + (credit == 1.0 ? fixedDays : (int)Math.Floor(fixedDays * credit));
+        }
+
+        int full = PlusCalendar(startDay, period) - startDay;
+        return startDay + (credit == 1.0 ? full : (int)Math.Floor(full * credit));
+    }
+
+    /// <summary><c>start + period</c> on day numbers; <paramref name="fixedDays"/> is <see cref="FixedDays"/> of the period.</summary>
+    internal static int Plus(int startDay, Period period, int fixedDays) =>
+        fixedDays >= 0 ? startDay + fixedDays : PlusCalendar(startDay, period);
+
+    /// <summary>
+    /// <c>start + period</c> on day numbers as NodaTime's <see cref="LocalDate.Plus(Period)"/> does it in the ISO
+    /// calendar (years, then months, each ending on the month's last day when the day does not exist, then weeks and
+    /// days), with <see cref="DateOnly"/>'s cheaper arithmetic.
+    /// </summary>
+    internal static int PlusCalendar(int startDay, Period period)
+    {
+        var date = DateOnly.FromDayNumber(startDay);
+        if (period.Years != 0)
+        {
+            date = date.AddYears(period.Years);
+        }
+
+        if (period.Months != 0)
+        {
+            date = date.AddMonths(period.Months);
+        }
+
+        return date.DayNumber + (int)DaysOf(period);
+    }
+
     /// <summary>The days of a period without months or years.</summary>
     internal static long DaysOf(Period p) => (p.Weeks * 7L) + p.Days;
 

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks;
 using NodaTime;
 
 namespace Cadence.Scheduling;
@@ -25,7 +27,19 @@ public sealed class Scheduler
     public Scheduler(SchedulerOptions? options = null)
     {
         Options = options ?? SchedulerOptions.Default;
+        _credits = new double[16];
+        for (int kind = 0; kind < _credits.Length; kind++)
+        {
+            var outcome = (Outcome)((kind >> 3) & 1);
+            _credits[kind] = outcome == Outcome.NoReply ? Options.Credits.NoReply : Options.Credits[(Channel)(kind & 3)];
+        }
     }
+
+    /// <summary>Relationships planned together by one thread: large enough to pay for the hand-over, small enough to balance.</summary>
+    private const int ChunkSize = 4096;
+
+    /// <summary>The credit of each <see cref="TouchFacts.Kind"/> under <see cref="Options"/>.</summary>
+    private readonly double[] _credits;
 
     /// <summary>The options in use.</summary>
     public SchedulerOptions Options { get; }
@@ -48,24 +62,66 @@ public sealed class Scheduler
     /// <returns>The plan, by due day then relationship id.</returns>
     /// <exception cref="ArgumentException">A touch is after today; the message names it.</exception>
     /// <exception cref="KeyNotFoundException">A relationship's tier has no rule and there is no fallback.</exception>
+    /// <remarks>
+    /// A large diary is planned on several threads (see <see cref="SchedulerOptions.MaxDegreeOfParallelism"/>); the
+    /// plan, and the exception when there is one, are the same as on one thread.
+    /// </remarks>
     public Plan Plan(Diary diary, LocalDate today)
     {
         Guard.NotNull(diary, nameof(diary));
-        CheckNoFutureTouches(diary.TouchArray, today);
+        CheckNoFutureTouches(diary, today);
 
-        var relationships = diary.RelationshipArray;
-        var planned = new List<PlannedTouch>(relationships.Length);
         int[] order = diary.OrdinalOrder;
-        for (int rank = 0; rank < order.Length; rank++)
+        bool[] onlineMedia = diary.OnlineMedia(Options);
+        var slots = new PlannedTouch?[order.Length];
+        int chunks = (order.Length + ChunkSize - 1) / ChunkSize;
+        int threads = Math.Min(chunks, Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+        if (threads <= 1)
         {
-            int i = order[rank];
-            if (relationships[i].State.Status != RelationshipStatus.Archived)
+            PlanChunk(diary, today, onlineMedia, slots, 0, order.Length);
+        }
+        else
+        {
+            // Each chunk is a run of id ranks, planned in order; the first failure of the earliest chunk is the one
+            // a single thread would have met first.
+            var failures = new ExceptionDispatchInfo?[chunks];
+            Parallel.For(
+                0,
+                chunks,
+                new ParallelOptions { MaxDegreeOfParallelism = threads },
+                chunk =>
+                {
+                    try
+                    {
+                        PlanChunk(diary, today, onlineMedia, slots, chunk * ChunkSize, Math.Min(order.Length, (chunk + 1) * ChunkSize));
+                    }
+                    catch (Exception e)
+                    {
+                        failures[chunk] = ExceptionDispatchInfo.Capture(e);
+                    }
+                });
+            foreach (var failure in failures)
             {
-                planned.Add(PlanOne(diary, i, today, rank));
+                failure?.Throw();
             }
         }
 
-        return new Plan(today, PlanOrder.ByDueThenId(planned, today));
+        int planned = 0;
+        foreach (var touch in slots)
+        {
+            planned += touch is null ? 0 : 1;
+        }
+
+        var inIdOrder = new List<PlannedTouch>(planned);
+        foreach (var touch in slots)
+        {
+            if (touch is not null)
+            {
+                inIdOrder.Add(touch);
+            }
+        }
+
+        return new Plan(today, PlanOrder.ByDueThenId(inIdOrder, today));
     }
 
     /// <summary>Plans one relationship, as <see cref="Plan(Diary, LocalDate)"/> would.</summary>
@@ -79,20 +135,42 @@ public sealed class Scheduler
     {
         Guard.NotNull(diary, nameof(diary));
         int index = diary.IndexOf(relationshipId);
+        var (start, count) = diary.TouchRange(index);
         var touches = diary.TouchArray;
-        foreach (int t in diary.TouchIndexesOf(index))
+        foreach (int t in diary.GroupedTouches.AsSpan(start, count))
         {
             CheckNotFuture(touches[t], today);
         }
 
         return diary.RelationshipArray[index].State.Status == RelationshipStatus.Archived
             ? null
-            : PlanOne(diary, index, today);
+            : PlanOne(diary, index, today, diary.OnlineMedia(Options));
     }
 
-    private static void CheckNoFutureTouches(ImmutableArray<Touch> touches, LocalDate today)
+    /// <summary>Plans the relationships with id ranks from <paramref name="from"/> up to <paramref name="to"/>, into their slots.</summary>
+    private void PlanChunk(Diary diary, LocalDate today, bool[] onlineMedia, PlannedTouch?[] slots, int from, int to)
     {
-        foreach (var touch in touches)
+        var relationships = diary.RelationshipArray;
+        int[] order = diary.OrdinalOrder;
+        for (int rank = from; rank < to; rank++)
+        {
+            int i = order[rank];
+            if (relationships[i].State.Status != RelationshipStatus.Archived)
+            {
+                slots[rank] = PlanOne(diary, i, today, onlineMedia, rank);
+            }
+        }
+    }
+
+    private static void CheckNoFutureTouches(Diary diary, LocalDate today)
+    {
+        if (diary.LastTouchDay <= today.ToDateOnly().DayNumber)
+        {
+            return;
+        }
+
+        // Name the first such touch in the diary's order.
+        foreach (var touch in diary.TouchArray)
         {
             CheckNotFuture(touch, today);
         }
@@ -108,47 +186,44 @@ public sealed class Scheduler
         }
     }
 
-    private PlannedTouch PlanOne(Diary diary, int index, LocalDate today, int idRank = -1)
+    private PlannedTouch PlanOne(Diary diary, int index, LocalDate today, ReadOnlySpan<bool> onlineMedia, int idRank = -1)
     {
         var relationship = diary.RelationshipArray[index];
         var rule = relationship.Rule ?? Options.Rules.For(relationship.Tier);
-        var credits = Options.Credits;
-        var touches = diary.TouchArray;
+        ReadOnlySpan<double> credits = _credits;
+        int todayDay = today.ToDateOnly().DayNumber;
 
-        Touch? renewal = null;
+        // The touches come earliest first (the diary keeps each relationship's touches in TouchOrder), so "the later
+        // touch wins a tie" is "the later position wins", and the latest touch is the last one.
+        var (start, count) = diary.TouchRange(index);
+        ReadOnlySpan<TouchFacts> facts = diary.GroupedFacts.AsSpan(start, count);
+        int renewal = -1;
         double renewalCredit = 0;
-        LocalDate renewedUntil = default;
-        LocalDate? latestAllowed = null;
-        Touch? lastAttempt = null;
-        LocalDate? floor = null;
-        Touch? latest = null;
-        Touch? latestOffline = null;
+        int renewedUntil = 0;
+        int latestAllowed = int.MinValue;
+        int lastAttempt = -1;
+        int floor = int.MinValue;
+        int latestOffline = -1;
         int unanswered = 0;
         int uncredited = 0;
-
-        int[] touchIndexes = diary.TouchIndexesOf(index);
-        Span<bool> online = touchIndexes.Length <= 128 ? stackalloc bool[touchIndexes.Length] : new bool[touchIndexes.Length];
-        for (int k = 0; k < touchIndexes.Length; k++)
+        int onlineStreak = 0;
+        for (int k = 0; k < facts.Length; k++)
         {
-            var touch = touches[touchIndexes[k]];
-            double credit = credits.For(touch);
+            var touch = facts[k];
+            double credit = credits[touch.Kind];
             if (credit > 0)
             {
-                LocalDate renews = PeriodMath.PlusScaled(touch.Date, rule.Target, credit);
-                if (renewal is null || renews > renewedUntil || (renews == renewedUntil && TouchOrder.Instance.Compare(touch, renewal) > 0))
+                int renews = PeriodMath.PlusScaled(touch.Day, rule.Target, rule.TargetDays, credit);
+                if (renewal < 0 || renews >= renewedUntil)
                 {
-                    renewal = touch;
+                    renewal = k;
                     renewalCredit = credit;
                     renewedUntil = renews;
                 }
 
-                LocalDate until = PeriodMath.PlusScaled(touch.Date, rule.MaxGap, credit);
-                if (latestAllowed is null || until > latestAllowed)
-                {
-                    latestAllowed = until;
-                }
+                latestAllowed = Math.Max(latestAllowed, PeriodMath.PlusScaled(touch.Day, rule.MaxGap, rule.MaxGapDays, credit));
             }
-            else if (touch.Outcome == Outcome.NoReply)
+            else if (touch.IsNoReply)
             {
                 unanswered += touch.IsOutbound ? 1 : 0;
             }
@@ -159,33 +234,28 @@ public sealed class Scheduler
 
             if (touch.IsOutbound)
             {
-                LocalDate attemptFloor = PeriodMath.Plus(touch.Date, rule.MinGap);
-                if (floor is null || attemptFloor > floor || (attemptFloor == floor && TouchOrder.Instance.Compare(touch, lastAttempt!) > 0))
+                int attemptFloor = PeriodMath.Plus(touch.Day, rule.MinGap, rule.MinGapDays);
+                if (attemptFloor >= floor)
                 {
                     floor = attemptFloor;
-                    lastAttempt = touch;
+                    lastAttempt = k;
                 }
             }
 
-            if (latest is null || TouchOrder.Instance.Compare(touch, latest) > 0)
+            bool online = touch.Channel switch
             {
-                latest = touch;
-            }
-
-            online[k] = Options.IsOnline(touch);
-            if (!online[k] && (latestOffline is null || TouchOrder.Instance.Compare(touch, latestOffline) > 0))
-            {
-                latestOffline = touch;
-            }
-        }
-
-        // The online touches after the latest offline one, in a second pass (the touches are not in date order).
-        int onlineStreak = 0;
-        for (int k = 0; k < touchIndexes.Length; k++)
-        {
-            if (online[k] && (latestOffline is null || TouchOrder.Instance.Compare(touches[touchIndexes[k]], latestOffline) > 0))
+                Channel.Social => true,
+                Channel.Note => onlineMedia[touch.Medium],
+                _ => false,
+            };
+            if (online)
             {
                 onlineStreak++;
+            }
+            else
+            {
+                latestOffline = k;
+                onlineStreak = 0;
             }
         }
 
@@ -211,7 +281,7 @@ public sealed class Scheduler
         // touch keeps what they are made of and renders them when asked.
         LocalDate wanted;
         LocalDate notAfter;
-        Touch? waitedFor = null;
+        int waitedFor = -1;
         if (pinned is not null)
         {
             wanted = pinned.Date;
@@ -219,27 +289,28 @@ public sealed class Scheduler
         }
         else
         {
-            wanted = renewal is null ? today : renewedUntil;
-            if (floor is { } f && f > today && f > wanted)
+            int wantedDay = renewal < 0 ? todayDay : renewedUntil;
+            if (lastAttempt >= 0 && floor > todayDay && floor > wantedDay)
             {
                 waitedFor = lastAttempt;
-                wanted = f;
+                wantedDay = floor;
             }
 
-            if (renewal is null)
+            wanted = DateOf(wantedDay);
+            if (renewal < 0)
             {
                 // A first touch has no renewal to measure from: allow the slack between target and maximum gap.
-                LocalDate start = Max(wanted, pauseEnd ?? wanted);
-                notAfter = start.PlusDays(Period.DaysBetween(start.Plus(rule.Target), start.Plus(rule.MaxGap)));
+                LocalDate first = Max(wanted, pauseEnd ?? wanted);
+                notAfter = first.PlusDays(Period.DaysBetween(first.Plus(rule.Target), first.Plus(rule.MaxGap)));
             }
             else
             {
-                notAfter = latestAllowed!.Value;
+                notAfter = DateOf(latestAllowed);
             }
         }
 
         var move = diary.MoveAt(index);
-        if (move is not null && !move.AppliesAfter(latest?.Date))
+        if (move is not null && !move.AppliesAfter(count > 0 ? DateOf(facts[count - 1].Day) : null))
         {
             move = null;
         }
@@ -266,16 +337,31 @@ public sealed class Scheduler
             due = today;
         }
 
-        LocalDate windowStart = Max(today, move is not null ? move.To : pinned is not null ? pinned.Date : floor ?? today);
+        LocalDate windowStart = Max(today, move is not null ? move.To : pinned is not null ? pinned.Date : lastAttempt >= 0 ? DateOf(floor) : today);
         windowStart = Max(windowStart, pauseEnd ?? today);
 
         var (channel, channelWhy) = SuggestChannel(relationship, pinned, onlineStreak);
-        var explanation = new Explanation(today, renewal, renewalCredit, unanswered, uncredited, waitedFor, movedFrom, paused, channelWhy, onlineStreak);
-        return new PlannedTouch(relationship, due, windowStart, notAfter, daysOverdue, channel, pinned, latest, rule, explanation, move)
+        int[] grouped = diary.GroupedTouches;
+        var explanation = new Explanation(
+            today,
+            diary.TouchArray,
+            renewal < 0 ? -1 : grouped[start + renewal],
+            renewalCredit,
+            unanswered,
+            uncredited,
+            waitedFor < 0 ? -1 : grouped[start + waitedFor],
+            movedFrom,
+            paused,
+            channelWhy,
+            onlineStreak,
+            count == 0 ? -1 : grouped[start + count - 1]);
+        return new PlannedTouch(relationship, due, windowStart, notAfter, daysOverdue, channel, pinned, rule, explanation, move)
         {
             IdRank = idRank,
         };
     }
+
+    private static LocalDate DateOf(int dayNumber) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber));
 
     private (Channel Channel, ChannelWhy Why) SuggestChannel(Relationship relationship, Commitment? pinned, int onlineStreak)
     {

@@ -20,8 +20,10 @@ public sealed class SchedulerOptions
         ChannelCredits credits,
         int offlineAfterOnlineTouches,
         ImmutableSortedSet<string> onlineNoteMedia,
-        Channel defaultChannel)
+        Channel defaultChannel,
+        int? maxDegreeOfParallelism = null)
     {
+        MaxDegreeOfParallelism = maxDegreeOfParallelism;
         Rules = rules;
         Credits = credits;
         OfflineAfterOnlineTouches = offlineAfterOnlineTouches;
@@ -63,13 +65,13 @@ public sealed class SchedulerOptions
     /// <param name="rules">The rules.</param>
     /// <returns>The changed copy.</returns>
     public SchedulerOptions WithRules(CadenceRules rules) =>
-        new(Guard.NotNull(rules, nameof(rules)), Credits, OfflineAfterOnlineTouches, Media, DefaultChannel);
+        new(Guard.NotNull(rules, nameof(rules)), Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism);
 
     /// <summary>Returns a copy with other channel credits.</summary>
     /// <param name="credits">The credits.</param>
     /// <returns>The changed copy.</returns>
     public SchedulerOptions WithCredits(ChannelCredits credits) =>
-        new(Rules, Guard.NotNull(credits, nameof(credits)), OfflineAfterOnlineTouches, Media, DefaultChannel);
+        new(Rules, Guard.NotNull(credits, nameof(credits)), OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism);
 
     /// <summary>Returns a copy that suggests a live channel after <paramref name="count"/> online touches in a row.</summary>
     /// <param name="count">At least 1.</param>
@@ -82,7 +84,7 @@ public sealed class SchedulerOptions
             throw new ArgumentOutOfRangeException(nameof(count), count, $"The number of online touches before taking it offline must be at least 1; got {count}.");
         }
 
-        return new(Rules, Credits, count, Media, DefaultChannel);
+        return new(Rules, Credits, count, Media, DefaultChannel, MaxDegreeOfParallelism);
     }
 
     /// <summary>Returns a copy where these media make a note an online touch.</summary>
@@ -94,14 +96,38 @@ public sealed class SchedulerOptions
         var set = ImmutableSortedSet.CreateRange(
             StringComparer.OrdinalIgnoreCase,
             media.Select(m => Guard.Name(m, nameof(media)).Trim()));
-        return new(Rules, Credits, OfflineAfterOnlineTouches, set, DefaultChannel);
+        return new(Rules, Credits, OfflineAfterOnlineTouches, set, DefaultChannel, MaxDegreeOfParallelism);
     }
 
     /// <summary>Returns a copy with another default channel.</summary>
     /// <param name="channel">The channel.</param>
     /// <returns>The changed copy.</returns>
     public SchedulerOptions WithDefaultChannel(Channel channel) =>
-        new(Rules, Credits, OfflineAfterOnlineTouches, Media, Guard.Defined(channel, nameof(channel)));
+        new(Rules, Credits, OfflineAfterOnlineTouches, Media, Guard.Defined(channel, nameof(channel)), MaxDegreeOfParallelism);
+
+    /// <summary>
+    /// How many threads <see cref="Scheduler.Plan(Diary, NodaTime.LocalDate)"/> may use for a large diary:
+    /// <see langword="null"/> (the default) for as many as the machine has, 1 to plan on the calling thread only.
+    /// The plan is the same whatever the value; small diaries are always planned on the calling thread.
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; }
+
+    /// <summary>Returns a copy that plans a large diary on at most this many threads.</summary>
+    /// <param name="max">At least 1; <see langword="null"/> for as many as the machine has.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public SchedulerOptions WithMaxDegreeOfParallelism(int? max)
+    {
+        if (max is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(max), max, $"The maximum degree of parallelism must be at least 1 (or null for every processor); {max} was given.");
+        }
+
+        return new(Rules, Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, max);
+    }
+
+    /// <summary>Whether a note with this medium (already trimmed) is an online touch.</summary>
+    internal bool IsOnlineNoteMedium(string medium) => _onlineLookup.Contains(medium);
 
     /// <summary>Whether a touch is online: social always; a note when its medium is one of <see cref="OnlineNoteMedia"/>.</summary>
     /// <param name="touch">The touch.</param>

@@ -66,6 +66,15 @@ public sealed class CadenceOptions
     public Channel DefaultChannel { get; set; } = SchedulerOptions.Default.DefaultChannel;
 
     /// <summary>
+    /// How many threads the <see cref="Scheduler"/> may use to plan a large diary; <see langword="null"/> (the default)
+    /// for every processor, 1 for the calling thread only. See <see cref="SchedulerOptions.MaxDegreeOfParallelism"/>.
+    /// </summary>
+    /// <example>
+    /// <code>options.MaxDegreeOfParallelism = 1; // a web server planning many small diaries at once</code>
+    /// </example>
+    public int? MaxDegreeOfParallelism { get; set; }
+
+    /// <summary>
     /// The owner's calendar. When set, <c>AddCadence</c> also registers it and a <see cref="Leveller"/>; when
     /// <see langword="null"/> (the default), neither is registered.
     /// </summary>
@@ -94,13 +103,14 @@ public sealed class CadenceOptions
 
     /// <summary>
     /// Builds the immutable, checked <see cref="SchedulerOptions"/> from <see cref="Rules"/>, <see cref="Credits"/>,
-    /// <see cref="OfflineAfterOnlineTouches"/>, <see cref="OnlineNoteMedia"/> and <see cref="DefaultChannel"/>.
+    /// <see cref="OfflineAfterOnlineTouches"/>, <see cref="OnlineNoteMedia"/>, <see cref="DefaultChannel"/> and
+    /// <see cref="MaxDegreeOfParallelism"/>.
     /// </summary>
     /// <returns>The scheduler options.</returns>
     /// <exception cref="ArgumentNullException"><see cref="Rules"/> or <see cref="Credits"/> is null, or a medium is.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <see cref="OfflineAfterOnlineTouches"/> is below 1, or <see cref="DefaultChannel"/> is not a defined channel;
-    /// the message names the value.
+    /// <see cref="OfflineAfterOnlineTouches"/> or <see cref="MaxDegreeOfParallelism"/> is below 1, or
+    /// <see cref="DefaultChannel"/> is not a defined channel; the message names the value.
     /// </exception>
     /// <exception cref="ArgumentException">A medium is empty or blank.</exception>
     /// <example>
@@ -112,5 +122,6 @@ public sealed class CadenceOptions
             .WithCredits(Credits)
             .WithOfflineAfterOnlineTouches(OfflineAfterOnlineTouches)
             .WithOnlineNoteMedia(OnlineNoteMedia)
-            .WithDefaultChannel(DefaultChannel);
+            .WithDefaultChannel(DefaultChannel)
+            .WithMaxDegreeOfParallelism(MaxDegreeOfParallelism);
 }

@@ -49,6 +49,7 @@ public class AddCadenceTests
         Assert.Equal(SchedulerOptions.Default.OfflineAfterOnlineTouches, options.OfflineAfterOnlineTouches);
         Assert.Equal(SchedulerOptions.Default.OnlineNoteMedia, options.OnlineNoteMedia);
         Assert.Equal(SchedulerOptions.Default.DefaultChannel, options.DefaultChannel);
+        Assert.Null(options.MaxDegreeOfParallelism);
         Assert.Equal(new Scheduler().Plan(SmallDiary(), Today), scheduler.Plan(SmallDiary(), Today));
     }
 
@@ -66,9 +67,11 @@ public class AddCadenceTests
             options.OnlineNoteMedia.Clear();
             options.OnlineNoteMedia.Add("signal");
             options.DefaultChannel = Channel.Meeting;
+            options.MaxDegreeOfParallelism = 1;
         });
 
         var options = provider.GetRequiredService<Scheduler>().Options;
+        Assert.Equal(1, options.MaxDegreeOfParallelism);
         Assert.Same(rules, options.Rules);
         Assert.Same(credits, options.Credits);
         Assert.Equal(2, options.OfflineAfterOnlineTouches);
@@ -208,6 +211,17 @@ public class AddCadenceTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => services.AddCadence(o => o.OfflineAfterOnlineTouches = 0));
 
         Assert.Contains("online touches before taking it offline must be at least 1; got 0", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(services);
+    }
+
+    [Fact]
+    public void AddCadence_NoThreads_ThrowsNamingTheValue()
+    {
+        var services = new ServiceCollection();
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => services.AddCadence(o => o.MaxDegreeOfParallelism = 0));
+
+        Assert.Contains("maximum degree of parallelism must be at least 1 (or null for every processor); 0 was given", ex.Message, StringComparison.Ordinal);
         Assert.Empty(services);
     }
 

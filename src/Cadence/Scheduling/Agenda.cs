@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text;
 using NodaTime;
 using NodaTime.Text;
@@ -65,13 +66,38 @@ public sealed class Agenda
                 $"The agenda range ends ({to:uuuu'-'MM'-'dd}) before it starts ({from:uuuu'-'MM'-'dd}).", nameof(to));
         }
 
-        var touches = plan.Touches
-            .Where(t => t.Due >= from && t.Due <= to)
-            .OrderByDescending(t => t.DaysOverdue)
-            .ThenBy(t => t.Due)
-            .ThenBy(t => t.RelationshipId, StringComparer.Ordinal)
-            .ToImmutableArray();
-        return new Agenda(from, to, touches);
+        // A plan is ordered by due day, then id: the range is one run of it, already in (day, id) order, so a stable
+        // sort on lateness alone gives the agenda's order.
+        var all = plan.TouchArray.AsSpan();
+        int start = FirstDueOnOrAfter(all, from);
+        int end = FirstDueOnOrAfter(all, to.PlusDays(1));
+        var range = all[start..end].ToArray();
+        if (range.Any(t => t.IsOverdue))
+        {
+            range = [.. range.OrderByDescending(t => t.DaysOverdue)];
+        }
+
+        return new Agenda(from, to, ImmutableCollectionsMarshal.AsImmutableArray(range));
+    }
+
+    /// <summary>The index of the first touch due on or after a day, in touches ordered by due day.</summary>
+    private static int FirstDueOnOrAfter(ReadOnlySpan<PlannedTouch> touches, LocalDate day)
+    {
+        int lo = 0, hi = touches.Length;
+        while (lo < hi)
+        {
+            int mid = lo + ((hi - lo) / 2);
+            if (touches[mid].Due < day)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>

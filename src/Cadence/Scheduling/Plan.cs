@@ -48,6 +48,9 @@ public sealed class Plan : IEquatable<Plan>
     /// <summary>The day the plan was made for.</summary>
     public LocalDate Today { get; }
 
+    /// <summary>The planned touches, by due day then relationship id, for the library's own use.</summary>
+    internal ImmutableArray<PlannedTouch> TouchArray => _touches;
+
     /// <summary>The planned touches, by due day then relationship id.</summary>
     public IReadOnlyList<PlannedTouch> Touches => _touches;
 

@@ -6,8 +6,9 @@ using NodaTime;
 namespace Cadence.Benchmarks;
 
 /// <summary>
-/// The scheduler on a synthetic diary of <see cref="Relationships"/> relationships with
-/// <see cref="TouchesPerRelationship"/> touches each (see <see cref="DiaryGenerator"/>).
+/// The scheduler, and the scheduler with levelling, on a synthetic diary of <see cref="Relationships"/> relationships
+/// with <see cref="TouchesPerRelationship"/> touches each (see <see cref="DiaryGenerator"/>), against reading every
+/// touch once.
 /// </summary>
 [MemoryDiagnoser]
 public class SchedulerBenchmarks
@@ -23,20 +24,22 @@ public class SchedulerBenchmarks
 
     private Diary _diary = Diary.Empty;
     private Scheduler _scheduler = new();
+    private Leveller _leveller = null!;
     private Plan _plan = null!;
     private int[] _slotOfTouch = [];
     private string _someId = string.Empty;
 
     /// <summary>How many relationships the diary has.</summary>
-    [Params(1_000, 100_000)]
+    [Params(1_000, 100_000, 1_000_000)]
     public int Relationships { get; set; }
 
+    /// <summary>What every benchmark needs: the diary, the scheduler, the leveller and the tables below.</summary>
     [GlobalSetup]
     public void Setup()
     {
         _diary = DiaryGenerator.Generate(Relationships, TouchesPerRelationship, Seed, Today);
         _scheduler = new Scheduler();
-        _plan = _scheduler.Plan(_diary, Today);
+        _leveller = new Leveller(BenchmarkCalendar.For(Relationships));
 
         // The grouping of touches by relationship that the diary keeps for the scheduler, rebuilt from the public API
         // so the baseline gets the same head start.
@@ -66,6 +69,17 @@ public class SchedulerBenchmarks
     }
 
     /// <summary>
+    /// <see cref="Setup"/>, and the plan <see cref="AgendaToday"/> reads. Only that benchmark keeps a plan alive (at a
+    /// million relationships it is several hundred megabytes), so the others run on the heap of the diary alone.
+    /// </summary>
+    [GlobalSetup(Target = nameof(AgendaToday))]
+    public void SetupWithPlan()
+    {
+        Setup();
+        _plan = _scheduler.Plan(_diary, Today);
+    }
+
+    /// <summary>
     /// The least any planner must do: read every touch once and fold its date into its relationship's slot (here, the
     /// sum of the day numbers), with the touches already grouped by relationship as the diary keeps them.
     /// </summary>
@@ -86,6 +100,10 @@ public class SchedulerBenchmarks
     /// <summary>Plans every relationship.</summary>
     [Benchmark(Description = "Scheduler.Plan (whole diary)")]
     public Plan PlanAll() => _scheduler.Plan(_diary, Today);
+
+    /// <summary>Plans every relationship, then levels the plan on the owner's calendar (<see cref="BenchmarkCalendar"/>).</summary>
+    [Benchmark(Description = "Scheduler.Plan + Leveller.Level (whole diary)")]
+    public LevelledPlan PlanAndLevel() => _leveller.Level(_scheduler.Plan(_diary, Today));
 
     /// <summary>Replans one relationship, as after logging a touch with it.</summary>
     [Benchmark(Description = "Scheduler.PlanFor (one relationship)")]

@@ -14,9 +14,13 @@ internal static class PlanOrder
     /// keeps that order within a day (the usual case); otherwise a key sort on (day, id rank), or on (day, id) when
     /// ranks are unknown. Days before <paramref name="first"/> are handled too.
     /// </summary>
-    internal static ImmutableArray<PlannedTouch> ByDueThenId(List<PlannedTouch> inIdOrder, LocalDate first, bool inIdOrderAlready = true)
+    internal static ImmutableArray<PlannedTouch> ByDueThenId(List<PlannedTouch> inIdOrder, LocalDate first, bool inIdOrderAlready = true) =>
+        ByDueThenId(CollectionsMarshal.AsSpan(inIdOrder), first, inIdOrderAlready);
+
+    /// <summary>As <see cref="ByDueThenId(List{PlannedTouch}, LocalDate, bool)"/>, from a span (which it does not change).</summary>
+    internal static ImmutableArray<PlannedTouch> ByDueThenId(ReadOnlySpan<PlannedTouch> inIdOrder, LocalDate first, bool inIdOrderAlready = true)
     {
-        int n = inIdOrder.Count;
+        int n = inIdOrder.Length;
         if (n == 0)
         {
             return [];

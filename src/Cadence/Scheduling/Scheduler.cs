@@ -106,22 +106,17 @@ public sealed class Scheduler
             }
         }
 
+        // Leave out the archived (their slots are empty), keeping id order.
         int planned = 0;
-        foreach (var touch in slots)
+        for (int i = 0; i < slots.Length; i++)
         {
-            planned += touch is null ? 0 : 1;
-        }
-
-        var inIdOrder = new List<PlannedTouch>(planned);
-        foreach (var touch in slots)
-        {
-            if (touch is not null)
+            if (slots[i] is { } touch)
             {
-                inIdOrder.Add(touch);
+                slots[planned++] = touch;
             }
         }
 
-        return new Plan(today, PlanOrder.ByDueThenId(inIdOrder, today));
+        return new Plan(today, PlanOrder.ByDueThenId(slots.AsSpan(0, planned)!, today));
     }
 
     /// <summary>Plans one relationship, as <see cref="Plan(Diary, LocalDate)"/> would.</summary>

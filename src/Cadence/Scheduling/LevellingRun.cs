@@ -13,28 +13,48 @@ namespace Cadence.Scheduling;
 /// day; the touches waiting are one <see cref="LevellingQueue"/> per channel. Used once, by one thread.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Three passes. The first reads every touch once, in plan order: its day, its key (deadline, channel, rank) and, for a
+/// call or meeting, its contact's zone and weekend. The greedy then decides every day on those numbers alone, without
+/// reading a touch (which it meets in deadline order, all over memory). The last pass builds the placed touches in rank
+/// order, the order they lie in memory, and puts them by day with a counting sort.
+/// </para>
+/// <para>
 /// Only the first day a touch waits decides why it moved (a touch still waiting at the end of a day has its cause set),
 /// so a day's cause is given to the touches released that day, not to every touch waiting. A channel whose budget is
 /// reached is not read any further that day: the touches the one queue of old would have passed over are those of its
 /// queue between the touch that filled it and the last touch placed that day (all of them when nothing else was left).
+/// </para>
 /// </remarks>
 internal sealed class LevellingRun
 {
     private const int Channels = 4;
 
-    /// <summary>Cause codes per touch: 0 for none, else 1 + <see cref="MoveCause"/>, in the low 4 bits of the state.</summary>
-    private const int CauseMask = 0x0F;
+    /// <summary>The state of a touch, one byte: the cause code (0 for none, else 1 + <see cref="MoveCause"/>).</summary>
+    private const int CauseMask = 0x07;
 
-    /// <summary>Skips for the contact's weekend, in bits 4 to 6 of the state.</summary>
-    private const int SkipShift = 4;
+    /// <summary>Skips for the contact's weekend so far.</summary>
+    private const int SkipShift = 3;
 
-    private const int SkipMask = 0x70;
+    private const int SkipMask = 0x38;
 
-    /// <summary>Set in the state once a touch is placed.</summary>
+    /// <summary>Placed on the contact's weekend after waiting a week.</summary>
+    private const int OnContactWeekendBit = 0x40;
+
+    /// <summary>Placed.</summary>
     private const int PlacedBit = 0x80;
 
     /// <summary>The slots of flexible notes per day: 12 causes (none, six, and the channel budget per channel), twice.</summary>
     private const int NoteSlots = 24;
+
+    /// <summary>In a touch's contact word: the contact's zone index plus one (0 for none, or not a call or meeting).</summary>
+    private const int ZoneMask = 0xFFFF;
+
+    /// <summary>In a touch's contact word: the contact's weekend, one bit per <see cref="IsoDayOfWeek"/>.</summary>
+    private const int WeekendShift = 16;
+
+    /// <summary>The days from the plan's day are cached for 1,024 dates.</summary>
+    private const int OffsetCacheBits = 10;
 
     private readonly OwnerCalendar _calendar;
     private readonly bool _rebase;
@@ -44,9 +64,11 @@ internal sealed class LevellingRun
     private readonly int _perDay;
     private readonly int? _perWeek;
     private readonly int[] _limit = new int[Channels];
+    private readonly (LocalDate Date, int Offset)[] _offsetCache = new (LocalDate, int)[1 << OffsetCacheBits];
 
     // Per day (offset from today).
     private sbyte[] _dayOff = [];
+    private LocalDate[] _dates = [];
     private int[] _days = new int[64];
     private int[] _channels = new int[64 * Channels];
     private int[] _weeks = new int[16];
@@ -56,23 +78,27 @@ internal sealed class LevellingRun
     private ZoneDays[] _zones = new ZoneDays[8];
     private DateTimeZone? _lastZone;
     private int _lastZoneIndex;
+    private object? _lastWeekend;
+    private int _lastWeekendMask;
 
     // Notes shared by touches.
     private LevellingNote?[]?[] _flexibleNotes = [];
     private readonly Dictionary<int, LevellingNote?> _fixedNotes = [];
     private LevellingNote? _windowOnly;
+    private List<OverbookedDay> _overbooked = [];
 
-    // Per touch, by id rank.
+    // Per touch, by id rank: the touch, its day (due, then placed), its state and its contact word.
     private PlannedTouch?[] _byRank = [];
     private int[] _dayByRank = [];
     private byte[] _state = [];
+    private int[] _contact = [];
 
-    // Per touch, in plan order: the key (deadline, channel, rank), or -1 for a fixed touch; and, sorted per release, the queues' runs.
+    // Per touch in plan order: the key (deadline, channel, rank), or -1 for a fixed touch; sorted per release, the runs.
     private long[] _keys = [];
     private long[] _sorted = [];
     private LevellingQueue[] _queues = [];
     private long[][] _aside = [];
-    private int[] _asideCount = new int[Channels];
+    private readonly int[] _asideCount = new int[Channels];
 
     internal LevellingRun(OwnerCalendar calendar, LevellingOptions options, LocalDate today)
     {
@@ -88,6 +114,8 @@ internal sealed class LevellingRun
         {
             _limit[c] = budget.For((Channel)c);
         }
+
+        _offsetCache.AsSpan().Fill((default, default(LocalDate).ToDateOnly().DayNumber - _origin));
     }
 
     /// <summary>Levels a plan.</summary>
@@ -98,30 +126,96 @@ internal sealed class LevellingRun
         var all = plan.Touches;
         PlannedTouch[] touches = all is ImmutableArray<PlannedTouch> array ? ImmutableCollectionsMarshal.AsArray(array)! : [.. all];
         int n = touches.Length;
+        var fixedTouches = new List<int>();
+        var releases = new List<(int Day, int Start)>();
 
         // The usual plan (from the scheduler, or levelled): by due day then id rank, ranks known and unique. Otherwise
         // ranks of this run's own, in the order the ranks and then the ids give, and the touches sorted by them.
         int[]? ranks = null;
-        int bound = RankBound(touches);
-        if (bound < 0)
+        if (!Read(touches, null, fixedTouches, releases))
         {
             (touches, ranks) = Reordered(touches);
-            bound = n;
+            fixedTouches.Clear();
+            releases.Clear();
+            Read(touches, ranks, fixedTouches, releases);
         }
 
+        PlaceFixed(touches, ranks, fixedTouches);
+        PlaceFlexible(touches, releases);
+        _keys = [];
+        _sorted = [];
+
+        ImmutableArray<PlannedTouch> ordered;
+        if (ranks is null)
+        {
+            ordered = ByDayThenRank(n);
+        }
+        else
+        {
+            var placed = new List<PlannedTouch>(n);
+            for (int rank = 0; rank < n; rank++)
+            {
+                placed.Add(Finish(rank));
+            }
+
+            ordered = PlanOrder.ByDueThenId(placed, _today, inIdOrderAlready: false);
+        }
+
+        return new LevelledPlan(new Plan(_today, ordered), _overbooked);
+    }
+
+    /// <summary>
+    /// Reads every touch once: its rank, day, key and contact word, the fixed ones and the days touches are released on.
+    /// Without <paramref name="ranks"/>, gives up (false) unless the touches are by due day then id rank, every rank
+    /// known and used once, and the ranks not too sparse for arrays indexed by them.
+    /// </summary>
+    private bool Read(PlannedTouch[] touches, int[]? ranks, List<int> fixedTouches, List<(int Day, int Start)> releases)
+    {
+        int n = touches.Length;
+        long limit = Math.Min((16L * n) + 65536, 1 << 30);
+        int bound = ranks is null ? (int)Math.Min(limit, n + (n / 16) + 16) : n;
         _byRank = new PlannedTouch?[bound];
         _dayByRank = new int[bound];
-        _state = new byte[bound];
+        _contact = new int[bound];
         _keys = new long[n];
-        var fixedTouches = new List<int>();
-        var releases = new List<(int Day, int Start)>();
+        int previousRank = -1, previousDue = int.MinValue;
         for (int i = 0; i < n; i++)
         {
             var touch = touches[i];
             int rank = ranks is null ? touch.IdRank : ranks[i];
-            int due = touch.Due.ToDateOnly().DayNumber - _origin;
+            int due = Offset(touch.Due);
+            if (ranks is null)
+            {
+                if (rank < 0 || rank >= limit || due < previousDue || (due == previousDue && rank <= previousRank))
+                {
+                    return false;
+                }
+
+                if (rank >= _byRank.Length)
+                {
+                    int length = (int)Math.Min(limit, Math.Max(rank + 1L, _byRank.Length + (_byRank.Length / 4L)));
+                    Array.Resize(ref _byRank, length);
+                    Array.Resize(ref _dayByRank, length);
+                    Array.Resize(ref _contact, length);
+                }
+
+                if (_byRank[rank] is not null)
+                {
+                    return false;
+                }
+
+                previousRank = rank;
+                previousDue = due;
+            }
+
             _byRank[rank] = touch;
             _dayByRank[rank] = due;
+            var channel = touch.Channel;
+            if (channel.IsLive() && touch.Relationship.TimeZone is { } zone)
+            {
+                _contact[rank] = (ZoneIndex(zone) + 1) | (WeekendMask(touch.Relationship.Weekend) << WeekendShift);
+            }
+
             if (touch.IsFixed)
             {
                 _keys[i] = -1;
@@ -134,75 +228,12 @@ internal sealed class LevellingRun
                 releases.Add((due, i));
             }
 
-            long deadline = Deadline(touch).ToDateOnly().DayNumber;
-            _keys[i] = (deadline << 32) | ((long)touch.Channel << 30) | (uint)rank;
+            long deadline = Offset(Deadline(touch)) + (long)_origin;
+            _keys[i] = (deadline << 32) | ((long)channel << 30) | (uint)rank;
         }
 
-        var overbooked = PlaceFixed(touches, ranks, fixedTouches);
-        PlaceFlexible(touches, ranks, releases);
-
-        ImmutableArray<PlannedTouch> ordered;
-        if (ranks is null)
-        {
-            ordered = ByDayThenRank(n);
-        }
-        else
-        {
-            var placed = new List<PlannedTouch>(n);
-            foreach (var touch in _byRank)
-            {
-                placed.Add(touch!);
-            }
-
-            ordered = PlanOrder.ByDueThenId(placed, _today, inIdOrderAlready: false);
-        }
-
-        return new LevelledPlan(new Plan(_today, ordered), overbooked);
-    }
-
-    /// <summary>
-    /// One more than the largest id rank when the touches are by due day then rank, every rank known and used once, and
-    /// the ranks not too sparse for arrays indexed by them; otherwise -1.
-    /// </summary>
-    private static int RankBound(PlannedTouch[] touches)
-    {
-        int n = touches.Length;
-        long limit = Math.Min((16L * n) + 65536, 1 << 30);
-        int max = -1;
-        int previousRank = -1;
-        LocalDate previousDue = default;
-        for (int i = 0; i < n; i++)
-        {
-            var touch = touches[i];
-            int rank = touch.IdRank;
-            if (rank < 0 || rank >= limit)
-            {
-                return -1;
-            }
-
-            if (i > 0 && (touch.Due < previousDue || (touch.Due == previousDue && rank <= previousRank)))
-            {
-                return -1;
-            }
-
-            previousRank = rank;
-            previousDue = touch.Due;
-            max = Math.Max(max, rank);
-        }
-
-        // Ranks increase within a day, but one may come again on another day.
-        var seen = new bool[max + 1];
-        foreach (var touch in touches)
-        {
-            if (seen[touch.IdRank])
-            {
-                return -1;
-            }
-
-            seen[touch.IdRank] = true;
-        }
-
-        return max + 1;
+        _state = new byte[_byRank.Length];
+        return true;
     }
 
     /// <summary>Ranks of this run's own (by id rank, unknown last, then id), and the touches by due day then that rank.</summary>
@@ -245,30 +276,41 @@ internal sealed class LevellingRun
         return (sorted, ranks);
     }
 
+    /// <summary>Days from the plan's day to <paramref name="date"/>, through a small cache (most touches share a few hundred days).</summary>
+    private int Offset(LocalDate date)
+    {
+        int slot = (int)((uint)(date.GetHashCode() * -1640531535) >> (32 - OffsetCacheBits));
+        ref var cached = ref _offsetCache[slot];
+        if (cached.Date != date)
+        {
+            cached = (date, date.ToDateOnly().DayNumber - _origin);
+        }
+
+        return cached.Offset;
+    }
+
     private LocalDate Deadline(PlannedTouch touch) =>
         _rebase && touch.IsOverdue ? touch.NotAfter.PlusDays(touch.DaysOverdue) : touch.NotAfter;
 
     /// <summary>Fixed touches keep their days and take the budget first; the days (and weeks) they put over budget.</summary>
-    private List<OverbookedDay> PlaceFixed(PlannedTouch[] touches, int[]? ranks, List<int> fixedTouches)
+    private void PlaceFixed(PlannedTouch[] touches, int[]? ranks, List<int> fixedTouches)
     {
         var budget = _calendar.Budget;
+        var days = new List<(int Offset, LocalDate Day)>(fixedTouches.Count);
         foreach (int i in fixedTouches)
         {
             var touch = touches[i];
-            AddUsage(_dayByRank[ranks is null ? touch.IdRank : ranks[i]], touch.Due, touch.Channel);
+            int rank = ranks is null ? touch.IdRank : ranks[i];
+            int offset = _dayByRank[rank];
+            AddUsage(offset, touch.Due, touch.Channel);
+            _state[rank] = PlacedBit;
+            days.Add((offset, touch.Due));
         }
 
-        var overbooked = new List<OverbookedDay>();
-        if (fixedTouches.Count == 0)
+        var overbooked = _overbooked;
+        if (days.Count == 0)
         {
-            return overbooked;
-        }
-
-        var days = new List<(int Offset, LocalDate Day)>();
-        foreach (int i in fixedTouches)
-        {
-            var touch = touches[i];
-            days.Add((_dayByRank[ranks is null ? touch.IdRank : ranks[i]], touch.Due));
+            return;
         }
 
         days.Sort((x, y) => x.Offset.CompareTo(y.Offset));
@@ -313,60 +355,10 @@ internal sealed class LevellingRun
 
             overbooked.Sort((x, y) => x.Date.CompareTo(y.Date) is var c && c != 0 ? c : x.Week.CompareTo(y.Week));
         }
-
-        foreach (int i in fixedTouches)
-        {
-            var touch = touches[i];
-            int rank = ranks is null ? touch.IdRank : ranks[i];
-            int offset = _dayByRank[rank];
-            bool live = touch.Channel.IsLive() && touch.Relationship.TimeZone is not null;
-            var note = FixedNote(offset, touch, overbooked, live);
-            _state[rank] = PlacedBit;
-            if (note is null)
-            {
-                continue;
-            }
-
-            CallWindow? window = live ? Window(touch.Relationship.TimeZone!, offset, touch.Due) : null;
-            _byRank[rank] = touch.Placed(touch.Due, touch.NotAfter, note, window);
-        }
-
-        return overbooked;
-    }
-
-    /// <summary>The note of a fixed touch on a day and channel, or null when it has no reason to add.</summary>
-    private LevellingNote? FixedNote(int offset, PlannedTouch touch, List<OverbookedDay> overbooked, bool live)
-    {
-        int key = (offset * Channels) + (int)touch.Channel;
-        if (!_fixedNotes.TryGetValue(key, out var note))
-        {
-            var head = new List<Reason>();
-            if (DayOffAt(offset, touch.Due) is var off && off != DayOff.None)
-            {
-                head.Add(new FixedOnDayOffReason(touch.Due, off));
-            }
-
-            LocalDate monday = WeekOf(touch.Due);
-            foreach (var over in overbooked)
-            {
-                bool applies = over.Week
-                    ? monday == over.Date
-                    : over.Date == touch.Due && (over.Channel is null || over.Channel == touch.Channel);
-                if (applies)
-                {
-                    head.Add(new OverbookedReason(over.Date, over.Count, over.Limit, over.Channel, over.Week));
-                }
-            }
-
-            note = head.Count == 0 ? null : new LevellingNote([.. head]);
-            _fixedNotes.Add(key, note);
-        }
-
-        return note ?? (live ? _windowOnly ??= new LevellingNote([]) : null);
     }
 
     /// <summary>The rest: day by day, the released touches with the earliest deadlines first.</summary>
-    private void PlaceFlexible(PlannedTouch[] touches, int[]? ranks, List<(int Day, int Start)> releases)
+    private void PlaceFlexible(PlannedTouch[] touches, List<(int Day, int Start)> releases)
     {
         int n = touches.Length;
         if (releases.Count == 0)
@@ -404,21 +396,22 @@ internal sealed class LevellingRun
                     $"The owner calendar has no working day in the {Leveller.MaxDaysOff} days before {day:uuuu'-'MM'-'dd}: check its time off.");
             }
 
-            int start = -1, end = -1;
+            bool released = false;
             if (next < releases.Count && releases[next].Day <= cursor)
             {
-                start = releases[next].Start;
+                int start = releases[next].Start;
                 int first = next;
                 while (next < releases.Count && releases[next].Day <= cursor)
                 {
                     next++;
                 }
 
-                end = next < releases.Count ? releases[next].Start : n;
+                int end = next < releases.Count ? releases[next].Start : n;
                 Release(start, end, sortedAlready: next - first == 1, segments);
+                released = true;
             }
 
-            PlaceDay(cursor, day, dayOff, touches, start, end, segments);
+            PlaceDay(cursor, day, dayOff, released ? segments : default);
             cursor++;
             day = day.PlusDays(1);
         }
@@ -436,6 +429,7 @@ internal sealed class LevellingRun
     /// <param name="segments">Set to where each channel's run starts, and (last) where the last one ends.</param>
     private void Release(int start, int end, bool sortedAlready, Span<int> segments)
     {
+        const long ChannelBits = 3L << 30;
         long[] keys = _keys;
         long[] sorted = _sorted;
         int min = int.MaxValue, max = int.MinValue, count = 0;
@@ -464,7 +458,7 @@ internal sealed class LevellingRun
         long range = (long)max - min + 1;
         if (sortedAlready && range <= (4L * count) + 1024)
         {
-            // Counting sort by (channel, deadline): stable, so the rank order within a day stays.
+            // Counting sort by (channel, deadline): stable, so the rank order of a day's release stays within a deadline.
             int width = (int)range;
             var starts = new int[(Channels * width) + 1];
             for (int i = start; i < end; i++)
@@ -472,7 +466,7 @@ internal sealed class LevellingRun
                 long key = keys[i];
                 if (key >= 0)
                 {
-                    starts[((((int)(key >> 30) & 3) * width) + (int)(key >> 32) - min) + 1]++;
+                    starts[(((int)(key >> 30) & 3) * width) + (int)(key >> 32) - min + 1]++;
                 }
             }
 
@@ -487,7 +481,7 @@ internal sealed class LevellingRun
                 long key = keys[i];
                 if (key >= 0)
                 {
-                    sorted[starts[(((int)(key >> 30) & 3) * width) + (int)(key >> 32) - min]++] = key & ~(3L << 30);
+                    sorted[starts[(((int)(key >> 30) & 3) * width) + (int)(key >> 32) - min]++] = key & ~ChannelBits;
                 }
             }
         }
@@ -500,7 +494,7 @@ internal sealed class LevellingRun
                 long key = keys[i];
                 if (key >= 0)
                 {
-                    sorted[at[(int)(key >> 30) & 3]++] = key & ~(3L << 30);
+                    sorted[at[(int)(key >> 30) & 3]++] = key & ~ChannelBits;
                 }
             }
 
@@ -516,8 +510,11 @@ internal sealed class LevellingRun
         }
     }
 
-    /// <summary>Places what fits on one day, and remembers why the touches released that day and left waiting moved.</summary>
-    private void PlaceDay(int d, LocalDate day, DayOff dayOff, PlannedTouch[] touches, int start, int end, Span<int> segments)
+    /// <summary>
+    /// Places what fits on one day, and remembers why the touches released that day (<paramref name="released"/>: where
+    /// each channel's run starts, or empty) and left waiting moved.
+    /// </summary>
+    private void PlaceDay(int d, LocalDate day, DayOff dayOff, ReadOnlySpan<int> released)
     {
         // The key of the touch that filled each channel today (long.MinValue: full before any; long.MaxValue: not full).
         Span<long> filled = stackalloc long[Channels];
@@ -526,6 +523,7 @@ internal sealed class LevellingRun
         if (dayOff == DayOff.None)
         {
             EnsureDay(d);
+            _dates[d] = day;
             int week = WeekIndex(d);
             EnsureWeek(week);
             for (int c = 0; c < Channels; c++)
@@ -554,32 +552,31 @@ internal sealed class LevellingRun
 
                 _queues[channel].Pop();
                 int rank = (int)key;
-                var touch = _byRank[rank]!;
-                bool onContactWeekend = false;
-                if (channel <= (int)Channel.Call && touch.Relationship.TimeZone is { } zone)
+                int state = _state[rank];
+                if (channel <= (int)Channel.Call && _contact[rank] is var contact && contact != 0
+                    && (contact >> WeekendShift & (1 << (int)ContactDayOfWeek((contact & ZoneMask) - 1, d, day))) != 0)
                 {
-                    int z = ZoneIndex(zone);
-                    if (IsWeekend(touch.Relationship.Weekend, ContactDayOfWeek(z, d, day)))
+                    int skips = (state & SkipMask) >> SkipShift;
+                    if (skips < Leveller.MaxContactWeekendSkips)
                     {
-                        int state = _state[rank];
-                        int skips = (state & SkipMask) >> SkipShift;
-                        if (skips < Leveller.MaxContactWeekendSkips)
+                        if ((state & CauseMask) == 0)
                         {
-                            if ((state & CauseMask) == 0)
-                            {
-                                state |= 1 + (int)MoveCause.ContactWeekend;
-                            }
-
-                            _state[rank] = (byte)((state & ~SkipMask) | ((skips + 1) << SkipShift));
-                            Aside(channel, key);
-                            continue;
+                            state |= 1 + (int)MoveCause.ContactWeekend;
                         }
 
-                        onContactWeekend = true;
+                        _state[rank] = (byte)((state & ~SkipMask) | ((skips + 1) << SkipShift));
+                        Aside(channel, key);
+                        continue;
                     }
+
+                    state |= OnContactWeekendBit;
                 }
 
-                Place(touch, rank, key, d, day, onContactWeekend);
+                _state[rank] = (byte)(state | PlacedBit);
+                _dayByRank[rank] = d;
+                _days[d]++;
+                _channels[(d * Channels) + channel]++;
+                _weeks[week]++;
                 last = key;
                 if (_channels[(d * Channels) + channel] >= _limit[channel])
                 {
@@ -599,7 +596,7 @@ internal sealed class LevellingRun
             _asideCount[c] = 0;
         }
 
-        if (start < 0 || Waiting == 0)
+        if (released.IsEmpty || Waiting == 0)
         {
             return;
         }
@@ -616,7 +613,7 @@ internal sealed class LevellingRun
         };
         for (int c = 0; c < Channels; c++)
         {
-            for (int i = segments[c]; i < segments[c + 1]; i++)
+            for (int i = released[c]; i < released[c + 1]; i++)
             {
                 long key = _sorted[i];
                 int rank = (int)key;
@@ -643,79 +640,6 @@ internal sealed class LevellingRun
         aside[_asideCount[channel]++] = key;
     }
 
-    private static bool IsWeekend(IReadOnlyList<IsoDayOfWeek> weekend, IsoDayOfWeek day)
-    {
-        for (int i = 0; i < weekend.Count; i++)
-        {
-            if (weekend[i] == day)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Places a flexible touch on a day.</summary>
-    private void Place(PlannedTouch touch, int rank, long key, int d, LocalDate day, bool onContactWeekend)
-    {
-        var channel = touch.Channel;
-        AddUsage(d, day, channel);
-        int from = _dayByRank[rank];
-        int state = _state[rank];
-        _state[rank] = (byte)(state | PlacedBit);
-        _dayByRank[rank] = d;
-
-        var zone = touch.Relationship.TimeZone;
-        bool live = channel.IsLive() && zone is not null;
-        bool late = (int)(key >> 32) - _origin < d;
-        bool rebased = _rebase && touch.IsOverdue;
-        if (!live && !late && !onContactWeekend && d == from && !rebased)
-        {
-            return;
-        }
-
-        LocalDate deadline = rebased ? touch.NotAfter.PlusDays(touch.DaysOverdue) : touch.NotAfter;
-        int cause = d > from ? state & CauseMask : 0;
-        var note = FlexibleNote(from, cause, channel, onContactWeekend, touch);
-        CallWindow? window = live ? Window(zone!, d, day) : null;
-        _byRank[rank] = touch.Placed(day, deadline, note, window);
-    }
-
-    /// <summary>The note of a flexible touch due on day <paramref name="from"/>, shared by the touches moved alike.</summary>
-    private LevellingNote FlexibleNote(int from, int cause, Channel channel, bool onContactWeekend, PlannedTouch touch)
-    {
-        int slot = cause == 0 ? 0
-            : cause == 1 + (int)MoveCause.ChannelBudget ? 8 + (int)channel
-            : cause;
-        slot = (slot * 2) + (onContactWeekend ? 1 : 0);
-        if (from < 0)
-        {
-            return NewFlexibleNote(touch.Due, cause, channel, onContactWeekend);
-        }
-
-        if (from >= _flexibleNotes.Length)
-        {
-            Array.Resize(ref _flexibleNotes, Math.Max(from + 1, _flexibleNotes.Length * 2));
-        }
-
-        var notes = _flexibleNotes[from] ??= new LevellingNote?[NoteSlots];
-        return notes[slot] ??= NewFlexibleNote(touch.Due, cause, channel, onContactWeekend);
-    }
-
-    private LevellingNote NewFlexibleNote(LocalDate from, int cause, Channel channel, bool onContactWeekend)
-    {
-        MoveCause? moveCause = cause == 0 ? null : (MoveCause)(cause - 1);
-        int? limit = moveCause switch
-        {
-            MoveCause.DailyBudget => _perDay,
-            MoveCause.WeeklyBudget => _perWeek,
-            MoveCause.ChannelBudget => _limit[(int)channel],
-            _ => null,
-        };
-        return new LevellingNote(from, moveCause, limit, onContactWeekend);
-    }
-
     /// <summary>The levelled touches by day, then id rank: a counting sort by day over the touches in rank order.</summary>
     private ImmutableArray<PlannedTouch> ByDayThenRank(int n)
     {
@@ -731,13 +655,107 @@ internal sealed class LevellingRun
         var dayByRank = _dayByRank;
         for (int rank = 0; rank < byRank.Length; rank++)
         {
-            if (byRank[rank] is { } touch)
+            if (byRank[rank] is not null)
             {
-                result[starts[dayByRank[rank]]++] = touch;
+                result[starts[dayByRank[rank]]++] = Finish(rank);
             }
         }
 
         return ImmutableCollectionsMarshal.AsImmutableArray(result);
+    }
+
+    /// <summary>The touch of a rank as levelling placed it: the plan's own when nothing changed.</summary>
+    private PlannedTouch Finish(int rank)
+    {
+        var touch = _byRank[rank]!;
+        int d = _dayByRank[rank];
+        int contact = _contact[rank];
+        if (touch.IsFixed)
+        {
+            var fixedNote = FixedNote(d, touch, contact != 0);
+            return fixedNote is null ? touch : touch.Placed(touch.Due, touch.NotAfter, fixedNote, contact != 0 ? Window(contact, d, touch.Due) : null);
+        }
+
+        int state = _state[rank];
+        LocalDate day = _dates[d];
+        LocalDate from = touch.Due;
+        bool onContactWeekend = (state & OnContactWeekendBit) != 0;
+        bool rebased = _rebase && touch.IsOverdue;
+        LocalDate deadline = rebased ? touch.NotAfter.PlusDays(touch.DaysOverdue) : touch.NotAfter;
+        if (contact == 0 && !onContactWeekend && day == from && !rebased && day <= deadline)
+        {
+            return touch;
+        }
+
+        int cause = day > from ? state & CauseMask : 0;
+        var note = FlexibleNote(from, cause, touch.Channel, onContactWeekend);
+        return touch.Placed(day, deadline, note, contact != 0 ? Window(contact, d, day) : null);
+    }
+
+    /// <summary>The note of a fixed touch on a day and channel, or null when it has no reason to add.</summary>
+    private LevellingNote? FixedNote(int offset, PlannedTouch touch, bool live)
+    {
+        int key = (offset * Channels) + (int)touch.Channel;
+        if (!_fixedNotes.TryGetValue(key, out var note))
+        {
+            var head = new List<Reason>();
+            if (DayOffAt(offset, touch.Due) is var off && off != DayOff.None)
+            {
+                head.Add(new FixedOnDayOffReason(touch.Due, off));
+            }
+
+            LocalDate monday = WeekOf(touch.Due);
+            foreach (var over in _overbooked)
+            {
+                bool applies = over.Week
+                    ? monday == over.Date
+                    : over.Date == touch.Due && (over.Channel is null || over.Channel == touch.Channel);
+                if (applies)
+                {
+                    head.Add(new OverbookedReason(over.Date, over.Count, over.Limit, over.Channel, over.Week));
+                }
+            }
+
+            note = head.Count == 0 ? null : new LevellingNote([.. head]);
+            _fixedNotes.Add(key, note);
+        }
+
+        return note ?? (live ? _windowOnly ??= new LevellingNote([]) : null);
+    }
+
+    /// <summary>The note of a flexible touch due on <paramref name="from"/>, shared by the touches moved alike.</summary>
+    private LevellingNote FlexibleNote(LocalDate from, int cause, Channel channel, bool onContactWeekend)
+    {
+        int slot = cause == 0 ? 0
+            : cause == 1 + (int)MoveCause.ChannelBudget ? 8 + (int)channel
+            : cause;
+        slot = (slot * 2) + (onContactWeekend ? 1 : 0);
+        int offset = Offset(from);
+        if (offset < 0)
+        {
+            return NewFlexibleNote(from, cause, channel, onContactWeekend);
+        }
+
+        if (offset >= _flexibleNotes.Length)
+        {
+            Array.Resize(ref _flexibleNotes, Math.Max(offset + 1, _flexibleNotes.Length * 2));
+        }
+
+        var notes = _flexibleNotes[offset] ??= new LevellingNote?[NoteSlots];
+        return notes[slot] ??= NewFlexibleNote(from, cause, channel, onContactWeekend);
+    }
+
+    private LevellingNote NewFlexibleNote(LocalDate from, int cause, Channel channel, bool onContactWeekend)
+    {
+        MoveCause? moveCause = cause == 0 ? null : (MoveCause)(cause - 1);
+        int? limit = moveCause switch
+        {
+            MoveCause.DailyBudget => _perDay,
+            MoveCause.WeeklyBudget => _perWeek,
+            MoveCause.ChannelBudget => _limit[(int)channel],
+            _ => null,
+        };
+        return new LevellingNote(from, moveCause, limit, onContactWeekend);
     }
 
     private DayOff DayOffAt(int d, LocalDate day)
@@ -785,6 +803,11 @@ internal sealed class LevellingRun
             Array.Resize(ref _days, length);
             Array.Resize(ref _channels, length * Channels);
         }
+
+        if (d >= _dates.Length)
+        {
+            Array.Resize(ref _dates, _days.Length);
+        }
     }
 
     private void EnsureWeek(int w)
@@ -824,10 +847,29 @@ internal sealed class LevellingRun
         return z;
     }
 
-    private CallWindow? Window(DateTimeZone zone, int d, LocalDate day)
+    /// <summary>A contact's weekend as bits, one per <see cref="IsoDayOfWeek"/>.</summary>
+    private int WeekendMask(IReadOnlyList<IsoDayOfWeek> weekend)
     {
-        int z = ZoneIndex(zone);
-        var days = _zones[z];
+        // A relationship's weekend is usually the one shared array, boxed anew for each relationship.
+        object days = weekend is ImmutableArray<IsoDayOfWeek> array ? ImmutableCollectionsMarshal.AsArray(array)! : weekend;
+        if (!ReferenceEquals(days, _lastWeekend))
+        {
+            int mask = 0;
+            for (int i = 0; i < weekend.Count; i++)
+            {
+                mask |= 1 << (int)weekend[i];
+            }
+
+            _lastWeekend = days;
+            _lastWeekendMask = mask;
+        }
+
+        return _lastWeekendMask;
+    }
+
+    private CallWindow? Window(int contact, int d, LocalDate day)
+    {
+        var days = _zones[(contact & ZoneMask) - 1];
         Find(days, d, day);
         return days.Windows[d];
     }
@@ -836,7 +878,11 @@ internal sealed class LevellingRun
     private IsoDayOfWeek ContactDayOfWeek(int z, int d, LocalDate day)
     {
         var days = _zones[z];
-        Find(days, d, day);
+        if (d >= days.ContactDay.Length || days.ContactDay[d] == 0)
+        {
+            Find(days, d, day);
+        }
+
         return (IsoDayOfWeek)days.ContactDay[d];
     }
 

@@ -13,7 +13,7 @@ namespace Cadence.Scheduling;
 public sealed class PlannedTouch : IEquatable<PlannedTouch>
 {
     private readonly Explanation _explanation;
-    private readonly ImmutableArray<Reason> _levelling;
+    private readonly LevellingNote? _levelling;
     private ImmutableArray<Reason> _reasons;
 
     internal PlannedTouch(
@@ -28,10 +28,10 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         Explanation explanation,
         ManualMove? move = null,
         CallWindow? callWindow = null,
-        ImmutableArray<Reason> levelling = default)
+        LevellingNote? levelling = null)
     {
         _explanation = explanation;
-        _levelling = levelling.IsDefault ? [] : levelling;
+        _levelling = levelling;
         Move = move;
         CallWindow = callWindow;
         Relationship = relationship;
@@ -142,12 +142,20 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// <summary>A short title: "Call Zoë Müller", "Meet Zoë Müller", "Write to Zoë Müller", "Reach out online to Zoë Müller".</summary>
     public string Title => Verb(Channel) + " " + Name;
 
-    /// <summary>A copy placed on another day, with more reasons and a call window: what levelling returns.</summary>
-    internal PlannedTouch Placed(LocalDate due, LocalDate notAfter, IEnumerable<Reason> moreReasons, CallWindow? callWindow) =>
-        new(Relationship, due, NotBefore, notAfter, DaysOverdue, Channel, Commitment, Rule, _explanation, Move, callWindow, _levelling.AddRange(moreReasons))
+    /// <summary>A copy placed on another day, with levelling's reasons and a call window: what levelling returns.</summary>
+    /// <param name="due">The day it is placed on.</param>
+    /// <param name="notAfter">Its latest day.</param>
+    /// <param name="levelling">Levelling's reasons, after those of any earlier levelling of this touch.</param>
+    /// <param name="callWindow">The call window on that day.</param>
+    internal PlannedTouch Placed(LocalDate due, LocalDate notAfter, LevellingNote levelling, CallWindow? callWindow) =>
+        new(Relationship, due, NotBefore, notAfter, DaysOverdue, Channel, Commitment, Rule, _explanation, Move, callWindow, _levelling is null ? levelling : levelling.After(this))
         {
             IdRank = IdRank,
         };
+
+    /// <summary>Hands levelling's reasons, in order, to a visitor.</summary>
+    internal void VisitLevelling<TVisitor>(ref TVisitor reasons)
+        where TVisitor : struct, IReasonVisitor => _levelling?.Visit(this, ref reasons);
 
     /// <summary>Appends <see cref="Why"/> without building the reasons.</summary>
     /// <param name="text">Where to append the sentence.</param>
@@ -222,10 +230,7 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
                 break;
         }
 
-        foreach (var reason in _levelling)
-        {
-            reasons.Other(reason);
-        }
+        VisitLevelling(ref reasons);
     }
 
     private void VisitTouchReasons<TVisitor>(ref TVisitor reasons, Explanation e)

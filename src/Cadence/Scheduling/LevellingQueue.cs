@@ -3,16 +3,18 @@ using System;
 namespace Cadence.Scheduling;
 
 /// <summary>
-/// The touches of one channel waiting to be placed, smallest key first: a key is a touch's deadline (its day number) in
-/// the high 32 bits and its id rank in the low ones, so earliest deadline first, then id. The touches released on a day
-/// come in as one run already sorted; the runs are merged through a small heap of their heads (a few hundred runs, not
-/// a million touches), and touches put back after being passed over go to a binary heap of their own.
+/// The touches of one channel waiting to be placed, smallest key first: a key is a touch's deadline (days from the plan's
+/// day) in the high 32 bits and its id rank in the low ones, so earliest deadline first, then id. The touches released
+/// on a day come in as runs of ranks, one per deadline, each in rank order; the runs are merged through a small heap of
+/// their heads (a few thousand runs, not a million touches), and touches put back after being passed over go to a
+/// binary heap of their own.
 /// </summary>
 internal sealed class LevellingQueue
 {
-    private readonly long[] _keys;
+    private readonly int[] _ranks;
     private int[] _position = new int[8];
     private int[] _end = new int[8];
+    private long[] _deadline = new long[8];
     private long[] _runHeadKey = new long[8];
     private int[] _runHead = new int[8];
     private int _runs;
@@ -20,11 +22,11 @@ internal sealed class LevellingQueue
     private long[] _back = new long[8];
     private int _backCount;
 
-    /// <summary>Creates a queue that reads its runs from <paramref name="keys"/>.</summary>
-    /// <param name="keys">Where the runs are: each a sorted stretch, never changed while the queue reads it.</param>
-    internal LevellingQueue(long[] keys)
+    /// <summary>Creates a queue that reads its runs from <paramref name="ranks"/>.</summary>
+    /// <param name="ranks">Where the runs are: each a stretch of ranks in order, never changed while the queue reads it.</param>
+    internal LevellingQueue(int[] ranks)
     {
-        _keys = keys;
+        _ranks = ranks;
     }
 
     /// <summary>How many touches are waiting.</summary>
@@ -33,10 +35,11 @@ internal sealed class LevellingQueue
     /// <summary>The smallest key, or <see cref="long.MaxValue"/> when the queue is empty.</summary>
     internal long Head { get; private set; } = long.MaxValue;
 
-    /// <summary>Adds the keys from <paramref name="start"/> (included) to <paramref name="end"/> (excluded), sorted ascending.</summary>
+    /// <summary>Adds the touches of ranks <paramref name="start"/> (included) to <paramref name="end"/> (excluded), in rank order, all with one deadline.</summary>
     /// <param name="start">The first.</param>
     /// <param name="end">After the last.</param>
-    internal void AddRun(int start, int end)
+    /// <param name="deadline">Their deadline.</param>
+    internal void AddRun(int start, int end, int deadline)
     {
         if (end <= start)
         {
@@ -48,10 +51,12 @@ internal sealed class LevellingQueue
         {
             Array.Resize(ref _position, id * 2);
             Array.Resize(ref _end, id * 2);
+            Array.Resize(ref _deadline, id * 2);
         }
 
         _position[id] = start;
         _end[id] = end;
+        _deadline[id] = (long)deadline << 32;
         if (_runs == _runHead.Length)
         {
             Array.Resize(ref _runHead, _runs * 2);
@@ -59,7 +64,7 @@ internal sealed class LevellingQueue
         }
 
         // Sift up.
-        long key = _keys[start];
+        long key = _deadline[id] | (uint)_ranks[start];
         int i = _runs++;
         while (i > 0)
         {
@@ -92,7 +97,7 @@ internal sealed class LevellingQueue
             int next = ++_position[id];
             if (next < _end[id])
             {
-                SiftRunDown(_keys[next], id, 0);
+                SiftRunDown(_deadline[id] | (uint)_ranks[next], id, 0);
             }
             else if (--_runs > 0)
             {

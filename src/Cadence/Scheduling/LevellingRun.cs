@@ -47,11 +47,17 @@ internal sealed class LevellingRun
     /// <summary>The slots of flexible notes per day: 12 causes (none, six, and the channel budget per channel), twice.</summary>
     private const int NoteSlots = 24;
 
-    /// <summary>In a touch's contact word: the contact's zone index plus one (0 for none, or not a call or meeting).</summary>
+    /// <summary>In a touch's word: the contact's zone index plus one (0 for none, or not a call or meeting).</summary>
     private const int ZoneMask = 0xFFFF;
 
-    /// <summary>In a touch's contact word: the contact's weekend, one bit per <see cref="IsoDayOfWeek"/>.</summary>
+    /// <summary>In a touch's word: the contact's weekend, one bit per <see cref="IsoDayOfWeek"/>.</summary>
     private const int WeekendShift = 16;
+
+    /// <summary>In a touch's word: its channel.</summary>
+    private const int ChannelShift = 24;
+
+    /// <summary>In a touch's word: whether it is fixed.</summary>
+    private const int FixedBit = 1 << 26;
 
     /// <summary>The days from the plan's day are cached for 1,024 dates.</summary>
     private const int OffsetCacheBits = 10;
@@ -87,15 +93,15 @@ internal sealed class LevellingRun
     private LevellingNote? _windowOnly;
     private List<OverbookedDay> _overbooked = [];
 
-    // Per touch, by id rank: the touch, its day (due, then placed), its state and its contact word.
+    // Per touch, by id rank: the touch; its day (a fixed touch's due day; a flexible one's deadline, then the day it is
+    // placed on); its state; its word (contact's zone and weekend, channel, fixed).
     private PlannedTouch?[] _byRank = [];
     private int[] _dayByRank = [];
     private byte[] _state = [];
     private int[] _contact = [];
 
-    // Per touch in plan order: the key (deadline, channel, rank), or -1 for a fixed touch; sorted per release, the runs.
-    private long[] _keys = [];
-    private long[] _sorted = [];
+    // The flexible touches by release, channel, deadline and rank: the queues' runs.
+    private int[] _sorted = [];
     private LevellingQueue[] _queues = [];
     private long[][] _aside = [];
     private readonly int[] _asideCount = new int[Channels];
@@ -127,7 +133,7 @@ internal sealed class LevellingRun
         PlannedTouch[] touches = all is ImmutableArray<PlannedTouch> array ? ImmutableCollectionsMarshal.AsArray(array)! : [.. all];
         int n = touches.Length;
         var fixedTouches = new List<int>();
-        var releases = new List<(int Day, int Start)>();
+        var releases = new List<Release>();
 
         // The usual plan (from the scheduler, or levelled): by due day then id rank, ranks known and unique. Otherwise
         // ranks of this run's own, in the order the ranks and then the ids give, and the touches sorted by them.
@@ -141,8 +147,7 @@ internal sealed class LevellingRun
         }
 
         PlaceFixed(touches, ranks, fixedTouches);
-        PlaceFlexible(touches, releases);
-        _keys = [];
+        PlaceFlexible(touches, ranks, releases);
         _sorted = [];
 
         ImmutableArray<PlannedTouch> ordered;
@@ -165,11 +170,11 @@ internal sealed class LevellingRun
     }
 
     /// <summary>
-    /// Reads every touch once: its rank, day, key and contact word, the fixed ones and the days touches are released on.
+    /// Reads every touch once: its rank, day, deadline and word, the fixed ones and the days touches are released on.
     /// Without <paramref name="ranks"/>, gives up (false) unless the touches are by due day then id rank, every rank
     /// known and used once, and the ranks not too sparse for arrays indexed by them.
     /// </summary>
-    private bool Read(PlannedTouch[] touches, int[]? ranks, List<int> fixedTouches, List<(int Day, int Start)> releases)
+    private bool Read(PlannedTouch[] touches, int[]? ranks, List<int> fixedTouches, List<Release> releases)
     {
         int n = touches.Length;
         long limit = Math.Min((16L * n) + 65536, 1 << 30);
@@ -177,13 +182,20 @@ internal sealed class LevellingRun
         _byRank = new PlannedTouch?[bound];
         _dayByRank = new int[bound];
         _contact = new int[bound];
-        _keys = new long[n];
         int previousRank = -1, previousDue = int.MinValue;
+        LocalDate lastDue = default;
+        int due = Offset(lastDue);
+        var release = new Release(int.MinValue, 0, int.MaxValue, int.MinValue);
         for (int i = 0; i < n; i++)
         {
             var touch = touches[i];
             int rank = ranks is null ? touch.IdRank : ranks[i];
-            int due = Offset(touch.Due);
+            if (touch.Due != lastDue)
+            {
+                lastDue = touch.Due;
+                due = Offset(lastDue);
+            }
+
             if (ranks is null)
             {
                 if (rank < 0 || rank >= limit || due < previousDue || (due == previousDue && rank <= previousRank))
@@ -209,27 +221,47 @@ internal sealed class LevellingRun
             }
 
             _byRank[rank] = touch;
-            _dayByRank[rank] = due;
-            var channel = touch.Channel;
-            if (channel.IsLive() && touch.Relationship.TimeZone is { } zone)
-            {
-                _contact[rank] = (ZoneIndex(zone) + 1) | (WeekendMask(touch.Relationship.Weekend) << WeekendShift);
-            }
+            int word = (int)touch.Channel << ChannelShift;
 
             if (touch.IsFixed)
             {
-                _keys[i] = -1;
+                _contact[rank] = word | FixedBit;
+                _dayByRank[rank] = due;
                 fixedTouches.Add(i);
                 continue;
             }
 
-            if (releases.Count == 0 || releases[^1].Day != due)
+            _contact[rank] = word;
+            int deadline = Offset(Deadline(touch));
+            _dayByRank[rank] = deadline;
+            if (release.Day != due)
             {
-                releases.Add((due, i));
-            }
+                if (release.Day != int.MinValue)
+                {
+                    releases.Add(release);
+                }
 
-            long deadline = Offset(Deadline(touch)) + (long)_origin;
-            _keys[i] = (deadline << 32) | ((long)channel << 30) | (uint)rank;
+                release = new Release(due, i, deadline, deadline);
+            }
+            else
+            {
+                release.MinDeadline = Math.Min(release.MinDeadline, deadline);
+                release.MaxDeadline = Math.Max(release.MaxDeadline, deadline);
+            }
+        }
+
+        if (release.Day != int.MinValue)
+        {
+            releases.Add(release);
+        }
+
+        // The contacts of calls and meetings, in rank order: the order the touches and relationships lie in memory.
+        for (int rank = 0; rank < _byRank.Length; rank++)
+        {
+            if (_byRank[rank] is { Channel: Channel.Meeting or Channel.Call } touch && touch.Relationship is { TimeZone: { } zone } relationship)
+            {
+                _contact[rank] |= (ZoneIndex(zone) + 1) | (WeekendMask(relationship.Weekend) << WeekendShift);
+            }
         }
 
         _state = new byte[_byRank.Length];
@@ -288,6 +320,9 @@ internal sealed class LevellingRun
 
         return cached.Offset;
     }
+
+    /// <summary>A queue's key: the deadline (days from the plan's day), then the id rank.</summary>
+    private static long Key(int deadline, int rank) => ((long)deadline << 32) | (uint)rank;
 
     private LocalDate Deadline(PlannedTouch touch) =>
         _rebase && touch.IsOverdue ? touch.NotAfter.PlusDays(touch.DaysOverdue) : touch.NotAfter;
@@ -358,7 +393,7 @@ internal sealed class LevellingRun
     }
 
     /// <summary>The rest: day by day, the released touches with the earliest deadlines first.</summary>
-    private void PlaceFlexible(PlannedTouch[] touches, List<(int Day, int Start)> releases)
+    private void PlaceFlexible(PlannedTouch[] touches, int[]? ranks, List<Release> releases)
     {
         int n = touches.Length;
         if (releases.Count == 0)
@@ -366,7 +401,7 @@ internal sealed class LevellingRun
             return;
         }
 
-        _sorted = new long[n];
+        _sorted = new int[n];
         _queues = new LevellingQueue[Channels];
         _aside = new long[Channels][];
         for (int c = 0; c < Channels; c++)
@@ -399,15 +434,16 @@ internal sealed class LevellingRun
             bool released = false;
             if (next < releases.Count && releases[next].Day <= cursor)
             {
-                int start = releases[next].Start;
+                var release = releases[next];
                 int first = next;
-                while (next < releases.Count && releases[next].Day <= cursor)
+                while (++next < releases.Count && releases[next].Day <= cursor)
                 {
-                    next++;
+                    release.MinDeadline = Math.Min(release.MinDeadline, releases[next].MinDeadline);
+                    release.MaxDeadline = Math.Max(release.MaxDeadline, releases[next].MaxDeadline);
                 }
 
                 int end = next < releases.Count ? releases[next].Start : n;
-                Release(start, end, sortedAlready: next - first == 1, segments);
+                Enqueue(touches, ranks, release, end, sortedAlready: next - first == 1, segments);
                 released = true;
             }
 
@@ -420,53 +456,33 @@ internal sealed class LevellingRun
     private int Waiting => _queues[0].Count + _queues[1].Count + _queues[2].Count + _queues[3].Count;
 
     /// <summary>
-    /// Sorts the flexible touches from <paramref name="start"/> to <paramref name="end"/> (plan order) by channel, then
-    /// deadline, then id rank into <see cref="_sorted"/>, one run per channel, and hands the runs to the queues.
+    /// Sorts the flexible touches of a release (plan order, up to <paramref name="end"/>) by channel, then deadline, then
+    /// id rank into <see cref="_sorted"/>, and hands them to the queues as one run per channel and deadline.
     /// </summary>
-    /// <param name="start">The first touch released.</param>
-    /// <param name="end">After the last.</param>
+    /// <param name="touches">The touches in plan order.</param>
+    /// <param name="ranks">Their ranks, when not their own.</param>
+    /// <param name="release">The first touch released and the range of the deadlines.</param>
+    /// <param name="end">After the last touch released.</param>
     /// <param name="sortedAlready">Whether they are in id rank order (released on their own due day, all the same).</param>
-    /// <param name="segments">Set to where each channel's run starts, and (last) where the last one ends.</param>
-    private void Release(int start, int end, bool sortedAlready, Span<int> segments)
+    /// <param name="segments">Set to where each channel's touches start, and (last) where the last ones end.</param>
+    private void Enqueue(PlannedTouch[] touches, int[]? ranks, Release release, int end, bool sortedAlready, Span<int> segments)
     {
-        const long ChannelBits = 3L << 30;
-        long[] keys = _keys;
-        long[] sorted = _sorted;
-        int min = int.MaxValue, max = int.MinValue, count = 0;
-        Span<int> perChannel = stackalloc int[Channels];
-        for (int i = start; i < end; i++)
-        {
-            long key = keys[i];
-            if (key < 0)
-            {
-                continue;
-            }
-
-            int deadline = (int)(key >> 32);
-            min = Math.Min(min, deadline);
-            max = Math.Max(max, deadline);
-            perChannel[(int)(key >> 30) & 3]++;
-            count++;
-        }
-
-        segments[0] = start;
-        for (int c = 0; c < Channels; c++)
-        {
-            segments[c + 1] = segments[c] + perChannel[c];
-        }
-
-        long range = (long)max - min + 1;
-        if (sortedAlready && range <= (4L * count) + 1024)
+        int start = release.Start;
+        int min = release.MinDeadline;
+        long range = (long)release.MaxDeadline - min + 1;
+        int[] sorted = _sorted;
+        if (sortedAlready && range <= (4L * (end - start)) + 1024)
         {
             // Counting sort by (channel, deadline): stable, so the rank order of a day's release stays within a deadline.
             int width = (int)range;
             var starts = new int[(Channels * width) + 1];
             for (int i = start; i < end; i++)
             {
-                long key = keys[i];
-                if (key >= 0)
+                int rank = ranks is null ? touches[i].IdRank : ranks[i];
+                int word = _contact[rank];
+                if ((word & FixedBit) == 0)
                 {
-                    starts[(((int)(key >> 30) & 3) * width) + (int)(key >> 32) - min + 1]++;
+                    starts[((word >> ChannelShift & 3) * width) + _dayByRank[rank] - min + 1]++;
                 }
             }
 
@@ -476,37 +492,80 @@ internal sealed class LevellingRun
                 starts[b] += starts[b - 1];
             }
 
-            for (int i = start; i < end; i++)
+            for (int c = 0; c <= Channels; c++)
             {
-                long key = keys[i];
-                if (key >= 0)
-                {
-                    sorted[starts[(((int)(key >> 30) & 3) * width) + (int)(key >> 32) - min]++] = key & ~ChannelBits;
-                }
+                segments[c] = starts[c * width];
             }
-        }
-        else
-        {
-            Span<int> at = stackalloc int[Channels];
-            segments[..Channels].CopyTo(at);
+
             for (int i = start; i < end; i++)
             {
-                long key = keys[i];
-                if (key >= 0)
+                int rank = ranks is null ? touches[i].IdRank : ranks[i];
+                int word = _contact[rank];
+                if ((word & FixedBit) == 0)
                 {
-                    sorted[at[(int)(key >> 30) & 3]++] = key & ~ChannelBits;
+                    sorted[starts[((word >> ChannelShift & 3) * width) + _dayByRank[rank] - min]++] = rank;
                 }
             }
 
-            for (int c = 0; c < Channels; c++)
+            // Each bucket now ends where the next began.
+            for (int b = 0; b < Channels * width; b++)
             {
-                Array.Sort(sorted, segments[c], segments[c + 1] - segments[c]);
+                int from = b == 0 ? start : starts[b - 1];
+                _queues[b / width].AddRun(from, starts[b], min + (b % width));
+            }
+
+            return;
+        }
+
+        // Otherwise a sort of the keys (deadline, rank) of each channel.
+        Span<int> count = stackalloc int[Channels];
+        for (int i = start; i < end; i++)
+        {
+            int rank = ranks is null ? touches[i].IdRank : ranks[i];
+            int word = _contact[rank];
+            if ((word & FixedBit) == 0)
+            {
+                count[word >> ChannelShift & 3]++;
+            }
+        }
+
+        segments[0] = start;
+        for (int c = 0; c < Channels; c++)
+        {
+            segments[c + 1] = segments[c] + count[c];
+        }
+
+        var keys = new long[segments[Channels] - start];
+        Span<int> at = stackalloc int[Channels];
+        for (int c = 0; c < Channels; c++)
+        {
+            at[c] = segments[c] - start;
+        }
+
+        for (int i = start; i < end; i++)
+        {
+            int rank = ranks is null ? touches[i].IdRank : ranks[i];
+            int word = _contact[rank];
+            if ((word & FixedBit) == 0)
+            {
+                keys[at[word >> ChannelShift & 3]++] = Key(_dayByRank[rank], rank);
             }
         }
 
         for (int c = 0; c < Channels; c++)
         {
-            _queues[c].AddRun(segments[c], segments[c + 1]);
+            int from = segments[c] - start, to = segments[c + 1] - start;
+            Array.Sort(keys, from, to - from);
+            int runStart = from;
+            for (int k = from; k < to; k++)
+            {
+                sorted[start + k] = (int)keys[k];
+                if (k + 1 == to || keys[k + 1] >> 32 != keys[k] >> 32)
+                {
+                    _queues[c].AddRun(start + runStart, start + k + 1, (int)(keys[k] >> 32));
+                    runStart = k + 1;
+                }
+            }
         }
     }
 
@@ -553,7 +612,7 @@ internal sealed class LevellingRun
                 _queues[channel].Pop();
                 int rank = (int)key;
                 int state = _state[rank];
-                if (channel <= (int)Channel.Call && _contact[rank] is var contact && contact != 0
+                if (_contact[rank] is var contact && (contact & ZoneMask) != 0
                     && (contact >> WeekendShift & (1 << (int)ContactDayOfWeek((contact & ZoneMask) - 1, d, day))) != 0)
                 {
                     int skips = (state & SkipMask) >> SkipShift;
@@ -615,14 +674,14 @@ internal sealed class LevellingRun
         {
             for (int i = released[c]; i < released[c + 1]; i++)
             {
-                long key = _sorted[i];
-                int rank = (int)key;
+                int rank = _sorted[i];
                 int state = _state[rank];
                 if ((state & (PlacedBit | CauseMask)) != 0)
                 {
                     continue;
                 }
 
+                long key = Key(_dayByRank[rank], rank);
                 bool passedOver = dayOff == DayOff.None && key > filled[c] && (exhausted || key <= last);
                 _state[rank] = (byte)(state | (passedOver ? 1 + (int)MoveCause.ChannelBudget : dayCause));
             }
@@ -669,11 +728,12 @@ internal sealed class LevellingRun
     {
         var touch = _byRank[rank]!;
         int d = _dayByRank[rank];
-        int contact = _contact[rank];
-        if (touch.IsFixed)
+        int word = _contact[rank];
+        bool live = (word & ZoneMask) != 0;
+        if ((word & FixedBit) != 0)
         {
-            var fixedNote = FixedNote(d, touch, contact != 0);
-            return fixedNote is null ? touch : touch.Placed(touch.Due, touch.NotAfter, fixedNote, contact != 0 ? Window(contact, d, touch.Due) : null);
+            var fixedNote = FixedNote(d, touch, live);
+            return fixedNote is null ? touch : touch.Placed(touch.Due, touch.NotAfter, fixedNote, live ? Window(word, d, touch.Due) : null);
         }
 
         int state = _state[rank];
@@ -682,14 +742,14 @@ internal sealed class LevellingRun
         bool onContactWeekend = (state & OnContactWeekendBit) != 0;
         bool rebased = _rebase && touch.IsOverdue;
         LocalDate deadline = rebased ? touch.NotAfter.PlusDays(touch.DaysOverdue) : touch.NotAfter;
-        if (contact == 0 && !onContactWeekend && day == from && !rebased && day <= deadline)
+        if (!live && !onContactWeekend && day == from && !rebased && day <= deadline)
         {
             return touch;
         }
 
         int cause = day > from ? state & CauseMask : 0;
         var note = FlexibleNote(from, cause, touch.Channel, onContactWeekend);
-        return touch.Placed(day, deadline, note, contact != 0 ? Window(contact, d, day) : null);
+        return touch.Placed(day, deadline, note, live ? Window(word, d, day) : null);
     }
 
     /// <summary>The note of a fixed touch on a day and channel, or null when it has no reason to add.</summary>
@@ -905,6 +965,9 @@ internal sealed class LevellingRun
             days.ContactDay[d] = (byte)contactDate.DayOfWeek;
         }
     }
+
+    /// <summary>The flexible touches due on one day, from <see cref="Start"/> in plan order, and their deadlines' range.</summary>
+    private record struct Release(int Day, int Start, int MinDeadline, int MaxDeadline);
 
     /// <summary>Call windows and the contact's day of the week in one zone, by the owner's day (0: not found yet).</summary>
     private sealed class ZoneDays(DateTimeZone zone)

@@ -100,8 +100,10 @@ internal sealed class LevellingRun
     private byte[] _state = [];
     private int[] _contact = [];
 
-    // The flexible touches by release, channel, deadline and rank: the queues' runs.
+    // The ranks of the flexible touches in plan order (-1 for a fixed one), then, one release at a time, by channel,
+    // deadline and rank: the queues' runs. And the ranks of the release being sorted.
     private int[] _sorted = [];
+    private int[] _released = [];
     private LevellingQueue[] _queues = [];
     private long[][] _aside = [];
     private readonly int[] _asideCount = new int[Channels];
@@ -147,8 +149,9 @@ internal sealed class LevellingRun
         }
 
         PlaceFixed(touches, ranks, fixedTouches);
-        PlaceFlexible(touches, ranks, releases);
+        PlaceFlexible(touches, releases);
         _sorted = [];
+        _released = [];
 
         ImmutableArray<PlannedTouch> ordered;
         if (ranks is null)
@@ -182,6 +185,7 @@ internal sealed class LevellingRun
         _byRank = new PlannedTouch?[bound];
         _dayByRank = new int[bound];
         _contact = new int[bound];
+        _sorted = new int[n];
         int previousRank = -1, previousDue = int.MinValue;
         LocalDate lastDue = default;
         int due = Offset(lastDue);
@@ -227,11 +231,13 @@ internal sealed class LevellingRun
             {
                 _contact[rank] = word | FixedBit;
                 _dayByRank[rank] = due;
+                _sorted[i] = -1;
                 fixedTouches.Add(i);
                 continue;
             }
 
             _contact[rank] = word;
+            _sorted[i] = rank;
             int deadline = Offset(Deadline(touch));
             _dayByRank[rank] = deadline;
             if (release.Day != due)
@@ -393,7 +399,7 @@ internal sealed class LevellingRun
     }
 
     /// <summary>The rest: day by day, the released touches with the earliest deadlines first.</summary>
-    private void PlaceFlexible(PlannedTouch[] touches, int[]? ranks, List<Release> releases)
+    private void PlaceFlexible(PlannedTouch[] touches, List<Release> releases)
     {
         int n = touches.Length;
         if (releases.Count == 0)
@@ -401,7 +407,6 @@ internal sealed class LevellingRun
             return;
         }
 
-        _sorted = new int[n];
         _queues = new LevellingQueue[Channels];
         _aside = new long[Channels][];
         for (int c = 0; c < Channels; c++)
@@ -443,7 +448,7 @@ internal sealed class LevellingRun
                 }
 
                 int end = next < releases.Count ? releases[next].Start : n;
-                Enqueue(touches, ranks, release, end, sortedAlready: next - first == 1, segments);
+                Enqueue(release, end, sortedAlready: next - first == 1, segments);
                 released = true;
             }
 
@@ -459,30 +464,34 @@ internal sealed class LevellingRun
     /// Sorts the flexible touches of a release (plan order, up to <paramref name="end"/>) by channel, then deadline, then
     /// id rank into <see cref="_sorted"/>, and hands them to the queues as one run per channel and deadline.
     /// </summary>
-    /// <param name="touches">The touches in plan order.</param>
-    /// <param name="ranks">Their ranks, when not their own.</param>
     /// <param name="release">The first touch released and the range of the deadlines.</param>
     /// <param name="end">After the last touch released.</param>
     /// <param name="sortedAlready">Whether they are in id rank order (released on their own due day, all the same).</param>
     /// <param name="segments">Set to where each channel's touches start, and (last) where the last ones end.</param>
-    private void Enqueue(PlannedTouch[] touches, int[]? ranks, Release release, int end, bool sortedAlready, Span<int> segments)
+    private void Enqueue(Release release, int end, bool sortedAlready, Span<int> segments)
     {
         int start = release.Start;
+        int length = end - start;
+        if (_released.Length < length)
+        {
+            _released = new int[Math.Max(length, Math.Min(_sorted.Length, _released.Length * 2))];
+        }
+
+        var released = _released.AsSpan(0, length);
+        _sorted.AsSpan(start, length).CopyTo(released);
         int min = release.MinDeadline;
         long range = (long)release.MaxDeadline - min + 1;
         int[] sorted = _sorted;
-        if (sortedAlready && range <= (4L * (end - start)) + 1024)
+        if (sortedAlready && range <= (4L * length) + 1024)
         {
             // Counting sort by (channel, deadline): stable, so the rank order of a day's release stays within a deadline.
             int width = (int)range;
             var starts = new int[(Channels * width) + 1];
-            for (int i = start; i < end; i++)
+            foreach (int rank in released)
             {
-                int rank = ranks is null ? touches[i].IdRank : ranks[i];
-                int word = _contact[rank];
-                if ((word & FixedBit) == 0)
+                if (rank >= 0)
                 {
-                    starts[((word >> ChannelShift & 3) * width) + _dayByRank[rank] - min + 1]++;
+                    starts[((_contact[rank] >> ChannelShift & 3) * width) + _dayByRank[rank] - min + 1]++;
                 }
             }
 
@@ -497,13 +506,11 @@ internal sealed class LevellingRun
                 segments[c] = starts[c * width];
             }
 
-            for (int i = start; i < end; i++)
+            foreach (int rank in released)
             {
-                int rank = ranks is null ? touches[i].IdRank : ranks[i];
-                int word = _contact[rank];
-                if ((word & FixedBit) == 0)
+                if (rank >= 0)
                 {
-                    sorted[starts[((word >> ChannelShift & 3) * width) + _dayByRank[rank] - min]++] = rank;
+                    sorted[starts[((_contact[rank] >> ChannelShift & 3) * width) + _dayByRank[rank] - min]++] = rank;
                 }
             }
 
@@ -519,13 +526,11 @@ internal sealed class LevellingRun
 
         // Otherwise a sort of the keys (deadline, rank) of each channel.
         Span<int> count = stackalloc int[Channels];
-        for (int i = start; i < end; i++)
+        foreach (int rank in released)
         {
-            int rank = ranks is null ? touches[i].IdRank : ranks[i];
-            int word = _contact[rank];
-            if ((word & FixedBit) == 0)
+            if (rank >= 0)
             {
-                count[word >> ChannelShift & 3]++;
+                count[_contact[rank] >> ChannelShift & 3]++;
             }
         }
 
@@ -542,13 +547,11 @@ internal sealed class LevellingRun
             at[c] = segments[c] - start;
         }
 
-        for (int i = start; i < end; i++)
+        foreach (int rank in released)
         {
-            int rank = ranks is null ? touches[i].IdRank : ranks[i];
-            int word = _contact[rank];
-            if ((word & FixedBit) == 0)
+            if (rank >= 0)
             {
-                keys[at[word >> ChannelShift & 3]++] = Key(_dayByRank[rank], rank);
+                keys[at[_contact[rank] >> ChannelShift & 3]++] = Key(_dayByRank[rank], rank);
             }
         }
 

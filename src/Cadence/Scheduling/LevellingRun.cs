@@ -104,6 +104,7 @@ internal sealed class LevellingRun
     // deadline and rank: the queues' runs. And the ranks of the release being sorted.
     private int[] _sorted = [];
     private int[] _released = [];
+    private int[] _starts = [];
     private LevellingQueue[] _queues = [];
     private long[][] _aside = [];
     private readonly int[] _asideCount = new int[Channels];
@@ -487,7 +488,13 @@ internal sealed class LevellingRun
         {
             // Counting sort by (channel, deadline): stable, so the rank order of a day's release stays within a deadline.
             int width = (int)range;
-            var starts = new int[(Channels * width) + 1];
+            if (_starts.Length < (Channels * width) + 1)
+            {
+                _starts = new int[Math.Max((Channels * width) + 1, _starts.Length * 2)];
+            }
+
+            var starts = _starts.AsSpan(0, (Channels * width) + 1);
+            starts.Clear();
             foreach (int rank in released)
             {
                 if (rank >= 0)

@@ -35,8 +35,11 @@ internal sealed class LevellingQueue
     /// <summary>The smallest key, or <see cref="long.MaxValue"/> when the queue is empty.</summary>
     internal long Head { get; private set; } = long.MaxValue;
 
-    /// <summary>Adds the touches of ranks <paramref name="start"/> (included) to <paramref name="end"/> (excluded), in rank order, all with one deadline.</summary>
-    /// <param name="start">The first.</param>
+    /// <summary>
+    /// Adds the touches whose ranks are in the ranks array from <paramref name="start"/> (included) to
+    /// <paramref name="end"/> (excluded), in rank order, all with one deadline.
+    /// </summary>
+    /// <param name="start">Where the first rank is.</param>
     /// <param name="end">After the last.</param>
     /// <param name="deadline">Their deadline.</param>
     internal void AddRun(int start, int end, int deadline)

@@ -14,10 +14,10 @@ namespace Cadence.Scheduling;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Three passes. The first reads every touch once, in plan order: its day, its key (deadline, channel, rank) and, for a
-/// call or meeting, its contact's zone and weekend. The greedy then decides every day on those numbers alone, without
-/// reading a touch (which it meets in deadline order, all over memory). The last pass builds the placed touches in rank
-/// order, the order they lie in memory, and puts them by day with a counting sort.
+/// Three passes. The first reads every touch once, in plan order (its rank, due day, deadline, channel), then the contacts
+/// of calls and meetings (zone and weekend) in rank order. The greedy then decides every day on those numbers alone,
+/// without reading a touch (it meets them in deadline order, all over memory). The last pass builds the placed touches
+/// in rank order, the order they lie in memory, and puts them by day with a counting sort.
 /// </para>
 /// <para>
 /// Only the first day a touch waits decides why it moved (a touch still waiting at the end of a day has its cause set),
@@ -91,7 +91,7 @@ internal sealed class LevellingRun
     private LevellingNote?[]?[] _flexibleNotes = [];
     private readonly Dictionary<int, LevellingNote?> _fixedNotes = [];
     private LevellingNote? _windowOnly;
-    private List<OverbookedDay> _overbooked = [];
+    private readonly List<OverbookedDay> _overbooked = [];
 
     // Per touch, by id rank: the touch; its day (a fixed touch's due day; a flexible one's deadline, then the day it is
     // placed on); its state; its word (contact's zone and weekend, channel, fixed).
@@ -104,6 +104,7 @@ internal sealed class LevellingRun
     // deadline and rank: the queues' runs. And the ranks of the release being sorted.
     private int[] _sorted = [];
     private int[] _released = [];
+    private int[] _starts = [];
     private LevellingQueue[] _queues = [];
     private long[][] _aside = [];
     private readonly int[] _asideCount = new int[Channels];
@@ -261,7 +262,8 @@ internal sealed class LevellingRun
             releases.Add(release);
         }
 
-        // The contacts of calls and meetings, in rank order: the order the touches and relationships lie in memory.
+        // The contacts of calls and meetings, in rank order: the order the touches and relationships lie in memory (read
+        // with the rest of a touch, or only for the calls and meetings, they cost more).
         for (int rank = 0; rank < _byRank.Length; rank++)
         {
             if (_byRank[rank] is { Channel: Channel.Meeting or Channel.Call } touch && touch.Relationship is { TimeZone: { } zone } relationship)
@@ -486,7 +488,13 @@ internal sealed class LevellingRun
         {
             // Counting sort by (channel, deadline): stable, so the rank order of a day's release stays within a deadline.
             int width = (int)range;
-            var starts = new int[(Channels * width) + 1];
+            if (_starts.Length < (Channels * width) + 1)
+            {
+                _starts = new int[Math.Max((Channels * width) + 1, _starts.Length * 2)];
+            }
+
+            var starts = _starts.AsSpan(0, (Channels * width) + 1);
+            starts.Clear();
             foreach (int rank in released)
             {
                 if (rank >= 0)

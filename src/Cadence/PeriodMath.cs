@@ -65,7 +65,7 @@ internal static class PeriodMath
     internal static int FixedDays(Period p) => p.Years == 0 && p.Months == 0 ? (int)DaysOf(p) : -1;
 
     /// <summary>
-    /// <c>start + credit × period</c> on day numbers, as <see cref="PlusScaled(LocalDate, Period, double)"/>:
+    /// <c>start + credit × period</c> on day numbers, measured in whole days from the start and rounded down:
     /// <paramref name="fixedDays"/> is <see cref="FixedDays"/> of the period.
     /// </summary>
     internal static int PlusScaled(int startDay, Period period, int fixedDays, double credit)
@@ -106,29 +106,6 @@ internal static class PeriodMath
 
     /// <summary>The days of a period without months or years.</summary>
     internal static long DaysOf(Period p) => (p.Weeks * 7L) + p.Days;
-
-    /// <summary><c>start + period</c>, without calendar arithmetic when the period has no months or years.</summary>
-    internal static LocalDate Plus(LocalDate start, Period period) =>
-        period.Years == 0 && period.Months == 0 ? start.PlusDays((int)DaysOf(period)) : start.Plus(period);
-
-    /// <summary><c>start + credit × period</c>, measured in whole days from <paramref name="start"/> and rounded down.</summary>
-    internal static LocalDate PlusScaled(LocalDate start, Period period, double credit)
-    {
-        if (period.Years == 0 && period.Months == 0)
-        {
-            // Days and weeks only: no calendar arithmetic needed.
-            long days = DaysOf(period);
-            return start.PlusDays(credit == 1.0 ? (int)days : (int)Math.Floor(days * credit));
-        }
-
-        if (credit == 1.0)
-        {
-            return start.Plus(period);
-        }
-
-        int full = Period.DaysBetween(start, start.Plus(period));
-        return start.PlusDays((int)Math.Floor(full * credit));
-    }
 
     /// <summary>A short English rendering: "30 days", "6 weeks", "2 months", "1 month and 2 weeks".</summary>
     internal static string Describe(Period p) => new TextBuffer(32).AppendPeriod(p).ToString();

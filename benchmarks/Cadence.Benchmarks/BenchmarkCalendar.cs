@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Cadence.Levelling;
 using NodaTime;
 
 namespace Cadence.Benchmarks;

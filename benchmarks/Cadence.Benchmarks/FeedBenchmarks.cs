@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using Cadence.Calendar;
-using Cadence.Scheduling;
+using Cadence.Feed;
+using Cadence.Planning;
 using NodaTime;
 
 namespace Cadence.Benchmarks;

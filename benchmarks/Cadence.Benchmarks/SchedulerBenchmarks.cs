@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
-using Cadence.Scheduling;
+using Cadence.Levelling;
+using Cadence.Planning;
 using NodaTime;
 
 namespace Cadence.Benchmarks;

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
-using Cadence.Calendar;
-using Cadence.Scheduling;
+using Cadence.Feed;
+using Cadence.Levelling;
+using Cadence.Planning;
 
 namespace Cadence.DependencyInjection;
 

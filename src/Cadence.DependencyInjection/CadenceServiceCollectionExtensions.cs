@@ -1,8 +1,9 @@
 using System;
 using Cadence;
-using Cadence.Calendar;
+using Cadence.Feed;
 using Cadence.DependencyInjection;
-using Cadence.Scheduling;
+using Cadence.Levelling;
+using Cadence.Planning;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 

@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Cadence.Internal;
 using NodaTime;
 
 namespace Cadence;

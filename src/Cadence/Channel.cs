@@ -19,17 +19,3 @@ public enum Channel
     /// <summary>A social-media touch: a message, a comment, a like.</summary>
     Social = 3,
 }
-
-/// <summary>Facts about <see cref="Channel"/> values.</summary>
-public static class ChannelExtensions
-{
-    /// <summary>Whether the channel is live (a meeting or a call), the kind of touch that "seals" a relationship.</summary>
-    /// <param name="channel">The channel.</param>
-    /// <returns><see langword="true"/> for <see cref="Channel.Meeting"/> and <see cref="Channel.Call"/>.</returns>
-    public static bool IsLive(this Channel channel) => channel is Channel.Meeting or Channel.Call;
-
-    /// <summary>Whether the channel is written (a note or a social touch).</summary>
-    /// <param name="channel">The channel.</param>
-    /// <returns><see langword="true"/> for <see cref="Channel.Note"/> and <see cref="Channel.Social"/>.</returns>
-    public static bool IsWritten(this Channel channel) => channel is Channel.Note or Channel.Social;
-}

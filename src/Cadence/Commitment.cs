@@ -1,20 +1,8 @@
 using System;
+using Cadence.Internal;
 using NodaTime;
 
 namespace Cadence;
-
-/// <summary>Where a <see cref="Commitment"/> stands.</summary>
-public enum CommitmentStatus
-{
-    /// <summary>Still to do: it pins the relationship's next touch.</summary>
-    Open = 0,
-
-    /// <summary>Done: it no longer pins anything (log the touch it produced as a <see cref="Touch"/>).</summary>
-    Done = 1,
-
-    /// <summary>Dropped: it no longer pins anything.</summary>
-    Dropped = 2,
-}
 
 /// <summary>
 /// An explicit, dated next step with a relationship: "chase feedback on the proposal", "they said they'd

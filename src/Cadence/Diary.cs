@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Cadence.Internal;
 
 namespace Cadence;
 
@@ -270,7 +271,7 @@ public sealed class Diary
     /// For each of <see cref="Media"/>, whether a note with it is online under these options. Built once per diary and
     /// options (the last options asked for are remembered).
     /// </summary>
-    internal bool[] OnlineMedia(Scheduling.SchedulerOptions options)
+    internal bool[] OnlineMedia(Planning.SchedulerOptions options)
     {
         var cached = System.Threading.Volatile.Read(ref _onlineMedia);
         if (cached is null || !ReferenceEquals(cached.Options, options))
@@ -298,7 +299,7 @@ public sealed class Diary
     internal (int Start, int Count) TouchRange(int relationshipIndex) =>
         (_touchStart[relationshipIndex], _touchStart[relationshipIndex + 1] - _touchStart[relationshipIndex]);
 
-    /// <summary>The touches' indexes, grouped by relationship, each group earliest first (see <see cref="Scheduling.TouchOrder"/>).</summary>
+    /// <summary>The touches' indexes, grouped by relationship, each group earliest first (see <see cref="Planning.TouchOrder"/>).</summary>
     internal int[] GroupedTouches => _groupedTouches;
 
     /// <summary>The touches' facts, in the order of <see cref="GroupedTouches"/>.</summary>
@@ -362,7 +363,7 @@ public sealed class Diary
     /// <summary>
     /// Packs what the scheduler reads of each touch, in one pass in the order given (the order the touches lie in
     /// memory), then sorts each relationship's touches into the scheduler's order, earliest first: by day, and by
-    /// <see cref="Scheduling.TouchOrder"/> within a day. Also finds the distinct media and the latest day.
+    /// <see cref="Planning.TouchOrder"/> within a day. Also finds the distinct media and the latest day.
     /// </summary>
     private static (TouchFacts[] Facts, string?[] Media, int LastDay) Facts(ImmutableArray<Touch> touches, int[] start, int[] grouped)
     {
@@ -409,7 +410,7 @@ public sealed class Diary
             facts[g] = byPosition[grouped[g]];
         }
 
-        var order = Scheduling.TouchOrder.Instance;
+        var order = Planning.TouchOrder.Instance;
         for (int r = 0; r + 1 < start.Length; r++)
         {
             // Insertion sort: a diary kept as a log is in date order already, and groups are small. Touches are read
@@ -437,5 +438,5 @@ public sealed class Diary
     }
 
     /// <summary>Which media are online under some options.</summary>
-    private sealed record OnlineMediaFlags(Scheduling.SchedulerOptions Options, bool[] Flags);
+    private sealed record OnlineMediaFlags(Planning.SchedulerOptions Options, bool[] Flags);
 }

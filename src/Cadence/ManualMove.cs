@@ -1,4 +1,4 @@
-using System;
+using Cadence.Internal;
 using NodaTime;
 
 namespace Cadence;

@@ -2,19 +2,6 @@ using NodaTime;
 
 namespace Cadence;
 
-/// <summary>The kinds of <see cref="RelationshipState"/>.</summary>
-public enum RelationshipStatus
-{
-    /// <summary>Scheduled as usual.</summary>
-    Active = 0,
-
-    /// <summary>Not scheduled before a date (out of office, on leave).</summary>
-    Paused = 1,
-
-    /// <summary>Never scheduled.</summary>
-    Archived = 2,
-}
-
 /// <summary>Whether a relationship is scheduled: active, paused until a date, or archived. Immutable.</summary>
 public sealed record RelationshipState
 {

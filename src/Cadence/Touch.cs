@@ -1,4 +1,5 @@
 using System;
+using Cadence.Internal;
 using NodaTime;
 
 namespace Cadence;

@@ -2,8 +2,9 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Cadence.Calendar;
-using Cadence.Scheduling;
+using Cadence.Feed;
+using Cadence.Levelling;
+using Cadence.Planning;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 

@@ -1,11 +1,9 @@
 using System;
 using System.Linq;
-using Cadence.Scheduling;
 using Cadence.Tests.Levelling;
 using Cadence.Tests.Properties;
 using FsCheck;
 using FsCheck.Fluent;
-using NodaTime;
 
 namespace Cadence.Tests;
 

@@ -1,5 +1,4 @@
 using System.Linq;
-using Cadence.Scheduling;
 using NodaTime;
 
 namespace Cadence.Tests;

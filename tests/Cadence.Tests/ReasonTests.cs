@@ -1,5 +1,4 @@
 using System;
-using Cadence.Scheduling;
 using NodaTime;
 
 namespace Cadence.Tests;

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Cadence.Scheduling;
 using NodaTime;
 
 namespace Cadence.Tests;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Cadence.Scheduling;
 using NodaTime;
 
 namespace Cadence.Tests;

@@ -11,9 +11,11 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Cadence;
-using Cadence.Calendar;
+using Cadence.Feed;
 using Cadence.DependencyInjection;
-using Cadence.Scheduling;
+using Cadence.Explanations;
+using Cadence.Levelling;
+using Cadence.Planning;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 

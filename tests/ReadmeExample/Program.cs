@@ -1,5 +1,5 @@
 using Cadence;
-using Cadence.Scheduling;
+using Cadence.Planning;
 using NodaTime;
 
 var today = new LocalDate(2026, 3, 13);

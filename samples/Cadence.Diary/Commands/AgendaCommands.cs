@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Linq;
 using Cadence.Sample.Cli;
 using Cadence.Sample.Output;
-using Cadence.Scheduling;
+using Cadence.Levelling;
+using Cadence.Planning;
 using NodaTime;
 
 namespace Cadence.Sample.Commands;
@@ -16,11 +17,11 @@ internal static class AgendaCommands
         int days = invocation.Get("days") is { } d ? Text.ParseInt(d, "--days", 1, 366) : 1;
         var session = app.Open(invocation);
         var zone = session.Data.Owner.TimeZone;
-        var levelled = Planning.Level(session.Data, session.Today);
+        var levelled = DiaryPlanner.Level(session.Data, session.Today);
         var from = session.Today;
         var to = from.PlusDays(days - 1);
         // Day by day; within a day, the library's agenda order: overdue first, most overdue first.
-        var touches = Scheduling.Agenda.For(levelled.Plan, from, to).Touches.OrderBy(t => t.Due).ToList();
+        var touches = Cadence.Planning.Agenda.For(levelled.Plan, from, to).Touches.OrderBy(t => t.Due).ToList();
 
         if (invocation.Has("json"))
         {
@@ -56,7 +57,7 @@ internal static class AgendaCommands
             {
                 t.Line($"Next touches, {Text.LongDay.Format(next)}:");
                 t.Line();
-                WriteAgendaTable(t, Scheduling.Agenda.For(levelled.Plan, next).Touches, session.Today);
+                WriteAgendaTable(t, Cadence.Planning.Agenda.For(levelled.Plan, next).Touches, session.Today);
             }
 
             return ExitCodes.Ok;
@@ -81,7 +82,7 @@ internal static class AgendaCommands
     {
         var session = app.Open(invocation);
         var zone = session.Data.Owner.TimeZone;
-        var levelled = Planning.Level(session.Data, session.Today);
+        var levelled = DiaryPlanner.Level(session.Data, session.Today);
         var archived = session.Data.Diary.Relationships.Where(r => r.State.Status == RelationshipStatus.Archived).Select(r => r.Id).ToList();
 
         if (invocation.Has("json"))

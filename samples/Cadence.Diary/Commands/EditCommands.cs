@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -8,7 +7,8 @@ using Cadence.Sample.Cli;
 using Cadence.Sample.Demo;
 using Cadence.Sample.Output;
 using Cadence.Sample.Store;
-using Cadence.Scheduling;
+using Cadence.Levelling;
+using Cadence.Planning;
 using NodaTime;
 
 namespace Cadence.Sample.Commands;
@@ -160,7 +160,7 @@ internal static class EditCommands
             }
 
             // The levelled plan the agenda and the feed show: its day is the one the touch is moved from.
-            if (!Planning.Level(data, today).Plan.TryGet(id, out var planned))
+            if (!DiaryPlanner.Level(data, today).Plan.TryGet(id, out var planned))
             {
                 throw new UserException($"{relationship.Name} ({id}) is archived: there is no next touch to move.");
             }

@@ -1,4 +1,4 @@
-using Cadence.Calendar;
+using Cadence.Feed;
 using Cadence.Sample.Cli;
 using Cadence.Sample.Feed;
 using Cadence.Sample.Store;

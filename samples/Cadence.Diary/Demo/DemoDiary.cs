@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using Cadence.Levelling;
 using Cadence.Sample.Store;
 using NodaTime;
 

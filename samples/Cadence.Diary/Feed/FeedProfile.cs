@@ -1,7 +1,6 @@
-using System;
 using System.Collections.Immutable;
 using System.IO;
-using Cadence.Calendar;
+using Cadence.Feed;
 using Cadence.Sample.Cli;
 using Cadence.Sample.Commands;
 using Cadence.Sample.Store;
@@ -75,7 +74,7 @@ internal sealed record FeedProfile(FeedLayout Layout, FeedPrivacy Privacy, int H
             data = data with { Feed = data.Feed with { UidKey = [.. Secrets.NewUidKey()] } };
         }
 
-        var levelled = Planning.Level(data, today);
+        var levelled = DiaryPlanner.Level(data, today);
         var writer = new FeedWriter(Options(data.Feed.UidKey, data.Owner.TimeZone));
         using var bytes = new MemoryStream();
         var result = writer.Write(levelled.Plan, data.Feed.StateOf(Key), Instant.FromUnixTimeSeconds(now.ToUnixTimeSeconds()), bytes);

@@ -1,4 +1,3 @@
-using Cadence.Calendar;
 using Cadence.Sample.Cli;
 using Cadence.Sample.Store;
 using NodaTime;
@@ -18,7 +17,7 @@ internal sealed class FeedSource
     private readonly DiaryStore? _store;
     private readonly object _gate = new();
     private DiaryData? _demo;
-    private string _token;
+    private readonly string _token;
 
     private FeedSource(App app, Invocation invocation, FeedProfile profile, DiaryStore? store, DiaryData? demo, string token)
     {

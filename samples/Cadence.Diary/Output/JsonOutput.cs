@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Cadence.Sample.Cli;
-using Cadence.Scheduling;
+using Cadence.Explanations;
+using Cadence.Levelling;
+using Cadence.Planning;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,9 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Cadence.Calendar;
-using Cadence.Scheduling;
+using Cadence.Feed;
+using Cadence.Levelling;
+using Cadence.Planning;
 using NodaTime;
 using NodaTime.TimeZones;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Cadence.Scheduling;
 using NodaTime;
 
 namespace Cadence.Tests.Levelling;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Cadence.Scheduling;
 using Cadence.Tests.Properties;
 using FsCheck;
 using FsCheck.Fluent;

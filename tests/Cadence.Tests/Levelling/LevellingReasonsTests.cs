@@ -1,5 +1,4 @@
 using System.Linq;
-using Cadence.Scheduling;
 using Cadence.Tests.Properties;
 using FsCheck;
 using FsCheck.Fluent;

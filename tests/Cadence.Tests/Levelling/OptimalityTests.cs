@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Cadence.Scheduling;
 using Cadence.Tests.Properties;
 using FsCheck;
 using FsCheck.Fluent;

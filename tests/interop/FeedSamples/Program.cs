@@ -11,8 +11,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Cadence;
-using Cadence.Calendar;
-using Cadence.Scheduling;
+using Cadence.Feed;
+using Cadence.Explanations;
+using Cadence.Levelling;
+using Cadence.Planning;
 using NodaTime;
 using NodaTime.Text;
 

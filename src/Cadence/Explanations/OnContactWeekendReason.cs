@@ -1,0 +1,16 @@
+using Cadence.Internal;
+
+namespace Cadence.Explanations;
+
+/// <summary>
+/// A call or meeting placed on the contact's weekend after a week of waiting, because none of the owner's working
+/// days was a weekday for the contact.
+/// </summary>
+/// <param name="Place">Where the contact is.</param>
+public sealed record OnContactWeekendReason(string Place) : Reason
+{
+    /// <inheritdoc/>
+    public override string ToString() => Clause();
+
+    internal override void AppendTo(TextBuffer text) => text.Append("on the weekend in ").Append(Place).Append(": none of your working days is a weekday there");
+}

@@ -1,0 +1,104 @@
+using System;
+using NodaTime;
+
+namespace Cadence.Feed;
+
+/// <summary>
+/// Builds the next <see cref="FeedState"/> as events are written, from the previous one: an event whose body hashes
+/// the same keeps its entry; a changed one gets SEQUENCE + 1 and the current instant. While every event matches the
+/// previous state's entry at the same position, nothing is stored: the previous state's storage is reused.
+/// </summary>
+internal sealed class FeedStateBuilder
+{
+    private readonly FeedState _previous;
+    private readonly Instant _now;
+    private FeedSlot[]? _slots;
+    private int _capacity;
+    private int _count;
+    private int _hint;
+    private bool _changed;
+
+    internal FeedStateBuilder(FeedState previous, Instant now)
+    {
+        _previous = previous;
+        _now = now;
+    }
+
+    /// <summary>Sets how many events the write has at most.</summary>
+    internal void Reserve(int events) => _capacity = events;
+
+    /// <summary>Records an event and returns its entry.</summary>
+    internal FeedSlot Add(UidKey uid, ReadOnlySpan<byte> body)
+    {
+        ulong hash = ContentHash.Xxh64(body);
+        var before = _previous.Slots;
+        int at = _previous.Find(uid, _hint);
+        FeedSlot slot;
+        if (at >= 0)
+        {
+            _hint = at + 1;
+            var old = before[at];
+            if (old.ContentHash == hash)
+            {
+                slot = old;
+            }
+            else if (old.ContentHash == ContentHash.Fnv1a(body))
+            {
+                // A state stored by an earlier version, whose hashes were FNV-1a: the event did not change.
+                slot = old.WithContentHash(hash);
+            }
+            else
+            {
+                slot = new FeedSlot(uid, hash, old.Sequence + 1, _now);
+                _changed = true;
+            }
+        }
+        else
+        {
+            slot = new FeedSlot(uid, hash, 0, _now);
+            _changed = true;
+        }
+
+        if (_slots is null)
+        {
+            if (_count < before.Length && before[_count].Equals(slot))
+            {
+                _count++;
+                return slot;
+            }
+
+            _slots = new FeedSlot[Math.Max(_capacity, _count + 1)];
+            before[.._count].CopyTo(_slots);
+        }
+        else if (_count == _slots.Length)
+        {
+            Array.Resize(ref _slots, _slots.Length * 2);
+        }
+
+        _slots[_count++] = slot;
+        return slot;
+    }
+
+    /// <summary>The result: the next state, how many events, and whether anything changed.</summary>
+    internal FeedResult Finish()
+    {
+        var previous = _previous;
+        bool changed = _changed || previous.Count != _count;
+        Instant? lastModified = !changed && previous.LastModified is not null
+            ? previous.LastModified
+            : previous.LastModified is { } last && last > _now ? last : _now;
+
+        FeedState state;
+        if (_slots is null && _count == previous.Slots.Length)
+        {
+            state = previous.WithLastModified(lastModified);
+        }
+        else
+        {
+            var slots = _slots ?? previous.Slots[.._count].ToArray();
+            state = FeedState.Create(slots, _count, lastModified);
+        }
+
+        return new FeedResult(state, _count, changed);
+    }
+}

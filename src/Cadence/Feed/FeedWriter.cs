@@ -1,0 +1,744 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using Cadence.Internal;
+using Cadence.Planning;
+using NodaTime;
+
+namespace Cadence.Feed;
+
+/// <summary>
+/// Writes a <see cref="Plan"/> as an iCalendar feed (RFC 5545 and RFC 7986) that calendar apps can subscribe to:
+/// one all-day event per planned touch by default, a daily digest or tasks as options. Pure: it takes the previous
+/// <see cref="FeedState"/> and the current instant and returns the next state, so the same data gives
+/// byte-identical output and a strong ETag works. UIDs are derived from the options' secret key and stay the same
+/// while a touch is rescheduled; SEQUENCE, LAST-MODIFIED and DTSTAMP move only when a touch's date or text
+/// changes; touches that were done or dropped leave the feed.
+/// </summary>
+/// <remarks>
+/// Safe to use from several threads at once: a write keeps all it needs in its own buffers. Memory does not grow
+/// with the feed's bytes (they go out a buffer at a time), only with its number of events (the state, about 48
+/// bytes each).
+/// </remarks>
+/// <example>
+/// <code>
+/// var writer = new FeedWriter(new FeedOptions("Cadence", uidKey));
+/// using var file = File.Create("cadence.ics");
+/// FeedResult result = writer.Write(plan, previousState, clock.GetCurrentInstant(), file);
+/// // keep result.State for the next write
+/// </code>
+/// </example>
+public sealed class FeedWriter
+{
+    private readonly UidHmac _uids;
+
+    /// <summary>Creates a writer.</summary>
+    /// <param name="options">The options (already checked when built).</param>
+    public FeedWriter(FeedOptions options)
+    {
+        Options = Guard.NotNull(options, nameof(options));
+        _uids = new UidHmac(options.UidKeySpan);
+    }
+
+    /// <summary>The options in use.</summary>
+    public FeedOptions Options { get; }
+
+    /// <summary>Writes the feed to a stream, a buffer at a time, so memory does not grow with the feed.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="previous">The state the previous write returned, or <see cref="FeedState.Empty"/>.</param>
+    /// <param name="now">The current instant: when changed events changed.</param>
+    /// <param name="output">Where the bytes go.</param>
+    /// <returns>The next state.</returns>
+    public FeedResult Write(Plan plan, FeedState previous, Instant now, Stream output) =>
+        WriteFeed(plan, previous, now, new Run(null, Guard.NotNull(output, nameof(output)), previous, now));
+
+    /// <summary>Writes the feed to a buffer writer.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="previous">The state the previous write returned, or <see cref="FeedState.Empty"/>.</param>
+    /// <param name="now">The current instant: when changed events changed.</param>
+    /// <param name="output">Where the bytes go.</param>
+    /// <returns>The next state.</returns>
+    public FeedResult Write(Plan plan, FeedState previous, Instant now, IBufferWriter<byte> output) =>
+        WriteFeed(plan, previous, now, new Run(Guard.NotNull(output, nameof(output)), null, previous, now));
+
+    /// <summary>Writes the feed to a string (UTF-8 decoded), for convenience and tests.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="previous">The state the previous write returned, or <see cref="FeedState.Empty"/>.</param>
+    /// <param name="now">The current instant.</param>
+    /// <param name="text">The feed's text.</param>
+    /// <returns>The next state.</returns>
+    public FeedResult Write(Plan plan, FeedState previous, Instant now, out string text)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var result = Write(plan, previous, now, buffer);
+        text = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return result;
+    }
+
+    private FeedResult WriteFeed(Plan plan, FeedState previous, Instant now, Run run)
+    {
+        try
+        {
+            return WriteFeedCore(plan, previous, now, run);
+        }
+        finally
+        {
+            run.ReturnBuffers();
+        }
+    }
+
+    private FeedResult WriteFeedCore(Plan plan, FeedState previous, Instant now, Run run)
+    {
+        Guard.NotNull(plan, nameof(plan));
+        Guard.NotNull(previous, nameof(previous));
+
+        var touches = plan.Touches;
+        LocalDate last = plan.Today.PlusDays(Options.HorizonDays - 1);
+        string component = Options.Layout == FeedLayout.Tasks ? "VTODO" : "VEVENT";
+
+        // Everything that can be refused is refused before a byte is written.
+        int inHorizon = 0;
+        for (int i = 0; i < touches.Count; i++)
+        {
+            var touch = touches[i];
+            if (touch.Due <= last)
+            {
+                inHorizon++;
+                if (Options.Layout == FeedLayout.Events && Options.TimeZone is null && touch.Time is { } time)
+                {
+                    throw new InvalidOperationException(
+                        $"The touch with \"{touch.RelationshipId}\" on {touch.Due:uuuu'-'MM'-'dd} is at {time:HH':'mm}, but the feed options have no time zone to place it in: use FeedOptions.WithTimeZone.");
+                }
+            }
+        }
+
+        WriteCalendarStart(run.Out);
+        if (Options.Layout == FeedLayout.DailyDigest)
+        {
+            WriteDigests(run, touches, last);
+        }
+        else
+        {
+            run.State.Reserve(inHorizon);
+            WriteTouches(run, touches, last, component);
+        }
+
+        run.Out.EndComponent("VCALENDAR");
+        run.Flush();
+        return run.State.Finish();
+    }
+
+    private void WriteCalendarStart(ContentLineWriter writer)
+    {
+        writer.BeginComponent("VCALENDAR");
+        writer.WriteToken("VERSION", "2.0");
+        writer.WriteText("PRODID", Options.ProductId);
+        writer.WriteToken("CALSCALE", "GREGORIAN");
+        writer.WriteText("NAME", Options.Name);
+        writer.WriteText("X-WR-CALNAME", Options.Name);
+        if (Options.Description is { } description)
+        {
+            writer.WriteText("DESCRIPTION", description);
+            writer.WriteText("X-WR-CALDESC", description);
+        }
+
+        writer.WriteDuration("REFRESH-INTERVAL", Options.RefreshInterval, withValueType: true);
+        writer.WriteDuration("X-PUBLISHED-TTL", Options.RefreshInterval);
+    }
+
+    /// <summary>One event (or task) per touch, their UIDs hashed a batch at a time.</summary>
+    private void WriteTouches(Run run, IReadOnlyList<PlannedTouch> touches, LocalDate last, string component)
+    {
+        var batch = run.Batch;
+        var pending = new PlannedTouch[batch.Lanes];
+        int next = 0;
+        while (next < touches.Count)
+        {
+            int count = 0;
+            while (next < touches.Count && count < batch.Lanes)
+            {
+                var touch = touches[next++];
+                if (touch.Due <= last)
+                {
+                    pending[count++] = touch;
+                }
+            }
+
+            // A plan's objects lie all over the heap: reading what the batch's events need first, in one short
+            // loop, lets the processor fetch them side by side rather than one miss after another.
+            long warmth = 0;
+            for (int i = 0; i < count; i++)
+            {
+                warmth += Warm(pending[i]);
+            }
+
+            run.Warmth += warmth;
+            batch.Count = count;
+            for (int i = 0; i < count; i++)
+            {
+                WriteUidMaterial(batch, i, pending[i], component);
+            }
+
+            _uids.Compute(batch);
+            for (int i = 0; i < batch.Count; i++)
+            {
+                WriteTouch(run, pending[i], batch.Keys[i], component);
+            }
+        }
+    }
+
+    /// <summary>Reads the objects an event is written from (the result is only there to be kept).</summary>
+    private static long Warm(PlannedTouch touch)
+    {
+        var relationship = touch.Relationship;
+        var rule = touch.Rule;
+        var e = touch.Explanation;
+        long sum = relationship.Name.Length + relationship.Tier.Length + relationship.Id.Length + rule.Target.Days + rule.MaxGap.Days + rule.MinGap.Days;
+        if (touch.LastTouch is { } last)
+        {
+            sum += (last.Medium?.Length ?? 0) + (last.Summary?.Length ?? 0);
+        }
+
+        if (e.Renewal is { } renewal)
+        {
+            sum += renewal.Medium?.Length ?? 0;
+        }
+
+        if (e.WaitedFor is { } waited)
+        {
+            sum += waited.Date.Day;
+        }
+
+        if (touch.Commitment is { } commitment)
+        {
+            sum += commitment.Purpose.Length + commitment.Id.Length;
+        }
+
+        return sum;
+    }
+
+    private void WriteTouch(Run run, PlannedTouch touch, UidKey uid, string component)
+    {
+        Instant? start = null;
+        if (component == "VEVENT" && touch.Time is { } time)
+        {
+            // Checked before writing: the zone is set.
+            start = Options.TimeZone!.AtLeniently(touch.Due.At(time)).ToInstant();
+        }
+
+        var summary = run.Summary;
+        summary.Clear();
+        AppendSummary(summary, touch);
+        var description = run.Description;
+        description.Clear();
+        bool hasDescription = AppendDescription(description, touch);
+
+        var body = run.StartBody();
+        if (component == "VTODO")
+        {
+            body.WriteKnownDateLine("DUE;VALUE=DATE:"u8, touch.Due);
+            body.WriteKnownLine("STATUS:NEEDS-ACTION"u8);
+        }
+        else
+        {
+            WriteWhen(body, touch.Due, start);
+        }
+
+        body.BeginKnownProperty("SUMMARY");
+        body.Text(summary.Span);
+        body.EndProperty();
+        if (hasDescription)
+        {
+            body.BeginKnownProperty("DESCRIPTION");
+            body.Text(description.Span);
+            body.EndProperty();
+        }
+
+        // "Cadence" and the channel's name are plain ASCII: as TEXT and list separators they are these octets.
+        body.BeginKnownProperty("CATEGORIES");
+        body.AsciiValue(touch.Channel switch
+        {
+            Channel.Meeting => "Cadence,Meeting"u8,
+            Channel.Call => "Cadence,Call"u8,
+            Channel.Note => "Cadence,Note"u8,
+            _ => "Cadence,Social"u8,
+        });
+        if (Options.Privacy == FeedPrivacy.FullNames)
+        {
+            body.ListSeparator();
+            body.Text(touch.Relationship.Tier);
+        }
+
+        body.EndProperty();
+        FinishBody(run, body, summary, component == "VEVENT");
+        run.WriteComponent(component, uid);
+    }
+
+    private void WriteWhen(ContentLineWriter body, LocalDate date, Instant? start)
+    {
+        if (start is { } at)
+        {
+            body.WriteDateTimeUtc("DTSTART", at);
+            body.WriteDateTimeUtc("DTEND", at + Options.TimedDuration);
+            body.WriteToken("TRANSP", "OPAQUE");
+        }
+        else
+        {
+            // DTSTART, DTEND and TRANSP of an all-day event: short lines of ASCII, none of them folded.
+            var end = date.PlusDays(1);
+            ContentLineWriter.CheckDate(date, nameof(date));
+            ContentLineWriter.CheckDate(end, nameof(date));
+            var lines = body.LinesRoom(96);
+            "DTSTART;VALUE=DATE:"u8.CopyTo(lines);
+            ContentLineWriter.FormatDate(date, lines[19..]);
+            "\r\nDTEND;VALUE=DATE:"u8.CopyTo(lines[27..]);
+            ContentLineWriter.FormatDate(end, lines[46..]);
+            "\r\nTRANSP:TRANSPARENT\r\n"u8.CopyTo(lines[54..]);
+            body.AdvanceLines(54 + 22);
+        }
+    }
+
+    /// <summary>CLASS and the optional alarm: the end of every event's body.</summary>
+    private void FinishBody(Run run, ContentLineWriter body, TextBuffer summary, bool isEvent)
+    {
+        body.WriteKnownLine("CLASS:PRIVATE"u8);
+        if (Options.Alarm is { } alarm && isEvent)
+        {
+            body.BeginComponent("VALARM");
+            body.WriteToken("ACTION", "DISPLAY");
+            body.BeginProperty("DESCRIPTION");
+            body.Text(summary.Span);
+            body.EndProperty();
+            body.WriteDuration("TRIGGER", alarm);
+            body.EndComponent("VALARM");
+        }
+    }
+
+    /// <summary>One event per day, listing that day's touches in plan order; days in the order they first appear.</summary>
+    private void WriteDigests(Run run, IReadOnlyList<PlannedTouch> touches, LocalDate last)
+    {
+        var days = new List<LocalDate>();
+        var byDay = new Dictionary<LocalDate, List<PlannedTouch>>();
+        for (int i = 0; i < touches.Count; i++)
+        {
+            var touch = touches[i];
+            if (touch.Due > last)
+            {
+                continue;
+            }
+
+            if (!byDay.TryGetValue(touch.Due, out var list))
+            {
+                byDay.Add(touch.Due, list = []);
+                days.Add(touch.Due);
+            }
+
+            list.Add(touch);
+        }
+
+        run.State.Reserve(days.Count);
+        var batch = run.Batch;
+        foreach (var day in days)
+        {
+            batch.Count = 1;
+            var room = batch.Room(0, 7 + 64);
+            "digest\n"u8.CopyTo(room);
+            batch.Commit(0, 7 + WriteIsoDate(room[7..], day));
+            _uids.Compute(batch);
+            WriteDigest(run, day, byDay[day], batch.Keys[0]);
+        }
+    }
+
+    private void WriteDigest(Run run, LocalDate day, List<PlannedTouch> touches, UidKey uid)
+    {
+        var summary = run.Summary;
+        summary.Clear();
+        summary.Append("Cadence: ");
+        if (touches.Count == 1)
+        {
+            summary.Append("1 touch");
+        }
+        else
+        {
+            summary.Append(touches.Count).Append(" touches");
+        }
+
+        var description = run.Description;
+        description.Clear();
+        var channels = new List<string>(4);
+        for (int i = 0; i < touches.Count; i++)
+        {
+            var touch = touches[i];
+            if (Options.Privacy != FeedPrivacy.ChannelOnly)
+            {
+                summary.Append(i == 0 ? ": " : ", ");
+                AppendWho(summary, touch);
+            }
+
+            if (i > 0)
+            {
+                description.Append('\n');
+            }
+
+            description.Append("• ");
+            AppendSummary(description, touch);
+            if (Options.Privacy != FeedPrivacy.ChannelOnly)
+            {
+                description.Append(": ");
+                touch.AppendWhy(description);
+            }
+
+            string channel = ChannelName(touch.Channel);
+            if (!channels.Contains(channel))
+            {
+                channels.Add(channel);
+            }
+        }
+
+        channels.Sort(StringComparer.Ordinal);
+
+        var body = run.StartBody();
+        WriteWhen(body, day, null);
+        body.BeginKnownProperty("SUMMARY");
+        body.Text(summary.Span);
+        body.EndProperty();
+        body.BeginKnownProperty("DESCRIPTION");
+        body.Text(description.Span);
+        body.EndProperty();
+        body.BeginKnownProperty("CATEGORIES");
+        body.Text("Cadence");
+        foreach (string channel in channels)
+        {
+            body.ListSeparator();
+            body.Text(channel);
+        }
+
+        body.EndProperty();
+        FinishBody(run, body, summary, isEvent: true);
+        run.WriteComponent("VEVENT", uid);
+    }
+
+    /// <summary>"Call Zoë Müller", "Call Z. M.", or just "Call".</summary>
+    private void AppendSummary(TextBuffer text, PlannedTouch touch)
+    {
+        if (Options.Privacy == FeedPrivacy.ChannelOnly)
+        {
+            text.Append(touch.Channel switch
+            {
+                Channel.Meeting => "Meet",
+                Channel.Call => "Call",
+                Channel.Note => "Write a note",
+                _ => "Reach out online",
+            });
+            return;
+        }
+
+        text.Append(PlannedTouch.Verb(touch.Channel)).Append(' ');
+        AppendWho(text, touch);
+    }
+
+    private void AppendWho(TextBuffer text, PlannedTouch touch) =>
+        text.Append(Options.Privacy == FeedPrivacy.Initials ? Initials(touch.Name) : touch.Name);
+
+    /// <summary>The reasons, the suggested channel, the window and (with full names) the last touch; false for none.</summary>
+    private bool AppendDescription(TextBuffer text, PlannedTouch touch)
+    {
+        if (Options.Privacy == FeedPrivacy.ChannelOnly)
+        {
+            return false;
+        }
+
+        touch.AppendWhy(text);
+        text.Append(touch.Channel switch
+        {
+            Channel.Meeting => "\nSuggested channel: meeting.",
+            Channel.Call => "\nSuggested channel: call.",
+            Channel.Note => "\nSuggested channel: note.",
+            _ => "\nSuggested channel: social.",
+        });
+        if (touch.NotAfter == touch.NotBefore)
+        {
+            text.Append("\nOnly on ").AppendDay(touch.NotAfter).Append('.');
+        }
+        else if (touch.NotAfter < touch.NotBefore)
+        {
+            text.Append("\nLatest day was ").AppendDay(touch.NotAfter).Append('.');
+        }
+        else
+        {
+            text.Append("\nWindow: ").AppendDay(touch.NotBefore).Append(" to ").AppendDay(touch.NotAfter).Append('.');
+        }
+
+        if (Options.Privacy == FeedPrivacy.FullNames && touch.LastTouch is { } last)
+        {
+            text.Append("\nLast touch: ").AppendDay(last.Date).Append(", ")
+                .Append(last.Direction == Direction.Inbound ? "inbound " : string.Empty)
+                .Append(LowerChannelName(last.Channel));
+            if (last.Medium is { } medium)
+            {
+                text.Append(" (").Append(medium).Append(')');
+            }
+
+            if (last.Outcome == Outcome.NoReply)
+            {
+                text.Append(", no reply");
+            }
+
+            if (last.Summary is { } summary)
+            {
+                text.Append(": ").Append(summary);
+            }
+
+            text.Append('.');
+        }
+
+        return true;
+    }
+
+    private static string ChannelName(Channel channel) => channel switch
+    {
+        Channel.Meeting => "Meeting",
+        Channel.Call => "Call",
+        Channel.Note => "Note",
+        _ => "Social",
+    };
+
+    private static string LowerChannelName(Channel channel) => channel switch
+    {
+        Channel.Meeting => "meeting",
+        Channel.Call => "call",
+        Channel.Note => "note",
+        _ => "social",
+    };
+
+    /// <summary>
+    /// "Zoë Müller" → "Z. M.": the first letter or digit of each word (a whole grapheme, upper-cased); words
+    /// without one (an emoji, a dash) are skipped.
+    /// </summary>
+    internal static string Initials(string name)
+    {
+        var initials = new List<string>();
+        foreach (string word in name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var elements = StringInfo.GetTextElementEnumerator(word);
+            while (elements.MoveNext())
+            {
+                if (char.IsLetterOrDigit(word, elements.ElementIndex))
+                {
+                    initials.Add(elements.GetTextElement().ToUpperInvariant() + ".");
+                    break;
+                }
+            }
+        }
+
+        return initials.Count > 0 ? string.Join(" ", initials) : "?";
+    }
+
+    /// <summary>
+    /// The message a touch's UID is the keyed hash of, in UTF-8: the component, then a commitment by its id or a
+    /// cadence touch by the touch it follows, so rescheduling keeps the UID and doing the touch replaces it.
+    /// </summary>
+    private static void WriteUidMaterial(UidHmac.Batch batch, int lane, PlannedTouch touch, string component)
+    {
+        string id = touch.RelationshipId;
+        var commitment = touch.Commitment;
+        int most = component.Length + 12 + Encoding.UTF8.GetMaxByteCount(id.Length)
+            + (commitment is null ? 64 : Encoding.UTF8.GetMaxByteCount(commitment.Id.Length));
+        var room = batch.Room(lane, most);
+        int n = Encoding.UTF8.GetBytes(component, room);
+        if (commitment is not null)
+        {
+            n += Ascii("\ncommitment\n"u8, room[n..]);
+            n += Encoding.UTF8.GetBytes(id, room[n..]);
+            room[n++] = (byte)'\n';
+            n += Encoding.UTF8.GetBytes(commitment.Id, room[n..]);
+        }
+        else
+        {
+            n += Ascii("\ncadence\n"u8, room[n..]);
+            n += Encoding.UTF8.GetBytes(id, room[n..]);
+            room[n++] = (byte)'\n';
+            if (touch.LastTouch is { } lastTouch)
+            {
+                n += WriteIsoDate(room[n..], lastTouch.Date);
+                if (lastTouch.Time is { } t)
+                {
+                    room[n++] = (byte)'T';
+                    n += Two(room[n..], t.Hour);
+                    room[n++] = (byte)':';
+                    n += Two(room[n..], t.Minute);
+                    room[n++] = (byte)':';
+                    n += Two(room[n..], t.Second);
+                }
+            }
+            else
+            {
+                n += Ascii("first"u8, room[n..]);
+            }
+        }
+
+        batch.Commit(lane, n);
+
+        static int Ascii(ReadOnlySpan<byte> ascii, Span<byte> to)
+        {
+            ascii.CopyTo(to);
+            return ascii.Length;
+        }
+
+        static int Two(Span<byte> to, int value)
+        {
+            to[0] = (byte)('0' + (value / 10));
+            to[1] = (byte)('0' + (value % 10));
+            return 2;
+        }
+    }
+
+    /// <summary>A date as <c>date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)</c> gives it, in UTF-8; at most 64 bytes.</summary>
+    private static int WriteIsoDate(Span<byte> to, LocalDate date)
+    {
+        int year = date.Year;
+        if (year is < 1 or > 9999 || date.Calendar != CalendarSystem.Iso)
+        {
+            return Encoding.UTF8.GetBytes(date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), to);
+        }
+
+        to[0] = (byte)('0' + (year / 1000));
+        to[1] = (byte)('0' + (year / 100 % 10));
+        to[2] = (byte)('0' + (year / 10 % 10));
+        to[3] = (byte)('0' + (year % 10));
+        to[4] = (byte)'-';
+        to[5] = (byte)('0' + (date.Month / 10));
+        to[6] = (byte)('0' + (date.Month % 10));
+        to[7] = (byte)'-';
+        to[8] = (byte)('0' + (date.Day / 10));
+        to[9] = (byte)('0' + (date.Day % 10));
+        return 10;
+    }
+
+    /// <summary>What one write needs: its writers and buffers, its batch of UIDs and the next state. One per write.</summary>
+    private sealed class Run
+    {
+        /// <summary>How much of the feed is handed to the output at a time.</summary>
+        private const int Chunk = 16 * 1024;
+
+        private readonly IBufferWriter<byte>? _output;
+        private readonly Stream? _stream;
+        private readonly byte[] _stamp = new byte[16];
+        private Instant _stamped;
+        private bool _hasStamp;
+
+        /// <summary>Prepares a write to a buffer writer or a stream.</summary>
+        internal Run(IBufferWriter<byte>? output, Stream? stream, FeedState previous, Instant now)
+        {
+            _output = output;
+            _stream = stream;
+            Out = new ContentLineWriter(Chunk + 4096);
+            Body = new ContentLineWriter(4096);
+            State = new FeedStateBuilder(previous, now);
+            Batch = new UidHmac.Batch();
+        }
+
+        /// <summary>Writes the feed, a chunk of whole lines at a time.</summary>
+        internal ContentLineWriter Out { get; }
+
+        /// <summary>Writes an event's body (all but UID, DTSTAMP, LAST-MODIFIED and SEQUENCE), which is hashed and then copied to <see cref="Out"/>.</summary>
+        internal ContentLineWriter Body { get; }
+
+        internal FeedStateBuilder State { get; }
+
+        internal UidHmac.Batch Batch { get; }
+
+        /// <summary>What <see cref="Warm"/> read, kept so that the reading is not left out.</summary>
+        internal long Warmth { get; set; }
+
+        internal TextBuffer Summary { get; } = TextBuffer.Pooled(128);
+
+        internal TextBuffer Description { get; } = TextBuffer.Pooled(1024);
+
+        /// <summary>Gives the pooled buffers back, once the write is done or has failed.</summary>
+        internal void ReturnBuffers()
+        {
+            Out.ReturnBuffer();
+            Body.ReturnBuffer();
+            Batch.ReturnBuffer();
+            Summary.ReturnBuffer();
+            Description.ReturnBuffer();
+        }
+
+        internal ContentLineWriter StartBody()
+        {
+            Body.DiscardPending();
+            return Body;
+        }
+
+        /// <summary>Writes the component around the body, and records it in the state.</summary>
+        internal void WriteComponent(string component, UidKey uid)
+        {
+            var body = Body.Pending;
+            var entry = State.Add(uid, body);
+            var stamp = Stamp(entry.LastModified);
+
+            // BEGIN, UID, DTSTAMP, LAST-MODIFIED and SEQUENCE: short lines of ASCII, none of them folded.
+            var output = Out;
+            var lines = output.LinesRoom(160 + body.Length);
+            int n = 0;
+            bool task = component == "VTODO";
+            n += Put(lines, task ? "BEGIN:VTODO\r\nUID:"u8 : "BEGIN:VEVENT\r\nUID:"u8, n);
+            uid.Write(lines[n..]);
+            n += UidKey.UidLength;
+            n += Put(lines, "\r\nDTSTAMP:"u8, n);
+            n += Put(lines, stamp, n);
+            n += Put(lines, "\r\nLAST-MODIFIED:"u8, n);
+            n += Put(lines, stamp, n);
+            n += Put(lines, "\r\nSEQUENCE:"u8, n);
+            entry.Sequence.TryFormat(lines[n..], out int digits, default, CultureInfo.InvariantCulture);
+            n += digits;
+            n += Put(lines, "\r\n"u8, n);
+            n += Put(lines, body, n);
+            n += Put(lines, task ? "END:VTODO\r\n"u8 : "END:VEVENT\r\n"u8, n);
+            output.AdvanceLines(n);
+            if (output.Pending.Length >= Chunk)
+            {
+                Flush();
+            }
+
+            static int Put(Span<byte> to, ReadOnlySpan<byte> bytes, int at)
+            {
+                bytes.CopyTo(to[at..]);
+                return bytes.Length;
+            }
+        }
+
+        /// <summary>Hands the whole lines written so far to the output, so memory does not grow with the feed.</summary>
+        internal void Flush()
+        {
+            var pending = Out.PendingSegment;
+            if (_stream is not null)
+            {
+                _stream.Write(pending.Array!, 0, pending.Count);
+            }
+            else
+            {
+                _output!.Write(pending.AsSpan());
+            }
+
+            Out.DiscardPending();
+        }
+
+        /// <summary>An instant as DTSTAMP writes it; most events of a feed share one or a few.</summary>
+        private ReadOnlySpan<byte> Stamp(Instant instant)
+        {
+            if (!_hasStamp || instant != _stamped)
+            {
+                ContentLineWriter.FormatDateTimeUtc(instant, _stamp);
+                _stamped = instant;
+                _hasStamp = true;
+            }
+
+            return _stamp;
+        }
+    }
+}

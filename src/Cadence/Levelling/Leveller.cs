@@ -1,0 +1,52 @@
+using Cadence.Internal;
+using Cadence.Planning;
+
+namespace Cadence.Levelling;
+
+/// <summary>
+/// Places a plan's touches on the owner's calendar. Fixed touches (commitments, moves by hand) keep their days and take
+/// budget first; a day they put over budget is reported, not moved. Every other touch is placed on a working day with
+/// budget left, no earlier than its due day, earliest deadline (<see cref="PlannedTouch.NotAfter"/>) first, ties by
+/// relationship id; calls and meetings avoid the contact's weekend in their time zone. What cannot fit by its
+/// deadline goes to the first day possible and is marked late. Every move has a reason. Pure and deterministic.
+/// </summary>
+/// <remarks>
+/// With only a daily budget, the largest lateness is the smallest possible: placing day by day the released touches
+/// with the earliest deadlines is optimal for unit tasks with release days. Channel and weekly budgets and the contact's
+/// weekend are honoured the same greedy way.
+/// </remarks>
+public sealed class Leveller
+{
+    /// <summary>Days in a row without a working day after which levelling gives up (time off of ten years).</summary>
+    internal const int MaxDaysOff = 3660;
+
+    /// <summary>
+    /// Working days a call or meeting waits for a day that is not the contact's weekend; after that it is placed
+    /// anyway (an owner who works only on the contact's weekend).
+    /// </summary>
+    internal const int MaxContactWeekendSkips = 7;
+
+    /// <summary>Creates a leveller.</summary>
+    /// <param name="calendar">The owner's calendar.</param>
+    /// <param name="options">The options; <see cref="LevellingOptions.Default"/> when null.</param>
+    public Leveller(OwnerCalendar calendar, LevellingOptions? options = null)
+    {
+        Calendar = Guard.NotNull(calendar, nameof(calendar));
+        Options = options ?? LevellingOptions.Default;
+    }
+
+    /// <summary>The owner's calendar.</summary>
+    public OwnerCalendar Calendar { get; }
+
+    /// <summary>The options.</summary>
+    public LevellingOptions Options { get; }
+
+    /// <summary>Levels a plan.</summary>
+    /// <param name="plan">The plan, as the <see cref="Scheduler"/> made it.</param>
+    /// <returns>The levelled plan, ordered by day then relationship id, and the overbooked days.</returns>
+    public LevelledPlan Level(Plan plan)
+    {
+        Guard.NotNull(plan, nameof(plan));
+        return new LevellingRun(Calendar, Options, plan.Today).Level(plan);
+    }
+}

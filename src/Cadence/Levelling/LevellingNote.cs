@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using Cadence.Explanations;
+using Cadence.Planning;
+using NodaTime;
+
+namespace Cadence.Levelling;
+
+/// <summary>
+/// What levelling adds to a placed touch's reasons, kept compact and turned into <see cref="Reason"/> records only when
+/// they are read. The reasons that follow from the placed touch itself (its day, latest day, channel, contact's time
+/// zone and call window) are not stored; the rest is a handful of values that many touches share, so one note serves
+/// every touch moved from the same day for the same cause. Immutable.
+/// </summary>
+/// <remarks>
+/// The reasons, in order: <see cref="Head"/> (the reasons of an earlier levelling, then a fixed touch's
+/// <see cref="FixedOnDayOffReason"/> and <see cref="OverbookedReason"/>s); for a flexible touch a
+/// <see cref="LevelledReason"/> when it left the day it was due, an <see cref="OnContactWeekendReason"/>, a
+/// <see cref="LateReason"/> when it is placed after its latest day; and for a call or meeting with a contact whose time
+/// zone is known a <see cref="CallWindowReason"/> or <see cref="NoCommonHoursReason"/>.
+/// </remarks>
+internal sealed class LevellingNote
+{
+    private static readonly Reason[] None = [];
+
+    /// <summary>A fixed touch's note: its own reasons, then the call window's.</summary>
+    /// <param name="head">The reasons before the call window's.</param>
+    internal LevellingNote(Reason[] head)
+    {
+        Head = head;
+    }
+
+    /// <summary>A flexible touch's note.</summary>
+    /// <param name="from">The day the touch was due.</param>
+    /// <param name="cause">Why it left that day, if levelling moved it.</param>
+    /// <param name="limit">For a budget, its limit.</param>
+    /// <param name="onContactWeekend">Whether it is placed on the contact's weekend after waiting a week.</param>
+    internal LevellingNote(LocalDate from, MoveCause? cause, int? limit, bool onContactWeekend)
+    {
+        Head = None;
+        Flexible = true;
+        From = from;
+        Cause = cause;
+        Limit = limit;
+        OnContactWeekend = onContactWeekend;
+    }
+
+    private LevellingNote(Reason[] head, LevellingNote note)
+    {
+        Head = head;
+        Flexible = note.Flexible;
+        From = note.From;
+        Cause = note.Cause;
+        Limit = note.Limit;
+        OnContactWeekend = note.OnContactWeekend;
+    }
+
+    /// <summary>The reasons that come first, built already (shared by the touches of one day and channel).</summary>
+    internal Reason[] Head { get; }
+
+    /// <summary>Whether the touch was placed by the greedy (not kept on its day as a fixed touch).</summary>
+    internal bool Flexible { get; }
+
+    /// <summary>The day the touch was due before levelling.</summary>
+    internal LocalDate From { get; }
+
+    /// <summary>Why it left <see cref="From"/>.</summary>
+    internal MoveCause? Cause { get; }
+
+    /// <summary>For a budget, its limit.</summary>
+    internal int? Limit { get; }
+
+    /// <summary>Whether it is placed on the contact's weekend.</summary>
+    internal bool OnContactWeekend { get; }
+
+    /// <summary>This note after the reasons of the levelling that placed <paramref name="earlier"/> (a plan levelled again).</summary>
+    /// <param name="earlier">The touch as an earlier levelling placed it.</param>
+    /// <returns>A note of its own, with the earlier reasons built.</returns>
+    internal LevellingNote After(PlannedTouch earlier)
+    {
+        var reasons = new ReasonCollector(ImmutableArray.CreateBuilder<Reason>(8));
+        earlier.VisitLevelling(ref reasons);
+        reasons.Reasons.AddRange(Head);
+        return new LevellingNote(reasons.Reasons.ToArray(), this);
+    }
+
+    /// <summary>Hands the reasons of <paramref name="touch"/>, placed with this note, to a visitor, in order.</summary>
+    /// <typeparam name="TVisitor">The visitor.</typeparam>
+    /// <param name="touch">The placed touch.</param>
+    /// <param name="reasons">The visitor.</param>
+    internal void Visit<TVisitor>(PlannedTouch touch, ref TVisitor reasons)
+        where TVisitor : struct, IReasonVisitor
+    {
+        foreach (var reason in Head)
+        {
+            reasons.Other(reason);
+        }
+
+        var zone = touch.Relationship.TimeZone;
+        if (Flexible)
+        {
+            LocalDate day = touch.Due;
+            if (day > From && Cause is { } cause)
+            {
+                reasons.Other(new LevelledReason(
+                    From,
+                    day,
+                    cause,
+                    Limit,
+                    cause == MoveCause.ChannelBudget ? touch.Channel : null,
+                    cause == MoveCause.ContactWeekend ? CallWindow.Place(zone!) : null));
+            }
+
+            if (OnContactWeekend)
+            {
+                reasons.Other(new OnContactWeekendReason(CallWindow.Place(zone!)));
+            }
+
+            if (day > touch.NotAfter)
+            {
+                reasons.Other(new LateReason(touch.NotAfter, Period.DaysBetween(touch.NotAfter, day), NothingFit: day > From));
+            }
+        }
+
+        if (touch.Channel.IsLive() && zone is not null)
+        {
+            reasons.Other(touch.CallWindow is { } window ? new CallWindowReason(window) : new NoCommonHoursReason(CallWindow.Place(zone)));
+        }
+    }
+}

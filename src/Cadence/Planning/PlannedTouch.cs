@@ -1,0 +1,286 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Cadence.Explanations;
+using Cadence.Internal;
+using Cadence.Levelling;
+using NodaTime;
+
+namespace Cadence.Planning;
+
+/// <summary>
+/// The next touch of one relationship: when (<see cref="Due"/>, inside the window <see cref="NotBefore"/> to
+/// <see cref="NotAfter"/>), by which channel, how late, and why. Immutable, with value equality.
+/// </summary>
+public sealed class PlannedTouch : IEquatable<PlannedTouch>
+{
+    private readonly Explanation _explanation;
+    private readonly LevellingNote? _levelling;
+    private ImmutableArray<Reason> _reasons;
+
+    internal PlannedTouch(
+        Relationship relationship,
+        LocalDate due,
+        LocalDate notBefore,
+        LocalDate notAfter,
+        int daysOverdue,
+        Channel channel,
+        Commitment? commitment,
+        CadenceRule rule,
+        Explanation explanation,
+        ManualMove? move = null,
+        CallWindow? callWindow = null,
+        LevellingNote? levelling = null)
+    {
+        _explanation = explanation;
+        _levelling = levelling;
+        Move = move;
+        CallWindow = callWindow;
+        Relationship = relationship;
+        Due = due;
+        NotBefore = notBefore;
+        NotAfter = notAfter;
+        DaysOverdue = daysOverdue;
+        Channel = channel;
+        Commitment = commitment;
+        Rule = rule;
+    }
+
+    /// <summary>What the reasons are made of.</summary>
+    internal Explanation Explanation => _explanation;
+
+    /// <summary>The rank of the relationship's id (ordinal) in its diary, for fast ordering; -1 when unknown.</summary>
+    internal int IdRank { get; init; } = -1;
+
+    /// <summary>The relationship the touch is with.</summary>
+    public Relationship Relationship { get; }
+
+    /// <summary>The relationship's id.</summary>
+    public string RelationshipId => Relationship.Id;
+
+    /// <summary>The contact's name.</summary>
+    public string Name => Relationship.Name;
+
+    /// <summary>The day to make the touch: never before today (an overdue touch is due today).</summary>
+    public LocalDate Due { get; }
+
+    /// <summary>
+    /// The earliest acceptable day: today, the end of the minimum gap after the last attempt, the end of a pause,
+    /// or a pinned commitment's day, whichever is latest.
+    /// </summary>
+    public LocalDate NotBefore { get; }
+
+    /// <summary>
+    /// The latest acceptable day: the furthest any touch renews the relationship to at its maximum gap (or a
+    /// pinned commitment's day). It can be before <see cref="Due"/> when the touch is overdue, or when a
+    /// pause or the minimum gap after an unanswered attempt pushes the touch past it; see <see cref="IsLate"/>.
+    /// </summary>
+    public LocalDate NotAfter { get; }
+
+    /// <summary>
+    /// The time of day agreed for the touch, in the owner's time zone: a pinned commitment's time, or
+    /// <see langword="null"/> for any time that day. It applies only while the touch is on its pinned day.
+    /// </summary>
+    public LocalTime? Time => Commitment is { Time: { } time } pin && pin.Date == Due ? time : null;
+
+    /// <summary>How many days late the touch is (0 when it is not overdue).</summary>
+    public int DaysOverdue { get; }
+
+    /// <summary>Whether the touch is due before today, and so due today.</summary>
+    public bool IsOverdue => DaysOverdue > 0;
+
+    /// <summary>Whether the due day is after <see cref="NotAfter"/>.</summary>
+    public bool IsLate => Due > NotAfter;
+
+    /// <summary>The channel suggested.</summary>
+    public Channel Channel { get; }
+
+    /// <summary>The open commitment that pins the date, or <see langword="null"/> when the cadence sets it.</summary>
+    public Commitment? Commitment { get; }
+
+    /// <summary>Whether an open commitment pins the date.</summary>
+    public bool IsPinned => Commitment is not null;
+
+    /// <summary>The move by hand that set the date, or <see langword="null"/>.</summary>
+    public ManualMove? Move { get; }
+
+    /// <summary>Whether the date is fixed by a commitment or a move by hand, so levelling leaves it where it is.</summary>
+    public bool IsFixed => Commitment is not null || Move is not null;
+
+    /// <summary>
+    /// For a call or meeting with a contact whose time zone is known, when levelled with an owner calendar: the hours
+    /// on <see cref="Due"/> that are working hours on both sides; otherwise <see langword="null"/>.
+    /// </summary>
+    public CallWindow? CallWindow { get; }
+
+    /// <summary>The most recent touch, or <see langword="null"/> when there was none.</summary>
+    public Touch? LastTouch => _explanation.Last;
+
+    /// <summary>The cadence rule that applied.</summary>
+    public CadenceRule Rule { get; }
+
+    /// <summary>Why: structured reasons, in the order of the sentence <see cref="Why"/>.</summary>
+    public IReadOnlyList<Reason> Reasons => ReasonArray;
+
+    /// <summary>The reasons as one English sentence.</summary>
+    public string Why => Reason.Sentence(ReasonArray);
+
+    /// <summary>The reasons, built from the explanation on first use (a plan of a million touches needs no reasons until read).</summary>
+    private ImmutableArray<Reason> ReasonArray
+    {
+        get
+        {
+            var reasons = _reasons;
+            if (reasons.IsDefault)
+            {
+                reasons = BuildReasons();
+                _reasons = reasons;
+            }
+
+            return reasons;
+        }
+    }
+
+    /// <summary>A short title: "Call Zoë Müller", "Meet Zoë Müller", "Write to Zoë Müller", "Reach out online to Zoë Müller".</summary>
+    public string Title => Verb(Channel) + " " + Name;
+
+    /// <summary>A copy placed on another day, with levelling's reasons and a call window: what levelling returns.</summary>
+    /// <param name="due">The day it is placed on.</param>
+    /// <param name="notAfter">Its latest day.</param>
+    /// <param name="levelling">Levelling's reasons, after those of any earlier levelling of this touch.</param>
+    /// <param name="callWindow">The call window on that day.</param>
+    internal PlannedTouch Placed(LocalDate due, LocalDate notAfter, LevellingNote levelling, CallWindow? callWindow) =>
+        new(Relationship, due, NotBefore, notAfter, DaysOverdue, Channel, Commitment, Rule, _explanation, Move, callWindow, _levelling is null ? levelling : levelling.After(this))
+        {
+            IdRank = IdRank,
+        };
+
+    /// <summary>Hands levelling's reasons, in order, to a visitor.</summary>
+    internal void VisitLevelling<TVisitor>(ref TVisitor reasons)
+        where TVisitor : struct, IReasonVisitor => _levelling?.Visit(this, ref reasons);
+
+    /// <summary>Appends <see cref="Why"/> without building the reasons.</summary>
+    /// <param name="text">Where to append the sentence.</param>
+    internal void AppendWhy(TextBuffer text)
+    {
+        var sentence = new SentenceWriter(text);
+        VisitReasons(ref sentence);
+        sentence.Finish();
+    }
+
+    private ImmutableArray<Reason> BuildReasons()
+    {
+        var reasons = new ReasonCollector(ImmutableArray.CreateBuilder<Reason>(8));
+        VisitReasons(ref reasons);
+        return reasons.Reasons.DrainToImmutable();
+    }
+
+    /// <summary>Hands the reasons, in order, to a visitor: the one walk that <see cref="Reasons"/> and <see cref="AppendWhy"/> share.</summary>
+    internal void VisitReasons<TVisitor>(ref TVisitor reasons)
+        where TVisitor : struct, IReasonVisitor
+    {
+        var e = _explanation;
+        if (Commitment is { } pinned)
+        {
+            reasons.Commitment(pinned.Id, pinned.Purpose, pinned.Date);
+            VisitTouchReasons(ref reasons, e);
+        }
+        else
+        {
+            if (e.Renewal is null)
+            {
+                reasons.FirstTouch(e.Unanswered, e.Uncredited);
+                if (LastTouch is { } latest)
+                {
+                    reasons.LatestTouch(latest, Period.DaysBetween(latest.Date, e.Today));
+                }
+            }
+            else
+            {
+                VisitTouchReasons(ref reasons, e);
+            }
+
+            reasons.Cadence(Relationship.Tier, Rule, Relationship.Rule is not null);
+            if (e.WaitedFor is { } attempt)
+            {
+                reasons.Wait(attempt.Date, Period.DaysBetween(attempt.Date, e.Today), Rule.MinGap, attempt.Date.Plus(Rule.MinGap));
+            }
+        }
+
+        if (e.MovedFrom is { } from && Move is { } move)
+        {
+            reasons.MovedByHand(from, move.To);
+        }
+
+        if (e.Paused && Relationship.State.PausedUntil is { } until)
+        {
+            reasons.Paused(until);
+        }
+
+        if (DaysOverdue > 0)
+        {
+            reasons.Overdue(DaysOverdue, e.Today.PlusDays(-DaysOverdue));
+        }
+
+        switch (e.ChannelWhy)
+        {
+            case ChannelWhy.Offline:
+                reasons.TakeItOffline(e.OnlineStreak, Channel);
+                break;
+            case ChannelWhy.Preferred:
+                reasons.PreferredChannel(Channel);
+                break;
+        }
+
+        VisitLevelling(ref reasons);
+    }
+
+    private void VisitTouchReasons<TVisitor>(ref TVisitor reasons, Explanation e)
+        where TVisitor : struct, IReasonVisitor
+    {
+        if (e.Renewal is { } renewal)
+        {
+            reasons.Renewal(renewal, Period.DaysBetween(renewal.Date, e.Today), e.RenewalCredit);
+        }
+
+        if (!e.RenewalIsLast && LastTouch is { } latest && !latest.Equals(e.Renewal))
+        {
+            reasons.LatestTouch(latest, Period.DaysBetween(latest.Date, e.Today));
+        }
+    }
+
+    /// <summary>"Meet", "Call", "Write to", "Reach out online to".</summary>
+    internal static string Verb(Channel channel) => channel switch
+    {
+        Channel.Meeting => "Meet",
+        Channel.Call => "Call",
+        Channel.Note => "Write to",
+        _ => "Reach out online to",
+    };
+
+    /// <inheritdoc/>
+    public bool Equals(PlannedTouch? other) =>
+        other is not null
+        && Relationship.Equals(other.Relationship)
+        && Due == other.Due
+        && NotBefore == other.NotBefore
+        && NotAfter == other.NotAfter
+        && DaysOverdue == other.DaysOverdue
+        && Channel == other.Channel
+        && Equals(Commitment, other.Commitment)
+        && Equals(LastTouch, other.LastTouch)
+        && Rule.Equals(other.Rule)
+        && Equals(Move, other.Move)
+        && Equals(CallWindow, other.CallWindow)
+        && ReasonArray.SequenceEqual(other.ReasonArray);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as PlannedTouch);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(RelationshipId, Due, NotBefore, NotAfter, DaysOverdue, Channel);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Due:uuuu'-'MM'-'dd} {Title}: {Why}";
+}

@@ -1,0 +1,390 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks;
+using Cadence.Internal;
+using NodaTime;
+
+namespace Cadence.Planning;
+
+/// <summary>
+/// Plans the next touch of every relationship in a diary: when, inside which window, by which channel, and why.
+/// Pure and deterministic: it reads no clock (today, or an <see cref="IClock"/> and a time zone, comes in), and the
+/// same input gives an equal plan whatever the order of the diary's lists. Thread-safe.
+/// </summary>
+/// <remarks>
+/// The rules (see docs/design.md): a touch with credit <c>c</c> on day <c>d</c> renews the relationship until
+/// <c>d + c·Target</c> (due) and <c>d + c·MaxGap</c> (latest), and the furthest of these over all touches counts;
+/// every outbound attempt, answered or not, keeps the next one from coming before <c>attempt + MinGap</c>; an open
+/// commitment pins the date; a move by hand (<see cref="ManualMove"/>) wins over both; a pause holds the touch until it ends; archived relationships are left out; a
+/// relationship never touched is due today; a touch due before today is due today, with its lateness.
+/// </remarks>
+public sealed class Scheduler
+{
+    /// <summary>Creates a scheduler.</summary>
+    /// <param name="options">The options; <see cref="SchedulerOptions.Default"/> when null.</param>
+    public Scheduler(SchedulerOptions? options = null)
+    {
+        Options = options ?? SchedulerOptions.Default;
+        _credits = new double[16];
+        for (int kind = 0; kind < _credits.Length; kind++)
+        {
+            var outcome = (Outcome)((kind >> 3) & 1);
+            _credits[kind] = outcome == Outcome.NoReply ? Options.Credits.NoReply : Options.Credits[(Channel)(kind & 3)];
+        }
+    }
+
+    /// <summary>Relationships planned together by one thread: large enough to pay for the hand-over, small enough to balance.</summary>
+    private const int ChunkSize = 4096;
+
+    /// <summary>The credit of each <see cref="TouchFacts.Kind"/> under <see cref="Options"/>.</summary>
+    private readonly double[] _credits;
+
+    /// <summary>The options in use.</summary>
+    public SchedulerOptions Options { get; }
+
+    /// <summary>Plans every active or paused relationship for today as given by a clock in a time zone.</summary>
+    /// <param name="diary">The diary.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="zone">The owner's time zone, which decides what day it is.</param>
+    /// <returns>The plan.</returns>
+    public Plan Plan(Diary diary, IClock clock, DateTimeZone zone)
+    {
+        Guard.NotNull(clock, nameof(clock));
+        Guard.NotNull(zone, nameof(zone));
+        return Plan(diary, clock.GetCurrentInstant().InZone(zone).Date);
+    }
+
+    /// <summary>Plans every active or paused relationship for a day.</summary>
+    /// <param name="diary">The diary.</param>
+    /// <param name="today">The day to plan from.</param>
+    /// <returns>The plan, by due day then relationship id.</returns>
+    /// <exception cref="ArgumentException">A touch is after today; the message names it.</exception>
+    /// <exception cref="KeyNotFoundException">A relationship's tier has no rule and there is no fallback.</exception>
+    /// <remarks>
+    /// A large diary is planned on several threads (see <see cref="SchedulerOptions.MaxDegreeOfParallelism"/>); the
+    /// plan, and the exception when there is one, are the same as on one thread.
+    /// </remarks>
+    public Plan Plan(Diary diary, LocalDate today)
+    {
+        Guard.NotNull(diary, nameof(diary));
+        CheckNoFutureTouches(diary, today);
+
+        int[] order = diary.OrdinalOrder;
+        bool[] onlineMedia = diary.OnlineMedia(Options);
+        var slots = new PlannedTouch?[order.Length];
+        int chunks = (order.Length + ChunkSize - 1) / ChunkSize;
+        int threads = Math.Min(chunks, Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+        if (threads <= 1)
+        {
+            PlanChunk(diary, today, onlineMedia, slots, 0, order.Length);
+        }
+        else
+        {
+            // Each chunk is a run of id ranks, planned in order; the first failure of the earliest chunk is the one
+            // a single thread would have met first.
+            var failures = new ExceptionDispatchInfo?[chunks];
+            Parallel.For(
+                0,
+                chunks,
+                new ParallelOptions { MaxDegreeOfParallelism = threads },
+                chunk =>
+                {
+                    try
+                    {
+                        PlanChunk(diary, today, onlineMedia, slots, chunk * ChunkSize, Math.Min(order.Length, (chunk + 1) * ChunkSize));
+                    }
+                    catch (Exception e)
+                    {
+                        failures[chunk] = ExceptionDispatchInfo.Capture(e);
+                    }
+                });
+            foreach (var failure in failures)
+            {
+                failure?.Throw();
+            }
+        }
+
+        // Leave out the archived (their slots are empty), keeping id order.
+        int planned = 0;
+        for (int i = 0; i < slots.Length; i++)
+        {
+            if (slots[i] is { } touch)
+            {
+                slots[planned++] = touch;
+            }
+        }
+
+        return new Plan(today, PlanOrder.ByDueThenId(slots.AsSpan(0, planned)!, today));
+    }
+
+    /// <summary>Plans one relationship, as <see cref="Plan(Diary, LocalDate)"/> would.</summary>
+    /// <param name="diary">The diary.</param>
+    /// <param name="relationshipId">The relationship id.</param>
+    /// <param name="today">The day to plan from.</param>
+    /// <returns>The planned touch, or <see langword="null"/> for an archived relationship.</returns>
+    /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
+    /// <exception cref="ArgumentException">One of its touches is after today.</exception>
+    public PlannedTouch? PlanFor(Diary diary, string relationshipId, LocalDate today)
+    {
+        Guard.NotNull(diary, nameof(diary));
+        int index = diary.IndexOf(relationshipId);
+        var (start, count) = diary.TouchRange(index);
+        var touches = diary.TouchArray;
+        foreach (int t in diary.GroupedTouches.AsSpan(start, count))
+        {
+            CheckNotFuture(touches[t], today);
+        }
+
+        return diary.RelationshipArray[index].State.Status == RelationshipStatus.Archived
+            ? null
+            : PlanOne(diary, index, today, diary.OnlineMedia(Options));
+    }
+
+    /// <summary>Plans the relationships with id ranks from <paramref name="from"/> up to <paramref name="to"/>, into their slots.</summary>
+    private void PlanChunk(Diary diary, LocalDate today, bool[] onlineMedia, PlannedTouch?[] slots, int from, int to)
+    {
+        var relationships = diary.RelationshipArray;
+        int[] order = diary.OrdinalOrder;
+        for (int rank = from; rank < to; rank++)
+        {
+            int i = order[rank];
+            if (relationships[i].State.Status != RelationshipStatus.Archived)
+            {
+                slots[rank] = PlanOne(diary, i, today, onlineMedia, rank);
+            }
+        }
+    }
+
+    private static void CheckNoFutureTouches(Diary diary, LocalDate today)
+    {
+        if (diary.LastTouchDay <= today.ToDateOnly().DayNumber)
+        {
+            return;
+        }
+
+        // Name the first such touch in the diary's order.
+        foreach (var touch in diary.TouchArray)
+        {
+            CheckNotFuture(touch, today);
+        }
+    }
+
+    private static void CheckNotFuture(Touch touch, LocalDate today)
+    {
+        if (touch.Date > today)
+        {
+            throw new ArgumentException(
+                $"The {touch.Channel.ToString().ToLowerInvariant()} touch with \"{touch.RelationshipId}\" on {touch.Date:uuuu'-'MM'-'dd} is after today ({today:uuuu'-'MM'-'dd}); log touches once they have happened.",
+                "diary");
+        }
+    }
+
+    private PlannedTouch PlanOne(Diary diary, int index, LocalDate today, ReadOnlySpan<bool> onlineMedia, int idRank = -1)
+    {
+        var relationship = diary.RelationshipArray[index];
+        var rule = relationship.Rule ?? Options.Rules.For(relationship.Tier);
+        ReadOnlySpan<double> credits = _credits;
+        int todayDay = today.ToDateOnly().DayNumber;
+
+        // The touches come earliest first (the diary keeps each relationship's touches in TouchOrder), so "the later
+        // touch wins a tie" is "the later position wins", and the latest touch is the last one.
+        var (start, count) = diary.TouchRange(index);
+        ReadOnlySpan<TouchFacts> facts = diary.GroupedFacts.AsSpan(start, count);
+        int renewal = -1;
+        double renewalCredit = 0;
+        int renewedUntil = 0;
+        int latestAllowed = int.MinValue;
+        int lastAttempt = -1;
+        int floor = int.MinValue;
+        int latestOffline = -1;
+        int unanswered = 0;
+        int uncredited = 0;
+        int onlineStreak = 0;
+        for (int k = 0; k < facts.Length; k++)
+        {
+            var touch = facts[k];
+            double credit = credits[touch.Kind];
+            if (credit > 0)
+            {
+                int renews = PeriodMath.PlusScaled(touch.Day, rule.Target, rule.TargetDays, credit);
+                if (renewal < 0 || renews >= renewedUntil)
+                {
+                    renewal = k;
+                    renewalCredit = credit;
+                    renewedUntil = renews;
+                }
+
+                latestAllowed = Math.Max(latestAllowed, PeriodMath.PlusScaled(touch.Day, rule.MaxGap, rule.MaxGapDays, credit));
+            }
+            else if (touch.IsNoReply)
+            {
+                unanswered += touch.IsOutbound ? 1 : 0;
+            }
+            else
+            {
+                uncredited++;
+            }
+
+            if (touch.IsOutbound)
+            {
+                int attemptFloor = PeriodMath.Plus(touch.Day, rule.MinGap, rule.MinGapDays);
+                if (attemptFloor >= floor)
+                {
+                    floor = attemptFloor;
+                    lastAttempt = k;
+                }
+            }
+
+            bool online = touch.Channel switch
+            {
+                Channel.Social => true,
+                Channel.Note => onlineMedia[touch.Medium],
+                _ => false,
+            };
+            if (online)
+            {
+                onlineStreak++;
+            }
+            else
+            {
+                latestOffline = k;
+                onlineStreak = 0;
+            }
+        }
+
+        Commitment? pinned = null;
+        var commitments = diary.CommitmentArray;
+        foreach (int ci in diary.CommitmentIndexesOf(index))
+        {
+            var commitment = commitments[ci];
+            if (commitment.IsOpen
+                && (pinned is null
+                    || commitment.Date < pinned.Date
+                    || (commitment.Date == pinned.Date && string.CompareOrdinal(commitment.Id, pinned.Id) < 0)))
+            {
+                pinned = commitment;
+            }
+        }
+
+        // A pause that has ended holds nothing back.
+        LocalDate? pauseEnd = relationship.State.PausedUntil is { } end && end > today ? end : null;
+
+        // "wanted" is the day the rules ask for; the floor and a pause can only hold it back to a day after today,
+        // and lateness is counted from the day the rules asked for. The reasons are not built here: the planned
+        // touch keeps what they are made of and renders them when asked.
+        LocalDate wanted;
+        LocalDate notAfter;
+        int waitedFor = -1;
+        if (pinned is not null)
+        {
+            wanted = pinned.Date;
+            notAfter = pinned.Date;
+        }
+        else
+        {
+            int wantedDay = renewal < 0 ? todayDay : renewedUntil;
+            if (lastAttempt >= 0 && floor > todayDay && floor > wantedDay)
+            {
+                waitedFor = lastAttempt;
+                wantedDay = floor;
+            }
+
+            wanted = DateOf(wantedDay);
+            if (renewal < 0)
+            {
+                // A first touch has no renewal to measure from: allow the slack between target and maximum gap.
+                LocalDate first = Max(wanted, pauseEnd ?? wanted);
+                notAfter = first.PlusDays(Period.DaysBetween(first.Plus(rule.Target), first.Plus(rule.MaxGap)));
+            }
+            else
+            {
+                notAfter = DateOf(latestAllowed);
+            }
+        }
+
+        var move = diary.MoveAt(index);
+        if (move is not null && !move.AppliesAfter(count > 0 ? DateOf(facts[count - 1].Day) : null))
+        {
+            move = null;
+        }
+
+        LocalDate? movedFrom = null;
+        if (move is not null)
+        {
+            movedFrom = wanted;
+            wanted = move.To;
+        }
+
+        bool paused = false;
+        if (pauseEnd is { } resume && resume > wanted)
+        {
+            paused = true;
+            wanted = resume;
+        }
+
+        int daysOverdue = 0;
+        LocalDate due = wanted;
+        if (wanted < today)
+        {
+            daysOverdue = Period.DaysBetween(wanted, today);
+            due = today;
+        }
+
+        LocalDate windowStart = Max(today, move is not null ? move.To : pinned is not null ? pinned.Date : lastAttempt >= 0 ? DateOf(floor) : today);
+        windowStart = Max(windowStart, pauseEnd ?? today);
+
+        var (channel, channelWhy) = SuggestChannel(relationship, pinned, onlineStreak);
+        int[] grouped = diary.GroupedTouches;
+        var explanation = new Explanation(
+            today,
+            diary.TouchArray,
+            renewal < 0 ? -1 : grouped[start + renewal],
+            renewalCredit,
+            unanswered,
+            uncredited,
+            waitedFor < 0 ? -1 : grouped[start + waitedFor],
+            movedFrom,
+            paused,
+            channelWhy,
+            onlineStreak,
+            count == 0 ? -1 : grouped[start + count - 1]);
+        return new PlannedTouch(relationship, due, windowStart, notAfter, daysOverdue, channel, pinned, rule, explanation, move)
+        {
+            IdRank = idRank,
+        };
+    }
+
+    private static LocalDate DateOf(int dayNumber) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber));
+
+    private (Channel Channel, ChannelWhy Why) SuggestChannel(Relationship relationship, Commitment? pinned, int onlineStreak)
+    {
+        if (pinned?.Channel is { } promised)
+        {
+            return (promised, ChannelWhy.Promised);
+        }
+
+        var preferred = relationship.PreferredChannels;
+        if (onlineStreak >= Options.OfflineAfterOnlineTouches)
+        {
+            for (int i = 0; i < preferred.Count; i++)
+            {
+                if (preferred[i].IsLive())
+                {
+                    return (preferred[i], ChannelWhy.Offline);
+                }
+            }
+
+            return (Options.DefaultChannel.IsLive() ? Options.DefaultChannel : Channel.Call, ChannelWhy.Offline);
+        }
+
+        if (preferred.Count > 0)
+        {
+            return (preferred[0], ChannelWhy.Preferred);
+        }
+
+        return (Options.DefaultChannel, ChannelWhy.Default);
+    }
+
+    private static LocalDate Max(LocalDate a, LocalDate b) => a >= b ? a : b;
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Linq;
+using System.Text;
+using Cadence.Tests.Properties;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+
+namespace Cadence.Tests.Feed;
+
+/// <summary>Feed invariants over generated diaries with hostile names and options.</summary>
+public class FeedProperties
+{
+    private static Gen<(Scenario Scenario, FeedOptions Options, string Name)> Feeds =>
+        from s in Generators.Scenario
+        from name in ContentLineWriterProperties.HostileText.Where(n => !string.IsNullOrWhiteSpace(n))
+        from horizon in Gen.Choose(1, 120)
+        from privacy in Gen.Elements(FeedPrivacy.FullNames, FeedPrivacy.Initials, FeedPrivacy.ChannelOnly)
+        from layout in Gen.Elements(FeedLayout.Events, FeedLayout.DailyDigest, FeedLayout.Tasks)
+        from alarm in Gen.Elements<Duration?>(null, Duration.FromHours(9), Duration.FromMinutes(-15))
+        select (
+            s with { Diary = Rename(s.Diary, name) },
+            new FeedOptions(name, new byte[16]).WithHorizonDays(horizon).WithPrivacy(privacy).WithLayout(layout).WithAlarm(alarm).WithTimeZone(DateTimeZoneProviders.Tzdb["America/New_York"]),
+            name);
+
+    /// <summary>Gives the first relationship the hostile name too.</summary>
+    private static Diary Rename(Diary diary, string name) => diary.Update(diary.Relationships[0].WithName(name));
+
+    private static void ForAll(Func<(Scenario Scenario, FeedOptions Options, string Name), bool> property) =>
+        Check.One(Generators.Config, Prop.ForAll(Feeds.ToArbitrary(), property));
+
+    private static (byte[] Bytes, FeedResult Result, Plan Plan) Write((Scenario Scenario, FeedOptions Options, string Name) x, FeedState? previous = null)
+    {
+        var plan = new Scheduler(x.Scenario.Options).Plan(x.Scenario.Diary, x.Scenario.Today);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var result = new FeedWriter(x.Options).Write(plan, previous ?? FeedState.Empty, Instant.FromUtc(2030, 1, 1, 0, 0), buffer);
+        return (buffer.WrittenSpan.ToArray(), result, plan);
+    }
+
+    [Fact]
+    public void Write_AnyDiaryAndOptions_WellFormedLines()
+    {
+        ForAll(x =>
+        {
+            var (bytes, _, _) = Write(x);
+            IcsReader.Decode(bytes);
+            var lines = IcsReader.Unfold(bytes);
+            return IcsReader.PhysicalLines(bytes).All(l => l.Length <= 75)
+                && lines.All(l => IcsReader.Parse(l).Name.Length > 0)
+                && lines[0] == "BEGIN:VCALENDAR" && lines[^1] == "END:VCALENDAR";
+        });
+    }
+
+    [Fact]
+    public void Write_AnyDiaryAndOptions_OneComponentPerTouchOrDayInTheHorizonWithUniqueUids()
+    {
+        ForAll(x =>
+        {
+            var (bytes, result, plan) = Write(x);
+            string text = Encoding.UTF8.GetString(bytes);
+            string kind = x.Options.Layout == FeedLayout.Tasks ? "VTODO" : "VEVENT";
+            var components = FeedFixtures.Components(text, kind);
+            var inHorizon = plan.Touches.Where(t => t.Due < plan.Today.PlusDays(x.Options.HorizonDays)).ToList();
+            int expected = x.Options.Layout == FeedLayout.DailyDigest ? inHorizon.Select(t => t.Due).Distinct().Count() : inHorizon.Count;
+            var uids = components.Select(c => FeedFixtures.Get(c, "UID")).ToList();
+            return components.Count == expected
+                && result.Components == expected
+                && uids.Distinct().Count() == uids.Count
+                && uids.Order(StringComparer.Ordinal).SequenceEqual(result.State.Entries.Select(e => e.Uid));
+        });
+    }
+
+    [Fact]
+    public void Write_AnyDiary_NameReadsBackExactlyAsWritten()
+    {
+        ForAll(x =>
+        {
+            var (bytes, _, _) = Write(x);
+            var lines = IcsReader.Unfold(bytes).Select(IcsReader.Parse).ToList();
+            string calendarName = IcsReader.UnescapeText(lines.First(l => l.Name == "NAME").Value).Single();
+            return calendarName == IcsReader.Expected(x.Name);
+        });
+    }
+
+    [Fact]
+    public void Write_SameInputWithItsOwnState_ByteIdentical()
+    {
+        ForAll(x =>
+        {
+            var first = Write(x);
+            var second = Write(x, first.Result.State);
+            return first.Bytes.AsSpan().SequenceEqual(second.Bytes) && !second.Result.Changed;
+        });
+    }
+}

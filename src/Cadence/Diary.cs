@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
 using System.Linq;
+using System.Threading;
 using Cadence.Internal;
+using NodaTime;
 
 namespace Cadence;
 
@@ -19,20 +22,18 @@ public sealed class Diary
     private readonly ImmutableArray<Commitment> _commitments;
     private readonly ImmutableArray<ManualMove> _moves;
     private readonly ManualMove?[] _moveByRelationship;
-    private int[]? _ordinalOrder;
     private readonly Dictionary<string, int> _byId;
 
-    // Touches grouped by relationship, compressed-row style: those of relationship r are at positions
-    // _touchStart[r] to _touchStart[r + 1] - 1 of _groupedTouches (their indexes in _touches) and of _touchFacts
-    // (what the scheduler reads of them), earliest first in the scheduler's order of touches.
+    // Touches and commitments grouped by relationship, compressed-row style, in the order given: those of relationship
+    // r are at positions _touchStart[r] to _touchStart[r + 1] - 1 of _groupedTouches (their indexes in _touches).
     private readonly int[] _touchStart;
     private readonly int[] _groupedTouches;
-    private readonly TouchFacts[] _touchFacts;
-    private readonly string?[] _media;
-    private readonly int _lastTouchDay;
     private readonly int[] _commitmentStart;
     private readonly int[] _groupedCommitments;
-    private OnlineMediaFlags? _onlineMedia;
+
+    // What planning derives from this diary (its index), kept with the diary so a replan of one relationship does not
+    // derive it again. The diary does not know its type: the dependency points from planning to the domain.
+    private object? _planningIndex;
 
     /// <summary>Creates a diary and checks it.</summary>
     /// <param name="relationships">The relationships; ids must be unique (ordinal).</param>
@@ -62,7 +63,6 @@ public sealed class Diary
 
         (_touchStart, _groupedTouches) = Group(_touches, t => t.RelationshipId, "touch", nameof(touches));
         (_commitmentStart, _groupedCommitments) = Group(_commitments, c => c.RelationshipId, "commitment", nameof(commitments));
-        (_touchFacts, _media, _lastTouchDay) = Facts(_touches, _touchStart, _groupedTouches);
 
         _moves = moves?.ToImmutableArray() ?? ImmutableArray<ManualMove>.Empty;
         _moveByRelationship = new ManualMove?[_relationships.Length];
@@ -174,14 +174,52 @@ public sealed class Diary
         return new Diary(_relationships.SetItem(IndexOf(relationship.Id), relationship), _touches, _commitments, _moves);
     }
 
-    /// <summary>Returns a copy with one more touch.</summary>
+    /// <summary>
+    /// Returns a copy with one more touch, and what logging it means for the next step: the open commitments it
+    /// closes are marked done (see <see cref="CommitmentsClosedBy"/>), and a move by hand made on or before its date
+    /// ends (the move was for the touch that has now happened).
+    /// </summary>
     /// <param name="touch">The touch; it must name a relationship in the diary.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentException">Its relationship id is unknown.</exception>
-    public Diary Log(Touch touch)
+    [Pure]
+    public Diary Log(Touch touch) => Log(touch, closeCommitments: true);
+
+    /// <summary>
+    /// Returns a copy with one more touch, as <see cref="Log(Touch)"/> does, but leaves its relationship's commitments
+    /// open when <paramref name="closeCommitments"/> is <see langword="false"/> (a touch that did not take the promised
+    /// step). A move by hand made on or before the touch's date still ends.
+    /// </summary>
+    /// <param name="touch">The touch; it must name a relationship in the diary.</param>
+    /// <param name="closeCommitments">Whether the commitments it satisfies are marked done.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">Its relationship id is unknown.</exception>
+    [Pure]
+    public Diary Log(Touch touch, bool closeCommitments)
     {
         Guard.NotNull(touch, nameof(touch));
-        return new Diary(_relationships, _touches.Add(touch), _commitments, _moves);
+        if (!_byId.TryGetValue(touch.RelationshipId, out int index))
+        {
+            throw new ArgumentException($"The touch names the unknown relationship id \"{touch.RelationshipId}\".", nameof(touch));
+        }
+
+        var commitments = _commitments;
+        if (closeCommitments)
+        {
+            foreach (int c in CommitmentIndexesOf(index))
+            {
+                var commitment = commitments[c];
+                if (Closes(touch, commitment))
+                {
+                    commitments = commitments.SetItem(c, commitment.MarkDone());
+                }
+            }
+        }
+
+        var moves = _moveByRelationship[index] is { } move && touch.Date >= move.MadeOn
+            ? MovesWithout(touch.RelationshipId)
+            : _moves;
+        return new Diary(_relationships, _touches.Add(touch), commitments, moves);
     }
 
     /// <summary>Returns a copy with one more commitment.</summary>
@@ -216,22 +254,95 @@ public sealed class Diary
     /// <param name="move">The move.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentException">Its relationship id is unknown.</exception>
+    /// <remarks>
+    /// This records the move as given. To move "the next touch" as a user means it, use
+    /// <see cref="MoveNextTouch(string, LocalDate, LocalDate)"/>: a next touch pinned by a commitment moves the commitment.
+    /// </remarks>
+    [Pure]
     public Diary Move(ManualMove move)
     {
         Guard.NotNull(move, nameof(move));
-        var kept = _moves.Where(m => !string.Equals(m.RelationshipId, move.RelationshipId, StringComparison.Ordinal));
-        return new Diary(_relationships, _touches, _commitments, kept.Append(move));
+        return new Diary(_relationships, _touches, _commitments, MovesWithout(move.RelationshipId).Append(move));
     }
+
+    /// <summary>
+    /// Returns a copy where a relationship's next touch is moved to another day, as a user moves it: when an open
+    /// commitment pins the next touch (see <see cref="PinningCommitmentOf"/>) and no move by hand applies, the
+    /// commitment itself moves (keeping its time of day); otherwise the touch is moved by hand (a
+    /// <see cref="ManualMove"/> made on <paramref name="madeOn"/>, replacing any earlier one).
+    /// </summary>
+    /// <param name="relationshipId">The relationship.</param>
+    /// <param name="to">The day to move the next touch to.</param>
+    /// <param name="madeOn">The day the move is made (today).</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
+    [Pure]
+    public Diary MoveNextTouch(string relationshipId, LocalDate to, LocalDate madeOn)
+    {
+        int index = IndexOf(relationshipId);
+        if (ActiveMoveAt(index) is null && PinningCommitmentAt(index) is { } pinned)
+        {
+            return Update(pinned.MoveTo(to, pinned.Time));
+        }
+
+        return Move(new ManualMove(relationshipId, to, madeOn));
+    }
+
+    /// <summary>Returns a copy without a relationship's move by hand: its next touch goes back to the day the rules give.</summary>
+    /// <param name="relationshipId">The relationship.</param>
+    /// <returns>The changed copy, or this diary when it had no move.</returns>
+    /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
+    [Pure]
+    public Diary ClearMove(string relationshipId) =>
+        _moveByRelationship[IndexOf(relationshipId)] is null
+            ? this
+            : new Diary(_relationships, _touches, _commitments, MovesWithout(relationshipId));
 
     /// <summary>The move of one relationship, or <see langword="null"/>.</summary>
     /// <param name="id">The relationship id.</param>
-    /// <returns>Its move.</returns>
+    /// <returns>Its move, whether or not it still applies (see <see cref="ManualMove.AppliesAfter"/>).</returns>
     /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
     public ManualMove? MoveOf(string id) => _moveByRelationship[IndexOf(id)];
 
+    /// <summary>
+    /// The open commitment that pins a relationship's next touch: the earliest open one, ties broken by id (ordinal).
+    /// The scheduler pins the date with this one.
+    /// </summary>
+    /// <param name="id">The relationship id.</param>
+    /// <returns>The commitment, or <see langword="null"/> when none is open.</returns>
+    /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
+    public Commitment? PinningCommitmentOf(string id) => PinningCommitmentAt(IndexOf(id));
+
+    /// <summary>
+    /// The open commitments a touch closes when it is logged with <see cref="Log(Touch)"/>: a connected touch (not
+    /// one that went unanswered), in either direction, closes its relationship's open commitments due on or before
+    /// its date. A commitment due later stays open: it is a later step.
+    /// </summary>
+    /// <param name="touch">The touch.</param>
+    /// <returns>The commitments it closes, in the order given.</returns>
+    /// <exception cref="KeyNotFoundException">The touch's relationship is not in the diary.</exception>
+    public IReadOnlyList<Commitment> CommitmentsClosedBy(Touch touch)
+    {
+        Guard.NotNull(touch, nameof(touch));
+        var closed = new List<Commitment>();
+        foreach (int c in CommitmentIndexesOf(IndexOf(touch.RelationshipId)))
+        {
+            if (Closes(touch, _commitments[c]))
+            {
+                closed.Add(_commitments[c]);
+            }
+        }
+
+        return closed;
+    }
+
+    /// <summary>The rule of <see cref="CommitmentsClosedBy"/>: a connected touch closes an open commitment due by its date.</summary>
+    private static bool Closes(Touch touch, Commitment commitment) =>
+        commitment.IsOpen && touch.Outcome == Outcome.Connected && commitment.Date <= touch.Date;
+
     internal ManualMove? MoveAt(int relationshipIndex) => _moveByRelationship[relationshipIndex];
 
-    /// <summary>Where a relationship is stored, for the scheduler.</summary>
+    /// <summary>Where a relationship is stored.</summary>
     internal int IndexOf(string id) =>
         id is not null && _byId.TryGetValue(id, out int index)
             ? index
@@ -239,81 +350,71 @@ public sealed class Diary
 
     internal ImmutableArray<Relationship> RelationshipArray => _relationships;
 
-    /// <summary>Relationship indexes ordered by id (ordinal), computed once per diary on first use.</summary>
-    internal int[] OrdinalOrder
-    {
-        get
-        {
-            var order = System.Threading.Volatile.Read(ref _ordinalOrder);
-            if (order is null)
-            {
-                order = new int[_relationships.Length];
-                var ids = new string[_relationships.Length];
-                for (int i = 0; i < order.Length; i++)
-                {
-                    order[i] = i;
-                    ids[i] = _relationships[i].Id;
-                }
-
-                Array.Sort(ids, order, StringComparer.Ordinal);
-                System.Threading.Volatile.Write(ref _ordinalOrder, order);
-            }
-
-            return order;
-        }
-    }
-
     internal ImmutableArray<Touch> TouchArray => _touches;
 
     internal ImmutableArray<Commitment> CommitmentArray => _commitments;
 
-    /// <summary>
-    /// For each of <see cref="Media"/>, whether a note with it is online under these options. Built once per diary and
-    /// options (the last options asked for are remembered).
-    /// </summary>
-    internal bool[] OnlineMedia(Planning.SchedulerOptions options)
+    /// <summary>What planning derived from this diary, if it did (see <c>Cadence.Planning.DiaryIndex</c>).</summary>
+    internal object? PlanningIndex
     {
-        var cached = System.Threading.Volatile.Read(ref _onlineMedia);
-        if (cached is null || !ReferenceEquals(cached.Options, options))
-        {
-            var flags = new bool[_media.Length];
-            for (int i = 1; i < flags.Length; i++)
-            {
-                flags[i] = options.IsOnlineNoteMedium(_media[i]!);
-            }
-
-            cached = new OnlineMediaFlags(options, flags);
-            System.Threading.Volatile.Write(ref _onlineMedia, cached);
-        }
-
-        return cached.Flags;
+        get => Volatile.Read(ref _planningIndex);
+        set => Volatile.Write(ref _planningIndex, value);
     }
 
-    /// <summary>The day number of the latest touch, or <see cref="int.MinValue"/> when there is none.</summary>
-    internal int LastTouchDay => _lastTouchDay;
+    /// <summary>Where each relationship's touches start in <see cref="TouchesByRelationship"/>: one more entry than relationships.</summary>
+    internal ReadOnlySpan<int> TouchStart => _touchStart;
 
-    /// <summary>The diary's distinct media; <see cref="TouchFacts.Medium"/> indexes it, and index 0 is "none".</summary>
-    internal ReadOnlySpan<string?> Media => _media;
-
-    /// <summary>Where a relationship's touches are in <see cref="GroupedTouches"/> and <see cref="GroupedFacts"/>.</summary>
-    internal (int Start, int Count) TouchRange(int relationshipIndex) =>
-        (_touchStart[relationshipIndex], _touchStart[relationshipIndex + 1] - _touchStart[relationshipIndex]);
-
-    /// <summary>The touches' indexes, grouped by relationship, each group earliest first (see <see cref="Planning.TouchOrder"/>).</summary>
-    internal int[] GroupedTouches => _groupedTouches;
-
-    /// <summary>The touches' facts, in the order of <see cref="GroupedTouches"/>.</summary>
-    internal TouchFacts[] GroupedFacts => _touchFacts;
+    /// <summary>The touches' indexes grouped by relationship, in the order given within a group.</summary>
+    internal ReadOnlySpan<int> TouchesByRelationship => _groupedTouches;
 
     /// <summary>The indexes of a relationship's commitments, in the order given.</summary>
     internal ReadOnlySpan<int> CommitmentIndexesOf(int relationshipIndex) =>
         _groupedCommitments.AsSpan(_commitmentStart[relationshipIndex], _commitmentStart[relationshipIndex + 1] - _commitmentStart[relationshipIndex]);
 
+    /// <summary>The open commitment that pins a relationship's next touch (see <see cref="PinningCommitmentOf"/>).</summary>
+    internal Commitment? PinningCommitmentAt(int relationshipIndex)
+    {
+        Commitment? pinned = null;
+        foreach (int c in CommitmentIndexesOf(relationshipIndex))
+        {
+            var commitment = _commitments[c];
+            if (commitment.IsOpen
+                && (pinned is null
+                    || commitment.Date < pinned.Date
+                    || (commitment.Date == pinned.Date && string.CompareOrdinal(commitment.Id, pinned.Id) < 0)))
+            {
+                pinned = commitment;
+            }
+        }
+
+        return pinned;
+    }
+
+    /// <summary>A relationship's move by hand when it still applies: no touch is dated after the day it was made.</summary>
+    private ManualMove? ActiveMoveAt(int relationshipIndex)
+    {
+        var move = _moveByRelationship[relationshipIndex];
+        if (move is null)
+        {
+            return null;
+        }
+
+        LocalDate? last = null;
+        foreach (int t in _groupedTouches.AsSpan(_touchStart[relationshipIndex], _touchStart[relationshipIndex + 1] - _touchStart[relationshipIndex]))
+        {
+            var date = _touches[t].Date;
+            last = last is { } l && l >= date ? l : date;
+        }
+
+        return move.AppliesAfter(last) ? move : null;
+    }
+
+    private IEnumerable<ManualMove> MovesWithout(string relationshipId) =>
+        _moves.Where(m => !string.Equals(m.RelationshipId, relationshipId, StringComparison.Ordinal));
+
     private static T[] Select<T>(ImmutableArray<T> all, int[] grouped, int[] start, int relationshipIndex)
     {
-        // Touches are grouped in the scheduler's order; give them back in the order given, as documented.
-        var indexes = grouped.AsSpan(start[relationshipIndex], start[relationshipIndex + 1] - start[relationshipIndex]).ToArray();
-        Array.Sort(indexes);
+        var indexes = grouped.AsSpan(start[relationshipIndex], start[relationshipIndex + 1] - start[relationshipIndex]);
         var result = new T[indexes.Length];
         for (int i = 0; i < indexes.Length; i++)
         {
@@ -359,84 +460,4 @@ public sealed class Diary
 
         return (start, grouped);
     }
-
-    /// <summary>
-    /// Packs what the scheduler reads of each touch, in one pass in the order given (the order the touches lie in
-    /// memory), then sorts each relationship's touches into the scheduler's order, earliest first: by day, and by
-    /// <see cref="Planning.TouchOrder"/> within a day. Also finds the distinct media and the latest day.
-    /// </summary>
-    private static (TouchFacts[] Facts, string?[] Media, int LastDay) Facts(ImmutableArray<Touch> touches, int[] start, int[] grouped)
-    {
-        var media = new List<string?> { null };
-        var mediumIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var recent = new string?[8];
-        var recentIndex = new int[8];
-        int lastDay = int.MinValue;
-        var byPosition = new TouchFacts[touches.Length];
-        for (int i = 0; i < touches.Length; i++)
-        {
-            var touch = touches[i];
-            int medium = 0;
-            if (touch.Medium is { } name)
-            {
-                // Media repeat ("email", "coffee"): most are found among the last few strings seen, by reference.
-                int slot = (int)((uint)System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(name) % (uint)recent.Length);
-                if (ReferenceEquals(recent[slot], name))
-                {
-                    medium = recentIndex[slot];
-                }
-                else
-                {
-                    if (!mediumIndex.TryGetValue(name, out medium))
-                    {
-                        medium = media.Count;
-                        media.Add(name);
-                        mediumIndex.Add(name, medium);
-                    }
-
-                    recent[slot] = name;
-                    recentIndex[slot] = medium;
-                }
-            }
-
-            int day = touch.Date.ToDateOnly().DayNumber;
-            lastDay = Math.Max(lastDay, day);
-            byPosition[i] = new TouchFacts(day, touch.Channel, touch.Direction, touch.Outcome, medium);
-        }
-
-        var facts = new TouchFacts[grouped.Length];
-        for (int g = 0; g < grouped.Length; g++)
-        {
-            facts[g] = byPosition[grouped[g]];
-        }
-
-        var order = Planning.TouchOrder.Instance;
-        for (int r = 0; r + 1 < start.Length; r++)
-        {
-            // Insertion sort: a diary kept as a log is in date order already, and groups are small. Touches are read
-            // only to break a tie between two on the same day.
-            for (int i = start[r] + 1; i < start[r + 1]; i++)
-            {
-                int item = grouped[i];
-                var fact = facts[i];
-                int j = i - 1;
-                while (j >= start[r]
-                    && (facts[j].Day > fact.Day
-                        || (facts[j].Day == fact.Day && order.Compare(touches[grouped[j]], touches[item]) > 0)))
-                {
-                    grouped[j + 1] = grouped[j];
-                    facts[j + 1] = facts[j];
-                    j--;
-                }
-
-                grouped[j + 1] = item;
-                facts[j + 1] = fact;
-            }
-        }
-
-        return (facts, media.ToArray(), lastDay);
-    }
-
-    /// <summary>Which media are online under some options.</summary>
-    private sealed record OnlineMediaFlags(Planning.SchedulerOptions Options, bool[] Flags);
 }

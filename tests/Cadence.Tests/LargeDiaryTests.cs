@@ -134,28 +134,43 @@ public class LargeDiaryTests
     }
 
     [Fact]
-    public void GroupedTouches_AreInTouchOrder_WithTheirFacts()
+    public void DiaryIndex_GroupsTouchesInTouchOrder_WithTheirFacts()
     {
         var diary = Make(500, 5);
+        var index = DiaryIndex.Of(diary);
         for (int r = 0; r < diary.Relationships.Count; r++)
         {
-            var (start, count) = diary.TouchRange(r);
+            var (start, count) = index.TouchRange(r);
             for (int k = start; k < start + count; k++)
             {
-                var touch = diary.Touches[diary.GroupedTouches[k]];
+                var touch = diary.Touches[index.GroupedTouches[k]];
                 Assert.Equal(diary.Relationships[r].Id, touch.RelationshipId);
-                var facts = diary.GroupedFacts[k];
+                var facts = index.GroupedFacts[k];
                 Assert.Equal(touch.Date.ToDateOnly().DayNumber, facts.Day);
                 Assert.Equal(touch.Channel, facts.Channel);
                 Assert.Equal(touch.IsOutbound, facts.IsOutbound);
                 Assert.Equal(touch.Outcome == Outcome.NoReply, facts.IsNoReply);
-                Assert.Equal(touch.Medium, diary.Media[facts.Medium]);
+                Assert.Equal(touch.Medium, index.Media[facts.Medium]);
                 if (k > start)
                 {
-                    Assert.True(TouchOrder.Instance.Compare(diary.Touches[diary.GroupedTouches[k - 1]], touch) <= 0);
+                    Assert.True(TouchOrder.Instance.Compare(diary.Touches[index.GroupedTouches[k - 1]], touch) <= 0);
                 }
             }
         }
+    }
+
+    [Fact]
+    public void DiaryIndex_IsBuiltOncePerDiary_AndNotSharedWithAChangedCopy()
+    {
+        var diary = Make(50, 3);
+        var index = DiaryIndex.Of(diary);
+        Assert.Same(index, DiaryIndex.Of(diary));
+        new Scheduler().Plan(diary, Today);
+        Assert.Same(index, DiaryIndex.Of(diary));
+
+        var changed = diary.Log(new Touch(diary.Relationships[0].Id, Today, Channel.Call));
+        Assert.NotSame(index, DiaryIndex.Of(changed));
+        Assert.Equal(index.GroupedTouches.Length + 1, DiaryIndex.Of(changed).GroupedTouches.Length);
     }
 
     [Fact]

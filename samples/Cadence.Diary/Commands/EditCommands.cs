@@ -77,22 +77,11 @@ internal static class EditCommands
             }
 
             var touch = new Touch(id, date, channel, direction, outcome, invocation.Get("medium"), invocation.Get("note"));
-            var diary = data.Diary.Log(touch);
-            var done = new List<Commitment>();
-            if (outcome == Outcome.Connected && !invocation.Has("keep-open"))
-            {
-                foreach (var commitment in diary.CommitmentsOf(id).Where(c => c.IsOpen && c.Date <= date))
-                {
-                    diary = diary.Update(commitment.MarkDone());
-                    done.Add(commitment);
-                }
-            }
-
-            // A move by hand holds until a touch is logged after it was made: this one, when it is not backdated.
-            if (diary.MoveOf(id) is { } move && date >= move.MadeOn)
-            {
-                diary = WithoutMove(diary, id);
-            }
+            // The library's rules: the touch closes the open commitments due by its date (unless --keep-open) and
+            // ends a move by hand made on or before it.
+            bool close = !invocation.Has("keep-open");
+            var done = close ? data.Diary.CommitmentsClosedBy(touch) : [];
+            var diary = data.Diary.Log(touch, close);
 
             var text = new StringBuilder($"Logged {Describe(touch)} with {relationship.Name} on {Text.LongDay.Format(date)}.");
             foreach (var commitment in done)
@@ -165,18 +154,11 @@ internal static class EditCommands
                 throw new UserException($"{relationship.Name} ({id}) is archived: there is no next touch to move.");
             }
 
-            Diary diary;
-            string what;
-            if (planned.Move is null && planned.Commitment is { } pinned)
-            {
-                diary = data.Diary.Update(pinned.MoveTo(to));
-                what = $"Moved {relationship.Name}'s commitment \"{pinned.Purpose}\" ({pinned.Id})";
-            }
-            else
-            {
-                diary = data.Diary.Move(new ManualMove(id, to, today));
-                what = $"Moved {relationship.Name}'s next touch";
-            }
+            // The library's rule: a next touch pinned by a commitment moves the commitment; otherwise it is moved by hand.
+            var diary = data.Diary.MoveNextTouch(id, to, today);
+            string what = planned.Move is null && planned.Commitment is { } pinned
+                ? $"Moved {relationship.Name}'s commitment \"{pinned.Purpose}\" ({pinned.Id})"
+                : $"Moved {relationship.Name}'s next touch";
 
             return (data.WithDiary(diary), $"{what} from {Text.LongDay.Format(planned.Due)} to {Text.LongDay.Format(to)}.");
         });
@@ -287,9 +269,6 @@ internal static class EditCommands
         data.Diary.TryGet(id, out var relationship)
             ? relationship
             : throw new UserException($"No relationship has the id \"{Text.Printable(id)}\"; `{CommandLine.Program} plan` lists them.");
-
-    private static Diary WithoutMove(Diary diary, string id) =>
-        new(diary.Relationships, diary.Touches, diary.Commitments, diary.Moves.Where(m => !string.Equals(m.RelationshipId, id, StringComparison.Ordinal)));
 
     private static DateInterval ParseRange(string value)
     {

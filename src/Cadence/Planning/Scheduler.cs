@@ -68,16 +68,17 @@ public sealed class Scheduler
     public Plan Plan(Diary diary, LocalDate today)
     {
         Guard.NotNull(diary, nameof(diary));
-        CheckNoFutureTouches(diary, today);
+        var index = DiaryIndex.Of(diary);
+        CheckNoFutureTouches(index, today);
 
-        int[] order = diary.OrdinalOrder;
-        bool[] onlineMedia = diary.OnlineMedia(Options);
+        int[] order = index.OrdinalOrder;
+        bool[] onlineMedia = index.OnlineMedia(Options);
         var slots = new PlannedTouch?[order.Length];
         int chunks = (order.Length + ChunkSize - 1) / ChunkSize;
         int threads = Math.Min(chunks, Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
         if (threads <= 1)
         {
-            PlanChunk(diary, today, onlineMedia, slots, 0, order.Length);
+            PlanChunk(index, today, onlineMedia, slots, 0, order.Length);
         }
         else
         {
@@ -92,7 +93,7 @@ public sealed class Scheduler
                 {
                     try
                     {
-                        PlanChunk(diary, today, onlineMedia, slots, chunk * ChunkSize, Math.Min(order.Length, (chunk + 1) * ChunkSize));
+                        PlanChunk(index, today, onlineMedia, slots, chunk * ChunkSize, Math.Min(order.Length, (chunk + 1) * ChunkSize));
                     }
                     catch (Exception e)
                     {
@@ -128,43 +129,44 @@ public sealed class Scheduler
     public PlannedTouch? PlanFor(Diary diary, string relationshipId, LocalDate today)
     {
         Guard.NotNull(diary, nameof(diary));
-        int index = diary.IndexOf(relationshipId);
-        var (start, count) = diary.TouchRange(index);
+        int relationshipIndex = diary.IndexOf(relationshipId);
+        var index = DiaryIndex.Of(diary);
+        var (start, count) = index.TouchRange(relationshipIndex);
         var touches = diary.TouchArray;
-        foreach (int t in diary.GroupedTouches.AsSpan(start, count))
+        foreach (int t in index.GroupedTouches.AsSpan(start, count))
         {
             CheckNotFuture(touches[t], today);
         }
 
-        return diary.RelationshipArray[index].State.Status == RelationshipStatus.Archived
+        return diary.RelationshipArray[relationshipIndex].State.Status == RelationshipStatus.Archived
             ? null
-            : PlanOne(diary, index, today, diary.OnlineMedia(Options));
+            : PlanOne(index, relationshipIndex, today, index.OnlineMedia(Options));
     }
 
     /// <summary>Plans the relationships with id ranks from <paramref name="from"/> up to <paramref name="to"/>, into their slots.</summary>
-    private void PlanChunk(Diary diary, LocalDate today, bool[] onlineMedia, PlannedTouch?[] slots, int from, int to)
+    private void PlanChunk(DiaryIndex index, LocalDate today, bool[] onlineMedia, PlannedTouch?[] slots, int from, int to)
     {
-        var relationships = diary.RelationshipArray;
-        int[] order = diary.OrdinalOrder;
+        var relationships = index.Diary.RelationshipArray;
+        int[] order = index.OrdinalOrder;
         for (int rank = from; rank < to; rank++)
         {
             int i = order[rank];
             if (relationships[i].State.Status != RelationshipStatus.Archived)
             {
-                slots[rank] = PlanOne(diary, i, today, onlineMedia, rank);
+                slots[rank] = PlanOne(index, i, today, onlineMedia, rank);
             }
         }
     }
 
-    private static void CheckNoFutureTouches(Diary diary, LocalDate today)
+    private static void CheckNoFutureTouches(DiaryIndex index, LocalDate today)
     {
-        if (diary.LastTouchDay <= today.ToDateOnly().DayNumber)
+        if (index.LastTouchDay <= today.ToDateOnly().DayNumber)
         {
             return;
         }
 
         // Name the first such touch in the diary's order.
-        foreach (var touch in diary.TouchArray)
+        foreach (var touch in index.Diary.TouchArray)
         {
             CheckNotFuture(touch, today);
         }
@@ -180,8 +182,9 @@ public sealed class Scheduler
         }
     }
 
-    private PlannedTouch PlanOne(Diary diary, int index, LocalDate today, ReadOnlySpan<bool> onlineMedia, int idRank = -1)
+    private PlannedTouch PlanOne(DiaryIndex diaryIndex, int index, LocalDate today, ReadOnlySpan<bool> onlineMedia, int idRank = -1)
     {
+        var diary = diaryIndex.Diary;
         var relationship = diary.RelationshipArray[index];
         var rule = relationship.Rule ?? Options.Rules.For(relationship.Tier);
         ReadOnlySpan<double> credits = _credits;
@@ -189,8 +192,8 @@ public sealed class Scheduler
 
         // The touches come earliest first (the diary keeps each relationship's touches in TouchOrder), so "the later
         // touch wins a tie" is "the later position wins", and the latest touch is the last one.
-        var (start, count) = diary.TouchRange(index);
-        ReadOnlySpan<TouchFacts> facts = diary.GroupedFacts.AsSpan(start, count);
+        var (start, count) = diaryIndex.TouchRange(index);
+        ReadOnlySpan<TouchFacts> facts = diaryIndex.GroupedFacts.AsSpan(start, count);
         int renewal = -1;
         double renewalCredit = 0;
         int renewedUntil = 0;
@@ -253,19 +256,7 @@ public sealed class Scheduler
             }
         }
 
-        Commitment? pinned = null;
-        var commitments = diary.CommitmentArray;
-        foreach (int ci in diary.CommitmentIndexesOf(index))
-        {
-            var commitment = commitments[ci];
-            if (commitment.IsOpen
-                && (pinned is null
-                    || commitment.Date < pinned.Date
-                    || (commitment.Date == pinned.Date && string.CompareOrdinal(commitment.Id, pinned.Id) < 0)))
-            {
-                pinned = commitment;
-            }
-        }
+        Commitment? pinned = diary.PinningCommitmentAt(index);
 
         // A pause that has ended holds nothing back.
         LocalDate? pauseEnd = relationship.State.PausedUntil is { } end && end > today ? end : null;
@@ -335,7 +326,7 @@ public sealed class Scheduler
         windowStart = Max(windowStart, pauseEnd ?? today);
 
         var (channel, channelWhy) = SuggestChannel(relationship, pinned, onlineStreak);
-        int[] grouped = diary.GroupedTouches;
+        int[] grouped = diaryIndex.GroupedTouches;
         var explanation = new Explanation(
             today,
             diary.TouchArray,

@@ -461,9 +461,10 @@ public class LevellerTests
     [Fact]
     public void Plan_TouchLoggedOnTheDayOfTheMove_MoveStillApplies()
     {
+        // The touch was logged that morning, before the move was made: the move is for the touch after it.
         var diary = LevellingDiary.Clients(("zoe", Apr(9)))
-            .Move(new ManualMove("zoe", Apr(14), Tuesday))
-            .Log(new Touch("zoe", Tuesday, Channel.Social, Direction.Inbound));
+            .Log(new Touch("zoe", Tuesday, Channel.Social, Direction.Inbound))
+            .Move(new ManualMove("zoe", Apr(14), Tuesday));
 
         var zoe = new Scheduler().Plan(diary, Apr(10))["zoe"];
 

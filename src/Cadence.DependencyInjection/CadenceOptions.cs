@@ -89,7 +89,7 @@ public sealed class CadenceOptions
     /// Only meaningful with a <see cref="Calendar"/>: setting it without one is an error.
     /// </summary>
     /// <example>
-    /// <code>options.Levelling = new LevellingOptions { RebaseOverdue = true };</code>
+    /// <code>options.Levelling = LevellingOptions.Default.WithRebaseOverdue(true);</code>
     /// </example>
     public LevellingOptions? Levelling { get; set; }
 

@@ -69,7 +69,7 @@ public static class CadenceServiceCollectionExtensions
     /// {
     ///     options.Rules = CadenceRules.Default.With("client", CadenceRule.FromDays(14, 28, 42));
     ///     options.Calendar = OwnerCalendar.ForZone("Europe/London").WithBudget(new TouchBudget(5));
-    ///     options.Levelling = new LevellingOptions { RebaseOverdue = true };
+    ///     options.Levelling = LevellingOptions.Default.WithRebaseOverdue(true);
     ///     options.Feed = new FeedOptions("Cadence: whom to contact", uidKey).WithHorizonDays(90);
     /// });
     /// </code>

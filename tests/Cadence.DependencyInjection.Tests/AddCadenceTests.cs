@@ -115,7 +115,7 @@ public class AddCadenceTests
     public void AddCadence_WithCalendar_ResolvesLevellerWithCalendarAndLevellingOptions()
     {
         var calendar = OwnerCalendar.ForZone("Europe/London").WithBudget(new TouchBudget(1));
-        var levelling = new LevellingOptions { RebaseOverdue = true };
+        var levelling = LevellingOptions.Default.WithRebaseOverdue(true);
 
         using var provider = Build(o =>
         {
@@ -299,7 +299,7 @@ public class AddCadenceTests
     {
         var services = new ServiceCollection();
 
-        var ex = Assert.Throws<ArgumentException>(() => services.AddCadence(o => o.Levelling = new LevellingOptions()));
+        var ex = Assert.Throws<ArgumentException>(() => services.AddCadence(o => o.Levelling = LevellingOptions.Default));
 
         Assert.Contains("CadenceOptions.Levelling is set but CadenceOptions.Calendar is not", ex.Message, StringComparison.Ordinal);
         Assert.Equal("configure", ex.ParamName);

@@ -88,6 +88,11 @@ internal static class Text
             : throw new UserException($"Unknown day \"{Printable(value)}\" for {where}: use mon, tue, wed, thu, fri, sat or sun.");
     }
 
+    /// <summary>An IANA time zone from NodaTime's TZDB; an unknown id is bad input, named in the message.</summary>
+    public static DateTimeZone ParseZone(string value) =>
+        DateTimeZoneProviders.Tzdb.GetZoneOrNull(value)
+            ?? throw new UserException($"Unknown time zone id \"{Printable(value)}\"; use an IANA id such as \"Europe/London\".");
+
     public static IReadOnlyList<IsoDayOfWeek> ParseDays(string value, string where) =>
         SplitList(value).Select(d => ParseDay(d, where)).Distinct().Order().ToArray();
 

@@ -11,6 +11,6 @@ internal static class DiaryPlanner
     public static LevelledPlan Level(DiaryData data, LocalDate today)
     {
         var plan = new Scheduler(data.SchedulerOptions).Plan(data.Diary, today);
-        return new Leveller(data.Owner.ToCalendar(), new LevellingOptions { RebaseOverdue = true }).Level(plan);
+        return new Leveller(data.Owner.ToCalendar(), LevellingOptions.Default.WithRebaseOverdue(true)).Level(plan);
     }
 }

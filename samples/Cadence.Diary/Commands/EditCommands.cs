@@ -39,7 +39,7 @@ internal static class EditCommands
     {
         string name = string.Join(' ', invocation.Positionals).Trim();
         string tier = invocation.Get("tier")!;
-        var zone = invocation.Get("zone") is { } z ? OwnerCalendar.Zone(z.Trim()) : null;
+        var zone = invocation.Get("zone") is { } z ? Text.ParseZone(z.Trim()) : null;
         var prefers = invocation.Get("prefers") is { } p ? Text.ParseChannels(p, "--prefers") : [];
         string? wantedId = invocation.Get("id");
 
@@ -214,7 +214,7 @@ internal static class EditCommands
             return ExitCodes.Ok;
         }
 
-        string? zone = invocation.Get("zone") is { } z ? OwnerCalendar.Zone(z.Trim()).Id : null;
+        string? zone = invocation.Get("zone") is { } z ? Text.ParseZone(z.Trim()).Id : null;
         int? perDay = invocation.Get("per-day") is { } p ? Text.ParseInt(p, "--per-day", 1, 1000) : null;
         IReadOnlyList<IsoDayOfWeek>? workingDays = invocation.Get("working-days") is { } w ? Text.ParseDays(w, "--working-days") : null;
         if (workingDays is { Count: 0 })

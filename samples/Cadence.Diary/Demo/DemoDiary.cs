@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Cadence.Levelling;
 using Cadence.Sample.Store;
+using Cadence.Sample.Cli;
 using NodaTime;
 
 namespace Cadence.Sample.Demo;
@@ -48,7 +49,7 @@ internal static class DemoDiary
             var r = new Relationship(id, name, tier).WithTags(tags);
             if (zone is not null)
             {
-                r = r.WithTimeZone(OwnerCalendar.Zone(zone));
+                r = r.WithTimeZone(Text.ParseZone(zone));
             }
 
             relationships.Add(r);

@@ -4,6 +4,7 @@ using System.Linq;
 using Cadence.Feed;
 using Cadence.Levelling;
 using Cadence.Planning;
+using Cadence.Sample.Cli;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -62,7 +63,7 @@ internal sealed record OwnerSettings
     public ImmutableArray<DateInterval> TimeOff { get; init; } = [];
 
     /// <summary>The time zone: the stored one, else the machine's.</summary>
-    public DateTimeZone TimeZone => Zone is { } id ? OwnerCalendar.Zone(id) : MachineZone();
+    public DateTimeZone TimeZone => Zone is { } id ? Text.ParseZone(id) : MachineZone();
 
     /// <summary>The library's calendar (checked: a bad value throws with a message naming it).</summary>
     public OwnerCalendar ToCalendar()

@@ -214,7 +214,7 @@ internal static class DiaryJson
 
         if (node.Optional("zone") is { } zone)
         {
-            relationship = relationship.WithTimeZone(zone.Convert(OwnerCalendar.Zone));
+            relationship = relationship.WithTimeZone(zone.Convert(Text.ParseZone));
         }
 
         if (node.Optional("weekend") is { } weekend)
@@ -451,7 +451,7 @@ internal static class DiaryJson
         var owner = new OwnerSettings();
         if (node.Optional("zone") is { } zone)
         {
-            owner = owner with { Zone = zone.Convert(s => OwnerCalendar.Zone(s).Id) };
+            owner = owner with { Zone = zone.Convert(s => Text.ParseZone(s).Id) };
         }
 
         if (node.Optional("workingDays") is { } days)

@@ -32,7 +32,7 @@ public sealed record CallWindow(ZonedDateTime OwnerStart, ZonedDateTime OwnerEnd
     /// <param name="contactStart">The start of the contact's working day.</param>
     /// <param name="contactEnd">The end of the contact's working day.</param>
     /// <returns>The window, or <see langword="null"/> when the hours do not overlap that day.</returns>
-    public static CallWindow? Find(
+    internal static CallWindow? Find(
         LocalDate ownerDate,
         DateTimeZone ownerZone,
         LocalTime ownerStart,

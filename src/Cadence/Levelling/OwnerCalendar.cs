@@ -69,7 +69,7 @@ public sealed record OwnerCalendar
     /// <param name="zoneId">An IANA time zone id such as "Australia/Sydney".</param>
     /// <returns>The time zone.</returns>
     /// <exception cref="ArgumentException">The id is not a known time zone; the message names it.</exception>
-    public static DateTimeZone Zone(string zoneId)
+    internal static DateTimeZone Zone(string zoneId)
     {
         Guard.NotNull(zoneId, nameof(zoneId));
         return DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)

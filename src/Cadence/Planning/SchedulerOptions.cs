@@ -133,7 +133,7 @@ public sealed class SchedulerOptions
     /// <summary>Whether a touch is online: social always; a note when its medium is one of <see cref="OnlineNoteMedia"/>.</summary>
     /// <param name="touch">The touch.</param>
     /// <returns>Whether it is online.</returns>
-    public bool IsOnline(Touch touch)
+    internal bool IsOnline(Touch touch)
     {
         Guard.NotNull(touch, nameof(touch));
         return touch.Channel switch

@@ -136,7 +136,7 @@ public class LevellerTests
     [Fact]
     public void Level_RebaseOverdue_DeadlineMovesByTheDaysOverdueSoNoLongerLate()
     {
-        var options = new LevellingOptions { RebaseOverdue = true };
+        var options = LevellingOptions.Default.WithRebaseOverdue(true);
 
         var plan = Tight.Level(Tuesday, Easter(1), options).Plan;
 
@@ -160,7 +160,7 @@ public class LevellerTests
     [Fact]
     public void Level_RebaseOverdue_StillSpreadWithinBudget()
     {
-        var plan = AfterEaster.Level(Tuesday, Easter(3), new LevellingOptions { RebaseOverdue = true }).Plan;
+        var plan = AfterEaster.Level(Tuesday, Easter(3), LevellingOptions.Default.WithRebaseOverdue(true)).Plan;
 
         Assert.Equal(3, plan.On(Tuesday).Count);
         Assert.Equal(3, plan.On(Apr(8)).Count);

@@ -173,7 +173,7 @@ public class LevellingProperties
             s,
             new Diary(relationships, s.Diary.Touches, s.Diary.Commitments, moves.OfType<ManualMove>()),
             calendar,
-            new LevellingOptions { RebaseOverdue = rebase });
+            LevellingOptions.Default.WithRebaseOverdue(rebase));
 
     // ---------------------------------------------------------------- helpers, recomputed from the generated data
 

@@ -1,7 +1,7 @@
 using System;
 using Cadence;
-using Cadence.Feed;
 using Cadence.DependencyInjection;
+using Cadence.Feed;
 using Cadence.Levelling;
 using Cadence.Planning;
 using Microsoft.Extensions.DependencyInjection.Extensions;

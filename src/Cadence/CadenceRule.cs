@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Contracts;
 using Cadence.Internal;
 using NodaTime;
 
@@ -90,16 +91,19 @@ public sealed record CadenceRule
     /// <summary>Returns a copy with another target (checked against the gaps).</summary>
     /// <param name="target">The new target.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public CadenceRule WithTarget(Period target) => new(MinGap, target, MaxGap);
 
     /// <summary>Returns a copy with another minimum gap (checked).</summary>
     /// <param name="minGap">The new minimum gap.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public CadenceRule WithMinGap(Period minGap) => new(minGap, Target, MaxGap);
 
     /// <summary>Returns a copy with another maximum gap (checked).</summary>
     /// <param name="maxGap">The new maximum gap.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public CadenceRule WithMaxGap(Period maxGap) => new(MinGap, Target, maxGap);
 
     /// <inheritdoc/>

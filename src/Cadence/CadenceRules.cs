@@ -2,6 +2,7 @@ using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
 using System.Linq;
 using Cadence.Internal;
 using NodaTime;
@@ -50,17 +51,20 @@ public sealed class CadenceRules
     /// <param name="tier">The tier name.</param>
     /// <param name="rule">Its rule.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public CadenceRules With(string tier, CadenceRule rule) =>
         new(_tiers.SetItem(Guard.Id(tier, nameof(tier)), Guard.NotNull(rule, nameof(rule))), Fallback);
 
     /// <summary>Returns a copy without <paramref name="tier"/>.</summary>
     /// <param name="tier">The tier name.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public CadenceRules Without(string tier) => new(_tiers.Remove(Guard.NotNull(tier, nameof(tier))), Fallback);
 
     /// <summary>Returns a copy with another fallback (or none).</summary>
     /// <param name="fallback">The rule for unnamed tiers, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public CadenceRules WithFallback(CadenceRule? fallback) => new(_tiers, fallback);
 
     /// <summary>Whether the tier is named, or a fallback covers it.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Contracts;
 using System.Globalization;
 using Cadence.Internal;
 
@@ -64,6 +65,7 @@ public sealed record ChannelCredits
     /// <param name="credit">Its credit, from 0 to <see cref="MaxCredit"/>.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The credit is negative, too large or not a number.</exception>
+    [Pure]
     public ChannelCredits With(Channel channel, double credit)
     {
         Check(credit, channel.ToString());
@@ -80,6 +82,7 @@ public sealed record ChannelCredits
     /// <param name="credit">The credit, from 0 to <see cref="MaxCredit"/>.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The credit is negative, too large or not a number.</exception>
+    [Pure]
     public ChannelCredits WithNoReply(double credit)
     {
         Check(credit, "no reply");

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Contracts;
 using Cadence.Internal;
 using NodaTime;
 
@@ -69,23 +70,28 @@ public sealed record Commitment
     /// <summary>Returns a copy moved to another day, earlier or later.</summary>
     /// <param name="date">The new day.</param>
     /// <returns>The moved copy.</returns>
+    [Pure]
     public Commitment MoveTo(LocalDate date) => new(Id, RelationshipId, date, Purpose, Channel, Status, Time);
 
     /// <summary>Returns a copy moved to another day and time (or to any time that day with <see langword="null"/>).</summary>
     /// <param name="date">The new day.</param>
     /// <param name="time">The new time, or <see langword="null"/>.</param>
     /// <returns>The moved copy.</returns>
+    [Pure]
     public Commitment MoveTo(LocalDate date, LocalTime? time) => new(Id, RelationshipId, date, Purpose, Channel, Status, time);
 
     /// <summary>Returns a done copy.</summary>
     /// <returns>The done copy.</returns>
+    [Pure]
     public Commitment MarkDone() => new(Id, RelationshipId, Date, Purpose, Channel, CommitmentStatus.Done, Time);
 
     /// <summary>Returns a dropped copy.</summary>
     /// <returns>The dropped copy.</returns>
+    [Pure]
     public Commitment Drop() => new(Id, RelationshipId, Date, Purpose, Channel, CommitmentStatus.Dropped, Time);
 
     /// <summary>Returns a reopened copy.</summary>
     /// <returns>The open copy.</returns>
+    [Pure]
     public Commitment Reopen() => new(Id, RelationshipId, Date, Purpose, Channel, CommitmentStatus.Open, Time);
 }

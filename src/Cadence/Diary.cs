@@ -153,6 +153,7 @@ public sealed class Diary
     /// <param name="relationship">The relationship; its id must be new.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentException">The id is already used.</exception>
+    [Pure]
     public Diary Add(Relationship relationship)
     {
         Guard.NotNull(relationship, nameof(relationship));
@@ -168,6 +169,7 @@ public sealed class Diary
     /// <param name="relationship">The changed relationship.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
+    [Pure]
     public Diary Update(Relationship relationship)
     {
         Guard.NotNull(relationship, nameof(relationship));
@@ -226,6 +228,7 @@ public sealed class Diary
     /// <param name="commitment">The commitment; its id must be new and it must name a relationship in the diary.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentException">A duplicate id or an unknown relationship id.</exception>
+    [Pure]
     public Diary Promise(Commitment commitment)
     {
         Guard.NotNull(commitment, nameof(commitment));
@@ -236,6 +239,7 @@ public sealed class Diary
     /// <param name="commitment">The changed commitment.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="KeyNotFoundException">No commitment has that id.</exception>
+    [Pure]
     public Diary Update(Commitment commitment)
     {
         Guard.NotNull(commitment, nameof(commitment));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
 using System.Linq;
 using Cadence.Internal;
 using NodaTime;
@@ -95,6 +96,7 @@ public sealed record Relationship
     /// <param name="days">The days of the contact's weekend; may be none, but not all seven.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentException">An undefined day, or all seven days.</exception>
+    [Pure]
     public Relationship WithWeekend(params IEnumerable<IsoDayOfWeek> days)
     {
         var list = Guard.NotNull(days, nameof(days)).Select(d => d is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday
@@ -111,16 +113,19 @@ public sealed record Relationship
     /// <summary>Returns a copy with another name.</summary>
     /// <param name="name">The new name.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public Relationship WithName(string name) => Copy(name: Guard.Name(name, nameof(name)));
 
     /// <summary>Returns a copy in another tier.</summary>
     /// <param name="tier">The new tier.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public Relationship WithTier(string tier) => Copy(tier: Guard.Id(tier, nameof(tier)));
 
     /// <summary>Returns a copy with these tags (blank tags are rejected, duplicates kept once).</summary>
     /// <param name="tags">The tags.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public Relationship WithTags(params IEnumerable<string> tags)
     {
         Guard.NotNull(tags, nameof(tags));
@@ -131,11 +136,13 @@ public sealed record Relationship
     /// <summary>Returns a copy in a time zone (or with none).</summary>
     /// <param name="timeZone">The contact's time zone, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public Relationship WithTimeZone(DateTimeZone? timeZone) => new Relationship(Id, Name, Tier, Tags.ToImmutableArray(), timeZone, PreferredChannels.ToImmutableArray(), State, Rule) with { Weekend = Weekend };
 
     /// <summary>Returns a copy with these preferred channels, most preferred first (duplicates kept once).</summary>
     /// <param name="channels">The channels.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public Relationship WithPreferredChannels(params IEnumerable<Channel> channels)
     {
         Guard.NotNull(channels, nameof(channels));
@@ -146,24 +153,29 @@ public sealed record Relationship
     /// <summary>Returns a copy in another state.</summary>
     /// <param name="state">The new state.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public Relationship WithState(RelationshipState state) => Copy(state: Guard.NotNull(state, nameof(state)));
 
     /// <summary>Returns a copy paused until a date.</summary>
     /// <param name="until">The day it resumes.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public Relationship PauseUntil(LocalDate until) => WithState(RelationshipState.Paused(until));
 
     /// <summary>Returns an archived copy: it is never scheduled.</summary>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public Relationship Archive() => WithState(RelationshipState.Archived);
 
     /// <summary>Returns an active copy.</summary>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public Relationship Activate() => WithState(RelationshipState.Active);
 
     /// <summary>Returns a copy with its own cadence rule, or back on its tier's rule with <see langword="null"/>.</summary>
     /// <param name="rule">The override, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public Relationship WithRule(CadenceRule? rule) => new Relationship(Id, Name, Tier, Tags.ToImmutableArray(), TimeZone, PreferredChannels.ToImmutableArray(), State, rule) with { Weekend = Weekend };
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Contracts;
 using Cadence.Internal;
 using NodaTime;
 
@@ -76,15 +77,18 @@ public sealed record Touch
     /// <summary>Returns a copy on another date.</summary>
     /// <param name="date">The new date.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public Touch WithDate(LocalDate date) => new(RelationshipId, date, Channel, Direction, Outcome, Medium, Summary, Time);
 
     /// <summary>Returns a copy with another outcome.</summary>
     /// <param name="outcome">The new outcome.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public Touch WithOutcome(Outcome outcome) => new(RelationshipId, Date, Channel, Direction, outcome, Medium, Summary, Time);
 
     /// <summary>Returns a copy with another summary.</summary>
     /// <param name="summary">The new summary, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public Touch WithSummary(string? summary) => new(RelationshipId, Date, Channel, Direction, Outcome, Medium, summary, Time);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Contracts;
 using Cadence.Internal;
 using NodaTime;
 
@@ -75,11 +76,13 @@ public sealed record FeedOptions
     /// <summary>Returns a copy with another name.</summary>
     /// <param name="name">The name; not blank.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public FeedOptions WithName(string name) => this with { Name = CheckName(name) };
 
     /// <summary>Returns a copy with a description (or none).</summary>
     /// <param name="description">The description, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public FeedOptions WithDescription(string? description) =>
         this with { Description = string.IsNullOrWhiteSpace(description) ? null : Guard.Text(description, nameof(description)) };
 
@@ -87,6 +90,7 @@ public sealed record FeedOptions
     /// <param name="interval">From 1 minute to 7 days.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The interval is outside 1 minute to 7 days.</exception>
+    [Pure]
     public FeedOptions WithRefreshInterval(Duration interval)
     {
         if (interval < Duration.FromMinutes(1) || interval > Duration.FromDays(7))
@@ -101,6 +105,7 @@ public sealed record FeedOptions
     /// <param name="days">From 1 to 3,660 (ten years).</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The number of days is below 1 or above 3,660.</exception>
+    [Pure]
     public FeedOptions WithHorizonDays(int days)
     {
         if (days is < 1 or > 3660)
@@ -114,17 +119,20 @@ public sealed record FeedOptions
     /// <summary>Returns a copy with another privacy level.</summary>
     /// <param name="privacy">The privacy level.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public FeedOptions WithPrivacy(FeedPrivacy privacy) => this with { Privacy = Guard.Defined(privacy, nameof(privacy)) };
 
     /// <summary>Returns a copy with another layout.</summary>
     /// <param name="layout">The layout.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public FeedOptions WithLayout(FeedLayout layout) => this with { Layout = Guard.Defined(layout, nameof(layout)) };
 
     /// <summary>Returns a copy with an alarm at an offset from each event's start, or none.</summary>
     /// <param name="offset">The offset (for all-day events, from midnight; may be negative), within 7 days; or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The offset is more than 7 days either way.</exception>
+    [Pure]
     public FeedOptions WithAlarm(Duration? offset)
     {
         if (offset is { } o && (o > Duration.FromDays(7) || o < -Duration.FromDays(7)))
@@ -138,12 +146,14 @@ public sealed record FeedOptions
     /// <summary>Returns a copy with the owner's time zone, for touches with a time of day.</summary>
     /// <param name="timeZone">The time zone, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public FeedOptions WithTimeZone(DateTimeZone? timeZone) => this with { TimeZone = timeZone };
 
     /// <summary>Returns a copy where timed touches last <paramref name="duration"/>.</summary>
     /// <param name="duration">From 1 minute to 1 day.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The duration is outside 1 minute to 1 day.</exception>
+    [Pure]
     public FeedOptions WithTimedDuration(Duration duration)
     {
         if (duration < Duration.FromMinutes(1) || duration > Duration.FromDays(1))
@@ -158,6 +168,7 @@ public sealed record FeedOptions
     /// <param name="productId">The product id, printable ASCII such as "-//Example//Diary 1.0//EN".</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentException">The id is blank or not printable ASCII.</exception>
+    [Pure]
     public FeedOptions WithProductId(string productId)
     {
         Guard.Name(productId, nameof(productId));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
 using System.Linq;
 using Cadence.Internal;
 using NodaTime;
@@ -79,12 +80,14 @@ public sealed record OwnerCalendar
     /// <summary>Returns a copy in another time zone.</summary>
     /// <param name="timeZone">The time zone.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public OwnerCalendar WithTimeZone(DateTimeZone timeZone) => this with { TimeZone = Guard.NotNull(timeZone, nameof(timeZone)) };
 
     /// <summary>Returns a copy with these working days.</summary>
     /// <param name="days">At least one day of the week.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentException">No day, or an undefined one.</exception>
+    [Pure]
     public OwnerCalendar WithWorkingDays(params IEnumerable<IsoDayOfWeek> days)
     {
         var set = Guard.NotNull(days, nameof(days)).Select(d => d is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday
@@ -101,6 +104,7 @@ public sealed record OwnerCalendar
     /// <summary>Returns a copy with more holidays.</summary>
     /// <param name="holidays">The holidays.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public OwnerCalendar WithHolidays(params IEnumerable<LocalDate> holidays) =>
         this with { Holidays = ((ImmutableSortedSet<LocalDate>)Holidays).Union(Guard.NotNull(holidays, nameof(holidays))) };
 
@@ -109,6 +113,7 @@ public sealed record OwnerCalendar
     /// <param name="end">The last day off, not before <paramref name="start"/>.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentException">The range ends before it starts; the message names both days.</exception>
+    [Pure]
     public OwnerCalendar WithTimeOff(LocalDate start, LocalDate end)
     {
         if (end < start)
@@ -122,6 +127,7 @@ public sealed record OwnerCalendar
     /// <summary>Returns a copy with another budget.</summary>
     /// <param name="budget">The budget.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public OwnerCalendar WithBudget(TouchBudget budget) => this with { Budget = Guard.NotNull(budget, nameof(budget)) };
 
     /// <summary>Returns a copy with other working hours for the owner.</summary>
@@ -129,6 +135,7 @@ public sealed record OwnerCalendar
     /// <param name="end">The end, after the start.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentException">The end is not after the start.</exception>
+    [Pure]
     public OwnerCalendar WithWorkingHours(LocalTime start, LocalTime end)
     {
         CheckHours(start, end);
@@ -140,6 +147,7 @@ public sealed record OwnerCalendar
     /// <param name="end">The end, after the start.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentException">The end is not after the start.</exception>
+    [Pure]
     public OwnerCalendar WithContactHours(LocalTime start, LocalTime end)
     {
         CheckHours(start, end);

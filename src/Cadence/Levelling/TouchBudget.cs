@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
 using System.Linq;
 using Cadence.Internal;
 
@@ -34,6 +35,7 @@ public sealed record TouchBudget
     /// <param name="max">At least 1.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The limit is below 1.</exception>
+    [Pure]
     public TouchBudget WithPerChannel(Channel channel, int max)
     {
         Guard.Defined(channel, nameof(channel));
@@ -45,6 +47,7 @@ public sealed record TouchBudget
     /// <param name="max">At least 1, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The limit is below 1.</exception>
+    [Pure]
     public TouchBudget WithPerWeek(int? max) => this with { PerWeek = max is { } m ? Check(m, nameof(max), "touches a week") : null };
 
     /// <summary>The daily limit of a channel: its own, or <see cref="PerDay"/>.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
 using System.Linq;
 using Cadence.Internal;
 
@@ -65,12 +66,14 @@ public sealed class SchedulerOptions
     /// <summary>Returns a copy with other cadence rules.</summary>
     /// <param name="rules">The rules.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public SchedulerOptions WithRules(CadenceRules rules) =>
         new(Guard.NotNull(rules, nameof(rules)), Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism);
 
     /// <summary>Returns a copy with other channel credits.</summary>
     /// <param name="credits">The credits.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public SchedulerOptions WithCredits(ChannelCredits credits) =>
         new(Rules, Guard.NotNull(credits, nameof(credits)), OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism);
 
@@ -78,6 +81,7 @@ public sealed class SchedulerOptions
     /// <param name="count">At least 1.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The count is below 1.</exception>
+    [Pure]
     public SchedulerOptions WithOfflineAfterOnlineTouches(int count)
     {
         if (count < 1)
@@ -91,6 +95,7 @@ public sealed class SchedulerOptions
     /// <summary>Returns a copy where these media make a note an online touch.</summary>
     /// <param name="media">The media names.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public SchedulerOptions WithOnlineNoteMedia(params IEnumerable<string> media)
     {
         Guard.NotNull(media, nameof(media));
@@ -103,6 +108,7 @@ public sealed class SchedulerOptions
     /// <summary>Returns a copy with another default channel.</summary>
     /// <param name="channel">The channel.</param>
     /// <returns>The changed copy.</returns>
+    [Pure]
     public SchedulerOptions WithDefaultChannel(Channel channel) =>
         new(Rules, Credits, OfflineAfterOnlineTouches, Media, Guard.Defined(channel, nameof(channel)), MaxDegreeOfParallelism);
 
@@ -117,6 +123,7 @@ public sealed class SchedulerOptions
     /// <param name="max">At least 1; <see langword="null"/> for as many as the machine has.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    [Pure]
     public SchedulerOptions WithMaxDegreeOfParallelism(int? max)
     {
         if (max is < 1)

@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using Cadence.Tests.Properties;
 using FsCheck;
@@ -15,7 +14,7 @@ using static Cadence.Tests.Feed.FeedFixtures;
 namespace Cadence.Tests.Feed;
 
 /// <summary>
-/// The fast paths of the feed (vectorized TEXT escaping with folding in place, UIDs hashed many at a time, reasons
+/// The fast paths of the feed (vectorized TEXT escaping with folding in place, UIDs kept as 160-bit values, reasons
 /// rendered without strings, the compact state) give exactly what the plain ways give.
 /// </summary>
 public class FeedFastPathTests
@@ -70,40 +69,6 @@ public class FeedFastPathTests
 
             writer.EndProperty();
             return writer.Pending.SequenceEqual(OneUnitAtATime("DESCRIPTION", parts));
-        });
-    }
-
-    [Fact]
-    public void UidHmac_AnyKeyAndMessages_SameAsHmacSha256()
-    {
-        var gen =
-            from keyLength in Gen.Choose(16, 200)
-            from key in Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), keyLength)
-            from count in Gen.Choose(1, UidHmac.Lanes)
-            from messages in Gen.ArrayOf(Gen.Choose(0, 400).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), n)), count)
-            select (key, messages);
-        ForAll(gen, x =>
-        {
-            var hmac = new UidHmac(x.key);
-            var batch = new UidHmac.Batch { Count = x.messages.Length };
-            for (int lane = 0; lane < x.messages.Length; lane++)
-            {
-                var room = batch.Room(lane, x.messages[lane].Length);
-                x.messages[lane].CopyTo(room);
-                batch.Commit(lane, x.messages[lane].Length);
-            }
-
-            hmac.Compute(batch);
-            for (int lane = 0; lane < x.messages.Length; lane++)
-            {
-                byte[] expected = HMACSHA256.HashData(x.key, x.messages[lane]);
-                if (batch.Keys[lane] != UidKey.FromBytes(expected))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         });
     }
 
@@ -398,24 +363,5 @@ public class FeedFastPathTests
         }
 
         return bodies;
-    }
-
-    private static string Base32(byte[] bytes)
-    {
-        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-        var text = new StringBuilder();
-        int bits = 0, value = 0;
-        foreach (byte b in bytes)
-        {
-            value = (value << 8) | b;
-            bits += 8;
-            while (bits >= 5)
-            {
-                text.Append(alphabet[(value >> (bits - 5)) & 31]);
-                bits -= 5;
-            }
-        }
-
-        return text.ToString();
     }
 }

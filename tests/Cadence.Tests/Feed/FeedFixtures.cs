@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -76,6 +77,27 @@ internal static class FeedFixtures
 
     public static string Text(List<(string Name, List<(string Name, string Value)> Parameters, string Value)> component, string name) =>
         IcsReader.UnescapeText(Get(component, name)).Single();
+
+    /// <summary>Each component's body as written (its lines after SEQUENCE up to its END, folded), by UID.</summary>
+    public static Dictionary<string, byte[]> Bodies(string feed, string kind = "VEVENT")
+    {
+        var bodies = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        string[] lines = feed.Split("\r\n");
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith("UID:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string uid = lines[i][4..];
+            int start = i + 4;
+            int end = Array.IndexOf(lines, "END:" + kind, start);
+            bodies.Add(uid, Encoding.UTF8.GetBytes(string.Concat(lines[start..end].Select(l => l + "\r\n"))));
+        }
+
+        return bodies;
+    }
 
     /// <summary>
     /// The message a touch's UID is the HMAC-SHA256 of (UTF-8): the component ("VEVENT" or "VTODO"), then

@@ -1,4 +1,5 @@
 using System;
+using System.IO.Hashing;
 using System.Linq;
 using System.Text;
 using Cadence.Tests.Properties;
@@ -85,6 +86,18 @@ public class FeedProperties
                 ? inHorizon.Select(t => t.Due).Distinct().Select(FeedFixtures.DigestUidMaterial)
                 : inHorizon.Select(t => FeedFixtures.UidMaterial(t, kind));
             return uids.SequenceEqual(materials.Select(m => FeedFixtures.ExpectedUid(x.Options.UidKey, m)));
+        });
+    }
+
+    [Fact]
+    public void Write_AnyDiaryAndOptions_EachContentHashIsTheXxHash64OfTheEventsBody()
+    {
+        ForAll(x =>
+        {
+            var (bytes, result, _) = Write(x);
+            var bodies = FeedFixtures.Bodies(Encoding.UTF8.GetString(bytes), x.Options.Layout == FeedLayout.Tasks ? "VTODO" : "VEVENT");
+            return bodies.Count == result.Components
+                && result.State.Entries.All(e => e.ContentHash == XxHash64.HashToUInt64(bodies[e.Uid]));
         });
     }
 

@@ -35,9 +35,6 @@ internal readonly struct FeedSlot : IEquatable<FeedSlot>
     /// <summary>Whether the slot is for the event of <paramref name="key"/>.</summary>
     internal bool Is(in UidKey key) => _high == key.High && _middle == key.Middle && _low == key.Low;
 
-    /// <summary>The same event with another content hash.</summary>
-    internal FeedSlot WithContentHash(ulong contentHash) => new(Key, contentHash, _sequence, _lastModified);
-
     public bool Equals(FeedSlot other) =>
         _high == other._high && _middle == other._middle && _low == other._low
         && _contentHash == other._contentHash && _sequence == other._sequence && _lastModified == other._lastModified;

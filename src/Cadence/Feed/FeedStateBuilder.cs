@@ -1,12 +1,14 @@
 using System;
+using System.IO.Hashing;
 using NodaTime;
 
 namespace Cadence.Feed;
 
 /// <summary>
 /// Builds the next <see cref="FeedState"/> as events are written, from the previous one: an event whose body hashes
-/// the same keeps its entry; a changed one gets SEQUENCE + 1 and the current instant. While every event matches the
-/// previous state's entry at the same position, nothing is stored: the previous state's storage is reused.
+/// the same (the content hash is <see cref="XxHash64"/>, seed 0, of the body) keeps its entry; a changed one gets
+/// SEQUENCE + 1 and the current instant. While every event matches the previous state's entry at the same position,
+/// nothing is stored: the previous state's storage is reused.
 /// </summary>
 internal sealed class FeedStateBuilder
 {
@@ -30,7 +32,7 @@ internal sealed class FeedStateBuilder
     /// <summary>Records an event and returns its entry.</summary>
     internal FeedSlot Add(UidKey uid, ReadOnlySpan<byte> body)
     {
-        ulong hash = ContentHash.Xxh64(body);
+        ulong hash = XxHash64.HashToUInt64(body);
         var before = _previous.Slots;
         int at = _previous.Find(uid, _hint);
         FeedSlot slot;
@@ -41,11 +43,6 @@ internal sealed class FeedStateBuilder
             if (old.ContentHash == hash)
             {
                 slot = old;
-            }
-            else if (old.ContentHash == ContentHash.Fnv1a(body))
-            {
-                // A state stored by an earlier version, whose hashes were FNV-1a: the event did not change.
-                slot = old.WithContentHash(hash);
             }
             else
             {

@@ -33,14 +33,11 @@ namespace Cadence.Feed;
 /// </example>
 public sealed class FeedWriter
 {
-    private readonly UidHmac _uids;
-
     /// <summary>Creates a writer.</summary>
     /// <param name="options">The options (already checked when built).</param>
     public FeedWriter(FeedOptions options)
     {
         Options = Guard.NotNull(options, nameof(options));
-        _uids = new UidHmac(options.UidKeySpan);
     }
 
     /// <summary>The options in use.</summary>
@@ -53,7 +50,7 @@ public sealed class FeedWriter
     /// <param name="output">Where the bytes go.</param>
     /// <returns>The next state.</returns>
     public FeedResult Write(Plan plan, FeedState previous, Instant now, Stream output) =>
-        WriteFeed(plan, previous, now, new Run(null, Guard.NotNull(output, nameof(output)), previous, now));
+        WriteFeed(plan, previous, now, new Run(null, Guard.NotNull(output, nameof(output)), previous, now, Options.UidKeySpan));
 
     /// <summary>Writes the feed to a buffer writer.</summary>
     /// <param name="plan">The plan.</param>
@@ -62,7 +59,7 @@ public sealed class FeedWriter
     /// <param name="output">Where the bytes go.</param>
     /// <returns>The next state.</returns>
     public FeedResult Write(Plan plan, FeedState previous, Instant now, IBufferWriter<byte> output) =>
-        WriteFeed(plan, previous, now, new Run(Guard.NotNull(output, nameof(output)), null, previous, now));
+        WriteFeed(plan, previous, now, new Run(Guard.NotNull(output, nameof(output)), null, previous, now, Options.UidKeySpan));
 
     /// <summary>Writes the feed to a string (UTF-8 decoded), for convenience and tests.</summary>
     /// <param name="plan">The plan.</param>
@@ -149,75 +146,17 @@ public sealed class FeedWriter
         writer.WriteDuration("X-PUBLISHED-TTL", Options.RefreshInterval);
     }
 
-    /// <summary>One event (or task) per touch, their UIDs hashed a batch at a time.</summary>
+    /// <summary>One event (or task) per touch in the horizon, in plan order.</summary>
     private void WriteTouches(Run run, IReadOnlyList<PlannedTouch> touches, LocalDate last, string component)
     {
-        var batch = run.Batch;
-        var pending = new PlannedTouch[batch.Lanes];
-        int next = 0;
-        while (next < touches.Count)
+        for (int i = 0; i < touches.Count; i++)
         {
-            int count = 0;
-            while (next < touches.Count && count < batch.Lanes)
+            var touch = touches[i];
+            if (touch.Due <= last)
             {
-                var touch = touches[next++];
-                if (touch.Due <= last)
-                {
-                    pending[count++] = touch;
-                }
-            }
-
-            // A plan's objects lie all over the heap: reading what the batch's events need first, in one short
-            // loop, lets the processor fetch them side by side rather than one miss after another.
-            long warmth = 0;
-            for (int i = 0; i < count; i++)
-            {
-                warmth += Warm(pending[i]);
-            }
-
-            run.Warmth += warmth;
-            batch.Count = count;
-            for (int i = 0; i < count; i++)
-            {
-                WriteUidMaterial(batch, i, pending[i], component);
-            }
-
-            _uids.Compute(batch);
-            for (int i = 0; i < batch.Count; i++)
-            {
-                WriteTouch(run, pending[i], batch.Keys[i], component);
+                WriteTouch(run, touch, TouchUid(run.Uids, touch, component), component);
             }
         }
-    }
-
-    /// <summary>Reads the objects an event is written from (the result is only there to be kept).</summary>
-    private static long Warm(PlannedTouch touch)
-    {
-        var relationship = touch.Relationship;
-        var rule = touch.Rule;
-        var e = touch.Explanation;
-        long sum = relationship.Name.Length + relationship.Tier.Length + relationship.Id.Length + rule.Target.Days + rule.MaxGap.Days + rule.MinGap.Days;
-        if (touch.LastTouch is { } last)
-        {
-            sum += (last.Medium?.Length ?? 0) + (last.Summary?.Length ?? 0);
-        }
-
-        if (e.Renewal is { } renewal)
-        {
-            sum += renewal.Medium?.Length ?? 0;
-        }
-
-        if (e.WaitedFor is { } waited)
-        {
-            sum += waited.Date.Day;
-        }
-
-        if (touch.Commitment is { } commitment)
-        {
-            sum += commitment.Purpose.Length + commitment.Id.Length;
-        }
-
-        return sum;
     }
 
     private void WriteTouch(Run run, PlannedTouch touch, UidKey uid, string component)
@@ -340,15 +279,14 @@ public sealed class FeedWriter
         }
 
         run.State.Reserve(days.Count);
-        var batch = run.Batch;
+        var uids = run.Uids;
         foreach (var day in days)
         {
-            batch.Count = 1;
-            var room = batch.Room(0, 7 + 64);
+            // The UID's message: "digest", a line feed and the day.
+            var room = uids.Room(7 + 64);
             "digest\n"u8.CopyTo(room);
-            batch.Commit(0, 7 + WriteIsoDate(room[7..], day));
-            _uids.Compute(batch);
-            WriteDigest(run, day, byDay[day], batch.Keys[0]);
+            var uid = uids.Compute(room[..(7 + WriteIsoDate(room[7..], day))]);
+            WriteDigest(run, day, byDay[day], uid);
         }
     }
 
@@ -538,16 +476,16 @@ public sealed class FeedWriter
     }
 
     /// <summary>
-    /// The message a touch's UID is the keyed hash of, in UTF-8: the component, then a commitment by its id or a
-    /// cadence touch by the touch it follows, so rescheduling keeps the UID and doing the touch replaces it.
+    /// A touch's UID: the keyed hash of a message in UTF-8: the component, then a commitment by its id or a cadence
+    /// touch by the touch it follows, so rescheduling keeps the UID and doing the touch replaces it.
     /// </summary>
-    private static void WriteUidMaterial(UidHmac.Batch batch, int lane, PlannedTouch touch, string component)
+    private static UidKey TouchUid(UidHmac uids, PlannedTouch touch, string component)
     {
         string id = touch.RelationshipId;
         var commitment = touch.Commitment;
         int most = component.Length + 12 + Encoding.UTF8.GetMaxByteCount(id.Length)
             + (commitment is null ? 64 : Encoding.UTF8.GetMaxByteCount(commitment.Id.Length));
-        var room = batch.Room(lane, most);
+        var room = uids.Room(most);
         int n = Encoding.UTF8.GetBytes(component, room);
         if (commitment is not null)
         {
@@ -580,7 +518,7 @@ public sealed class FeedWriter
             }
         }
 
-        batch.Commit(lane, n);
+        return uids.Compute(room[..n]);
 
         static int Ascii(ReadOnlySpan<byte> ascii, Span<byte> to)
         {
@@ -618,7 +556,7 @@ public sealed class FeedWriter
         return 10;
     }
 
-    /// <summary>What one write needs: its writers and buffers, its batch of UIDs and the next state. One per write.</summary>
+    /// <summary>What one write needs: its writers and buffers, its UID hash and the next state. One per write.</summary>
     private sealed class Run
     {
         /// <summary>How much of the feed is handed to the output at a time.</summary>
@@ -631,14 +569,14 @@ public sealed class FeedWriter
         private bool _hasStamp;
 
         /// <summary>Prepares a write to a buffer writer or a stream.</summary>
-        internal Run(IBufferWriter<byte>? output, Stream? stream, FeedState previous, Instant now)
+        internal Run(IBufferWriter<byte>? output, Stream? stream, FeedState previous, Instant now, ReadOnlySpan<byte> uidKey)
         {
             _output = output;
             _stream = stream;
             Out = new ContentLineWriter(Chunk + 4096);
             Body = new ContentLineWriter(4096);
             State = new FeedStateBuilder(previous, now);
-            Batch = new UidHmac.Batch();
+            Uids = new UidHmac(uidKey);
         }
 
         /// <summary>Writes the feed, a chunk of whole lines at a time.</summary>
@@ -649,21 +587,18 @@ public sealed class FeedWriter
 
         internal FeedStateBuilder State { get; }
 
-        internal UidHmac.Batch Batch { get; }
-
-        /// <summary>What <see cref="Warm"/> read, kept so that the reading is not left out.</summary>
-        internal long Warmth { get; set; }
+        internal UidHmac Uids { get; }
 
         internal TextBuffer Summary { get; } = TextBuffer.Pooled(128);
 
         internal TextBuffer Description { get; } = TextBuffer.Pooled(1024);
 
-        /// <summary>Gives the pooled buffers back, once the write is done or has failed.</summary>
+        /// <summary>Gives the pooled buffers back and frees the UID hash, once the write is done or has failed.</summary>
         internal void ReturnBuffers()
         {
             Out.ReturnBuffer();
             Body.ReturnBuffer();
-            Batch.ReturnBuffer();
+            Uids.Dispose();
             Summary.ReturnBuffer();
             Description.ReturnBuffer();
         }

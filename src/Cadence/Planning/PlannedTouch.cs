@@ -47,9 +47,6 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         Rule = rule;
     }
 
-    /// <summary>What the reasons are made of.</summary>
-    internal Explanation Explanation => _explanation;
-
     /// <summary>The rank of the relationship's id (ordinal) in its diary, for fast ordering; -1 when unknown.</summary>
     internal int IdRank { get; init; } = -1;
 

@@ -1,5 +1,8 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
 
@@ -74,4 +77,65 @@ internal static class FeedFixtures
 
     public static string Text(List<(string Name, List<(string Name, string Value)> Parameters, string Value)> component, string name) =>
         IcsReader.UnescapeText(Get(component, name)).Single();
+
+    /// <summary>Each component's body as written (its lines after SEQUENCE up to its END, folded), by UID.</summary>
+    public static Dictionary<string, byte[]> Bodies(string feed, string kind = "VEVENT")
+    {
+        var bodies = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        string[] lines = feed.Split("\r\n");
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith("UID:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string uid = lines[i][4..];
+            int start = i + 4;
+            int end = Array.IndexOf(lines, "END:" + kind, start);
+            bodies.Add(uid, Encoding.UTF8.GetBytes(string.Concat(lines[start..end].Select(l => l + "\r\n"))));
+        }
+
+        return bodies;
+    }
+
+    /// <summary>
+    /// The message a touch's UID is the HMAC-SHA256 of (UTF-8): the component ("VEVENT" or "VTODO"), then
+    /// "\ncommitment\n", the relationship's id, "\n" and the commitment's id; or "\ncadence\n", the relationship's id,
+    /// "\n" and the date (and "T" and the time) of the touch it follows, or "first".
+    /// </summary>
+    public static string UidMaterial(PlannedTouch touch, string component) =>
+        touch.Commitment is { } commitment
+            ? $"{component}\ncommitment\n{touch.RelationshipId}\n{commitment.Id}"
+            : $"{component}\ncadence\n{touch.RelationshipId}\n" + (touch.LastTouch is { } last
+                ? last.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)
+                    + (last.Time is { } time ? "T" + time.ToString("HH:mm:ss", CultureInfo.InvariantCulture) : string.Empty)
+                : "first");
+
+    /// <summary>The message a daily digest's UID is the HMAC-SHA256 of: "digest", "\n" and the day.</summary>
+    public static string DigestUidMaterial(LocalDate day) => "digest\n" + day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A UID as the platform computes it: the first 20 bytes of the HMAC, in base32, and "@cadence".</summary>
+    public static string ExpectedUid(byte[] key, string material) =>
+        Base32(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(material))[..20]) + "@cadence";
+
+    /// <summary>RFC 4648 base32 in lower case without padding, as feed UIDs write their 20 bytes.</summary>
+    public static string Base32(byte[] bytes)
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        var text = new StringBuilder();
+        int bits = 0, value = 0;
+        foreach (byte b in bytes)
+        {
+            value = (value << 8) | b;
+            bits += 8;
+            while (bits >= 5)
+            {
+                text.Append(alphabet[(value >> (bits - 5)) & 31]);
+                bits -= 5;
+            }
+        }
+
+        return text.ToString();
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.IO.Hashing;
 using System.Linq;
 using System.Text;
 using Cadence.Tests.Properties;
@@ -18,9 +19,11 @@ public class FeedProperties
         from privacy in Gen.Elements(FeedPrivacy.FullNames, FeedPrivacy.Initials, FeedPrivacy.ChannelOnly)
         from layout in Gen.Elements(FeedLayout.Events, FeedLayout.DailyDigest, FeedLayout.Tasks)
         from alarm in Gen.Elements<Duration?>(null, Duration.FromHours(9), Duration.FromMinutes(-15))
+        from keyLength in Gen.Elements(FeedOptions.MinUidKeyBytes, 32, 64, 65, 200)
+        from key in Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), keyLength)
         select (
             s with { Diary = Rename(s.Diary, name) },
-            new FeedOptions(name, new byte[16]).WithHorizonDays(horizon).WithPrivacy(privacy).WithLayout(layout).WithAlarm(alarm).WithTimeZone(DateTimeZoneProviders.Tzdb["America/New_York"]),
+            new FeedOptions(name, key).WithHorizonDays(horizon).WithPrivacy(privacy).WithLayout(layout).WithAlarm(alarm).WithTimeZone(DateTimeZoneProviders.Tzdb["America/New_York"]),
             name);
 
     /// <summary>Gives the first relationship the hostile name too.</summary>
@@ -67,6 +70,34 @@ public class FeedProperties
                 && result.Components == expected
                 && uids.Distinct().Count() == uids.Count
                 && uids.Order(StringComparer.Ordinal).SequenceEqual(result.State.Entries.Select(e => e.Uid));
+        });
+    }
+
+    [Fact]
+    public void Write_AnyDiaryKeyAndLayout_EachUidIsTheHmacSha256OfItsMaterial()
+    {
+        ForAll(x =>
+        {
+            var (bytes, _, plan) = Write(x);
+            string kind = x.Options.Layout == FeedLayout.Tasks ? "VTODO" : "VEVENT";
+            var uids = FeedFixtures.Components(Encoding.UTF8.GetString(bytes), kind).Select(c => FeedFixtures.Get(c, "UID"));
+            var inHorizon = plan.Touches.Where(t => t.Due < plan.Today.PlusDays(x.Options.HorizonDays)).ToList();
+            var materials = x.Options.Layout == FeedLayout.DailyDigest
+                ? inHorizon.Select(t => t.Due).Distinct().Select(FeedFixtures.DigestUidMaterial)
+                : inHorizon.Select(t => FeedFixtures.UidMaterial(t, kind));
+            return uids.SequenceEqual(materials.Select(m => FeedFixtures.ExpectedUid(x.Options.UidKey, m)));
+        });
+    }
+
+    [Fact]
+    public void Write_AnyDiaryAndOptions_EachContentHashIsTheXxHash64OfTheEventsBody()
+    {
+        ForAll(x =>
+        {
+            var (bytes, result, _) = Write(x);
+            var bodies = FeedFixtures.Bodies(Encoding.UTF8.GetString(bytes), x.Options.Layout == FeedLayout.Tasks ? "VTODO" : "VEVENT");
+            return bodies.Count == result.Components
+                && result.State.Entries.All(e => e.ContentHash == XxHash64.HashToUInt64(bodies[e.Uid]));
         });
     }
 

@@ -188,6 +188,35 @@ public class FeedWriterTests
         Assert.Equal(uids.Order(StringComparer.Ordinal), result.State.Entries.Select(e => e.Uid));
     }
 
+    [Theory]
+    [InlineData(FeedLayout.Events)]
+    [InlineData(FeedLayout.Tasks)]
+    [InlineData(FeedLayout.DailyDigest)]
+    public void Write_LongNonAsciiIdsAndTimesWithSeconds_UidsAreTheHmacSha256OfTheirMaterial(FeedLayout layout)
+    {
+        // Ids of 200 characters, most of them three or four bytes in UTF-8, and a last touch at 09:05:07.
+        string zoe = "zoë-😀-" + new string('中', 193);
+        string commitment = "c-" + string.Concat(Enumerable.Repeat("😀", 99));
+        var diary = new Diary(
+            [new Relationship(zoe, "Zoë Müller", "client"), new Relationship("sam", "Sam Okafor", "prospect"), new Relationship("li", "李娜", "client"), new Relationship("ann", "Ann Berg", "client")],
+            [new Touch(zoe, Today.PlusDays(-41), Channel.Meeting, time: new LocalTime(9, 5, 7)), new Touch("li", Today.PlusDays(-3), Channel.Call)],
+            [new Commitment(commitment, "sam", Today.PlusDays(3), "chase feedback")]);
+        var plan = Plan(diary);
+        byte[] key = Enumerable.Range(0, 100).Select(i => (byte)(i * 7)).ToArray();
+        string kind = layout == FeedLayout.Tasks ? "VTODO" : "VEVENT";
+
+        var (text, _) = Write(new FeedOptions("Cadence", key).WithLayout(layout), plan);
+
+        var touches = plan.Touches.Select(t => UidMaterial(t, kind)).ToList();
+        Assert.Contains(touches, m => m.StartsWith(kind + "\ncadence\n" + zoe + "\n", StringComparison.Ordinal) && m.EndsWith("T09:05:07", StringComparison.Ordinal));
+        Assert.Contains(touches, m => m.EndsWith("\ncommitment\nsam\n" + commitment, StringComparison.Ordinal));
+        Assert.Contains(touches, m => m.EndsWith("\ncadence\nann\nfirst", StringComparison.Ordinal));
+        var materials = layout == FeedLayout.DailyDigest
+            ? plan.Touches.Select(t => t.Due).Distinct().Select(DigestUidMaterial).ToList()
+            : touches;
+        Assert.Equal(materials.Select(m => ExpectedUid(key, m)), Components(text, kind).Select(e => Get(e, "UID")));
+    }
+
     [Fact]
     public void Write_Horizon_LeavesOutTouchesDueLater()
     {

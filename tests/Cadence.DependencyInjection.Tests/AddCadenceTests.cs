@@ -7,6 +7,7 @@ using Cadence.Levelling;
 using Cadence.Planning;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace Cadence.DependencyInjection.Tests;
 

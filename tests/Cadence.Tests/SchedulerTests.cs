@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace Cadence.Tests;
 
@@ -1143,10 +1144,5 @@ public class SchedulerTests
     {
         Assert.Same(SchedulerOptions.Default, new Scheduler().Options);
         Assert.Same(SchedulerOptions.Default, new Scheduler(null).Options);
-    }
-
-    private sealed class FakeClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
     }
 }

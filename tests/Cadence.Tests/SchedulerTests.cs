@@ -7,7 +7,7 @@ namespace Cadence.Tests;
 
 public class SchedulerTests
 {
-    private static readonly LocalDate Today = new(2026, 3, 13);
+    private static readonly LocalDate Today = FixedDays.Today;
 
     /// <summary>The default "client" rule: at least 14 days, target 30, at most 45.</summary>
     private static readonly CadenceRule ClientRule = CadenceRule.FromDays(14, 30, 45);

@@ -7,13 +7,14 @@ using Cadence.Levelling;
 using Cadence.Planning;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace Cadence.DependencyInjection.Tests;
 
 /// <summary><c>services.AddCadence(...)</c> with a real <see cref="ServiceCollection"/> and provider.</summary>
 public class AddCadenceTests
 {
-    private static readonly LocalDate Today = new(2026, 3, 13);
+    private static readonly LocalDate Today = FixedDays.Today;
 
     private static readonly byte[] UidKey = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
 

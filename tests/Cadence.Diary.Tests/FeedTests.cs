@@ -122,7 +122,10 @@ public sealed class FeedTests : IDisposable, IClassFixture<DemoDataFile>
     }
 }
 
-/// <summary>A minimal iCalendar reader for the tests: checks the framing (CRLF, folding at 75 octets) and unfolds.</summary>
+/// <summary>
+/// A minimal iCalendar reader for the tests: the framing (UTF-8 without BOM, CRLF, folding at 75 octets) is checked and
+/// unfolded by the core tests' strict <see cref="IcsReader"/>; this keeps each property by its name and parameters.
+/// </summary>
 internal sealed class Ics
 {
     private Ics(Dictionary<string, string> calendar, List<Component> components)
@@ -137,25 +140,8 @@ internal sealed class Ics
 
     public static Ics Parse(byte[] bytes)
     {
-        Assert.False(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF, "no BOM");
-        string text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
-        string[] physical = text[..^2].Split("\r\n");
-        Assert.All(physical, line => Assert.DoesNotContain('\n', line));
-        Assert.All(physical, line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, line));
-
-        var lines = new List<string>();
-        foreach (string line in physical)
-        {
-            if (line.StartsWith(' '))
-            {
-                lines[^1] += line[1..];
-            }
-            else
-            {
-                lines.Add(line);
-            }
-        }
+        Assert.All(IcsReader.PhysicalLines(bytes), line => Assert.True(line.Length <= 75, Encoding.UTF8.GetString(line)));
+        var lines = IcsReader.Unfold(bytes);
 
         Assert.Equal("BEGIN:VCALENDAR", lines[0]);
         Assert.Equal("END:VCALENDAR", lines[^1]);

@@ -4,10 +4,12 @@ using Cadence.Tests.Levelling;
 using Cadence.Tests.Properties;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Cadence.Tests;
 
 /// <summary>The agenda of any range of any plan, levelled or not, is the plan filtered to the range and sorted as documented.</summary>
+[Properties(MaxTest = Generators.Runs, QuietOnSuccess = true)]
 public class AgendaProperties
 {
     private static readonly Gen<(LevellingScenario Scenario, int From, int Days, bool Level)> Cases =
@@ -17,10 +19,10 @@ public class AgendaProperties
         from level in Gen.Elements(false, true)
         select (s, start, days, level);
 
-    [Fact]
-    public void Agenda_AnyPlanAnyRange_IsTheRangeOverdueFirstThenByDayThenId()
+    [Property]
+    public Property Agenda_AnyPlanAnyRange_IsTheRangeOverdueFirstThenByDayThenId()
     {
-        Check.One(Generators.Config, Prop.ForAll(Cases.ToArbitrary(), c =>
+        return Prop.ForAll(Cases.ToArbitrary(), c =>
         {
             var plan = new Scheduler(c.Scenario.SchedulerOptions).Plan(c.Scenario.Diary, c.Scenario.Today);
             if (c.Level)
@@ -38,6 +40,6 @@ public class AgendaProperties
                 .ToList();
             var agenda = Agenda.For(plan, from, to);
             return agenda.From == from && agenda.To == to && agenda.Touches.SequenceEqual(expected);
-        }));
+        });
     }
 }

@@ -5,7 +5,7 @@ namespace Cadence.Tests;
 
 public class AgendaTests
 {
-    private static readonly LocalDate Today = new(2026, 3, 13); // Fri 13 Mar 2026
+    private static readonly LocalDate Today = FixedDays.Today;
 
     /// <summary>Clients, each met <c>daysAgo</c> days ago (null: never touched). Clients are due 30 days after a meeting.</summary>
     private static Plan PlanOf(params (string Id, int? DaysAgo)[] clients)

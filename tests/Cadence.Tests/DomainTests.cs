@@ -5,7 +5,7 @@ namespace Cadence.Tests;
 
 public class DomainTests
 {
-    private static readonly LocalDate Today = new(2026, 3, 13);
+    private static readonly LocalDate Today = FixedDays.Today;
 
     private static Relationship Zoe => new("zoe", "Zoë Müller", "client");
 

@@ -5,7 +5,7 @@ namespace Cadence.Tests;
 
 public class ReasonTests
 {
-    private static readonly LocalDate Today = new(2026, 3, 13); // a Friday
+    private static readonly LocalDate Today = FixedDays.Today;
 
     private static Touch T(Channel channel, Direction direction = Direction.Outbound, Outcome outcome = Outcome.Connected, string? medium = null) =>
         new("zoe", Today, channel, direction, outcome, medium);

@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace Cadence.Tests;
 
 public class SchedulerTests
 {
-    private static readonly LocalDate Today = new(2026, 3, 13);
+    private static readonly LocalDate Today = FixedDays.Today;
 
     /// <summary>The default "client" rule: at least 14 days, target 30, at most 45.</summary>
     private static readonly CadenceRule ClientRule = CadenceRule.FromDays(14, 30, 45);
@@ -1143,10 +1144,5 @@ public class SchedulerTests
     {
         Assert.Same(SchedulerOptions.Default, new Scheduler().Options);
         Assert.Same(SchedulerOptions.Default, new Scheduler(null).Options);
-    }
-
-    private sealed class FakeClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
     }
 }

@@ -3,11 +3,13 @@ using System.Buffers;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Cadence.Tests.Properties;
 
 namespace Cadence.Tests.Feed;
 
 /// <summary>Whatever text goes in, the writer's output is well-formed and reads back as that text.</summary>
+[Properties(MaxTest = Generators.Runs, QuietOnSuccess = true)]
 public class ContentLineWriterProperties
 {
     private static readonly string[] Hostile =
@@ -30,13 +32,12 @@ public class ContentLineWriterProperties
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void ForAll<T>(Gen<T> gen, Func<T, bool> property) =>
-        Check.One(Generators.Config, Prop.ForAll(gen.ToArbitrary(), property));
+    private static Property ForAll<T>(Gen<T> gen, Func<T, bool> property) => Prop.ForAll(gen.ToArbitrary(), property);
 
-    [Fact]
-    public void WriteText_AnyText_LinesAtMost75OctetsCrlfOnlyValidUtf8()
+    [Property]
+    public Property WriteText_AnyText_LinesAtMost75OctetsCrlfOnlyValidUtf8()
     {
-        ForAll(HostileText, text =>
+        return ForAll(HostileText, text =>
         {
             byte[] bytes = Write(w => w.WriteText("DESCRIPTION", text));
             IcsReader.Decode(bytes);
@@ -44,10 +45,10 @@ public class ContentLineWriterProperties
         });
     }
 
-    [Fact]
-    public void WriteText_AnyText_UnfoldsAndUnescapesToTheSameText()
+    [Property]
+    public Property WriteText_AnyText_UnfoldsAndUnescapesToTheSameText()
     {
-        ForAll(HostileText, text =>
+        return ForAll(HostileText, text =>
         {
             byte[] bytes = Write(w => w.WriteText("DESCRIPTION", text));
             var lines = IcsReader.Unfold(bytes);
@@ -61,10 +62,10 @@ public class ContentLineWriterProperties
         });
     }
 
-    [Fact]
-    public void WriteTextList_AnyTexts_EachValueReadsBackOnItsOwn()
+    [Property]
+    public Property WriteTextList_AnyTexts_EachValueReadsBackOnItsOwn()
     {
-        ForAll(HostileText.NonEmptyListOf(), texts =>
+        return ForAll(HostileText.NonEmptyListOf(), texts =>
         {
             byte[] bytes = Write(w => w.WriteTextList("CATEGORIES", texts));
             var lines = IcsReader.Unfold(bytes);
@@ -74,10 +75,10 @@ public class ContentLineWriterProperties
         });
     }
 
-    [Fact]
-    public void Parameter_AnyText_ReadsBackByRfc6868AndAddsNoParameter()
+    [Property]
+    public Property Parameter_AnyText_ReadsBackByRfc6868AndAddsNoParameter()
     {
-        ForAll(HostileText, text =>
+        return ForAll(HostileText, text =>
         {
             byte[] bytes = Write(w =>
             {
@@ -99,10 +100,10 @@ public class ContentLineWriterProperties
         });
     }
 
-    [Fact]
-    public void WriteText_ManyPropertiesOfAnyText_OneLogicalLineEach()
+    [Property]
+    public Property WriteText_ManyPropertiesOfAnyText_OneLogicalLineEach()
     {
-        ForAll(HostileText.NonEmptyListOf(), texts =>
+        return ForAll(HostileText.NonEmptyListOf(), texts =>
         {
             byte[] bytes = Write(w =>
             {

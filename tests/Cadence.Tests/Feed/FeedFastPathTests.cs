@@ -8,6 +8,7 @@ using System.Text;
 using Cadence.Tests.Properties;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using NodaTime.Text;
 using static Cadence.Tests.Feed.FeedFixtures;
@@ -18,6 +19,7 @@ namespace Cadence.Tests.Feed;
 /// The fast paths of the feed (vectorized TEXT escaping with folding in place, UIDs kept as 160-bit values, reasons
 /// rendered without strings, the compact state) give exactly what the plain ways give.
 /// </summary>
+[Properties(MaxTest = Generators.Runs * 5, QuietOnSuccess = true)]
 public class FeedFastPathTests
 {
     private static readonly string[] Pieces =
@@ -31,17 +33,16 @@ public class FeedFastPathTests
             ContentLineWriterProperties.HostileText,
             Gen.Elements(Pieces).ArrayOf().Select(parts => string.Concat(parts)));
 
-    private static void ForAll<T>(Gen<T> gen, Func<T, bool> property) =>
-        Check.One(Generators.Config.WithMaxTest(Generators.Runs * 5), Prop.ForAll(gen.ToArbitrary(), property));
+    private static Property ForAll<T>(Gen<T> gen, Func<T, bool> property) => Prop.ForAll(gen.ToArbitrary(), property);
 
-    [Fact]
-    public void Text_AnyTextAfterAnyPrefix_SameBytesAsWritingOneUnitAtATime()
+    [Property]
+    public Property Text_AnyTextAfterAnyPrefix_SameBytesAsWritingOneUnitAtATime()
     {
         var gen =
             from name in Gen.Choose(1, 73)
             from parts in LongText.ArrayOf()
             select (new string('X', name), parts);
-        ForAll(gen, x =>
+        return ForAll(gen, x =>
         {
             var buffer = new ArrayBufferWriter<byte>();
             var writer = new ContentLineWriter(buffer);
@@ -56,10 +57,10 @@ public class FeedFastPathTests
         });
     }
 
-    [Fact]
-    public void Text_InDeferredWriter_SameBytesAsWritingOneUnitAtATime()
+    [Property]
+    public Property Text_InDeferredWriter_SameBytesAsWritingOneUnitAtATime()
     {
-        ForAll(LongText.ArrayOf(), parts =>
+        return ForAll(LongText.ArrayOf(), parts =>
         {
             var writer = new ContentLineWriter(16);
             writer.BeginKnownProperty("DESCRIPTION");
@@ -170,25 +171,22 @@ public class FeedFastPathTests
         }
     }
 
-    [Fact]
-    public void AppendWhy_AnyScenario_SameAsWhy()
+    [Property(Arbitrary = new[] { typeof(Generators) }, MaxTest = Generators.Runs)]
+    public bool AppendWhy_AnyScenario_SameAsWhy(Scenario scenario)
     {
-        Check.One(Generators.Config, Prop.ForAll(Generators.Scenarios, scenario =>
+        var plan = new Scheduler(scenario.Options).Plan(scenario.Diary, scenario.Today);
+        var text = new TextBuffer();
+        foreach (var touch in plan.Touches)
         {
-            var plan = new Scheduler(scenario.Options).Plan(scenario.Diary, scenario.Today);
-            var text = new TextBuffer();
-            foreach (var touch in plan.Touches)
+            text.Clear();
+            touch.AppendWhy(text);
+            if (text.ToString() != touch.Why || touch.Why != Reason.Sentence(touch.Reasons))
             {
-                text.Clear();
-                touch.AppendWhy(text);
-                if (text.ToString() != touch.Why || touch.Why != Reason.Sentence(touch.Reasons))
-                {
-                    return false;
-                }
+                return false;
             }
+        }
 
-            return true;
-        }));
+        return true;
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Cadence.Tests.Feed;
 /// <summary>A fixed diary with hostile text, and helpers to write and read its feeds.</summary>
 internal static class FeedFixtures
 {
-    public static readonly LocalDate Today = new(2026, 3, 13);
+    public static readonly LocalDate Today = FixedDays.Today;
     public static readonly Instant Now = Instant.FromUtc(2026, 3, 13, 7, 30);
     public static readonly byte[] Key = Enumerable.Range(1, 16).Select(i => (byte)i).ToArray();
 

@@ -5,6 +5,7 @@ using System.Linq;
 using Cadence.Tests.Properties;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 
 namespace Cadence.Tests.Levelling;
@@ -37,6 +38,7 @@ public sealed record LevellingScenario(Scenario Base, Diary Diary, OwnerCalendar
 /// Levelling's invariants over <see cref="Generators.Runs"/> generated diaries and owner calendars each. Bounds and
 /// budgets are recomputed here from the generated data, independently of the leveller's code.
 /// </summary>
+[Properties(Arbitrary = new[] { typeof(LevellingProperties) }, MaxTest = Generators.Runs, QuietOnSuccess = true)]
 public class LevellingProperties
 {
     private static readonly IsoDayOfWeek[] Week =
@@ -175,10 +177,10 @@ public class LevellingProperties
             calendar,
             LevellingOptions.Default.WithRebaseOverdue(rebase));
 
-    // ---------------------------------------------------------------- helpers, recomputed from the generated data
+    /// <summary>The properties' arbitrary: a <see cref="LevellingScenario"/> parameter gets one of <see cref="Scenarios"/>.</summary>
+    public static Arbitrary<LevellingScenario> LevellingScenarios => Scenarios.ToArbitrary();
 
-    private static void ForAll(Func<LevellingScenario, bool> property) =>
-        Check.One(Generators.Config, Prop.ForAll(Scenarios.ToArbitrary(), property));
+    // ---------------------------------------------------------------- helpers, recomputed from the generated data
 
     /// <summary>Each levelled touch with its unlevelled self.</summary>
     private static IEnumerable<(PlannedTouch Before, PlannedTouch After)> Pairs(Plan unlevelled, Plan levelled) =>
@@ -202,162 +204,144 @@ public class LevellingProperties
 
     // ---------------------------------------------------------------- the calendar
 
-    [Fact]
-    public void Level_AnyDiaryAndCalendar_FlexibleTouchesOnlyOnWorkingDays()
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_FlexibleTouchesOnlyOnWorkingDays(LevellingScenario s)
     {
-        ForAll(s => s.Levelled().Plan.Touches.Where(t => !t.IsFixed).All(t =>
+        return s.Levelled().Plan.Touches.Where(t => !t.IsFixed).All(t =>
             s.Calendar.DayOffOn(t.Due) == DayOff.None && !IsDayOff(s, t.Due)
-                || Fail($"{t.RelationshipId} placed on {t.Due:uuuu-MM-dd}, a {s.Calendar.DayOffOn(t.Due)}")));
+                || Fail($"{t.RelationshipId} placed on {t.Due:uuuu-MM-dd}, a {s.Calendar.DayOffOn(t.Due)}"));
     }
 
-    [Fact]
-    public void Level_AnyDiaryAndCalendar_FlexibleTouchNeverBeforeItsDueTodayFloorOrPause()
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_FlexibleTouchNeverBeforeItsDueTodayFloorOrPause(LevellingScenario s)
     {
-        ForAll(s =>
+        var unlevelled = s.Unlevelled();
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        return Pairs(unlevelled, levelled).Where(p => !p.Before.IsFixed).All(p =>
         {
-            var unlevelled = s.Unlevelled();
-            var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
-            return Pairs(unlevelled, levelled).Where(p => !p.Before.IsFixed).All(p =>
-            {
-                var relationship = s.Diary[p.Before.RelationshipId];
-                LocalDate floor = Max(p.Before.Due, p.Before.NotBefore, s.Today, Floor(s, relationship) ?? s.Today, relationship.State.PausedUntil ?? s.Today);
-                return p.After.Due >= floor
-                    || Fail($"{p.After.RelationshipId} placed on {p.After.Due:uuuu-MM-dd}, before {floor:uuuu-MM-dd}");
-            });
+            var relationship = s.Diary[p.Before.RelationshipId];
+            LocalDate floor = Max(p.Before.Due, p.Before.NotBefore, s.Today, Floor(s, relationship) ?? s.Today, relationship.State.PausedUntil ?? s.Today);
+            return p.After.Due >= floor
+                || Fail($"{p.After.RelationshipId} placed on {p.After.Due:uuuu-MM-dd}, before {floor:uuuu-MM-dd}");
         });
     }
 
-    [Fact]
-    public void Level_AnyDiaryAndCalendar_FixedTouchesKeepTheirDayAndWindow()
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_FixedTouchesKeepTheirDayAndWindow(LevellingScenario s)
     {
-        ForAll(s =>
-        {
-            var unlevelled = s.Unlevelled();
-            var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
-            return Pairs(unlevelled, levelled).Where(p => p.Before.IsFixed).All(p =>
-                p.After.IsFixed
-                && p.After.Due == p.Before.Due
-                && p.After.NotAfter == p.Before.NotAfter
-                && !p.After.Reasons.Any(r => r is LevelledReason or LateReason));
-        });
+        var unlevelled = s.Unlevelled();
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        return Pairs(unlevelled, levelled).Where(p => p.Before.IsFixed).All(p =>
+            p.After.IsFixed
+            && p.After.Due == p.Before.Due
+            && p.After.NotAfter == p.Before.NotAfter
+            && !p.After.Reasons.Any(r => r is LevelledReason or LateReason));
     }
 
     // ---------------------------------------------------------------- budgets
 
-    [Fact]
-    public void Level_AnyDiaryAndCalendar_DailyBudgetExceededOnlyByFixedTouchesAndReported()
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_DailyBudgetExceededOnlyByFixedTouchesAndReported(LevellingScenario s)
     {
-        ForAll(s =>
+        var levelled = s.Levelled();
+        int perDay = s.Calendar.Budget.PerDay;
+        var expectedOverbooked = new List<OverbookedDay>();
+        foreach (var day in levelled.Plan.Touches.GroupBy(t => t.Due))
         {
-            var levelled = s.Levelled();
-            int perDay = s.Calendar.Budget.PerDay;
-            var expectedOverbooked = new List<OverbookedDay>();
-            foreach (var day in levelled.Plan.Touches.GroupBy(t => t.Due))
+            int fixedCount = day.Count(t => t.IsFixed);
+            int flexible = day.Count(t => !t.IsFixed);
+            if (flexible > Math.Max(0, perDay - fixedCount))
             {
-                int fixedCount = day.Count(t => t.IsFixed);
-                int flexible = day.Count(t => !t.IsFixed);
-                if (flexible > Math.Max(0, perDay - fixedCount))
-                {
-                    return Fail($"{day.Key:uuuu-MM-dd}: {fixedCount} fixed and {flexible} flexible touches for a budget of {perDay}");
-                }
-
-                if (fixedCount > perDay)
-                {
-                    expectedOverbooked.Add(new OverbookedDay(day.Key, fixedCount, perDay));
-                }
-
-                foreach (var touch in day.Where(t => t.IsFixed))
-                {
-                    var reasons = touch.Reasons.OfType<OverbookedReason>().Where(r => r.Channel is null && !r.Week).ToArray();
-                    bool right = fixedCount > perDay
-                        ? reasons.SequenceEqual([new OverbookedReason(day.Key, fixedCount, perDay)])
-                        : reasons.Length == 0;
-                    if (!right)
-                    {
-                        return Fail($"{touch.RelationshipId} on {day.Key:uuuu-MM-dd}: overbooked reasons [{string.Join("; ", reasons.AsEnumerable())}]");
-                    }
-                }
+                return Fail($"{day.Key:uuuu-MM-dd}: {fixedCount} fixed and {flexible} flexible touches for a budget of {perDay}");
             }
 
-            var reported = levelled.Overbooked.Where(o => o.Channel is null && !o.Week).ToArray();
-            return reported.SequenceEqual(expectedOverbooked.OrderBy(o => o.Date))
-                && levelled.Overbooked.Select(o => o.Date).SequenceEqual(levelled.Overbooked.Select(o => o.Date).Order());
-        });
+            if (fixedCount > perDay)
+            {
+                expectedOverbooked.Add(new OverbookedDay(day.Key, fixedCount, perDay));
+            }
+
+            foreach (var touch in day.Where(t => t.IsFixed))
+            {
+                var reasons = touch.Reasons.OfType<OverbookedReason>().Where(r => r.Channel is null && !r.Week).ToArray();
+                bool right = fixedCount > perDay
+                    ? reasons.SequenceEqual([new OverbookedReason(day.Key, fixedCount, perDay)])
+                    : reasons.Length == 0;
+                if (!right)
+                {
+                    return Fail($"{touch.RelationshipId} on {day.Key:uuuu-MM-dd}: overbooked reasons [{string.Join("; ", reasons.AsEnumerable())}]");
+                }
+            }
+        }
+
+        var reported = levelled.Overbooked.Where(o => o.Channel is null && !o.Week).ToArray();
+        return reported.SequenceEqual(expectedOverbooked.OrderBy(o => o.Date))
+            && levelled.Overbooked.Select(o => o.Date).SequenceEqual(levelled.Overbooked.Select(o => o.Date).Order());
     }
 
-    [Fact]
-    public void Level_AnyDiaryAndCalendar_ChannelBudgetExceededOnlyByFixedTouchesAndReported()
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_ChannelBudgetExceededOnlyByFixedTouchesAndReported(LevellingScenario s)
     {
-        ForAll(s =>
+        var levelled = s.Levelled();
+        var budget = s.Calendar.Budget;
+        var expected = new HashSet<OverbookedDay>();
+        foreach (var group in levelled.Plan.Touches.GroupBy(t => (t.Due, t.Channel)))
         {
-            var levelled = s.Levelled();
-            var budget = s.Calendar.Budget;
-            var expected = new HashSet<OverbookedDay>();
-            foreach (var group in levelled.Plan.Touches.GroupBy(t => (t.Due, t.Channel)))
+            int limit = budget.PerChannel.TryGetValue(group.Key.Channel, out int own) ? Math.Min(own, budget.PerDay) : budget.PerDay;
+            int fixedCount = group.Count(t => t.IsFixed);
+            int flexible = group.Count(t => !t.IsFixed);
+            if (flexible > Math.Max(0, limit - fixedCount))
             {
-                int limit = budget.PerChannel.TryGetValue(group.Key.Channel, out int own) ? Math.Min(own, budget.PerDay) : budget.PerDay;
-                int fixedCount = group.Count(t => t.IsFixed);
-                int flexible = group.Count(t => !t.IsFixed);
-                if (flexible > Math.Max(0, limit - fixedCount))
-                {
-                    return Fail($"{group.Key.Due:uuuu-MM-dd} {group.Key.Channel}: {fixedCount} fixed and {flexible} flexible for a limit of {limit}");
-                }
-
-                if (budget.PerChannel.TryGetValue(group.Key.Channel, out int max) && fixedCount > max)
-                {
-                    expected.Add(new OverbookedDay(group.Key.Due, fixedCount, max, group.Key.Channel));
-                }
+                return Fail($"{group.Key.Due:uuuu-MM-dd} {group.Key.Channel}: {fixedCount} fixed and {flexible} flexible for a limit of {limit}");
             }
 
-            var reported = levelled.Overbooked.Where(o => o.Channel is not null).ToArray();
-            return reported.Length == expected.Count && expected.SetEquals(reported);
-        });
+            if (budget.PerChannel.TryGetValue(group.Key.Channel, out int max) && fixedCount > max)
+            {
+                expected.Add(new OverbookedDay(group.Key.Due, fixedCount, max, group.Key.Channel));
+            }
+        }
+
+        var reported = levelled.Overbooked.Where(o => o.Channel is not null).ToArray();
+        return reported.Length == expected.Count && expected.SetEquals(reported);
     }
 
-    [Fact]
-    public void Level_AnyDiaryAndCalendar_WeeklyBudgetExceededOnlyByFixedTouches()
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_WeeklyBudgetExceededOnlyByFixedTouches(LevellingScenario s)
     {
-        ForAll(s =>
+        if (s.Calendar.Budget.PerWeek is not { } perWeek)
         {
-            if (s.Calendar.Budget.PerWeek is not { } perWeek)
-            {
-                return true;
-            }
+            return true;
+        }
 
-            return s.Levelled().Plan.Touches.GroupBy(t => WeekOf(t.Due)).All(week =>
-            {
-                int fixedCount = week.Count(t => t.IsFixed);
-                int flexible = week.Count(t => !t.IsFixed);
-                return flexible <= Math.Max(0, perWeek - fixedCount)
-                    || Fail($"week of {week.Key:uuuu-MM-dd}: {fixedCount} fixed and {flexible} flexible for {perWeek} a week");
-            });
+        return s.Levelled().Plan.Touches.GroupBy(t => WeekOf(t.Due)).All(week =>
+        {
+            int fixedCount = week.Count(t => t.IsFixed);
+            int flexible = week.Count(t => !t.IsFixed);
+            return flexible <= Math.Max(0, perWeek - fixedCount)
+                || Fail($"week of {week.Key:uuuu-MM-dd}: {fixedCount} fixed and {flexible} flexible for {perWeek} a week");
         });
     }
 
     // ---------------------------------------------------------------- reasons
 
-    [Fact]
-    public void Level_AnyDiaryAndCalendar_EveryMoveHasALevelledReasonFromTheOriginalDay()
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_EveryMoveHasALevelledReasonFromTheOriginalDay(LevellingScenario s)
     {
-        ForAll(s =>
+        var unlevelled = s.Unlevelled();
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        return Pairs(unlevelled, levelled).All(p =>
         {
-            var unlevelled = s.Unlevelled();
-            var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
-            return Pairs(unlevelled, levelled).All(p =>
+            var moves = p.After.Reasons.OfType<LevelledReason>().ToArray();
+            if (p.After.Due == p.Before.Due)
             {
-                var moves = p.After.Reasons.OfType<LevelledReason>().ToArray();
-                if (p.After.Due == p.Before.Due)
-                {
-                    return moves.Length == 0 || Fail($"{p.After.RelationshipId} not moved but says {moves[0]}");
-                }
+                return moves.Length == 0 || Fail($"{p.After.RelationshipId} not moved but says {moves[0]}");
+            }
 
-                if (moves.Length != 1 || moves[0].From != p.Before.Due || moves[0].To != p.After.Due)
-                {
-                    return Fail($"{p.After.RelationshipId} moved {p.Before.Due:uuuu-MM-dd} → {p.After.Due:uuuu-MM-dd} with [{string.Join("; ", moves.AsEnumerable())}]");
-                }
+            if (moves.Length != 1 || moves[0].From != p.Before.Due || moves[0].To != p.After.Due)
+            {
+                return Fail($"{p.After.RelationshipId} moved {p.Before.Due:uuuu-MM-dd} → {p.After.Due:uuuu-MM-dd} with [{string.Join("; ", moves.AsEnumerable())}]");
+            }
 
-                return CauseFits(s, p.After, moves[0]) || Fail($"{p.After.RelationshipId}: {moves[0]} ({moves[0].Cause}, {moves[0].Limit}, {moves[0].Channel}) does not fit {s.Calendar.DayOffOn(moves[0].From)}");
-            });
+            return CauseFits(s, p.After, moves[0]) || Fail($"{p.After.RelationshipId}: {moves[0]} ({moves[0].Cause}, {moves[0].Limit}, {moves[0].Channel}) does not fit {s.Calendar.DayOffOn(moves[0].From)}");
         });
     }
 
@@ -380,52 +364,46 @@ public class LevellingProperties
         };
     }
 
-    [Fact]
-    public void Level_AnyDiaryAndCalendar_LateExactlyWhenPastTheDeadlineAndSaysSo()
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_LateExactlyWhenPastTheDeadlineAndSaysSo(LevellingScenario s)
     {
-        ForAll(s =>
+        var unlevelled = s.Unlevelled();
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        return Pairs(unlevelled, levelled).Where(p => !p.Before.IsFixed).All(p =>
         {
-            var unlevelled = s.Unlevelled();
-            var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
-            return Pairs(unlevelled, levelled).Where(p => !p.Before.IsFixed).All(p =>
-            {
-                LocalDate deadline = Deadline(s, p.Before);
-                var late = p.After.Reasons.OfType<LateReason>().ToArray();
-                bool right = p.After.NotAfter == deadline
-                    && (p.After.Due > deadline
-                        ? late.SequenceEqual([new LateReason(deadline, Period.DaysBetween(deadline, p.After.Due), NothingFit: p.After.Due > p.Before.Due)])
-                        : late.Length == 0);
-                return right || Fail($"{p.After.RelationshipId} on {p.After.Due:uuuu-MM-dd}, deadline {deadline:uuuu-MM-dd}, NotAfter {p.After.NotAfter:uuuu-MM-dd}, late [{string.Join("; ", late.AsEnumerable())}]");
-            });
+            LocalDate deadline = Deadline(s, p.Before);
+            var late = p.After.Reasons.OfType<LateReason>().ToArray();
+            bool right = p.After.NotAfter == deadline
+                && (p.After.Due > deadline
+                    ? late.SequenceEqual([new LateReason(deadline, Period.DaysBetween(deadline, p.After.Due), NothingFit: p.After.Due > p.Before.Due)])
+                    : late.Length == 0);
+            return right || Fail($"{p.After.RelationshipId} on {p.After.Due:uuuu-MM-dd}, deadline {deadline:uuuu-MM-dd}, NotAfter {p.After.NotAfter:uuuu-MM-dd}, late [{string.Join("; ", late.AsEnumerable())}]");
         });
     }
 
-    [Fact]
-    public void Level_AnyDiaryAndCalendar_KeepsEveryReasonAndAddsOnlyLevellingOnes()
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_KeepsEveryReasonAndAddsOnlyLevellingOnes(LevellingScenario s)
     {
-        ForAll(s =>
-        {
-            var unlevelled = s.Unlevelled();
-            var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
-            return Pairs(unlevelled, levelled).All(p =>
-                p.After.Reasons.Take(p.Before.Reasons.Count).SequenceEqual(p.Before.Reasons)
-                && p.After.Reasons.Skip(p.Before.Reasons.Count).All(r => r is LevelledReason or LateReason or OverbookedReason or CallWindowReason or NoCommonHoursReason or FixedOnDayOffReason or OnContactWeekendReason)
-                && p.After.Relationship.Equals(p.Before.Relationship)
-                && p.After.Channel == p.Before.Channel
-                && p.After.NotBefore == p.Before.NotBefore
-                && p.After.DaysOverdue == p.Before.DaysOverdue
-                && Equals(p.After.Commitment, p.Before.Commitment)
-                && Equals(p.After.Move, p.Before.Move)
-                && p.After.Why.EndsWith('.'));
-        });
+        var unlevelled = s.Unlevelled();
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        return Pairs(unlevelled, levelled).All(p =>
+            p.After.Reasons.Take(p.Before.Reasons.Count).SequenceEqual(p.Before.Reasons)
+            && p.After.Reasons.Skip(p.Before.Reasons.Count).All(r => r is LevelledReason or LateReason or OverbookedReason or CallWindowReason or NoCommonHoursReason or FixedOnDayOffReason or OnContactWeekendReason)
+            && p.After.Relationship.Equals(p.Before.Relationship)
+            && p.After.Channel == p.Before.Channel
+            && p.After.NotBefore == p.Before.NotBefore
+            && p.After.DaysOverdue == p.Before.DaysOverdue
+            && Equals(p.After.Commitment, p.Before.Commitment)
+            && Equals(p.After.Move, p.Before.Move)
+            && p.After.Why.EndsWith('.'));
     }
 
     // ---------------------------------------------------------------- the contact's side
 
-    [Fact]
-    public void Level_AnyDiaryAndCalendar_CallsAndMeetingsGetTheWindowOfTheirDay()
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_CallsAndMeetingsGetTheWindowOfTheirDay(LevellingScenario s)
     {
-        ForAll(s => s.Levelled().Plan.Touches.All(t =>
+        return s.Levelled().Plan.Touches.All(t =>
         {
             if (!t.Channel.IsLive() || t.Relationship.TimeZone is not { } zone)
             {
@@ -436,13 +414,13 @@ public class LevellingProperties
             Reason reason = expected is null ? new NoCommonHoursReason(CallWindow.Place(zone)) : new CallWindowReason(expected);
             return (Equals(t.CallWindow, expected) && t.Reasons[^1].Equals(reason))
                 || Fail($"{t.RelationshipId} on {t.Due:uuuu-MM-dd}: window {t.CallWindow}, expected {expected}");
-        }));
+        });
     }
 
-    [Fact]
-    public void Level_AnyDiaryAndCalendar_FlexibleCallsAndMeetingsAvoidTheContactsWeekend()
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_FlexibleCallsAndMeetingsAvoidTheContactsWeekend(LevellingScenario s)
     {
-        ForAll(s => s.Levelled().Plan.Touches.Where(t => !t.IsFixed && t.Channel.IsLive() && t.Relationship.TimeZone is not null).All(t =>
+        return s.Levelled().Plan.Touches.Where(t => !t.IsFixed && t.Channel.IsLive() && t.Relationship.TimeZone is not null).All(t =>
         {
             var zone = t.Relationship.TimeZone!;
             // The contact's day: that of the common hours, or else the owner's midday seen from the contact's zone.
@@ -452,13 +430,13 @@ public class LevellingProperties
             return !t.Relationship.Weekend.Contains(theirs.DayOfWeek)
                 || t.Reasons.OfType<OnContactWeekendReason>().Any()
                 || Fail($"{t.RelationshipId} on {t.Due:uuuu-MM-dd}, {theirs:dddd uuuu-MM-dd} in {zone.Id}");
-        }));
+        });
     }
 
-    [Fact]
-    public void Level_AnyCallWindow_InsideBothSidesWorkingHours()
+    [Property]
+    public bool Level_AnyCallWindow_InsideBothSidesWorkingHours(LevellingScenario s)
     {
-        ForAll(s => s.Levelled().Plan.Touches.Where(t => t.CallWindow is not null).All(t =>
+        return s.Levelled().Plan.Touches.Where(t => t.CallWindow is not null).All(t =>
         {
             var w = t.CallWindow!;
             return w.OwnerStart.Date == t.Due
@@ -471,15 +449,15 @@ public class LevellingProperties
                 && w.Length > Duration.Zero
                 && w.OwnerStart.Zone.Equals(s.Calendar.TimeZone)
                 && w.ContactStart.Zone.Equals(t.Relationship.TimeZone);
-        }));
+        });
     }
 
     // ---------------------------------------------------------------- moves by hand
 
-    [Fact]
-    public void Plan_AnyMove_FixedExactlyWhenMadeOnOrAfterTheLatestTouch()
+    [Property]
+    public bool Plan_AnyMove_FixedExactlyWhenMadeOnOrAfterTheLatestTouch(LevellingScenario s)
     {
-        ForAll(s => s.Unlevelled().Touches.All(t =>
+        return s.Unlevelled().Touches.All(t =>
         {
             var move = s.Diary.MoveOf(t.RelationshipId);
             LocalDate? latest = s.Diary.TouchesOf(t.RelationshipId).Select(x => (LocalDate?)x.Date).Max();
@@ -495,28 +473,25 @@ public class LevellingProperties
                 && t.IsFixed
                 && t.Due == Max(move!.To, s.Today, pause)
                 && t.Reasons.OfType<MovedByHandReason>().Single().To == move.To;
-        }));
+        });
     }
 
     // ---------------------------------------------------------------- determinism
 
-    [Fact]
-    public void Level_SameInputTwice_EqualPlans()
+    [Property]
+    public bool Level_SameInputTwice_EqualPlans(LevellingScenario s)
     {
-        ForAll(s =>
-        {
-            var plan = s.Unlevelled();
-            var first = new Leveller(s.Calendar, s.Options).Level(plan);
-            var second = new Leveller(s.Calendar, s.Options).Level(s.Unlevelled());
-            return first.Plan.Equals(second.Plan)
-                && first.Plan.ToString() == second.Plan.ToString()
-                && first.Overbooked.SequenceEqual(second.Overbooked)
-                && !ReferenceEquals(first.Plan, second.Plan);
-        });
+        var plan = s.Unlevelled();
+        var first = new Leveller(s.Calendar, s.Options).Level(plan);
+        var second = new Leveller(s.Calendar, s.Options).Level(s.Unlevelled());
+        return first.Plan.Equals(second.Plan)
+            && first.Plan.ToString() == second.Plan.ToString()
+            && first.Overbooked.SequenceEqual(second.Overbooked)
+            && !ReferenceEquals(first.Plan, second.Plan);
     }
 
-    [Fact]
-    public void Level_ShuffledDiaryLists_EqualLevelledPlan()
+    [Property]
+    public Property Level_ShuffledDiaryLists_EqualLevelledPlan()
     {
         var gen =
             from s in Scenarios
@@ -526,7 +501,7 @@ public class LevellingProperties
             from moves in Gen.Shuffle(s.Diary.Moves.ToArray())
             select (s, new Diary(relationships, touches, commitments, moves));
 
-        Check.One(Generators.Config, Prop.ForAll(gen.ToArbitrary(), x =>
+        return Prop.ForAll(gen.ToArbitrary(), x =>
         {
             var (s, shuffled) = x;
             var original = s.Levelled();
@@ -534,18 +509,18 @@ public class LevellingProperties
             return original.Plan.Equals(other.Plan)
                 && original.Plan.ToString() == other.Plan.ToString()
                 && original.Overbooked.SequenceEqual(other.Overbooked);
-        }));
+        });
     }
 
-    [Fact]
-    public void Level_ShuffledPlanOrder_EqualLevelledPlan()
+    [Property]
+    public Property Level_ShuffledPlanOrder_EqualLevelledPlan()
     {
         var gen =
             from s in Scenarios
             from order in Gen.Shuffle(Enumerable.Range(0, s.Diary.Relationships.Count).ToArray())
             select (s, order);
 
-        Check.One(Generators.Config, Prop.ForAll(gen.ToArbitrary(), x =>
+        return Prop.ForAll(gen.ToArbitrary(), x =>
         {
             var (s, order) = x;
             var plan = s.Unlevelled();
@@ -554,21 +529,18 @@ public class LevellingProperties
             var original = leveller.Level(plan);
             var other = leveller.Level(shuffled);
             return original.Plan.Equals(other.Plan) && original.Overbooked.SequenceEqual(other.Overbooked);
-        }));
+        });
     }
 
-    [Fact]
-    public void Level_AnyDiaryAndCalendar_SameRelationshipsOrderedByDayThenId()
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_SameRelationshipsOrderedByDayThenId(LevellingScenario s)
     {
-        ForAll(s =>
-        {
-            var unlevelled = s.Unlevelled();
-            var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
-            var ordered = levelled.Touches.OrderBy(t => t.Due).ThenBy(t => t.RelationshipId, StringComparer.Ordinal);
-            return levelled.Today == unlevelled.Today
-                && levelled.Touches.Count == unlevelled.Touches.Count
-                && levelled.Touches.Select(t => t.RelationshipId).ToHashSet(StringComparer.Ordinal).SetEquals(unlevelled.Touches.Select(t => t.RelationshipId))
-                && levelled.Touches.SequenceEqual(ordered);
-        });
+        var unlevelled = s.Unlevelled();
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        var ordered = levelled.Touches.OrderBy(t => t.Due).ThenBy(t => t.RelationshipId, StringComparer.Ordinal);
+        return levelled.Today == unlevelled.Today
+            && levelled.Touches.Count == unlevelled.Touches.Count
+            && levelled.Touches.Select(t => t.RelationshipId).ToHashSet(StringComparer.Ordinal).SetEquals(unlevelled.Touches.Select(t => t.RelationshipId))
+            && levelled.Touches.SequenceEqual(ordered);
     }
 }

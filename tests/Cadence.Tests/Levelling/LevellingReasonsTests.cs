@@ -1,7 +1,6 @@
 using System.Linq;
 using Cadence.Tests.Properties;
-using FsCheck;
-using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 
 namespace Cadence.Tests.Levelling;
@@ -10,31 +9,26 @@ namespace Cadence.Tests.Levelling;
 /// Levelling's reasons are kept compact and built when read: whichever way they are read (the records, the sentence,
 /// the feed's text), they agree, come after the planner's own, and a plan levelled again keeps the first levelling's.
 /// </summary>
+[Properties(Arbitrary = new[] { typeof(LevellingProperties) }, MaxTest = Generators.Runs, QuietOnSuccess = true)]
 public class LevellingReasonsTests
 {
-    [Fact]
-    public void Level_AnyScenario_RecordsSentenceAndFeedTextAgree()
+    [Property]
+    public bool Level_AnyScenario_RecordsSentenceAndFeedTextAgree(LevellingScenario s)
     {
-        Check.One(Generators.Config, Prop.ForAll(LevellingProperties.Scenarios.ToArbitrary(), s =>
-        {
-            var unlevelled = s.Unlevelled();
-            var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
-            return unlevelled.Touches.All(before => Agree(levelled[before.RelationshipId])
-                && levelled[before.RelationshipId].Reasons.Take(before.Reasons.Count).SequenceEqual(before.Reasons));
-        }));
+        var unlevelled = s.Unlevelled();
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        return unlevelled.Touches.All(before => Agree(levelled[before.RelationshipId])
+            && levelled[before.RelationshipId].Reasons.Take(before.Reasons.Count).SequenceEqual(before.Reasons));
     }
 
-    [Fact]
-    public void Level_LevelledPlanLevelledAgain_FirstLevellingsReasonsComeFirst()
+    [Property]
+    public bool Level_LevelledPlanLevelledAgain_FirstLevellingsReasonsComeFirst(LevellingScenario s)
     {
-        Check.One(Generators.Config, Prop.ForAll(LevellingProperties.Scenarios.ToArbitrary(), s =>
-        {
-            var once = s.Levelled().Plan;
-            var tight = s.Calendar.WithBudget(new TouchBudget(1));
-            var twice = new Leveller(tight, s.Options).Level(once).Plan;
-            return once.Touches.All(first => Agree(twice[first.RelationshipId])
-                && twice[first.RelationshipId].Reasons.Take(first.Reasons.Count).SequenceEqual(first.Reasons));
-        }));
+        var once = s.Levelled().Plan;
+        var tight = s.Calendar.WithBudget(new TouchBudget(1));
+        var twice = new Leveller(tight, s.Options).Level(once).Plan;
+        return once.Touches.All(first => Agree(twice[first.RelationshipId])
+            && twice[first.RelationshipId].Reasons.Take(first.Reasons.Count).SequenceEqual(first.Reasons));
     }
 
     [Fact]

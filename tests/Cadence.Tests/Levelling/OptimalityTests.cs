@@ -4,6 +4,7 @@ using System.Linq;
 using Cadence.Tests.Properties;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 
 namespace Cadence.Tests.Levelling;
@@ -50,6 +51,7 @@ public sealed record SmallInstance(
 /// With only a daily budget, the leveller's largest lateness is the best possible: checked against an exhaustive
 /// search over every assignment of touches to days, on a few hundred small generated instances.
 /// </summary>
+[Properties(Arbitrary = new[] { typeof(OptimalityTests) }, QuietOnSuccess = true)]
 public class OptimalityTests
 {
     private const int Instances = 600;
@@ -78,6 +80,9 @@ public class OptimalityTests
             holidays,
             hasTimeOff ? (offStart, offStart.PlusDays(offLength)) : null,
             dues.Zip(slacks).ToArray());
+
+    /// <summary>The properties' arbitrary: a <see cref="SmallInstance"/> parameter gets one of <see cref="Small"/>.</summary>
+    public static Arbitrary<SmallInstance> SmallInstances => Small.ToArbitrary();
 
     /// <summary>
     /// The smallest largest lateness over every placement of the touches (touch i on a working day no earlier than
@@ -190,21 +195,16 @@ public class OptimalityTests
         return (levelledMax, Optimum(instance, release, deadline), detail);
     }
 
-    [Fact]
-    public void Level_SmallInstancesWithADailyBudget_LargestLatenessIsTheBestPossible()
+    [Property(MaxTest = Instances)]
+    public bool Level_SmallInstancesWithADailyBudget_LargestLatenessIsTheBestPossible(SmallInstance instance)
     {
-        Check.One(
-            Generators.Config.WithMaxTest(Instances),
-            Prop.ForAll(Small.ToArbitrary(), instance =>
-            {
-                var (levelled, optimum, detail) = Compare(instance);
-                return levelled == optimum
-                    || Fail($"largest lateness {levelled}, best possible {optimum}: {detail}");
-            }));
+        var (levelled, optimum, detail) = Compare(instance);
+        return levelled == optimum
+            || Fail($"largest lateness {levelled}, best possible {optimum}: {detail}");
     }
 
-    [Fact]
-    public void Level_TightInstancesWithABudgetOfOne_LargestLatenessIsTheBestPossible()
+    [Property(MaxTest = Instances / 2)]
+    public Property Level_TightInstancesWithABudgetOfOne_LargestLatenessIsTheBestPossible()
     {
         // Eight touches, one a day, Monday to Friday: every placement is forced to spread and most are late.
         var tight =
@@ -213,14 +213,12 @@ public class OptimalityTests
             from slacks in Gen.ArrayOf(Gen.Choose(0, 3), 8)
             select instance with { PerDay = 1, Touches = dues.Zip(slacks).ToArray() };
 
-        Check.One(
-            Generators.Config.WithMaxTest(Instances / 2),
-            Prop.ForAll(tight.ToArbitrary(), instance =>
-            {
-                var (levelled, optimum, detail) = Compare(instance);
-                return levelled == optimum
-                    || Fail($"largest lateness {levelled}, best possible {optimum}: {detail}");
-            }));
+        return Prop.ForAll(tight.ToArbitrary(), instance =>
+        {
+            var (levelled, optimum, detail) = Compare(instance);
+            return levelled == optimum
+                || Fail($"largest lateness {levelled}, best possible {optimum}: {detail}");
+        });
     }
 
     // ---------------------------------------------------------------- the search itself, on instances worked out by hand

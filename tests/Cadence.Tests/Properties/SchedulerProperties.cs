@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 
 namespace Cadence.Tests.Properties;
@@ -11,11 +12,9 @@ namespace Cadence.Tests.Properties;
 /// The scheduler's invariants, each checked over <see cref="Generators.Runs"/> generated diaries. The bounds are
 /// recomputed here from DESIGN.md's rules, independently of the scheduler's code.
 /// </summary>
+[Properties(Arbitrary = new[] { typeof(Generators) }, MaxTest = Generators.Runs, QuietOnSuccess = true)]
 public class SchedulerProperties
 {
-    private static void ForAll(Func<Scenario, bool> property) =>
-        Check.One(Generators.Config, Prop.ForAll(Generators.Scenarios, property));
-
     private static IEnumerable<(PlannedTouch Planned, Relationship Relationship)> Planned(Scenario s, Plan plan) =>
         plan.Touches.Select(p => (p, s.Diary[p.RelationshipId]));
 
@@ -57,112 +56,94 @@ public class SchedulerProperties
         return move is not null && (last is null || last <= move.MadeOn) ? move : null;
     }
 
-    [Fact]
-    public void Plan_AnyDiary_MoveByHandSetsTheDateUntilANewerTouch()
+    [Property]
+    public bool Plan_AnyDiary_MoveByHandSetsTheDateUntilANewerTouch(Scenario s)
     {
-        ForAll(s =>
+        var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+        return Planned(s, plan).All(x =>
         {
-            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-            return Planned(s, plan).All(x =>
+            var move = ActiveMove(s, x.Relationship);
+            if (move is null)
             {
-                var move = ActiveMove(s, x.Relationship);
-                if (move is null)
-                {
-                    return x.Planned.Move is null && !x.Planned.Reasons.OfType<MovedByHandReason>().Any();
-                }
+                return x.Planned.Move is null && !x.Planned.Reasons.OfType<MovedByHandReason>().Any();
+            }
 
-                LocalDate expected = new[] { move.To, s.Today, PauseEnd(x.Relationship) ?? s.Today }.Max();
-                return x.Planned.Move == move && x.Planned.IsFixed && x.Planned.Due == expected
-                    && x.Planned.Reasons.OfType<MovedByHandReason>().Single().To == move.To;
-            });
+            LocalDate expected = new[] { move.To, s.Today, PauseEnd(x.Relationship) ?? s.Today }.Max();
+            return x.Planned.Move == move && x.Planned.IsFixed && x.Planned.Due == expected
+                && x.Planned.Reasons.OfType<MovedByHandReason>().Single().To == move.To;
         });
     }
 
-    [Fact]
-    public void Plan_AnyDiary_DueNeverBeforeFloorUnlessFixed()
+    [Property]
+    public bool Plan_AnyDiary_DueNeverBeforeFloorUnlessFixed(Scenario s)
     {
-        ForAll(s =>
-        {
-            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-            return Planned(s, plan).All(x =>
-                x.Planned.IsFixed || Floor(s, x.Relationship) is not { } floor || x.Planned.Due >= floor);
-        });
+        var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+        return Planned(s, plan).All(x =>
+            x.Planned.IsFixed || Floor(s, x.Relationship) is not { } floor || x.Planned.Due >= floor);
     }
 
-    [Fact]
-    public void Plan_AnyDiary_DueNeverAfterCeilingUnlessOverdueOrHeldBack()
+    [Property]
+    public bool Plan_AnyDiary_DueNeverAfterCeilingUnlessOverdueOrHeldBack(Scenario s)
     {
         // Past the ceiling only when overdue (due today), or held back by the floor of an unanswered attempt or
         // by a pause, which are the two constraints that win over "not too rare".
-        ForAll(s =>
-        {
-            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-            return Planned(s, plan).All(x =>
-                x.Planned.IsFixed
-                || Ceiling(s, x.Relationship) is not { } ceiling
-                || x.Planned.Due <= ceiling
-                || (x.Planned.IsOverdue && x.Planned.Due == s.Today)
-                || x.Planned.Due == Floor(s, x.Relationship)
-                || x.Planned.Due == PauseEnd(x.Relationship));
-        });
+        var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+        return Planned(s, plan).All(x =>
+            x.Planned.IsFixed
+            || Ceiling(s, x.Relationship) is not { } ceiling
+            || x.Planned.Due <= ceiling
+            || (x.Planned.IsOverdue && x.Planned.Due == s.Today)
+            || x.Planned.Due == Floor(s, x.Relationship)
+            || x.Planned.Due == PauseEnd(x.Relationship));
     }
 
-    [Fact]
-    public void Plan_AnyDiary_CadenceDateAndWindowFollowTheRules()
+    [Property]
+    public bool Plan_AnyDiary_CadenceDateAndWindowFollowTheRules(Scenario s)
     {
         // Unpinned: due = the latest of today, the furthest renewal (today if none), the floor and the pause end;
         // not after = the furthest renewal at the maximum gap.
-        ForAll(s =>
+        var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+        return Planned(s, plan).Where(x => !x.Planned.IsFixed).All(x =>
         {
-            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-            return Planned(s, plan).Where(x => !x.Planned.IsFixed).All(x =>
-            {
-                var dates = new[] { s.Today, Renewal(s, x.Relationship) ?? s.Today, Floor(s, x.Relationship) ?? s.Today, PauseEnd(x.Relationship) ?? s.Today };
-                bool dueRight = x.Planned.Due == dates.Max();
-                bool windowRight = Ceiling(s, x.Relationship) is not { } ceiling || x.Planned.NotAfter == ceiling;
-                return dueRight && windowRight;
-            });
+            var dates = new[] { s.Today, Renewal(s, x.Relationship) ?? s.Today, Floor(s, x.Relationship) ?? s.Today, PauseEnd(x.Relationship) ?? s.Today };
+            bool dueRight = x.Planned.Due == dates.Max();
+            bool windowRight = Ceiling(s, x.Relationship) is not { } ceiling || x.Planned.NotAfter == ceiling;
+            return dueRight && windowRight;
         });
     }
 
-    [Fact]
-    public void Plan_AnyDiary_NeverBeforeTodayAndInsideItsOwnWindowStart()
+    [Property]
+    public bool Plan_AnyDiary_NeverBeforeTodayAndInsideItsOwnWindowStart(Scenario s)
     {
-        ForAll(s =>
-        {
-            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-            return plan.Touches.All(p =>
-                p.Due >= s.Today
-                && p.NotBefore >= s.Today
-                && p.Due >= p.NotBefore
-                && (p.IsOverdue == (p.Due == s.Today && p.Reasons.OfType<OverdueReason>().Any()))
-                && (!p.IsLate || p.Due > p.NotAfter));
-        });
+        var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+        return plan.Touches.All(p =>
+            p.Due >= s.Today
+            && p.NotBefore >= s.Today
+            && p.Due >= p.NotBefore
+            && (p.IsOverdue == (p.Due == s.Today && p.Reasons.OfType<OverdueReason>().Any()))
+            && (!p.IsLate || p.Due > p.NotAfter));
     }
 
-    [Fact]
-    public void Plan_AnyDiary_OpenCommitmentPinsTheDate()
+    [Property]
+    public bool Plan_AnyDiary_OpenCommitmentPinsTheDate(Scenario s)
     {
-        ForAll(s =>
+        var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+        return Planned(s, plan).All(x =>
         {
-            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-            return Planned(s, plan).All(x =>
+            var pin = EarliestOpen(s, x.Relationship);
+            if (pin is null)
             {
-                var pin = EarliestOpen(s, x.Relationship);
-                if (pin is null)
-                {
-                    return !x.Planned.IsPinned;
-                }
+                return !x.Planned.IsPinned;
+            }
 
-                var move = ActiveMove(s, x.Relationship);
-                LocalDate expected = new[] { move?.To ?? pin.Date, s.Today, PauseEnd(x.Relationship) ?? s.Today }.Max();
-                return x.Planned.IsPinned && x.Planned.Commitment == pin && x.Planned.Due == expected && x.Planned.Move == move;
-            });
+            var move = ActiveMove(s, x.Relationship);
+            LocalDate expected = new[] { move?.To ?? pin.Date, s.Today, PauseEnd(x.Relationship) ?? s.Today }.Max();
+            return x.Planned.IsPinned && x.Planned.Commitment == pin && x.Planned.Due == expected && x.Planned.Move == move;
         });
     }
 
-    [Fact]
-    public void Plan_AnyDiaryPlusConnectedTouch_DueNeverEarlier()
+    [Property]
+    public Property Plan_AnyDiaryPlusConnectedTouch_DueNeverEarlier()
     {
         var gen =
             from s in Generators.Scenario
@@ -172,7 +153,7 @@ public class SchedulerProperties
             from direction in Gen.Elements(Direction.Outbound, Direction.Inbound)
             select (s, s.Diary.Relationships[index].Id, new Touch(s.Diary.Relationships[index].Id, s.Today.PlusDays(-back), channel, direction, Outcome.Connected));
 
-        Check.One(Generators.Config, Prop.ForAll(gen.ToArbitrary(), x =>
+        return Prop.ForAll(gen.ToArbitrary(), x =>
         {
             var (s, id, touch) = x;
             var scheduler = new Scheduler(s.Options);
@@ -183,11 +164,11 @@ public class SchedulerProperties
             return before is null
                 ? after is null
                 : after is not null && (after.Due >= before.Due || (before.Move is not null && after.Move is null));
-        }));
+        });
     }
 
-    [Fact]
-    public void Plan_ShuffledInputLists_SamePlan()
+    [Property]
+    public Property Plan_ShuffledInputLists_SamePlan()
     {
         var gen =
             from s in Generators.Scenario
@@ -197,91 +178,73 @@ public class SchedulerProperties
             from moves in Gen.Shuffle(s.Diary.Moves.ToArray())
             select (s, new Diary(relationships, touches, commitments, moves));
 
-        Check.One(Generators.Config, Prop.ForAll(gen.ToArbitrary(), x =>
+        return Prop.ForAll(gen.ToArbitrary(), x =>
         {
             var scheduler = new Scheduler(x.s.Options);
             var original = scheduler.Plan(x.s.Diary, x.s.Today);
             var shuffled = scheduler.Plan(x.Item2, x.s.Today);
             return original.Equals(shuffled) && original.ToString() == shuffled.ToString();
-        }));
-    }
-
-    [Fact]
-    public void Plan_AnyDiary_ArchivedNeverAppears()
-    {
-        ForAll(s =>
-        {
-            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-            var archived = s.Diary.Relationships.Where(r => r.State.Status == RelationshipStatus.Archived).Select(r => r.Id).ToHashSet();
-            var active = s.Diary.Relationships.Count - archived.Count;
-            return plan.Touches.Count == active && plan.Touches.All(p => !archived.Contains(p.RelationshipId));
         });
     }
 
-    [Fact]
-    public void Plan_AnyDiary_PausedNeverDueBeforePauseEnds()
+    [Property]
+    public bool Plan_AnyDiary_ArchivedNeverAppears(Scenario s)
     {
-        ForAll(s =>
+        var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+        var archived = s.Diary.Relationships.Where(r => r.State.Status == RelationshipStatus.Archived).Select(r => r.Id).ToHashSet();
+        var active = s.Diary.Relationships.Count - archived.Count;
+        return plan.Touches.Count == active && plan.Touches.All(p => !archived.Contains(p.RelationshipId));
+    }
+
+    [Property]
+    public bool Plan_AnyDiary_PausedNeverDueBeforePauseEnds(Scenario s)
+    {
+        var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+        return Planned(s, plan).All(x => PauseEnd(x.Relationship) is not { } end || x.Planned.Due >= end);
+    }
+
+    [Property]
+    public bool Plan_SameInputTwice_SamePlan(Scenario s)
+    {
+        var first = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+        var second = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+        return first.Equals(second)
+            && first.Touches.Select(t => t.Why).SequenceEqual(second.Touches.Select(t => t.Why))
+            && !ReferenceEquals(first, second);
+    }
+
+    [Property]
+    public bool PlanFor_AnyRelationship_EqualsItsEntryInThePlan(Scenario s)
+    {
+        var scheduler = new Scheduler(s.Options);
+        var plan = scheduler.Plan(s.Diary, s.Today);
+        return s.Diary.Relationships.All(r =>
         {
-            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-            return Planned(s, plan).All(x => PauseEnd(x.Relationship) is not { } end || x.Planned.Due >= end);
+            var one = scheduler.PlanFor(s.Diary, r.Id, s.Today);
+            return plan.TryGet(r.Id, out var entry) ? entry.Equals(one) : one is null;
         });
     }
 
-    [Fact]
-    public void Plan_SameInputTwice_SamePlan()
+    [Property]
+    public bool Plan_AnyDiary_OrderedByDueThenIdAndEveryTouchExplained(Scenario s)
     {
-        ForAll(s =>
-        {
-            var first = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-            var second = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-            return first.Equals(second)
-                && first.Touches.Select(t => t.Why).SequenceEqual(second.Touches.Select(t => t.Why))
-                && !ReferenceEquals(first, second);
-        });
+        var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+        var ordered = plan.Touches.OrderBy(p => p.Due).ThenBy(p => p.RelationshipId, StringComparer.Ordinal);
+        return plan.Touches.SequenceEqual(ordered)
+            && plan.Touches.All(p => p.Reasons.Count > 0 && p.Why.EndsWith('.') && char.IsUpper(p.Why[0]));
     }
 
-    [Fact]
-    public void PlanFor_AnyRelationship_EqualsItsEntryInThePlan()
+    [Property]
+    public bool Agenda_AnyPlan_OverdueFirstMostOverdueFirst(Scenario s)
     {
-        ForAll(s =>
-        {
-            var scheduler = new Scheduler(s.Options);
-            var plan = scheduler.Plan(s.Diary, s.Today);
-            return s.Diary.Relationships.All(r =>
-            {
-                var one = scheduler.PlanFor(s.Diary, r.Id, s.Today);
-                return plan.TryGet(r.Id, out var entry) ? entry.Equals(one) : one is null;
-            });
-        });
-    }
-
-    [Fact]
-    public void Plan_AnyDiary_OrderedByDueThenIdAndEveryTouchExplained()
-    {
-        ForAll(s =>
-        {
-            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-            var ordered = plan.Touches.OrderBy(p => p.Due).ThenBy(p => p.RelationshipId, StringComparer.Ordinal);
-            return plan.Touches.SequenceEqual(ordered)
-                && plan.Touches.All(p => p.Reasons.Count > 0 && p.Why.EndsWith('.') && char.IsUpper(p.Why[0]));
-        });
-    }
-
-    [Fact]
-    public void Agenda_AnyPlan_OverdueFirstMostOverdueFirst()
-    {
-        ForAll(s =>
-        {
-            var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-            var agenda = Agenda.For(plan, s.Today, s.Today.PlusDays(30)).Touches;
-            var expectedCount = plan.Touches.Count(p => p.Due <= s.Today.PlusDays(30));
-            bool sorted = agenda.Zip(agenda.Skip(1)).All(pair =>
-                pair.First.DaysOverdue > pair.Second.DaysOverdue
-                || (pair.First.DaysOverdue == pair.Second.DaysOverdue
-                    && (pair.First.Due < pair.Second.Due
-                        || (pair.First.Due == pair.Second.Due && string.CompareOrdinal(pair.First.RelationshipId, pair.Second.RelationshipId) < 0))));
-            return sorted && agenda.Count == expectedCount;
-        });
+        var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+        var agenda = Agenda.For(plan, s.Today, s.Today.PlusDays(30)).Touches;
+        var expectedCount = plan.Touches.Count(p => p.Due <= s.Today.PlusDays(30));
+        bool sorted = agenda.Zip(agenda.Skip(1)).All(pair =>
+            pair.First.DaysOverdue > pair.Second.DaysOverdue
+            || (pair.First.DaysOverdue == pair.Second.DaysOverdue
+                && (pair.First.Due < pair.Second.Due
+                    || (pair.First.Due == pair.Second.Due && string.CompareOrdinal(pair.First.RelationshipId, pair.Second.RelationshipId) < 0))));
+        return sorted && agenda.Count == expectedCount;
     }
 }

@@ -15,6 +15,7 @@ using Cadence.Feed;
 using Cadence.Explanations;
 using Cadence.Levelling;
 using Cadence.Planning;
+using Cadence.Testing;
 using NodaTime;
 using NodaTime.Text;
 
@@ -81,7 +82,7 @@ internal sealed class Samples
     };
 
     private readonly string _output;
-    private readonly LocalDate _today = new(2026, 3, 13);
+    private readonly LocalDate _today = FixedDays.Today;
     private readonly Instant _firstWrite = Instant.FromUtc(2026, 3, 13, 8, 0, 0);
     private readonly Instant _secondWrite = Instant.FromUtc(2026, 3, 13, 15, 45, 30);
     private readonly byte[] _uidKey = Convert.FromHexString("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
@@ -205,7 +206,7 @@ internal sealed class Samples
             options.Layout.ToString(),
             options.Privacy.ToString(),
             IsoDate.Format(_today),
-            new CalendarExpectation(Meant(options.Name), options.Description is { } d ? Meant(d) : null, "PT4H", options.ProductId),
+            new CalendarExpectation(IcsReader.Expected(options.Name), options.Description is { } d ? IcsReader.Expected(d) : null, "PT4H", options.ProductId),
             result.State.Entries.Select(e => e.Uid).ToList(),
             components,
             moved);
@@ -225,10 +226,10 @@ internal sealed class Samples
         var contains = new List<string>();
         if (description is not null)
         {
-            contains.Add(Meant(touch.Why));
+            contains.Add(IcsReader.Expected(touch.Why));
             if (options.Privacy == FeedPrivacy.FullNames && touch.LastTouch?.Summary is { } lastSummary)
             {
-                contains.Add(Meant(lastSummary));
+                contains.Add(IcsReader.Expected(lastSummary));
             }
         }
 
@@ -261,7 +262,7 @@ internal sealed class Samples
         }
 
         AlarmExpectation? alarm = options.Alarm is { } offset && !task
-            ? new AlarmExpectation("DISPLAY", DurationText(offset), (long)offset.TotalSeconds, Meant(summary))
+            ? new AlarmExpectation("DISPLAY", DurationText(offset), (long)offset.TotalSeconds, IcsReader.Expected(summary))
             : null;
 
         return new ComponentExpectation(
@@ -274,10 +275,10 @@ internal sealed class Samples
             due,
             localStart,
             zone,
-            Meant(summary),
-            description is null ? null : Meant(description),
+            IcsReader.Expected(summary),
+            description is null ? null : IcsReader.Expected(description),
             contains,
-            categories.Select(Meant).ToList(),
+            categories.Select(IcsReader.Expected).ToList(),
             change.Sequence,
             IsoInstant.Format(change.LastModified),
             task ? null : allDay ? "TRANSPARENT" : "OPAQUE",
@@ -297,7 +298,7 @@ internal sealed class Samples
         var categories = new[] { "Cadence" }.Concat(touches.Select(t => ChannelName(t.Channel)).Distinct().Order(StringComparer.Ordinal)).ToList();
         var ids = touches.Select(t => t.RelationshipId).ToList();
         AlarmExpectation? alarm = options.Alarm is { } offset
-            ? new AlarmExpectation("DISPLAY", DurationText(offset), (long)offset.TotalSeconds, Meant(summary))
+            ? new AlarmExpectation("DISPLAY", DurationText(offset), (long)offset.TotalSeconds, IcsReader.Expected(summary))
             : null;
         return new ComponentExpectation(
             "VEVENT",
@@ -309,10 +310,10 @@ internal sealed class Samples
             null,
             null,
             null,
-            Meant(summary),
-            Meant(description),
-            touches.Select(t => Meant(t.Why)).ToList(),
-            categories.Select(Meant).ToList(),
+            IcsReader.Expected(summary),
+            IcsReader.Expected(description),
+            touches.Select(t => IcsReader.Expected(t.Why)).ToList(),
+            categories.Select(IcsReader.Expected).ToList(),
             0,
             IsoInstant.Format(_firstWrite),
             "TRANSPARENT",
@@ -451,34 +452,6 @@ internal sealed class Samples
         return seconds % 3600 == 0
             ? $"{sign}PT{seconds / 3600}H"
             : $"{sign}PT{seconds / 60}M";
-    }
-
-    /// <summary>
-    /// What a reader should get back for a text: the design says a line break (CR, LF or CRLF) is a line break
-    /// (written as \n, read back as LF) and other control characters are dropped; everything else is kept exactly.
-    /// </summary>
-    private static string Meant(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                builder.Append('\n');
-            }
-            else if (c == '\n' || c == '\t' || !(c < 0x20 || (c >= 0x7F && c <= 0x9F)))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 }
 

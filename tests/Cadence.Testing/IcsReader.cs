@@ -3,13 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 
-namespace Cadence.Tests.Feed;
+namespace Cadence.Testing;
 
 /// <summary>
 /// A deliberately separate, strict reader of what the writer produces, for the tests: checks the wire format
 /// (UTF-8, CRLF, 75 octets) and undoes folding and escaping by RFC 5545 and RFC 6868.
 /// </summary>
-internal static class IcsReader
+public static class IcsReader
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

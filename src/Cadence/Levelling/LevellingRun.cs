@@ -398,7 +398,12 @@ internal sealed class LevellingRun
                 lastWeek = week;
             }
 
-            overbooked.Sort((x, y) => x.Date.CompareTo(y.Date) is var c && c != 0 ? c : x.Week.CompareTo(y.Week));
+            // By day; on a day, its own budget, then each channel's in order, then a week starting that day. A total
+            // order: the sort is not stable, and a tie would let it swap a day's entries.
+            overbooked.Sort((x, y) =>
+                x.Date.CompareTo(y.Date) is var c && c != 0 ? c
+                : x.Week.CompareTo(y.Week) is var w && w != 0 ? w
+                : Nullable.Compare(x.Channel, y.Channel));
         }
     }
 

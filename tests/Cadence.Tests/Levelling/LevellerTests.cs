@@ -342,6 +342,29 @@ public class LevellerTests
     }
 
     [Fact]
+    public void Level_FixedCallsOverTheDailyCallAndWeeklyBudgets_ReportedByDayThenDayCallAndWeek()
+    {
+        // Two calls promised for Wed 15 Apr 2026, for 1 a day, 1 call a day and 1 a week: the week (on its Monday) comes
+        // first, then the day's own budget and the call budget, in that order with or without the weekly budget (the sort
+        // that put the weeks in place once swapped a day's entries).
+        var monday = Apr(13);
+        var diary = LevellingDiary.Clients(("pam", Apr(30)), ("pat", Apr(30)))
+            .Promise(new Commitment("c1", "pam", Apr(15), "call back", Channel.Call))
+            .Promise(new Commitment("c2", "pat", Apr(15), "call back", Channel.Call));
+        var budget = new TouchBudget(1).WithPerChannel(Channel.Call, 1);
+
+        var weekly = diary.Level(monday, London.WithBudget(budget.WithPerWeek(1)));
+        var daily = diary.Level(monday, London.WithBudget(budget));
+
+        OverbookedDay[] days = [new(Apr(15), 2, 1), new(Apr(15), 2, 1, Channel.Call)];
+        Assert.Equal([new OverbookedDay(monday, 2, 1, Week: true), .. days], weekly.Overbooked);
+        Assert.Equal(days, daily.Overbooked);
+        Assert.All(new[] { "pam", "pat" }, id => Assert.Equal(
+            weekly.Overbooked.Select(o => new OverbookedReason(o.Date, o.Count, o.Limit, o.Channel, o.Week)),
+            weekly.Plan[id].Reasons.OfType<OverbookedReason>()));
+    }
+
+    [Fact]
     public void Level_CommitmentOnAHoliday_KeptOnTheHoliday()
     {
         var diary = LevellingDiary.Clients(("pam", Apr(20)))

@@ -51,8 +51,11 @@ public class LevellingProperties
 
     // ---------------------------------------------------------------- generators
 
-    public static Gen<TouchBudget> Budget =>
-        from hasChannels in Gen.Elements(false, true)
+    public static Gen<TouchBudget> Budget => BudgetWith();
+
+    /// <summary>Budgets as <see cref="Budget"/>; with <paramref name="channelBudgets"/>, always some channels' own.</summary>
+    public static Gen<TouchBudget> BudgetWith(bool channelBudgets = false) =>
+        from hasChannels in channelBudgets ? Gen.Constant(true) : Gen.Elements(false, true)
         from perDay in hasChannels ? Gen.Choose(2, 5) : Gen.Frequency((3, Gen.Choose(1, 2)), (2, Gen.Choose(3, 5)))
         from channels in Gen.SubListOf(Enum.GetValues<Channel>())
         from limits in Gen.ArrayOf(Gen.Frequency((3, Gen.Choose(1, 2)), (1, Gen.Choose(3, 5))), 4)
@@ -70,17 +73,23 @@ public class LevellingProperties
         return budget;
     }
 
-    /// <summary>Owner calendars: some working days (never none), holidays and time off near today, a budget.</summary>
-    public static Gen<OwnerCalendar> Calendar(LocalDate today) =>
+    /// <summary>
+    /// Owner calendars: some working days (never none), holidays and time off near today, a budget. With
+    /// <paramref name="weekendWork"/>, one in three owners works only a day or two of Friday, Saturday and Sunday.
+    /// </summary>
+    public static Gen<OwnerCalendar> Calendar(LocalDate today, bool weekendWork = false, bool channelBudgets = false) =>
         from zone in Gen.Elements(OwnerZones)
-        from weekdays in Gen.Frequency((2, Gen.Constant(Week[..5])), (3, Gen.SubListOf(Week).Select(l => l.ToArray())))
+        from weekdays in Gen.Frequency(
+            (2, Gen.Constant(Week[..5])),
+            (3, Gen.SubListOf(Week).Select(l => l.ToArray())),
+            (weekendWork ? 3 : 0, Gen.Elements(Week[4..6], Week[5..], Week[5..6], Week[6..])))
         from oneDay in Gen.Elements(Week)
         from holidayCount in Gen.Choose(0, 6)
         from holidays in Gen.ArrayOf(Generators.Day(today.PlusDays(-10), 45), holidayCount)
         from offCount in Gen.Choose(0, 2)
         from offStarts in Gen.ArrayOf(Generators.Day(today.PlusDays(-10), 40), offCount)
         from offLengths in Gen.ArrayOf(Gen.Choose(0, 14), offCount)
-        from budget in Budget
+        from budget in BudgetWith(channelBudgets)
         from hours in Gen.Elements((8, 18), (8, 18), (9, 17), (7, 20), (10, 14))
         from contactHours in Gen.Elements((8, 18), (8, 18), (9, 17), (7, 21))
         select MakeCalendar(zone, weekdays.Length > 0 ? weekdays : [oneDay], holidays, offStarts.Zip(offLengths), budget, hours, contactHours);
@@ -146,11 +155,12 @@ public class LevellingProperties
     }
 
     /// <summary>
-    /// Up to 8 more clients, each met once so as to fall due within five days of today, some with a commitment today or
-    /// tomorrow: a crowd that puts pressure on the budgets, which the base diaries (spread over months) seldom do.
+    /// Up to <paramref name="crowd"/> more clients, each met once so as to fall due within five days of today, some with a
+    /// commitment today or tomorrow: a crowd that puts pressure on the budgets, which the base diaries (spread over
+    /// months) seldom do.
     /// </summary>
-    private static Gen<Scenario> Crowded(Scenario s) =>
-        from count in Gen.Frequency((1, Gen.Constant(0)), (2, Gen.Choose(1, 8)))
+    private static Gen<Scenario> Crowded(Scenario s, int crowd = 8) =>
+        from count in Gen.Frequency((1, Gen.Constant(0)), (2, Gen.Choose(1, crowd)))
         from dues in Gen.ArrayOf(Gen.Choose(-5, 5), count)
         from channels in Gen.ArrayOf(Gen.Elements(Channel.Call, Channel.Call, Channel.Meeting, Channel.Meeting, Channel.Note, Channel.Social), count)
         from promised in Gen.ArrayOf(Gen.Frequency((2, Gen.Constant(-1)), (1, Gen.Choose(0, 1))), count)
@@ -164,11 +174,20 @@ public class LevellingProperties
             s.Today,
             s.Options);
 
-    public static Gen<LevellingScenario> Scenarios =>
+    public static Gen<LevellingScenario> Scenarios => ScenariosWith();
+
+    /// <summary>The scenarios of <see cref="Scenarios"/>, or harsher ones.</summary>
+    /// <param name="weekendWork">
+    /// Also owners who work only on weekend days, and contacts' zones whatever the owner's working days: calls and
+    /// meetings that wait a week for a day off the contact's weekend, then go anyway.
+    /// </param>
+    /// <param name="crowd">The most clients added to crowd the days around today (see <see cref="Crowded"/>).</param>
+    /// <param name="channelBudgets">Whether every owner's budget limits some channels.</param>
+    public static Gen<LevellingScenario> ScenariosWith(bool weekendWork = false, int crowd = 8, bool channelBudgets = false) =>
         from original in Generators.Scenario
-        from s in Crowded(original)
-        from calendar in Calendar(s.Today)
-        from relationships in Gen.CollectToArray(s.Diary.Relationships, r => ContactSide(r, calendar.WorkingDays.Contains(IsoDayOfWeek.Wednesday)))
+        from s in Crowded(original, crowd)
+        from calendar in Calendar(s.Today, weekendWork, channelBudgets)
+        from relationships in Gen.CollectToArray(s.Diary.Relationships, r => ContactSide(r, weekendWork || calendar.WorkingDays.Contains(IsoDayOfWeek.Wednesday)))
         from moves in Gen.CollectToArray(s.Diary.Relationships, r => MoveOf(s.Diary, r.Id, s.Today))
         from rebase in Gen.Elements(false, true)
         select new LevellingScenario(

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Cadence.Tests.Properties;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Cadence.Tests.Levelling;
 
@@ -26,15 +26,15 @@ public class ReferenceLevellerProperties
     private static Gen<LevellingScenario> Scenarios =>
         Gen.OneOf(LevellingProperties.Scenarios, LevellingProperties.ScenariosWith(weekendWork: true, crowd: 16, channelBudgets: true));
 
-    [Fact]
-    public void Level_AnyDiaryAndCalendar_EqualsTheReferenceLeveller()
+    [Property(MaxTest = Runs, QuietOnSuccess = true)]
+    public Property Level_AnyDiaryAndCalendar_EqualsTheReferenceLeveller()
     {
         var gen =
             from s in Scenarios
             from order in Gen.Shuffle(Enumerable.Range(0, s.Diary.Relationships.Count).ToArray())
             select (s, order);
 
-        Check.One(Generators.Config.WithMaxTest(Runs), Prop.ForAll(gen.ToArbitrary(), x =>
+        return Prop.ForAll(gen.ToArbitrary(), x =>
         {
             var (s, order) = x;
             var fast = new Leveller(s.Calendar, s.Options);
@@ -52,7 +52,7 @@ public class ReferenceLevellerProperties
             // Levelled again: the first levelling's reasons come first.
             AssertSame("the levelled plan levelled again", reference.Level(expected.Plan), fast.Level(actual.Plan));
             return true;
-        }));
+        });
     }
 
     /// <summary>Throws, naming each relationship that differs and how, unless both levelled plans are the same.</summary>

@@ -13,7 +13,8 @@ namespace Cadence;
 /// A marketing diary: the relationships, the touches that happened and the commitments made. Immutable and
 /// always consistent: ids are unique and every touch and commitment names a relationship in the diary. The
 /// <c>Add…</c>, <c>Log</c>, <c>Promise</c> and <c>Update…</c> methods return a changed copy, or throw and change
-/// nothing.
+/// nothing. The rules it keeps (what a logged touch closes, how a next touch moves) are in docs/design.md,
+/// "Domain rules".
 /// </summary>
 public sealed class Diary
 {

@@ -1,4 +1,3 @@
-using Cadence.Internal;
 using NodaTime;
 
 namespace Cadence.Explanations;
@@ -7,17 +6,4 @@ namespace Cadence.Explanations;
 /// <param name="CommitmentId">The commitment's id.</param>
 /// <param name="Purpose">What was promised.</param>
 /// <param name="Date">The day it is due.</param>
-public sealed record CommitmentReason(string CommitmentId, string Purpose, LocalDate Date) : Reason
-{
-    /// <inheritdoc/>
-    public override string ToString() => Clause();
-
-    internal override void AppendTo(TextBuffer text) => Append(text, Purpose, Date);
-
-    internal static void Append(TextBuffer text, string purpose, LocalDate date)
-    {
-        text.Append("next step for ");
-        Day(text, date);
-        text.Append(": ").Append(purpose);
-    }
-}
+public sealed record CommitmentReason(string CommitmentId, string Purpose, LocalDate Date) : Reason;

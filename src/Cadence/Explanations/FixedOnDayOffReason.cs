@@ -1,4 +1,3 @@
-using Cadence.Internal;
 using Cadence.Levelling;
 using NodaTime;
 
@@ -7,20 +6,4 @@ namespace Cadence.Explanations;
 /// <summary>A fixed touch (a commitment or a move by hand) is on one of the owner's days off, and stays there.</summary>
 /// <param name="Date">The day.</param>
 /// <param name="DayOff">Why it is a day off.</param>
-public sealed record FixedOnDayOffReason(LocalDate Date, DayOff DayOff) : Reason
-{
-    /// <inheritdoc/>
-    public override string ToString() => Clause();
-
-    internal override void AppendTo(TextBuffer text)
-    {
-        text.Append("kept on ");
-        Day(text, Date);
-        text.Append(" as promised, though it is ").Append(DayOff switch
-        {
-            DayOff.Holiday => "a holiday",
-            DayOff.TimeOff => "time off",
-            _ => "not a working day",
-        });
-    }
-}
+public sealed record FixedOnDayOffReason(LocalDate Date, DayOff DayOff) : Reason;

@@ -1,4 +1,3 @@
-using Cadence.Internal;
 using NodaTime;
 
 namespace Cadence.Explanations;
@@ -7,14 +6,4 @@ namespace Cadence.Explanations;
 /// <param name="NotAfter">The latest day it should have been on.</param>
 /// <param name="Days">How many days after it the touch is placed.</param>
 /// <param name="NothingFit">Whether levelling moved it there because nothing fit earlier (otherwise it was already due that late).</param>
-public sealed record LateReason(LocalDate NotAfter, int Days, bool NothingFit = true) : Reason
-{
-    /// <inheritdoc/>
-    public override string ToString() => Clause();
-
-    internal override void AppendTo(TextBuffer text)
-    {
-        text.AppendCount(Days, "day").Append(NothingFit ? " late: nothing fit by " : " past its latest day, ");
-        Day(text, NotAfter);
-    }
-}
+public sealed record LateReason(LocalDate NotAfter, int Days, bool NothingFit = true) : Reason;

@@ -1,5 +1,3 @@
-using Cadence.Internal;
-
 namespace Cadence.Explanations;
 
 /// <summary>
@@ -7,10 +5,4 @@ namespace Cadence.Explanations;
 /// days was a weekday for the contact.
 /// </summary>
 /// <param name="Place">Where the contact is.</param>
-public sealed record OnContactWeekendReason(string Place) : Reason
-{
-    /// <inheritdoc/>
-    public override string ToString() => Clause();
-
-    internal override void AppendTo(TextBuffer text) => text.Append("on the weekend in ").Append(Place).Append(": none of your working days is a weekday there");
-}
+public sealed record OnContactWeekendReason(string Place) : Reason;

@@ -1,4 +1,3 @@
-using Cadence.Internal;
 using NodaTime;
 
 namespace Cadence.Explanations;
@@ -9,33 +8,4 @@ namespace Cadence.Explanations;
 /// <param name="Limit">The budget.</param>
 /// <param name="Channel">For a channel budget, the channel.</param>
 /// <param name="Week">Whether it is the weekly budget.</param>
-public sealed record OverbookedReason(LocalDate Date, int Count, int Limit, Channel? Channel = null, bool Week = false) : Reason
-{
-    /// <inheritdoc/>
-    public override string ToString() => Clause();
-
-    internal override void AppendTo(TextBuffer text)
-    {
-        if (Week)
-        {
-            text.Append("the week of ");
-            Day(text, Date);
-            text.Append(" is over budget with fixed touches (").AppendFormatted(Count).Append(" for a budget of ").AppendFormatted(Limit).Append(" a week)");
-            return;
-        }
-
-        Day(text, Date);
-        if (Channel is { } channel)
-        {
-            text.Append(" is over its ");
-            Lower(text, channel);
-            text.Append(" budget");
-        }
-        else
-        {
-            text.Append(" is over budget");
-        }
-
-        text.Append(" with fixed touches (").AppendFormatted(Count).Append(" for a budget of ").AppendFormatted(Limit).Append(')');
-    }
-}
+public sealed record OverbookedReason(LocalDate Date, int Count, int Limit, Channel? Channel = null, bool Week = false) : Reason;

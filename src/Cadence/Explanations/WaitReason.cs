@@ -1,4 +1,3 @@
-using Cadence.Internal;
 using NodaTime;
 
 namespace Cadence.Explanations;
@@ -8,18 +7,4 @@ namespace Cadence.Explanations;
 /// <param name="DaysAgo">Days between it and today.</param>
 /// <param name="MinGap">The least time between attempts.</param>
 /// <param name="NotBefore">The first day the next attempt may be made.</param>
-public sealed record WaitReason(LocalDate LastAttempt, int DaysAgo, Period MinGap, LocalDate NotBefore) : Reason
-{
-    /// <inheritdoc/>
-    public override string ToString() => Clause();
-
-    internal override void AppendTo(TextBuffer text) => Append(text, DaysAgo, MinGap, NotBefore);
-
-    internal static void Append(TextBuffer text, int daysAgo, Period minGap, LocalDate notBefore)
-    {
-        text.Append("last attempt ");
-        Ago(text, daysAgo);
-        text.Append(": leave at least ").AppendPeriod(minGap).Append(" between attempts, so not before ");
-        Day(text, notBefore);
-    }
-}
+public sealed record WaitReason(LocalDate LastAttempt, int DaysAgo, Period MinGap, LocalDate NotBefore) : Reason;

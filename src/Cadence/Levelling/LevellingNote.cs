@@ -77,23 +77,18 @@ internal sealed class LevellingNote
     /// <returns>A note of its own, with the earlier reasons built.</returns>
     internal LevellingNote After(PlannedTouch earlier)
     {
-        var reasons = new ReasonCollector(ImmutableArray.CreateBuilder<Reason>(8));
-        earlier.VisitLevelling(ref reasons);
-        reasons.Reasons.AddRange(Head);
-        return new LevellingNote(reasons.Reasons.ToArray(), this);
+        var reasons = ImmutableArray.CreateBuilder<Reason>(8);
+        earlier.AddLevellingReasons(reasons);
+        reasons.AddRange(Head);
+        return new LevellingNote(reasons.ToArray(), this);
     }
 
-    /// <summary>Hands the reasons of <paramref name="touch"/>, placed with this note, to a visitor, in order.</summary>
-    /// <typeparam name="TVisitor">The visitor.</typeparam>
+    /// <summary>Adds the reasons of <paramref name="touch"/>, placed with this note, in order.</summary>
     /// <param name="touch">The placed touch.</param>
-    /// <param name="reasons">The visitor.</param>
-    internal void Visit<TVisitor>(PlannedTouch touch, ref TVisitor reasons)
-        where TVisitor : struct, IReasonVisitor
+    /// <param name="reasons">Where to add them.</param>
+    internal void AddReasons(PlannedTouch touch, ImmutableArray<Reason>.Builder reasons)
     {
-        foreach (var reason in Head)
-        {
-            reasons.Other(reason);
-        }
+        reasons.AddRange(Head);
 
         var zone = touch.Relationship.TimeZone;
         if (Flexible)
@@ -101,7 +96,7 @@ internal sealed class LevellingNote
             LocalDate day = touch.Due;
             if (day > From && Cause is { } cause)
             {
-                reasons.Other(new LevelledReason(
+                reasons.Add(new LevelledReason(
                     From,
                     day,
                     cause,
@@ -112,18 +107,18 @@ internal sealed class LevellingNote
 
             if (OnContactWeekend)
             {
-                reasons.Other(new OnContactWeekendReason(CallWindow.Place(zone!)));
+                reasons.Add(new OnContactWeekendReason(CallWindow.Place(zone!)));
             }
 
             if (day > touch.NotAfter)
             {
-                reasons.Other(new LateReason(touch.NotAfter, Period.DaysBetween(touch.NotAfter, day), NothingFit: day > From));
+                reasons.Add(new LateReason(touch.NotAfter, Period.DaysBetween(touch.NotAfter, day), NothingFit: day > From));
             }
         }
 
         if (touch.Channel.IsLive() && zone is not null)
         {
-            reasons.Other(touch.CallWindow is { } window ? new CallWindowReason(window) : new NoCommonHoursReason(CallWindow.Place(zone)));
+            reasons.Add(touch.CallWindow is { } window ? new CallWindowReason(window) : new NoCommonHoursReason(CallWindow.Place(zone)));
         }
     }
 }

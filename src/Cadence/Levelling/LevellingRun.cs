@@ -11,6 +11,8 @@ namespace Cadence.Levelling;
 
 /// <summary>
 /// One levelling of one plan by a <see cref="Leveller"/>: the greedy of <see cref="Leveller.Level"/> on flat arrays.
+/// See docs/design.md, "Fast paths", and tests/Cadence.Tests/Levelling/ReferenceLeveller.cs, the readable
+/// specification this must equal.
 /// Touches are known by their id rank (their index in arrays sized by the ranks); days by their offset from the plan's
 /// day; the touches waiting are one <see cref="LevellingQueue"/> per channel. Used once, by one thread.
 /// </summary>

@@ -153,97 +153,88 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
             IdRank = IdRank,
         };
 
-    /// <summary>Hands levelling's reasons, in order, to a visitor.</summary>
-    internal void VisitLevelling<TVisitor>(ref TVisitor reasons)
-        where TVisitor : struct, IReasonVisitor => _levelling?.Visit(this, ref reasons);
+    /// <summary>Adds levelling's reasons, in order (none when the touch was not levelled).</summary>
+    /// <param name="reasons">Where to add them.</param>
+    internal void AddLevellingReasons(ImmutableArray<Reason>.Builder reasons) => _levelling?.AddReasons(this, reasons);
 
-    /// <summary>Appends <see cref="Why"/> without building the reasons.</summary>
+    /// <summary>Appends <see cref="Why"/> (the feed writes it without making the string).</summary>
     /// <param name="text">Where to append the sentence.</param>
-    internal void AppendWhy(TextBuffer text)
-    {
-        var sentence = new SentenceWriter(text);
-        VisitReasons(ref sentence);
-        sentence.Finish();
-    }
+    internal void AppendWhy(TextBuffer text) => EnglishReasons.AppendSentence(text, ReasonArray.AsSpan());
 
+    /// <summary>
+    /// Makes the reasons from what the scheduler kept (<see cref="Explanation"/>) and levelling's note: the one place
+    /// that decides which reasons a planned touch has, in which order (docs/design.md, "How a reason is made").
+    /// </summary>
     private ImmutableArray<Reason> BuildReasons()
     {
-        var reasons = new ReasonCollector(ImmutableArray.CreateBuilder<Reason>(8));
-        VisitReasons(ref reasons);
-        return reasons.Reasons.DrainToImmutable();
-    }
-
-    /// <summary>Hands the reasons, in order, to a visitor: the one walk that <see cref="Reasons"/> and <see cref="AppendWhy"/> share.</summary>
-    internal void VisitReasons<TVisitor>(ref TVisitor reasons)
-        where TVisitor : struct, IReasonVisitor
-    {
+        var reasons = ImmutableArray.CreateBuilder<Reason>(8);
         var e = _explanation;
         if (Commitment is { } pinned)
         {
-            reasons.Commitment(pinned.Id, pinned.Purpose, pinned.Date);
-            VisitTouchReasons(ref reasons, e);
+            reasons.Add(new CommitmentReason(pinned.Id, pinned.Purpose, pinned.Date));
+            AddTouchReasons(reasons, e);
         }
         else
         {
             if (e.Renewal is null)
             {
-                reasons.FirstTouch(e.Unanswered, e.Uncredited);
+                reasons.Add(new FirstTouchReason(e.Unanswered, e.Uncredited));
                 if (LastTouch is { } latest)
                 {
-                    reasons.LatestTouch(latest, Period.DaysBetween(latest.Date, e.Today));
+                    reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
                 }
             }
             else
             {
-                VisitTouchReasons(ref reasons, e);
+                AddTouchReasons(reasons, e);
             }
 
-            reasons.Cadence(Relationship.Tier, Rule, Relationship.Rule is not null);
+            reasons.Add(new CadenceReason(Relationship.Tier, Rule, Relationship.Rule is not null));
             if (e.WaitedFor is { } attempt)
             {
-                reasons.Wait(attempt.Date, Period.DaysBetween(attempt.Date, e.Today), Rule.MinGap, attempt.Date.Plus(Rule.MinGap));
+                reasons.Add(new WaitReason(attempt.Date, Period.DaysBetween(attempt.Date, e.Today), Rule.MinGap, attempt.Date.Plus(Rule.MinGap)));
             }
         }
 
         if (e.MovedFrom is { } from && Move is { } move)
         {
-            reasons.MovedByHand(from, move.To);
+            reasons.Add(new MovedByHandReason(from, move.To));
         }
 
         if (e.Paused && Relationship.State.PausedUntil is { } until)
         {
-            reasons.Paused(until);
+            reasons.Add(new PausedReason(until));
         }
 
         if (DaysOverdue > 0)
         {
-            reasons.Overdue(DaysOverdue, e.Today.PlusDays(-DaysOverdue));
+            reasons.Add(new OverdueReason(DaysOverdue, e.Today.PlusDays(-DaysOverdue)));
         }
 
         switch (e.ChannelWhy)
         {
             case ChannelWhy.Offline:
-                reasons.TakeItOffline(e.OnlineStreak, Channel);
+                reasons.Add(new TakeItOfflineReason(e.OnlineStreak, Channel));
                 break;
             case ChannelWhy.Preferred:
-                reasons.PreferredChannel(Channel);
+                reasons.Add(new PreferredChannelReason(Channel));
                 break;
         }
 
-        VisitLevelling(ref reasons);
+        AddLevellingReasons(reasons);
+        return reasons.DrainToImmutable();
     }
 
-    private void VisitTouchReasons<TVisitor>(ref TVisitor reasons, Explanation e)
-        where TVisitor : struct, IReasonVisitor
+    private void AddTouchReasons(ImmutableArray<Reason>.Builder reasons, Explanation e)
     {
         if (e.Renewal is { } renewal)
         {
-            reasons.Renewal(renewal, Period.DaysBetween(renewal.Date, e.Today), e.RenewalCredit);
+            reasons.Add(new RenewalReason(renewal, Period.DaysBetween(renewal.Date, e.Today), e.RenewalCredit));
         }
 
         if (!e.RenewalIsLast && LastTouch is { } latest && !latest.Equals(e.Renewal))
         {
-            reasons.LatestTouch(latest, Period.DaysBetween(latest.Date, e.Today));
+            reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
         }
     }
 

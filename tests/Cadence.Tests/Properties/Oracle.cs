@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace Cadence.Tests.Properties;
 
-/// <summary>The scheduler's rules recomputed from DESIGN.md for the properties, independently of its code.</summary>
+/// <summary>The scheduler's rules recomputed from docs/design.md ("Domain rules") for the properties, independently of its code.</summary>
 internal static class Oracle
 {
     public static CadenceRule RuleOf(SchedulerOptions options, Relationship r) => r.Rule ?? options.Rules.For(r.Tier);

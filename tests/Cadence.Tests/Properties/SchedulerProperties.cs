@@ -10,7 +10,7 @@ namespace Cadence.Tests.Properties;
 
 /// <summary>
 /// The scheduler's invariants, each checked over <see cref="Generators.Runs"/> generated diaries. The bounds are
-/// recomputed here from DESIGN.md's rules, independently of the scheduler's code.
+/// recomputed here from the rules in docs/design.md, independently of the scheduler's code.
 /// </summary>
 [Properties(Arbitrary = new[] { typeof(Generators) }, MaxTest = Generators.Runs, QuietOnSuccess = true)]
 public class SchedulerProperties

@@ -1,0 +1,462 @@
+using System;
+using System.Collections.Generic;
+using Cadence.Internal;
+using Cadence.Levelling;
+
+namespace Cadence.Explanations;
+
+/// <summary>
+/// The one place reasons are worded in English: a clause per <see cref="Reason"/> record, and sentences of clauses
+/// ("Last met 41 days ago (coffee); clients are due every 30 days (at most 45)."). <see cref="Reason.ToString"/>,
+/// <see cref="Reason.Sentence"/>, <c>PlannedTouch.Why</c> and the feed's descriptions all come through here, so they
+/// cannot disagree.
+/// </summary>
+/// <remarks>
+/// To add a reason: one record in this folder (data only, documented), one case in <see cref="AppendClause"/>, and
+/// the line in the scheduler or the leveller that decides it (for the scheduler, also the field of its
+/// <c>Explanation</c> that it is made of). Then a test that reads the sentence. See docs/design.md, "How a reason is
+/// made".
+/// </remarks>
+internal static class EnglishReasons
+{
+    /// <summary>Appends reasons as one sentence: clauses separated by "; ", the first letter capitalized, a full stop at the end; nothing for none.</summary>
+    /// <param name="text">Where to append the sentence.</param>
+    /// <param name="reasons">The reasons, in order.</param>
+    internal static void AppendSentence(TextBuffer text, ReadOnlySpan<Reason> reasons)
+    {
+        int start = text.Length;
+        foreach (var reason in reasons)
+        {
+            AppendSeparated(text, start, reason);
+        }
+
+        Finish(text, start);
+    }
+
+    /// <summary>Appends reasons as one sentence, as <see cref="AppendSentence(TextBuffer, ReadOnlySpan{Reason})"/> does.</summary>
+    /// <param name="text">Where to append the sentence.</param>
+    /// <param name="reasons">The reasons, in order.</param>
+    internal static void AppendSentence(TextBuffer text, IEnumerable<Reason> reasons)
+    {
+        int start = text.Length;
+        foreach (var reason in reasons)
+        {
+            AppendSeparated(text, start, reason);
+        }
+
+        Finish(text, start);
+    }
+
+    /// <summary>One reason as a lower-case English clause, without a full stop.</summary>
+    /// <param name="reason">The reason.</param>
+    /// <returns>The clause.</returns>
+    internal static string Clause(Reason reason)
+    {
+        var text = new TextBuffer(64);
+        AppendClause(text, reason);
+        return text.ToString();
+    }
+
+    /// <summary>Appends one reason as a lower-case English clause: one case per kind of reason.</summary>
+    /// <param name="text">Where to append it.</param>
+    /// <param name="reason">The reason.</param>
+    internal static void AppendClause(TextBuffer text, Reason reason)
+    {
+        switch (reason)
+        {
+            case CommitmentReason r:
+                text.Append("next step for ");
+                text.AppendDay(r.Date);
+                text.Append(": ").Append(r.Purpose);
+                break;
+            case FirstTouchReason r:
+                if (r.UncreditedTouches > 0)
+                {
+                    text.Append("no touch so far counts towards the cadence: time for one that does");
+                }
+                else if (r.UnansweredAttempts > 0)
+                {
+                    text.Append("no connection yet after ").AppendCount(r.UnansweredAttempts, "attempt");
+                }
+                else
+                {
+                    text.Append("no touch yet: time for a first one");
+                }
+
+                break;
+            case RenewalReason r:
+                Describe(text, r.Touch, r.DaysAgo, last: true);
+                Share(text, r.Credit);
+                break;
+            case LatestTouchReason r:
+                Describe(text, r.Touch, r.DaysAgo, last: false);
+                break;
+            case CadenceReason r:
+                if (r.IsOverride)
+                {
+                    text.Append("this relationship is due ");
+                }
+                else
+                {
+                    Plural(text, r.Tier);
+                    text.Append(" are due ");
+                }
+
+                Every(text, r.Rule);
+                break;
+            case WaitReason r:
+                text.Append("last attempt ");
+                Ago(text, r.DaysAgo);
+                text.Append(": leave at least ").AppendPeriod(r.MinGap).Append(" between attempts, so not before ");
+                text.AppendDay(r.NotBefore);
+                break;
+            case MovedByHandReason r:
+                if (r.To == r.From)
+                {
+                    text.Append("set by hand to ");
+                    text.AppendDay(r.To);
+                    break;
+                }
+
+                text.Append(r.To > r.From ? "snoozed by hand from " : "brought forward by hand from ");
+                text.AppendDay(r.From);
+                text.Append(" to ");
+                text.AppendDay(r.To);
+                break;
+            case PausedReason r:
+                text.Append("paused until ");
+                text.AppendDay(r.Until);
+                break;
+            case OverdueReason r:
+                text.AppendCount(r.Days, "day").Append(" overdue (was due ");
+                text.AppendDay(r.WasDue);
+                text.Append(')');
+                break;
+            case TakeItOfflineReason r:
+                if (r.OnlineTouches == 1)
+                {
+                    text.Append("the last touch was online");
+                }
+                else
+                {
+                    text.Append("the last ").AppendCount(r.OnlineTouches, "touch", "touches").Append(" were online");
+                }
+
+                text.Append(": take it offline with a ");
+                Lower(text, r.Suggested);
+                break;
+            case PreferredChannelReason r:
+                text.Append(r.Channel switch
+                {
+                    Channel.Meeting => "prefers to meet",
+                    Channel.Call => "prefers a call",
+                    Channel.Note => "prefers a note",
+                    _ => "prefers social media",
+                });
+                break;
+            case LevelledReason r:
+                Levelled(text, r);
+                break;
+            case LateReason r:
+                text.AppendCount(r.Days, "day").Append(r.NothingFit ? " late: nothing fit by " : " past its latest day, ");
+                text.AppendDay(r.NotAfter);
+                break;
+            case FixedOnDayOffReason r:
+                text.Append("kept on ");
+                text.AppendDay(r.Date);
+                text.Append(" as promised, though it is ").Append(r.DayOff switch
+                {
+                    DayOff.Holiday => "a holiday",
+                    DayOff.TimeOff => "time off",
+                    _ => "not a working day",
+                });
+                break;
+            case OverbookedReason r:
+                Overbooked(text, r);
+                break;
+            case CallWindowReason r:
+                text.Append("best time ").Append(r.Window?.ToString());
+                break;
+            case NoCommonHoursReason r:
+                text.Append("no working hours in common with ").Append(r.Place).Append(" that day");
+                break;
+            case OnContactWeekendReason r:
+                text.Append("on the weekend in ").Append(r.Place).Append(": none of your working days is a weekday there");
+                break;
+            default:
+                throw new ArgumentException($"No English wording for the reason {reason.GetType().Name}.", nameof(reason));
+        }
+    }
+
+    private static void AppendSeparated(TextBuffer text, int start, Reason reason)
+    {
+        if (text.Length > start)
+        {
+            text.Append("; ");
+        }
+
+        AppendClause(text, reason);
+    }
+
+    /// <summary>Capitalizes the sentence begun at <paramref name="start"/> and ends it with a full stop, unless it is empty.</summary>
+    private static void Finish(TextBuffer text, int start)
+    {
+        if (text.Length > start)
+        {
+            text.Set(start, char.ToUpperInvariant(text[start]));
+            text.Append('.');
+        }
+    }
+
+    /// <summary>", which counts as 60% of a full touch" below a full touch: rounded half up, never shown as 100%.</summary>
+    private static void Share(TextBuffer text, double credit)
+    {
+        if (!(credit < 1))
+        {
+            // A full touch (or no number at all) says nothing more.
+            return;
+        }
+
+        double percent = Math.Min(99, Math.Round(credit * 100, MidpointRounding.AwayFromZero));
+        text.Append(", which counts as ");
+        if (percent is >= 0 and <= 99 && !double.IsNegative(percent))
+        {
+            // A whole number from 0 to 99 is written as the integer it is.
+            text.Append((long)percent);
+        }
+        else
+        {
+            text.Append(percent);
+        }
+
+        text.Append("% of a full touch");
+    }
+
+    private static void Levelled(TextBuffer text, LevelledReason r)
+    {
+        text.Append("moved from ");
+        text.AppendDay(r.From);
+        text.Append(": ");
+        switch (r.Cause)
+        {
+            case MoveCause.NotAWorkingDay:
+                text.Append("not a working day");
+                break;
+            case MoveCause.Holiday:
+                text.Append("a holiday");
+                break;
+            case MoveCause.TimeOff:
+                text.Append("time off");
+                break;
+            case MoveCause.DailyBudget:
+                text.Append("budget of ").AppendFormatted(r.Limit).Append(" a day reached");
+                break;
+            case MoveCause.ChannelBudget:
+                string noun = r.Channel switch
+                {
+                    Channel.Meeting => "meeting",
+                    Channel.Call => "call",
+                    Channel.Note => "note",
+                    _ => "social touch",
+                };
+                text.Append("budget of ").AppendCount(r.Limit ?? 0, noun, noun + "s").Append(" a day reached");
+                break;
+            case MoveCause.WeeklyBudget:
+                text.Append("budget of ").AppendFormatted(r.Limit).Append(" a week reached");
+                break;
+            default:
+                text.Append("the weekend in ").Append(r.Place);
+                break;
+        }
+    }
+
+    private static void Overbooked(TextBuffer text, OverbookedReason r)
+    {
+        if (r.Week)
+        {
+            text.Append("the week of ");
+            text.AppendDay(r.Date);
+            text.Append(" is over budget with fixed touches (").AppendFormatted(r.Count).Append(" for a budget of ").AppendFormatted(r.Limit).Append(" a week)");
+            return;
+        }
+
+        text.AppendDay(r.Date);
+        if (r.Channel is { } channel)
+        {
+            text.Append(" is over its ");
+            Lower(text, channel);
+            text.Append(" budget");
+        }
+        else
+        {
+            text.Append(" is over budget");
+        }
+
+        text.Append(" with fixed touches (").AppendFormatted(r.Count).Append(" for a budget of ").AppendFormatted(r.Limit).Append(')');
+    }
+
+    /// <summary>"today", "yesterday", "41 days ago".</summary>
+    private static void Ago(TextBuffer text, int days)
+    {
+        switch (days)
+        {
+            case 0:
+                text.Append("today");
+                break;
+            case 1:
+                text.Append("yesterday");
+                break;
+            default:
+                text.AppendCount(days, "day").Append(" ago");
+                break;
+        }
+    }
+
+    /// <summary>An English phrase for a touch, such as "last met 41 days ago (coffee)" or "called 3 days ago with no answer".</summary>
+    private static void Describe(TextBuffer text, Touch touch, int daysAgo, bool last)
+    {
+        string lastWord = last ? "last " : string.Empty;
+        if (touch.Outcome == Outcome.NoReply)
+        {
+            if (touch.Direction == Direction.Inbound)
+            {
+                string by = touch.Channel switch
+                {
+                    Channel.Meeting => "to meet",
+                    Channel.Call => "to call",
+                    Channel.Note => "to write",
+                    _ => "to reach you online",
+                };
+                text.Append("they tried ").Append(by).Append(' ');
+                WhenAndMedium(text, touch, daysAgo);
+                text.Append(" and did not get through");
+                return;
+            }
+
+            text.Append(touch.Channel switch
+            {
+                Channel.Meeting => "a meeting ",
+                Channel.Call => "called ",
+                Channel.Note => "wrote ",
+                _ => "reached out online ",
+            });
+            WhenAndMedium(text, touch, daysAgo);
+            text.Append(touch.Channel switch
+            {
+                Channel.Meeting => " fell through",
+                Channel.Call => " with no answer",
+                _ => " with no reply",
+            });
+            return;
+        }
+
+        if (touch.Direction == Direction.Inbound)
+        {
+            text.Append(touch.Channel == Channel.Meeting ? string.Empty : "they ").Append(lastWord).Append(touch.Channel switch
+            {
+                Channel.Meeting => "met ",
+                Channel.Call => "called ",
+                Channel.Note => "wrote ",
+                _ => "reached out online ",
+            });
+            WhenAndMedium(text, touch, daysAgo);
+            if (touch.Channel == Channel.Meeting)
+            {
+                text.Append(", at their request");
+            }
+
+            return;
+        }
+
+        text.Append(lastWord).Append(touch.Channel switch
+        {
+            Channel.Meeting => "met ",
+            Channel.Call => "called ",
+            Channel.Note => "wrote ",
+            _ => "touched base online ",
+        });
+        WhenAndMedium(text, touch, daysAgo);
+    }
+
+    /// <summary>"41 days ago (coffee)": when, and the medium in brackets if there is one.</summary>
+    private static void WhenAndMedium(TextBuffer text, Touch touch, int daysAgo)
+    {
+        Ago(text, daysAgo);
+        if (touch.Medium is { } medium)
+        {
+            text.Append(" (").Append(medium).Append(')');
+        }
+    }
+
+    /// <summary>"every 30 days (at most 45)", "every 4 weeks (at most 2 months)".</summary>
+    private static void Every(TextBuffer text, CadenceRule rule)
+    {
+        text.Append("every ").AppendPeriod(rule.Target).Append(" (at most ");
+        var t = PeriodMath.SingleUnit(rule.Target);
+        var m = PeriodMath.SingleUnit(rule.MaxGap);
+        if (t is { } tu && m is { } mu && tu.Unit == mu.Unit)
+        {
+            text.Append(mu.Count);
+        }
+        else
+        {
+            text.AppendPeriod(rule.MaxGap);
+        }
+
+        text.Append(')');
+    }
+
+    /// <summary>"client" → "clients", "referral source" → "referral sources", "agency" → "agencies".</summary>
+    private static void Plural(TextBuffer text, string noun)
+    {
+        if (noun.Length == 0)
+        {
+            return;
+        }
+
+        char last = noun[^1], before = noun.Length > 1 ? noun[^2] : ' ';
+        bool sibilant = char.IsAscii(last) && char.IsAscii(before)
+            ? (last | 0x20) is 's' or 'x' || ((last | 0x20) == 'h' && (before | 0x20) is 'c' or 's')
+            : noun.EndsWith("s", StringComparison.OrdinalIgnoreCase)
+                || noun.EndsWith("x", StringComparison.OrdinalIgnoreCase)
+                || noun.EndsWith("ch", StringComparison.OrdinalIgnoreCase)
+                || noun.EndsWith("sh", StringComparison.OrdinalIgnoreCase);
+        if (sibilant)
+        {
+            text.Append(noun).Append("es");
+            return;
+        }
+
+        // Tier names are usually lower case; an acronym keeps a lower-case "s" ("VIPs").
+        if (noun.Length > 1 && noun[^1] == 'y' && "aeiou".IndexOf(char.ToLowerInvariant(noun[^2])) < 0)
+        {
+            text.Append(noun.AsSpan(0, noun.Length - 1)).Append("ies");
+            return;
+        }
+
+        text.Append(noun).Append('s');
+    }
+
+    /// <summary>A channel's name in lower case: "meeting", "call", "note", "social".</summary>
+    private static void Lower(TextBuffer text, Channel channel)
+    {
+        switch (channel)
+        {
+            case Channel.Meeting:
+                text.Append("meeting");
+                break;
+            case Channel.Call:
+                text.Append("call");
+                break;
+            case Channel.Note:
+                text.Append("note");
+                break;
+            case Channel.Social:
+                text.Append("social");
+                break;
+            default:
+                text.AppendLowerInvariant(channel.ToString());
+                break;
+        }
+    }
+}

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Cadence.Internal;
 using Cadence.Levelling;
 
@@ -27,24 +26,19 @@ internal static class EnglishReasons
         int start = text.Length;
         foreach (var reason in reasons)
         {
-            AppendSeparated(text, start, reason);
+            if (text.Length > start)
+            {
+                text.Append("; ");
+            }
+
+            AppendClause(text, reason);
         }
 
-        Finish(text, start);
-    }
-
-    /// <summary>Appends reasons as one sentence, as <see cref="AppendSentence(TextBuffer, ReadOnlySpan{Reason})"/> does.</summary>
-    /// <param name="text">Where to append the sentence.</param>
-    /// <param name="reasons">The reasons, in order.</param>
-    internal static void AppendSentence(TextBuffer text, IEnumerable<Reason> reasons)
-    {
-        int start = text.Length;
-        foreach (var reason in reasons)
+        if (text.Length > start)
         {
-            AppendSeparated(text, start, reason);
+            text.Set(start, char.ToUpperInvariant(text[start]));
+            text.Append('.');
         }
-
-        Finish(text, start);
     }
 
     /// <summary>One reason as a lower-case English clause, without a full stop.</summary>
@@ -185,26 +179,6 @@ internal static class EnglishReasons
                 break;
             default:
                 throw new ArgumentException($"No English wording for the reason {reason.GetType().Name}.", nameof(reason));
-        }
-    }
-
-    private static void AppendSeparated(TextBuffer text, int start, Reason reason)
-    {
-        if (text.Length > start)
-        {
-            text.Append("; ");
-        }
-
-        AppendClause(text, reason);
-    }
-
-    /// <summary>Capitalizes the sentence begun at <paramref name="start"/> and ends it with a full stop, unless it is empty.</summary>
-    private static void Finish(TextBuffer text, int start)
-    {
-        if (text.Length > start)
-        {
-            text.Set(start, char.ToUpperInvariant(text[start]));
-            text.Append('.');
         }
     }
 

@@ -23,7 +23,7 @@ public abstract record Reason
     {
         ArgumentNullException.ThrowIfNull(reasons);
         var text = new TextBuffer(128);
-        EnglishReasons.AppendSentence(text, reasons);
+        EnglishReasons.AppendSentence(text, reasons is Reason[] array ? array : [.. reasons]);
         return text.ToString();
     }
 

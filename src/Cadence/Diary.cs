@@ -287,7 +287,7 @@ public sealed class Diary
         int index = IndexOf(relationshipId);
         if (ActiveMoveAt(index) is null && PinningCommitmentAt(index) is { } pinned)
         {
-            return Update(pinned.MoveTo(to, pinned.Time));
+            return Update(pinned.MoveTo(to));
         }
 
         return Move(new ManualMove(relationshipId, to, madeOn));
@@ -373,8 +373,7 @@ public sealed class Diary
     internal ReadOnlySpan<int> TouchesByRelationship => _groupedTouches;
 
     /// <summary>The indexes of a relationship's commitments, in the order given.</summary>
-    internal ReadOnlySpan<int> CommitmentIndexesOf(int relationshipIndex) =>
-        _groupedCommitments.AsSpan(_commitmentStart[relationshipIndex], _commitmentStart[relationshipIndex + 1] - _commitmentStart[relationshipIndex]);
+    internal ReadOnlySpan<int> CommitmentIndexesOf(int relationshipIndex) => Slice(_groupedCommitments, _commitmentStart, relationshipIndex);
 
     /// <summary>The open commitment that pins a relationship's next touch (see <see cref="PinningCommitmentOf"/>).</summary>
     internal Commitment? PinningCommitmentAt(int relationshipIndex)
@@ -405,7 +404,7 @@ public sealed class Diary
         }
 
         LocalDate? last = null;
-        foreach (int t in _groupedTouches.AsSpan(_touchStart[relationshipIndex], _touchStart[relationshipIndex + 1] - _touchStart[relationshipIndex]))
+        foreach (int t in Slice(_groupedTouches, _touchStart, relationshipIndex))
         {
             var date = _touches[t].Date;
             last = last is { } l && l >= date ? l : date;
@@ -417,9 +416,13 @@ public sealed class Diary
     private IEnumerable<ManualMove> MovesWithout(string relationshipId) =>
         _moves.Where(m => !string.Equals(m.RelationshipId, relationshipId, StringComparison.Ordinal));
 
+    /// <summary>The run of one relationship in a grouping.</summary>
+    private static ReadOnlySpan<int> Slice(int[] grouped, int[] start, int relationshipIndex) =>
+        grouped.AsSpan(start[relationshipIndex], start[relationshipIndex + 1] - start[relationshipIndex]);
+
     private static T[] Select<T>(ImmutableArray<T> all, int[] grouped, int[] start, int relationshipIndex)
     {
-        var indexes = grouped.AsSpan(start[relationshipIndex], start[relationshipIndex + 1] - start[relationshipIndex]);
+        var indexes = Slice(grouped, start, relationshipIndex);
         var result = new T[indexes.Length];
         for (int i = 0; i < indexes.Length; i++)
         {

@@ -4,6 +4,7 @@ using System.Linq;
 using Cadence.Tests.Properties;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 
 namespace Cadence.Tests;
@@ -171,21 +172,21 @@ public class DiaryRulesTests
 
     // ---------------------------------------------------------------- one rule, read the same everywhere
 
-    [Fact]
-    public void PinningCommitmentOf_IsTheCommitmentThePlanIsPinnedBy_OnGeneratedDiaries()
+    [Property(MaxTest = Generators.Runs, QuietOnSuccess = true)]
+    public Property PinningCommitmentOf_IsTheCommitmentThePlanIsPinnedBy_OnGeneratedDiaries()
     {
-        Check.One(Generators.Config, Prop.ForAll(Generators.Scenarios, s =>
+        return Prop.ForAll(Generators.Scenarios, s =>
         {
             var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
             foreach (var planned in plan.Touches)
             {
                 Assert.Equal(s.Diary.PinningCommitmentOf(planned.RelationshipId), planned.Commitment);
             }
-        }));
+        });
     }
 
-    [Fact]
-    public void Log_ClosesExactlyTheCommitmentsClosedBy_AndChangesNothingElse_OnGeneratedDiaries()
+    [Property(MaxTest = Generators.Runs, QuietOnSuccess = true)]
+    public Property Log_ClosesExactlyTheCommitmentsClosedBy_AndChangesNothingElse_OnGeneratedDiaries()
     {
         var gen =
             from s in Generators.Scenarios.Generator
@@ -195,7 +196,7 @@ public class DiaryRulesTests
             from channel in Gen.Elements(Channel.Meeting, Channel.Call, Channel.Note, Channel.Social)
             from outcome in Gen.Elements(Outcome.Connected, Outcome.NoReply)
             select (s.Diary, Touch: new Touch(r.Id, s.Today.PlusDays(-back), channel, Direction.Outbound, outcome));
-        Check.One(Generators.Config, Prop.ForAll(gen.ToArbitrary(), x =>
+        return Prop.ForAll(gen.ToArbitrary(), x =>
         {
             var closed = x.Diary.CommitmentsClosedBy(x.Touch).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             var logged = x.Diary.Log(x.Touch);
@@ -210,7 +211,7 @@ public class DiaryRulesTests
             }
 
             Assert.All(closed, id => Assert.True(x.Diary.Commitments.Single(c => c.Id == id).Date <= x.Touch.Date));
-        }));
+        });
     }
 
     private static CommitmentStatus Status(Diary diary, string id) => diary.Commitments.Single(c => c.Id == id).Status;

@@ -16,16 +16,14 @@ namespace Cadence.Planning;
 /// </summary>
 internal sealed class DiaryIndex
 {
-    private readonly int[] _touchStart;
     private readonly string?[] _media;
     private OnlineMediaFlags? _onlineMedia;
 
     private DiaryIndex(Diary diary)
     {
         Diary = diary;
-        _touchStart = diary.TouchStart.ToArray();
         GroupedTouches = diary.TouchesByRelationship.ToArray();
-        (GroupedFacts, _media, LastTouchDay) = Facts(diary.TouchArray, _touchStart, GroupedTouches);
+        (GroupedFacts, _media, LastTouchDay) = Facts(diary.TouchArray, diary.TouchStart, GroupedTouches);
         OrdinalOrder = Ordinal(diary);
     }
 
@@ -66,8 +64,12 @@ internal sealed class DiaryIndex
     /// <summary>Where a relationship's touches are in <see cref="GroupedTouches"/> and <see cref="GroupedFacts"/>.</summary>
     /// <param name="relationshipIndex">The relationship's index in the diary.</param>
     /// <returns>The start and the count.</returns>
-    internal (int Start, int Count) TouchRange(int relationshipIndex) =>
-        (_touchStart[relationshipIndex], _touchStart[relationshipIndex + 1] - _touchStart[relationshipIndex]);
+    internal (int Start, int Count) TouchRange(int relationshipIndex)
+    {
+        // The groups have the diary's bounds: sorting happens within a relationship's run.
+        var start = Diary.TouchStart;
+        return (start[relationshipIndex], start[relationshipIndex + 1] - start[relationshipIndex]);
+    }
 
     /// <summary>
     /// For each of <see cref="Media"/>, whether a note with it is online under these options. Built once per options
@@ -113,7 +115,7 @@ internal sealed class DiaryIndex
     /// memory), then sorts each relationship's touches into the scheduler's order, earliest first: by day, and by
     /// <see cref="TouchOrder"/> within a day. Also finds the distinct media and the latest day.
     /// </summary>
-    private static (TouchFacts[] Facts, string?[] Media, int LastDay) Facts(System.Collections.Immutable.ImmutableArray<Touch> touches, int[] start, int[] grouped)
+    private static (TouchFacts[] Facts, string?[] Media, int LastDay) Facts(System.Collections.Immutable.ImmutableArray<Touch> touches, ReadOnlySpan<int> start, int[] grouped)
     {
         var media = new List<string?> { null };
         var mediumIndex = new Dictionary<string, int>(StringComparer.Ordinal);

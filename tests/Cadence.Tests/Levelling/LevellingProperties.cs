@@ -531,19 +531,24 @@ public class LevellingProperties
         });
     }
 
+    /// <summary>Scenarios, each with an order of its relationships (see <see cref="Reordered"/>).</summary>
+    internal static Gen<(LevellingScenario Scenario, int[] Order)> WithShuffledOrder(Gen<LevellingScenario> scenarios) =>
+        from s in scenarios
+        from order in Gen.Shuffle(Enumerable.Range(0, s.Diary.Relationships.Count).ToArray())
+        select (s, order);
+
+    /// <summary>A plan's touches in another order than plan order: the leveller then ranks them itself.</summary>
+    internal static Plan Reordered(Plan plan, int[] order) =>
+        new(plan.Today, order.Where(i => i < plan.Touches.Count).Select(i => plan.Touches[i]).ToImmutableArray());
+
     [Property]
     public Property Level_ShuffledPlanOrder_EqualLevelledPlan()
     {
-        var gen =
-            from s in Scenarios
-            from order in Gen.Shuffle(Enumerable.Range(0, s.Diary.Relationships.Count).ToArray())
-            select (s, order);
-
-        return Prop.ForAll(gen.ToArbitrary(), x =>
+        return Prop.ForAll(WithShuffledOrder(Scenarios).ToArbitrary(), x =>
         {
             var (s, order) = x;
             var plan = s.Unlevelled();
-            var shuffled = new Plan(s.Today, order.Where(i => i < plan.Touches.Count).Select(i => plan.Touches[i]).ToImmutableArray());
+            var shuffled = Reordered(plan, order);
             var leveller = new Leveller(s.Calendar, s.Options);
             var original = leveller.Level(plan);
             var other = leveller.Level(shuffled);

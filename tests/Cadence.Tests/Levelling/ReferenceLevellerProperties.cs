@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
@@ -29,12 +28,7 @@ public class ReferenceLevellerProperties
     [Property(MaxTest = Runs, QuietOnSuccess = true)]
     public Property Level_AnyDiaryAndCalendar_EqualsTheReferenceLeveller()
     {
-        var gen =
-            from s in Scenarios
-            from order in Gen.Shuffle(Enumerable.Range(0, s.Diary.Relationships.Count).ToArray())
-            select (s, order);
-
-        return Prop.ForAll(gen.ToArbitrary(), x =>
+        return Prop.ForAll(LevellingProperties.WithShuffledOrder(Scenarios).ToArbitrary(), x =>
         {
             var (s, order) = x;
             var fast = new Leveller(s.Calendar, s.Options);
@@ -46,8 +40,7 @@ public class ReferenceLevellerProperties
             AssertSame("the scheduler's plan", expected, actual);
 
             // Not in plan order: the fast leveller ranks the touches itself.
-            var shuffled = new Plan(s.Today, order.Where(i => i < plan.Touches.Count).Select(i => plan.Touches[i]).ToImmutableArray());
-            AssertSame("the plan shuffled", expected, fast.Level(shuffled));
+            AssertSame("the plan shuffled", expected, fast.Level(LevellingProperties.Reordered(plan, order)));
 
             // Levelled again: the first levelling's reasons come first.
             AssertSame("the levelled plan levelled again", reference.Level(expected.Plan), fast.Level(actual.Plan));

@@ -17,17 +17,21 @@ public sealed class CadenceRules
 {
     private readonly ImmutableSortedDictionary<string, CadenceRule> _tiers;
     private readonly FrozenDictionary<string, CadenceRule> _lookup;
+    private readonly ImmutableSortedDictionary<string, FollowUpLadder> _ladders;
 
-    private CadenceRules(ImmutableSortedDictionary<string, CadenceRule> tiers, CadenceRule? fallback)
+    private CadenceRules(ImmutableSortedDictionary<string, CadenceRule> tiers, CadenceRule? fallback, ImmutableSortedDictionary<string, FollowUpLadder> ladders)
     {
         _tiers = tiers;
         _lookup = tiers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Fallback = fallback;
+        _ladders = ladders;
     }
 
-    /// <summary>No tiers and no fallback: every tier must be added.</summary>
+    /// <summary>No tiers, no fallback and no ladders: every tier must be added.</summary>
     public static CadenceRules Empty { get; } = new(
-        ImmutableSortedDictionary.Create<string, CadenceRule>(StringComparer.OrdinalIgnoreCase), null);
+        ImmutableSortedDictionary.Create<string, CadenceRule>(StringComparer.OrdinalIgnoreCase),
+        null,
+        ImmutableSortedDictionary.Create<string, FollowUpLadder>(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
     /// Sensible defaults. client: at least 2 weeks, target 30 days, at most 45 days; prospect: 1 week, 2 weeks,
@@ -53,19 +57,46 @@ public sealed class CadenceRules
     /// <returns>The changed copy.</returns>
     [Pure]
     public CadenceRules With(string tier, CadenceRule rule) =>
-        new(_tiers.SetItem(Guard.Id(tier, nameof(tier)), Guard.NotNull(rule, nameof(rule))), Fallback);
+        new(_tiers.SetItem(Guard.Id(tier, nameof(tier)), Guard.NotNull(rule, nameof(rule))), Fallback, _ladders);
 
     /// <summary>Returns a copy without <paramref name="tier"/>.</summary>
     /// <param name="tier">The tier name.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
-    public CadenceRules Without(string tier) => new(_tiers.Remove(Guard.NotNull(tier, nameof(tier))), Fallback);
+    public CadenceRules Without(string tier) => new(_tiers.Remove(Guard.NotNull(tier, nameof(tier))), Fallback, _ladders);
 
     /// <summary>Returns a copy with another fallback (or none).</summary>
     /// <param name="fallback">The rule for unnamed tiers, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
-    public CadenceRules WithFallback(CadenceRule? fallback) => new(_tiers, fallback);
+    public CadenceRules WithFallback(CadenceRule? fallback) => new(_tiers, fallback, _ladders);
+
+    /// <summary>The tiers with a follow-up ladder, in ordinal-ignore-case order.</summary>
+    public IReadOnlyCollection<string> TiersWithLadders => _ladders.Keys.ToArray();
+
+    /// <summary>Whether any tier has a follow-up ladder.</summary>
+    public bool HasLadders => !_ladders.IsEmpty;
+
+    /// <summary>
+    /// Returns a copy where an attempt with a relationship of <paramref name="tier"/> follows up by
+    /// <paramref name="ladder"/> unless the touch says otherwise (<see cref="Touch.FollowUp"/>); <see langword="null"/>
+    /// or <see cref="FollowUpLadder.None"/> removes the tier's ladder.
+    /// </summary>
+    /// <param name="tier">The tier name.</param>
+    /// <param name="ladder">Its default ladder, or <see langword="null"/>.</param>
+    /// <returns>The changed copy.</returns>
+    [Pure]
+    public CadenceRules WithLadder(string tier, FollowUpLadder? ladder)
+    {
+        Guard.Id(tier, nameof(tier));
+        return new(_tiers, Fallback, ladder is null || ladder.IsNone ? _ladders.Remove(tier) : _ladders.SetItem(tier, ladder));
+    }
+
+    /// <summary>The default follow-up ladder of a tier (names compared ignoring case), or <see langword="null"/>.</summary>
+    /// <param name="tier">The tier name.</param>
+    /// <returns>Its ladder, or <see langword="null"/> when it has none.</returns>
+    public FollowUpLadder? LadderFor(string tier) =>
+        tier is not null && !_ladders.IsEmpty && _ladders.TryGetValue(tier, out var ladder) ? ladder : null;
 
     /// <summary>Whether the tier is named, or a fallback covers it.</summary>
     /// <param name="tier">The tier name.</param>

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
 using System.Linq;
 using System.Threading;
+using Cadence.Explanations;
 using Cadence.Internal;
 using NodaTime;
 
@@ -24,6 +25,8 @@ public sealed class Diary
     private readonly ImmutableArray<ManualMove> _moves;
     private readonly ManualMove?[] _moveByRelationship;
     private readonly Dictionary<string, int> _byId;
+    private readonly Dictionary<string, int> _commitmentById;
+    private readonly Dictionary<string, int>? _touchById;
 
     // Touches and commitments grouped by relationship, compressed-row style, in the order given: those of relationship
     // r are at positions _touchStart[r] to _touchStart[r + 1] - 1 of _groupedTouches (their indexes in _touches).
@@ -83,12 +86,24 @@ public sealed class Diary
             _moveByRelationship[index] = move;
         }
 
-        var commitmentIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var commitment in _commitments)
+        _commitmentById = new Dictionary<string, int>(_commitments.Length, StringComparer.Ordinal);
+        for (int i = 0; i < _commitments.Length; i++)
         {
-            if (!commitmentIds.Add(commitment.Id))
+            if (!_commitmentById.TryAdd(_commitments[i].Id, i))
             {
-                throw new ArgumentException($"Duplicate commitment id \"{commitment.Id}\".", nameof(commitments));
+                throw new ArgumentException($"Duplicate commitment id \"{_commitments[i].Id}\".", nameof(commitments));
+            }
+        }
+
+        for (int i = 0; i < _touches.Length; i++)
+        {
+            if (_touches[i].Id is { } touchId)
+            {
+                _touchById ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                if (!_touchById.TryAdd(touchId, i))
+                {
+                    throw new ArgumentException($"Duplicate touch id \"{touchId}\".", nameof(touches));
+                }
             }
         }
     }
@@ -166,6 +181,70 @@ public sealed class Diary
         return new Diary(_relationships.Add(relationship), _touches, _commitments, _moves);
     }
 
+    /// <summary>
+    /// Returns a copy where a relationship is changed by a function of it (its name, tier, rule, preferred channels,
+    /// weekend, time zone, tags or state): <c>diary.Update("zoe", r =&gt; r.WithTier("client"))</c>.
+    /// </summary>
+    /// <param name="relationshipId">The relationship.</param>
+    /// <param name="change">The change; it must keep the id.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
+    /// <exception cref="ArgumentException">The change returns null or another id.</exception>
+    [Pure]
+    public Diary Update(string relationshipId, Func<Relationship, Relationship> change)
+    {
+        Guard.NotNull(change, nameof(change));
+        int index = IndexOf(relationshipId);
+        var changed = change(_relationships[index]);
+        if (changed is null || !string.Equals(changed.Id, relationshipId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The change of \"{relationshipId}\" returned {(changed is null ? "null" : $"the id \"{changed.Id}\"")}; a relationship keeps its id.",
+                nameof(change));
+        }
+
+        return new Diary(_relationships.SetItem(index, changed), _touches, _commitments, _moves);
+    }
+
+    /// <summary>Returns a copy where an archived relationship is active again: it is planned again from its touches.</summary>
+    /// <param name="relationshipId">The relationship.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
+    /// <exception cref="InvalidOperationException">It is not archived; the message says what it is.</exception>
+    [Pure]
+    public Diary Unarchive(string relationshipId) => Reactivate(relationshipId, RelationshipStatus.Archived, "archived");
+
+    /// <summary>Returns a copy where a paused relationship is active again before its pause ends.</summary>
+    /// <param name="relationshipId">The relationship.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
+    /// <exception cref="InvalidOperationException">It is not paused; the message says what it is.</exception>
+    [Pure]
+    public Diary Resume(string relationshipId) => Reactivate(relationshipId, RelationshipStatus.Paused, "paused");
+
+    /// <summary>
+    /// The diary as it stood at the end of a day: the touches after it, the commitments and moves made after it are
+    /// left out, and a commitment closed after it is open. What the diary does not date (a relationship's state, name
+    /// or rule; a commitment closed on an unknown day) is kept as it is now.
+    /// </summary>
+    /// <param name="day">The day.</param>
+    /// <returns>The diary cut at that day; this diary when nothing is after it.</returns>
+    [Pure]
+    public Diary AsOf(LocalDate day)
+    {
+        if (LatestEntryDay() is not { } latest || latest <= day)
+        {
+            return this;
+        }
+
+        var touches = _touches.Where(t => t.Date <= day);
+        var commitments = _commitments
+            .Where(c => c.MadeOn is not { } made || made <= day)
+            .Select(c => c.ClosedOn is { } closed && closed > day ? c.Reopen() : c);
+        var moves = _moves.Where(m => m.MadeOn <= day);
+        return new Diary(_relationships, touches, commitments, moves);
+    }
+
     /// <summary>Returns a copy where the relationship with the same id is replaced.</summary>
     /// <param name="relationship">The changed relationship.</param>
     /// <returns>The changed copy.</returns>
@@ -179,12 +258,13 @@ public sealed class Diary
 
     /// <summary>
     /// Returns a copy with one more touch, and what logging it means for the next step: the open commitments it
-    /// closes are marked done (see <see cref="CommitmentsClosedBy"/>), and a move by hand made on or before its date
-    /// ends (the move was for the touch that has now happened).
+    /// closes are marked done by it (see <see cref="CommitmentsClosedBy"/>), and a move by hand made on or before its
+    /// date ends (the move was for the touch that has now happened). A touch logged without an id is given one,
+    /// "relationship-id/n" (see <see cref="Touch.Id"/>); the diary's copy of the touch has it.
     /// </summary>
-    /// <param name="touch">The touch; it must name a relationship in the diary.</param>
+    /// <param name="touch">The touch; it must name a relationship in the diary, and its id, if any, must be new.</param>
     /// <returns>The changed copy.</returns>
-    /// <exception cref="ArgumentException">Its relationship id is unknown.</exception>
+    /// <exception cref="ArgumentException">Its relationship id is unknown, or its id is already used.</exception>
     [Pure]
     public Diary Log(Touch touch) => Log(touch, closeCommitments: true);
 
@@ -206,23 +286,134 @@ public sealed class Diary
             throw new ArgumentException($"The touch names the unknown relationship id \"{touch.RelationshipId}\".", nameof(touch));
         }
 
-        var commitments = _commitments;
-        if (closeCommitments)
-        {
-            foreach (int c in CommitmentIndexesOf(index))
-            {
-                var commitment = commitments[c];
-                if (Closes(touch, commitment))
-                {
-                    commitments = commitments.SetItem(c, commitment.MarkDone());
-                }
-            }
-        }
-
+        touch = touch.Id is null ? touch.WithGeneratedId(NewTouchId(index)) : touch;
+        var commitments = closeCommitments ? CloseBy(_commitments, touch, index) : _commitments;
         var moves = _moveByRelationship[index] is { } move && touch.Date >= move.MadeOn
             ? MovesWithout(touch.RelationshipId)
             : _moves;
         return new Diary(_relationships, _touches.Add(touch), commitments, moves);
+    }
+
+    /// <summary>The touch with an id.</summary>
+    /// <param name="touchId">The touch's id.</param>
+    /// <returns>The touch.</returns>
+    /// <exception cref="KeyNotFoundException">No touch has that id; the message names it.</exception>
+    public Touch GetTouch(string touchId) => _touches[TouchIndexOf(touchId)];
+
+    /// <summary>
+    /// Returns a copy without a touch logged by mistake. The commitments it closed are open again (a commitment closed
+    /// by hand stays closed); anything else is unchanged.
+    /// </summary>
+    /// <param name="touchId">The touch's id.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="KeyNotFoundException">No touch has that id; the message names it.</exception>
+    [Pure]
+    public Diary RemoveTouch(string touchId)
+    {
+        int t = TouchIndexOf(touchId);
+        return new Diary(_relationships, _touches.RemoveAt(t), ReopenClosedBy(_commitments, touchId), _moves);
+    }
+
+    /// <summary>
+    /// Returns a copy where a touch is corrected (its day, channel, direction, outcome, relationship, text or
+    /// follow-ups): the corrected touch keeps the id, the commitments the old one closed are open again, and then those
+    /// the corrected one satisfies are closed by it, as <see cref="Log(Touch)"/> closes them.
+    /// </summary>
+    /// <param name="touchId">The id of the touch to correct.</param>
+    /// <param name="corrected">The touch as it should have been logged; its id, if it has one, must be <paramref name="touchId"/>.</param>
+    /// <param name="closeCommitments">Whether the corrected touch closes the commitments it satisfies.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="KeyNotFoundException">No touch has that id.</exception>
+    /// <exception cref="ArgumentException">The corrected touch has another id or names an unknown relationship.</exception>
+    [Pure]
+    public Diary CorrectTouch(string touchId, Touch corrected, bool closeCommitments = true)
+    {
+        Guard.NotNull(corrected, nameof(corrected));
+        int t = TouchIndexOf(touchId);
+        if (corrected.Id is { } id && !string.Equals(id, touchId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The correction of the touch \"{touchId}\" has the id \"{id}\"; a corrected touch keeps its id.", nameof(corrected));
+        }
+
+        if (!_byId.TryGetValue(corrected.RelationshipId, out int index))
+        {
+            throw new ArgumentException($"The correction of the touch \"{touchId}\" names the unknown relationship id \"{corrected.RelationshipId}\".", nameof(corrected));
+        }
+
+        corrected = corrected.WithGeneratedId(touchId);
+        var commitments = ReopenClosedBy(_commitments, touchId);
+        if (closeCommitments)
+        {
+            commitments = CloseBy(commitments, corrected, index);
+        }
+
+        return new Diary(_relationships, _touches.SetItem(t, corrected), commitments, _moves);
+    }
+
+    /// <summary>The commitment with an id.</summary>
+    /// <param name="commitmentId">The commitment's id.</param>
+    /// <returns>The commitment.</returns>
+    /// <exception cref="KeyNotFoundException">No commitment has that id; the message names it.</exception>
+    public Commitment GetCommitment(string commitmentId) => _commitments[CommitmentIndexOf(commitmentId)];
+
+    /// <summary>Returns a copy where an open commitment is done, on a day (the step was taken without a touch to log, or before its day).</summary>
+    /// <param name="commitmentId">The commitment's id.</param>
+    /// <param name="on">The day it was done.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="KeyNotFoundException">No commitment has that id.</exception>
+    /// <exception cref="InvalidOperationException">It is not open (reopen it first); the message says how it was closed.</exception>
+    /// <exception cref="ArgumentException">The day is before the day it was made.</exception>
+    [Pure]
+    public Diary CompleteCommitment(string commitmentId, LocalDate on) => Close(commitmentId, CommitmentStatus.Done, on);
+
+    /// <summary>Returns a copy where an open commitment is dropped, on a day: it no longer pins anything.</summary>
+    /// <param name="commitmentId">The commitment's id.</param>
+    /// <param name="on">The day it was dropped.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="KeyNotFoundException">No commitment has that id.</exception>
+    /// <exception cref="InvalidOperationException">It is not open (reopen it first).</exception>
+    /// <exception cref="ArgumentException">The day is before the day it was made.</exception>
+    [Pure]
+    public Diary DropCommitment(string commitmentId, LocalDate on) => Close(commitmentId, CommitmentStatus.Dropped, on);
+
+    /// <summary>Returns a copy where a done or dropped commitment is open again: it pins the next touch again.</summary>
+    /// <param name="commitmentId">The commitment's id.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="KeyNotFoundException">No commitment has that id.</exception>
+    /// <exception cref="InvalidOperationException">It is already open.</exception>
+    [Pure]
+    public Diary ReopenCommitment(string commitmentId)
+    {
+        int c = CommitmentIndexOf(commitmentId);
+        var commitment = _commitments[c];
+        if (commitment.IsOpen)
+        {
+            throw new InvalidOperationException($"The commitment \"{commitmentId}\" is already open; only a done or dropped one can be reopened.");
+        }
+
+        return new Diary(_relationships, _touches, _commitments.SetItem(c, commitment.Reopen()), _moves);
+    }
+
+    /// <summary>Why a commitment is closed: done by a touch (a reply, or the step taken), done or dropped by hand.</summary>
+    /// <param name="commitmentId">The commitment's id.</param>
+    /// <returns>The reason, or <see langword="null"/> while it is open.</returns>
+    /// <exception cref="KeyNotFoundException">No commitment has that id.</exception>
+    public ClosedReason? WhyClosed(string commitmentId)
+    {
+        var commitment = GetCommitment(commitmentId);
+        if (commitment.IsOpen)
+        {
+            return null;
+        }
+
+        Touch? by = commitment.ClosedBy is { } touchId && _touchById is { } ids && ids.TryGetValue(touchId, out int t) ? _touches[t] : null;
+        return new ClosedReason(
+            commitment.Id,
+            commitment.Purpose,
+            commitment.Status,
+            commitment.ClosedOn,
+            by,
+            by is not null && commitment.WaitsForReply && IsReply(by) && by.Date < commitment.Date);
     }
 
     /// <summary>Returns a copy with one more commitment.</summary>
@@ -319,9 +510,12 @@ public sealed class Diary
     public Commitment? PinningCommitmentOf(string id) => PinningCommitmentAt(IndexOf(id));
 
     /// <summary>
-    /// The open commitments a touch closes when it is logged with <see cref="Log(Touch)"/>: a connected touch (not
-    /// one that went unanswered), in either direction, closes its relationship's open commitments due on or before
-    /// its date. A commitment due later stays open: it is a later step.
+    /// The open commitments a touch closes when it is logged with <see cref="Log(Touch)"/>. A touch never closes a
+    /// commitment made after it. A step (<see cref="CommitmentKind.Step"/>) due on or before the touch's date is closed
+    /// by an attempt of yours, answered or not, or by a conversation they started; a missed call of theirs closes
+    /// nothing. A step that waits for a reply (<see cref="CommitmentKind.UnlessReply"/>) is also closed, whatever its
+    /// date, by their reply: a touch they started, or a call or meeting of yours that connected. A step due later stays
+    /// open: it is a later step.
     /// </summary>
     /// <param name="touch">The touch.</param>
     /// <returns>The commitments it closes, in the order given.</returns>
@@ -341,11 +535,142 @@ public sealed class Diary
         return closed;
     }
 
-    /// <summary>The rule of <see cref="CommitmentsClosedBy"/>: a connected touch closes an open commitment due by its date.</summary>
-    private static bool Closes(Touch touch, Commitment commitment) =>
-        commitment.IsOpen && touch.Outcome == Outcome.Connected && commitment.Date <= touch.Date;
+    /// <summary>The rule of <see cref="CommitmentsClosedBy"/>.</summary>
+    internal static bool Closes(Touch touch, Commitment commitment)
+    {
+        if (!commitment.IsOpen || (commitment.MadeOn is { } made && touch.Date < made))
+        {
+            return false;
+        }
+
+        if (commitment.WaitsForReply && IsReply(touch))
+        {
+            return true;
+        }
+
+        return commitment.Date <= touch.Date && (touch.IsOutbound || touch.Outcome == Outcome.Connected);
+    }
+
+    /// <summary>Whether a touch is their reply: one they started, or a call or meeting of yours that connected.</summary>
+    /// <param name="touch">The touch.</param>
+    /// <returns>Whether it is a reply.</returns>
+    internal static bool IsReply(Touch touch) =>
+        touch.Direction == Direction.Inbound || (touch.Outcome == Outcome.Connected && touch.Channel.IsLive());
 
     internal ManualMove? MoveAt(int relationshipIndex) => _moveByRelationship[relationshipIndex];
+
+    /// <summary>The latest day the diary dates anything on: a touch, or the making or closing of a commitment or a move; null for none.</summary>
+    internal LocalDate? LatestEntryDay()
+    {
+        LocalDate? latest = LatestCommitmentOrMoveDay();
+        foreach (var touch in _touches)
+        {
+            latest = latest is { } l && l >= touch.Date ? l : touch.Date;
+        }
+
+        return latest;
+    }
+
+    /// <summary>The latest day a commitment or a move was made or closed on, or null for none.</summary>
+    internal LocalDate? LatestCommitmentOrMoveDay()
+    {
+        LocalDate? latest = null;
+        foreach (var commitment in _commitments)
+        {
+            latest = Later(latest, commitment.MadeOn);
+            latest = Later(latest, commitment.ClosedOn);
+        }
+
+        foreach (var move in _moves)
+        {
+            latest = Later(latest, move.MadeOn);
+        }
+
+        return latest;
+    }
+
+    private static LocalDate? Later(LocalDate? a, LocalDate? b) => a is not { } x ? b : b is not { } y ? a : x >= y ? x : y;
+
+    private int TouchIndexOf(string touchId) =>
+        touchId is not null && _touchById is { } ids && ids.TryGetValue(touchId, out int index)
+            ? index
+            : throw new KeyNotFoundException($"No touch has the id \"{touchId}\".");
+
+    private int CommitmentIndexOf(string commitmentId) =>
+        commitmentId is not null && _commitmentById.TryGetValue(commitmentId, out int index)
+            ? index
+            : throw new KeyNotFoundException($"No commitment has the id \"{commitmentId}\".");
+
+    /// <summary>A new touch id for a relationship: "id/n", n one more than its touches, or the next one free.</summary>
+    private string NewTouchId(int relationshipIndex)
+    {
+        string prefix = _relationships[relationshipIndex].Id + "/";
+        int n = _touchStart[relationshipIndex + 1] - _touchStart[relationshipIndex] + 1;
+        string id;
+        while (_touchById is not null && _touchById.ContainsKey(id = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            n++;
+        }
+
+        return prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The commitments with those of a relationship that a touch satisfies closed by it.</summary>
+    private ImmutableArray<Commitment> CloseBy(ImmutableArray<Commitment> commitments, Touch touch, int relationshipIndex)
+    {
+        foreach (int c in CommitmentIndexesOf(relationshipIndex))
+        {
+            var commitment = commitments[c];
+            if (Closes(touch, commitment))
+            {
+                commitments = commitments.SetItem(c, commitment.ClosedByTouch(touch));
+            }
+        }
+
+        return commitments;
+    }
+
+    /// <summary>The commitments with those a touch closed open again.</summary>
+    private static ImmutableArray<Commitment> ReopenClosedBy(ImmutableArray<Commitment> commitments, string touchId)
+    {
+        for (int c = 0; c < commitments.Length; c++)
+        {
+            if (string.Equals(commitments[c].ClosedBy, touchId, StringComparison.Ordinal))
+            {
+                commitments = commitments.SetItem(c, commitments[c].Reopen());
+            }
+        }
+
+        return commitments;
+    }
+
+    private Diary Close(string commitmentId, CommitmentStatus status, LocalDate on)
+    {
+        int c = CommitmentIndexOf(commitmentId);
+        var commitment = _commitments[c];
+        if (!commitment.IsOpen)
+        {
+            string how = commitment.Status == CommitmentStatus.Done ? "done" : "dropped";
+            string when = commitment.ClosedOn is { } day ? $" on {day:uuuu'-'MM'-'dd}" : string.Empty;
+            throw new InvalidOperationException(
+                $"The commitment \"{commitmentId}\" is already {how}{when}; reopen it first to {(status == CommitmentStatus.Done ? "mark it done" : "drop it")}.");
+        }
+
+        var closed = status == CommitmentStatus.Done ? commitment.MarkDone(on) : commitment.Drop(on);
+        return new Diary(_relationships, _touches, _commitments.SetItem(c, closed), _moves);
+    }
+
+    private Diary Reactivate(string relationshipId, RelationshipStatus from, string what)
+    {
+        int index = IndexOf(relationshipId);
+        var relationship = _relationships[index];
+        if (relationship.State.Status != from)
+        {
+            throw new InvalidOperationException($"The relationship \"{relationshipId}\" is not {what}: it is {relationship.State}.");
+        }
+
+        return new Diary(_relationships.SetItem(index, relationship.Activate()), _touches, _commitments, _moves);
+    }
 
     /// <summary>Where a relationship is stored.</summary>
     internal int IndexOf(string id) =>

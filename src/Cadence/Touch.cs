@@ -47,11 +47,24 @@ public sealed record Touch
         Time = time;
     }
 
+    /// <summary>
+    /// The touch's stable id, unique in a diary, by which it is corrected or removed; <see langword="null"/> until it
+    /// has one (<see cref="Diary.Log(Touch)"/> gives one to a touch logged without).
+    /// </summary>
+    public string? Id { get; private init; }
+
+    /// <summary>
+    /// The follow-ups decided when this outbound touch was made ("no reply in 3 working days: write again; 5 more:
+    /// call"): <see langword="null"/> for the tier's ladder (<see cref="CadenceRules.LadderFor"/>), or
+    /// <see cref="FollowUpLadder.None"/> for none.
+    /// </summary>
+    public FollowUpLadder? FollowUp { get; private init; }
+
     /// <summary>The id of the relationship this touch belongs to.</summary>
     public string RelationshipId { get; }
 
     /// <summary>The day the touch happened.</summary>
-    public LocalDate Date { get; }
+    public LocalDate Date { get; private init; }
 
     /// <summary>The time of day, when known.</summary>
     public LocalTime? Time { get; }
@@ -63,13 +76,13 @@ public sealed record Touch
     public Direction Direction { get; }
 
     /// <summary>Whether you connected.</summary>
-    public Outcome Outcome { get; }
+    public Outcome Outcome { get; private init; }
 
     /// <summary>The free-form medium ("coffee", "email", "LinkedIn"), or <see langword="null"/>.</summary>
     public string? Medium { get; }
 
     /// <summary>A short summary, or <see langword="null"/>.</summary>
-    public string? Summary { get; }
+    public string? Summary { get; private init; }
 
     /// <summary>Whether you started this touch (an attempt, answered or not).</summary>
     public bool IsOutbound => Direction == Direction.Outbound;
@@ -78,17 +91,52 @@ public sealed record Touch
     /// <param name="date">The new date.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
-    public Touch WithDate(LocalDate date) => new(RelationshipId, date, Channel, Direction, Outcome, Medium, Summary, Time);
+    public Touch WithDate(LocalDate date) => this with { Date = date };
 
     /// <summary>Returns a copy with another outcome.</summary>
     /// <param name="outcome">The new outcome.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
-    public Touch WithOutcome(Outcome outcome) => new(RelationshipId, Date, Channel, Direction, outcome, Medium, Summary, Time);
+    public Touch WithOutcome(Outcome outcome) => this with { Outcome = Guard.Defined(outcome, nameof(outcome)) };
 
     /// <summary>Returns a copy with another summary.</summary>
     /// <param name="summary">The new summary, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
-    public Touch WithSummary(string? summary) => new(RelationshipId, Date, Channel, Direction, Outcome, Medium, summary, Time);
+    public Touch WithSummary(string? summary) => this with { Summary = string.IsNullOrWhiteSpace(summary) ? null : Guard.Text(summary, nameof(summary)) };
+
+    /// <summary>Returns a copy with an id (or without one).</summary>
+    /// <param name="id">The id, unique in the diary, or <see langword="null"/>.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">The id is blank or malformed.</exception>
+    [Pure]
+    public Touch WithId(string? id) => this with { Id = id is null ? null : Guard.Id(id, nameof(id)) };
+
+    /// <summary>
+    /// Returns a copy carrying the follow-ups decided when it was made: a ladder, <see cref="FollowUpLadder.None"/>
+    /// for none, or <see langword="null"/> for the tier's ladder.
+    /// </summary>
+    /// <param name="ladder">The ladder.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">A ladder on a touch they started: follow-ups are for your own attempts.</exception>
+    [Pure]
+    public Touch WithFollowUp(FollowUpLadder? ladder)
+    {
+        if (ladder is { IsNone: false } && Direction == Direction.Inbound)
+        {
+            throw new ArgumentException(
+                $"The follow-up ladder \"{ladder.Name}\" is on an inbound touch with \"{RelationshipId}\" on {Date:uuuu'-'MM'-'dd}; a ladder follows up an attempt of yours.",
+                nameof(ladder));
+        }
+
+        return this with { FollowUp = ladder };
+    }
+
+    /// <summary>A copy with an id the diary gave it (not checked as a caller's id is: it is made of a checked one).</summary>
+    internal Touch WithGeneratedId(string id) => this with { Id = id };
+
+    /// <summary>The same touch as a value, ignoring its <see cref="Id"/>: what was logged, not the name it was given.</summary>
+    /// <param name="other">The other touch.</param>
+    /// <returns>Whether the two are the same touch but for their ids.</returns>
+    public bool SameAs(Touch? other) => other is not null && Equals(other with { Id = Id });
 }

@@ -40,16 +40,28 @@ public class DiaryRulesTests
         Assert.Equal("sam-3", diary.PinningCommitmentOf("sam")!.Id);
     }
 
-    [Theory]
-    [InlineData(Direction.Outbound)]
-    [InlineData(Direction.Inbound)]
-    public void Log_UnansweredTouch_ClosesNothing(Direction direction)
+    [Fact]
+    public void Log_UnansweredAttempt_TakesTheStepsDueByItsDate_AStepIsTheAttempt()
     {
-        var voicemail = new Touch("sam", Today, Channel.Call, direction, Outcome.NoReply);
+        var voicemail = new Touch("sam", Today, Channel.Call, Direction.Outbound, Outcome.NoReply);
 
         var diary = Sam.Log(voicemail);
 
-        Assert.Empty(Sam.CommitmentsClosedBy(voicemail));
+        Assert.Equal(["sam-1", "sam-2"], Sam.CommitmentsClosedBy(voicemail).Select(c => c.Id));
+        Assert.Equal(CommitmentStatus.Done, Status(diary, "sam-1"));
+        Assert.Equal(CommitmentStatus.Open, Status(diary, "sam-3"));
+        Assert.Equal("sam/2", diary.GetCommitment("sam-1").ClosedBy);
+        Assert.Equal(Today, diary.GetCommitment("sam-1").ClosedOn);
+    }
+
+    [Fact]
+    public void Log_TheirMissedCall_ClosesNothing()
+    {
+        var missed = new Touch("sam", Today, Channel.Call, Direction.Inbound, Outcome.NoReply);
+
+        var diary = Sam.Log(missed);
+
+        Assert.Empty(Sam.CommitmentsClosedBy(missed));
         Assert.All(diary.Commitments, c => Assert.True(c.IsOpen));
         Assert.Equal(2, diary.TouchesOf("sam").Count);
     }
@@ -201,16 +213,34 @@ public class DiaryRulesTests
             var closed = x.Diary.CommitmentsClosedBy(x.Touch).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             var logged = x.Diary.Log(x.Touch);
 
-            Assert.Equal(x.Diary.Touches.Append(x.Touch), logged.Touches);
+            Assert.Equal(x.Diary.Touches, logged.Touches.Take(x.Diary.Touches.Count));
+            Assert.True(x.Touch.SameAs(logged.Touches[^1]));
+            Assert.NotNull(logged.Touches[^1].Id);
             Assert.Equal(x.Diary.Commitments.Count, logged.Commitments.Count);
             for (int i = 0; i < logged.Commitments.Count; i++)
             {
                 var before = x.Diary.Commitments[i];
                 var after = logged.Commitments[i];
-                Assert.Equal(closed.Contains(before.Id) ? before.MarkDone() : before, after);
+                if (closed.Contains(before.Id))
+                {
+                    // Closed by the touch: done on its day, by its id, and nothing else changed.
+                    Assert.Equal(CommitmentStatus.Done, after.Status);
+                    Assert.Equal(x.Touch.Date, after.ClosedOn);
+                    Assert.Equal(logged.Touches[^1].Id, after.ClosedBy);
+                    Assert.Equal(before, after.Reopen());
+                }
+                else
+                {
+                    Assert.Equal(before, after);
+                }
             }
 
-            Assert.All(closed, id => Assert.True(x.Diary.Commitments.Single(c => c.Id == id).Date <= x.Touch.Date));
+            // The generated touches are outbound: an attempt closes the steps due by its date, and only a reply closes one due later.
+            Assert.All(closed, id =>
+            {
+                var c = x.Diary.Commitments.Single(c => c.Id == id);
+                Assert.True(c.Date <= x.Touch.Date || (c.WaitsForReply && x.Touch.Outcome == Outcome.Connected && x.Touch.Channel.IsLive()));
+            });
         });
     }
 

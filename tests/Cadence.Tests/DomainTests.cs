@@ -511,7 +511,7 @@ public class DomainTests
         Assert.Equal("Zoë Müller", original["zoe"].Name);
 
         Assert.Equal(new[] { Zoe, max }, added.Relationships);
-        Assert.Equal(new[] { touch }, logged.TouchesOf("zoe"));
+        Assert.Equal(new[] { touch.WithId("zoe/1") }, logged.TouchesOf("zoe"));
         Assert.Equal(new[] { commitment }, promised.CommitmentsOf("zoe"));
         Assert.Equal("Zoë Meyer", renamed["zoe"].Name);
         Assert.Equal(Today.PlusDays(5), moved.Commitments.Single().Date);

@@ -18,7 +18,7 @@ public class ReasonWordingTests
     {
         var kinds = Kinds;
 
-        Assert.Equal(18, kinds.Length);
+        Assert.Equal(23, kinds.Length);
         Assert.All(kinds, t => Assert.Equal("Cadence.Explanations", t.Namespace));
         Assert.All(kinds, t => Assert.True(t.IsSealed, $"{t.Name} is not sealed"));
     }
@@ -53,6 +53,8 @@ public class ReasonWordingTests
             : type == typeof(MoveCause) ? MoveCause.DailyBudget
             : type == typeof(DayOff) ? DayOff.Holiday
             : type == typeof(CallWindow) ? null
+            : type == typeof(CommitmentStatus) ? CommitmentStatus.Done
+            : type == typeof(DayCount) ? DayCount.WorkingDays
             : Nullable.GetUnderlyingType(type) is { } inner ? Value(inner)
             : throw new InvalidOperationException($"No test value for {type.Name} in {kind.Name}: add one.");
         return (Reason)constructor.Invoke(constructor.GetParameters().Select(p => Value(p.ParameterType)).ToArray());

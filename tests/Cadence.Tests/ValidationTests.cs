@@ -555,38 +555,6 @@ public class ValidationTests
     // ---------------------------------------------------------------- scheduler and agenda
 
     [Fact]
-    public void Plan_TouchAfterToday_IsRejectedNamingIt()
-    {
-        var diary = new Diary([Zoe], [new Touch("zoe", Today.PlusDays(1), Channel.Call)]);
-
-        var ex = Assert.Throws<ArgumentException>(() => new Scheduler().Plan(diary, Today));
-
-        Assert.Contains("call touch", ex.Message);
-        Assert.Contains("\"zoe\"", ex.Message);
-        Assert.Contains("2026-03-14", ex.Message);
-        Assert.Contains("2026-03-13", ex.Message);
-    }
-
-    [Fact]
-    public void Plan_TouchAfterTodayOnAnArchivedRelationship_IsRejectedToo()
-    {
-        var diary = new Diary([Zoe.Archive()], [new Touch("zoe", Today.PlusDays(1), Channel.Call)]);
-
-        Assert.Throws<ArgumentException>(() => new Scheduler().Plan(diary, Today));
-    }
-
-    [Fact]
-    public void PlanFor_TouchAfterToday_IsRejectedNamingIt()
-    {
-        var diary = new Diary([Zoe], [new Touch("zoe", Today.PlusDays(2), Channel.Meeting)]);
-
-        var ex = Assert.Throws<ArgumentException>(() => new Scheduler().PlanFor(diary, "zoe", Today));
-
-        Assert.Contains("meeting touch", ex.Message);
-        Assert.Contains("2026-03-15", ex.Message);
-    }
-
-    [Fact]
     public void PlanFor_UnknownRelationship_ThrowsNamingIt()
     {
         var ex = Assert.Throws<KeyNotFoundException>(() => new Scheduler().PlanFor(new Diary([Zoe]), "ghost", Today));

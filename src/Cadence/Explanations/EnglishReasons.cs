@@ -177,10 +177,110 @@ internal static class EnglishReasons
             case OnContactWeekendReason r:
                 text.Append("on the weekend in ").Append(r.Place).Append(": none of your working days is a weekday there");
                 break;
+            case ClosedReason r:
+                Closed(text, r);
+                break;
+            case FollowUpReason r:
+                text.Append(Ordinal(r.Step)).Append(" follow-up of ").Append(r.Steps).Append(" after no reply to ");
+                Attempt(text, r.Started);
+                text.Append(": ").AppendCount(r.Days, r.Count == DayCount.WorkingDays ? "working day" : "day").Append(" after the attempt of ");
+                text.AppendDay(r.PreviousAttempt);
+                text.Append(" (ladder \"").Append(r.Ladder).Append("\")");
+                if (r.MinimumGapEnds is { } gapEnds)
+                {
+                    text.Append(", sooner than the minimum gap allows (");
+                    text.AppendDay(gapEnds);
+                    text.Append(") because you chose this ladder");
+                }
+
+                break;
+            case LadderEndedReason r:
+                text.Append("no reply to ");
+                Attempt(text, r.Started);
+                text.Append(" after ").AppendCount(r.Steps, "follow-up").Append(" (ladder \"").Append(r.Ladder).Append("\"): back to the cadence");
+                break;
+            case CarriedToFloorReason r:
+                text.Append("promised for ");
+                text.AppendDay(r.Promised);
+                text.Append(", but the attempt of ");
+                text.AppendDay(r.LastAttempt);
+                text.Append(" is unanswered: leave at least ").AppendPeriod(r.MinGap).Append(" between attempts, so carried to ");
+                text.AppendDay(r.CarriedTo);
+                break;
+            case BeyondCadenceReason r:
+                text.Append("promised for ");
+                text.AppendDay(r.Promised);
+                text.Append(", later than the cadence allows (at most until ");
+                text.AppendDay(r.Latest);
+                text.Append(')');
+                break;
             default:
                 throw new ArgumentException($"No English wording for the reason {reason.GetType().Name}.", nameof(reason));
         }
     }
+
+    /// <summary>"no need to chase: they replied by call on …", "chase: done by the note of …", "chase: dropped on …".</summary>
+    private static void Closed(TextBuffer text, ClosedReason r)
+    {
+        if (r.By is { } by && r.ByReply)
+        {
+            text.Append("no need to ").Append(r.Purpose).Append(": they replied by ");
+            Lower(text, by.Channel);
+            text.Append(" on ");
+            text.AppendDay(by.Date);
+            return;
+        }
+
+        text.Append(r.Purpose).Append(": ");
+        if (r.By is { } touch)
+        {
+            text.Append("done by ");
+            Attempt(text, touch);
+            return;
+        }
+
+        text.Append(r.Status == CommitmentStatus.Dropped ? "dropped" : "marked done");
+        if (r.On is { } on)
+        {
+            text.Append(" on ");
+            text.AppendDay(on);
+        }
+    }
+
+    /// <summary>"the email of Tue 3 Mar 2026", "the call of …": a touch by its medium, or else its channel, and its day.</summary>
+    private static void Attempt(TextBuffer text, Touch touch)
+    {
+        text.Append("the ");
+        if (touch.Medium is { } medium)
+        {
+            text.AppendLowerInvariant(medium);
+        }
+        else
+        {
+            Lower(text, touch.Channel);
+        }
+
+        text.Append(" of ");
+        text.AppendDay(touch.Date);
+    }
+
+    /// <summary>"first" to "twelfth", then "13th".</summary>
+    private static string Ordinal(int n) => n switch
+    {
+        1 => "first",
+        2 => "second",
+        3 => "third",
+        4 => "fourth",
+        5 => "fifth",
+        6 => "sixth",
+        7 => "seventh",
+        8 => "eighth",
+        9 => "ninth",
+        10 => "tenth",
+        11 => "eleventh",
+        12 => "twelfth",
+        _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + "th",
+    };
 
     /// <summary>", which counts as 60% of a full touch" below a full touch: rounded half up, never shown as 100%.</summary>
     private static void Share(TextBuffer text, double credit)

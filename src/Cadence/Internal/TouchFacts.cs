@@ -34,6 +34,9 @@ internal readonly struct TouchFacts
     /// <summary>Whether it went unanswered.</summary>
     internal bool IsNoReply => (_info & 0x8) != 0;
 
+    /// <summary>Whether it is their reply: a touch they started, or a call or meeting of yours that connected (see <see cref="Diary.IsReply"/>).</summary>
+    internal bool IsReply => (_info & 0x4) != 0 || ((_info & 0x8) == 0 && (_info & 0x3) <= (int)Channel.Call);
+
     /// <summary>The index of its medium in the diary's table of media; 0 for none.</summary>
     internal int Medium => _info >>> MediumShift;
 

@@ -14,4 +14,7 @@ internal enum ChannelWhy : byte
 
     /// <summary>The channel a commitment names.</summary>
     Promised = 3,
+
+    /// <summary>The channel of a follow-up ladder's step.</summary>
+    Ladder = 4,
 }

@@ -23,8 +23,9 @@ internal sealed class DiaryIndex
     {
         Diary = diary;
         GroupedTouches = diary.TouchesByRelationship.ToArray();
-        (GroupedFacts, _media, LastTouchDay) = Facts(diary.TouchArray, diary.TouchStart, GroupedTouches);
+        (GroupedFacts, _media, LastTouchDay, HasFollowUps) = Facts(diary.TouchArray, diary.TouchStart, GroupedTouches);
         OrdinalOrder = Ordinal(diary);
+        LatestEntryDay = diary.LatestCommitmentOrMoveDay() is { } day ? Math.Max(LastTouchDay, day.ToDateOnly().DayNumber) : LastTouchDay;
     }
 
     /// <summary>The diary indexed.</summary>
@@ -35,6 +36,15 @@ internal sealed class DiaryIndex
 
     /// <summary>The day number of the latest touch, or <see cref="int.MinValue"/> when there is none.</summary>
     internal int LastTouchDay { get; }
+
+    /// <summary>
+    /// The day number of the latest day the diary dates anything on (a touch, a commitment or a move made or closed):
+    /// a plan of an earlier day plans the diary cut at that day (<see cref="Diary.AsOf"/>).
+    /// </summary>
+    internal int LatestEntryDay { get; }
+
+    /// <summary>Whether any touch carries its own follow-up ladder (or says it has none).</summary>
+    internal bool HasFollowUps { get; }
 
     /// <summary>The touches' indexes in the diary, grouped by relationship, each group earliest first (see <see cref="TouchOrder"/>).</summary>
     internal int[] GroupedTouches { get; }
@@ -115,13 +125,14 @@ internal sealed class DiaryIndex
     /// memory), then sorts each relationship's touches into the scheduler's order, earliest first: by day, and by
     /// <see cref="TouchOrder"/> within a day. Also finds the distinct media and the latest day.
     /// </summary>
-    private static (TouchFacts[] Facts, string?[] Media, int LastDay) Facts(System.Collections.Immutable.ImmutableArray<Touch> touches, ReadOnlySpan<int> start, int[] grouped)
+    private static (TouchFacts[] Facts, string?[] Media, int LastDay, bool FollowUps) Facts(System.Collections.Immutable.ImmutableArray<Touch> touches, ReadOnlySpan<int> start, int[] grouped)
     {
         var media = new List<string?> { null };
         var mediumIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var recent = new string?[8];
         var recentIndex = new int[8];
         int lastDay = int.MinValue;
+        bool followUps = false;
         var byPosition = new TouchFacts[touches.Length];
         for (int i = 0; i < touches.Length; i++)
         {
@@ -151,6 +162,7 @@ internal sealed class DiaryIndex
 
             int day = touch.Date.ToDateOnly().DayNumber;
             lastDay = Math.Max(lastDay, day);
+            followUps |= touch.FollowUp is not null;
             byPosition[i] = new TouchFacts(day, touch.Channel, touch.Direction, touch.Outcome, medium);
         }
 
@@ -184,7 +196,7 @@ internal sealed class DiaryIndex
             }
         }
 
-        return (facts, media.ToArray(), lastDay);
+        return (facts, media.ToArray(), lastDay, followUps);
     }
 
     /// <summary>Which media are online under some options.</summary>

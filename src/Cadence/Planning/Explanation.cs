@@ -14,6 +14,7 @@ internal readonly struct Explanation
     private readonly int _renewal;
     private readonly int _waitedFor;
     private readonly int _last;
+    private readonly NextStepNote? _next;
 
     /// <summary>Creates an explanation.</summary>
     /// <param name="today">The day of the plan.</param>
@@ -28,6 +29,7 @@ internal readonly struct Explanation
     /// <param name="channelWhy">Why the channel was suggested.</param>
     /// <param name="onlineStreak">How many online touches came last.</param>
     /// <param name="last">The index of the most recent touch, or -1.</param>
+    /// <param name="next">What a commitment or a follow-up ladder added, or <see langword="null"/> (most plans).</param>
     internal Explanation(
         LocalDate today,
         ImmutableArray<Touch> touches,
@@ -40,8 +42,10 @@ internal readonly struct Explanation
         bool paused,
         ChannelWhy channelWhy,
         int onlineStreak,
-        int last)
+        int last,
+        NextStepNote? next = null)
     {
+        _next = next;
         Today = today;
         _touches = touches;
         _renewal = renewal;
@@ -88,6 +92,9 @@ internal readonly struct Explanation
 
     /// <summary>The most recent touch, if any.</summary>
     public Touch? Last => _last < 0 ? null : _touches[_last];
+
+    /// <summary>What a commitment or a follow-up ladder added, if anything.</summary>
+    public NextStepNote? Next => _next;
 
     /// <summary>Whether the renewal and the most recent touch are the same touch.</summary>
     public bool RenewalIsLast => _renewal >= 0 && _renewal == _last;

@@ -102,6 +102,15 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// <summary>The move by hand that set the date, or <see langword="null"/>.</summary>
     public ManualMove? Move { get; }
 
+    /// <summary>
+    /// Whether a pinned commitment is later than the cadence's latest day: keeping it lets the relationship go past its
+    /// maximum gap (a <see cref="Explanations.BeyondCadenceReason"/> names both days), so an agenda can warn.
+    /// </summary>
+    public bool BreaksCadence => _explanation.Next?.Beyond is not null;
+
+    /// <summary>Whether the date is a step of the follow-up ladder chosen with an unanswered attempt (a <see cref="Explanations.FollowUpReason"/> says which).</summary>
+    public bool IsFollowUp => _explanation.Next?.FollowUp is not null;
+
     /// <summary>Whether the date is fixed by a commitment or a move by hand, so levelling leaves it where it is.</summary>
     public bool IsFixed => Commitment is not null || Move is not null;
 
@@ -169,13 +178,21 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     {
         var reasons = ImmutableArray.CreateBuilder<Reason>(8);
         var e = _explanation;
+        var next = e.Next;
         if (Commitment is { } pinned)
         {
             reasons.Add(new CommitmentReason(pinned.Id, pinned.Purpose, pinned.Date));
+            AddIfAny(reasons, next?.Carried);
+            AddIfAny(reasons, next?.Beyond);
             AddTouchReasons(reasons, e);
+        }
+        else if (next?.FollowUp is { } step)
+        {
+            reasons.Add(step);
         }
         else
         {
+            AddIfAny(reasons, next?.Ended);
             if (e.Renewal is null)
             {
                 reasons.Add(new FirstTouchReason(e.Unanswered, e.Uncredited));
@@ -223,6 +240,14 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
 
         AddLevellingReasons(reasons);
         return reasons.DrainToImmutable();
+    }
+
+    private static void AddIfAny(ImmutableArray<Reason>.Builder reasons, Reason? reason)
+    {
+        if (reason is not null)
+        {
+            reasons.Add(reason);
+        }
     }
 
     private void AddTouchReasons(ImmutableArray<Reason>.Builder reasons, Explanation e)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
+using Cadence.Explanations;
 using Cadence.Internal;
 using NodaTime;
 
@@ -26,6 +27,7 @@ public sealed class Scheduler
     public Scheduler(SchedulerOptions? options = null)
     {
         Options = options ?? SchedulerOptions.Default;
+        _hasTierLadders = Options.Rules.HasLadders;
         _credits = new double[16];
         for (int kind = 0; kind < _credits.Length; kind++)
         {
@@ -39,6 +41,9 @@ public sealed class Scheduler
 
     /// <summary>The credit of each <see cref="TouchFacts.Kind"/> under <see cref="Options"/>.</summary>
     private readonly double[] _credits;
+
+    /// <summary>Whether any tier has a follow-up ladder: when none has and no touch carries one, ladders cost nothing.</summary>
+    private readonly bool _hasTierLadders;
 
     /// <summary>The options in use.</summary>
     public SchedulerOptions Options { get; }
@@ -59,7 +64,10 @@ public sealed class Scheduler
     /// <param name="diary">The diary.</param>
     /// <param name="today">The day to plan from.</param>
     /// <returns>The plan, by due day then relationship id.</returns>
-    /// <exception cref="ArgumentException">A touch is after today; the message names it.</exception>
+    /// <remarks>
+    /// A diary that dates anything after <paramref name="today"/> (a touch, a commitment or move made or closed) is
+    /// planned as it stood that day (<see cref="Diary.AsOf"/>): "what did my agenda say on 31 May?".
+    /// </remarks>
     /// <exception cref="KeyNotFoundException">A relationship's tier has no rule and there is no fallback.</exception>
     /// <remarks>
     /// A large diary is planned on several threads (see <see cref="SchedulerOptions.MaxDegreeOfParallelism"/>); the
@@ -68,8 +76,7 @@ public sealed class Scheduler
     public Plan Plan(Diary diary, LocalDate today)
     {
         Guard.NotNull(diary, nameof(diary));
-        var index = DiaryIndex.Of(diary);
-        CheckNoFutureTouches(index, today);
+        var index = IndexAsOf(diary, today);
 
         int[] order = index.OrdinalOrder;
         bool[] onlineMedia = index.OnlineMedia(Options);
@@ -125,19 +132,13 @@ public sealed class Scheduler
     /// <param name="today">The day to plan from.</param>
     /// <returns>The planned touch, or <see langword="null"/> for an archived relationship.</returns>
     /// <exception cref="KeyNotFoundException">No relationship has that id.</exception>
-    /// <exception cref="ArgumentException">One of its touches is after today.</exception>
+    /// <remarks>A diary that dates anything after <paramref name="today"/> is planned as it stood that day (<see cref="Diary.AsOf"/>).</remarks>
     public PlannedTouch? PlanFor(Diary diary, string relationshipId, LocalDate today)
     {
         Guard.NotNull(diary, nameof(diary));
         int relationshipIndex = diary.IndexOf(relationshipId);
-        var index = DiaryIndex.Of(diary);
-        var (start, count) = index.TouchRange(relationshipIndex);
-        var touches = diary.TouchArray;
-        foreach (int t in index.GroupedTouches.AsSpan(start, count))
-        {
-            CheckNotFuture(touches[t], today);
-        }
-
+        var index = IndexAsOf(diary, today);
+        diary = index.Diary;
         return diary.RelationshipArray[relationshipIndex].State.Status == RelationshipStatus.Archived
             ? null
             : PlanOne(index, relationshipIndex, today, index.OnlineMedia(Options));
@@ -158,28 +159,11 @@ public sealed class Scheduler
         }
     }
 
-    private static void CheckNoFutureTouches(DiaryIndex index, LocalDate today)
+    /// <summary>The index of the diary as it stood on a day: itself, or when it dates something later, the diary cut at that day.</summary>
+    private static DiaryIndex IndexAsOf(Diary diary, LocalDate today)
     {
-        if (index.LastTouchDay <= today.ToDateOnly().DayNumber)
-        {
-            return;
-        }
-
-        // Name the first such touch in the diary's order.
-        foreach (var touch in index.Diary.TouchArray)
-        {
-            CheckNotFuture(touch, today);
-        }
-    }
-
-    private static void CheckNotFuture(Touch touch, LocalDate today)
-    {
-        if (touch.Date > today)
-        {
-            throw new ArgumentException(
-                $"The {touch.Channel.ToString().ToLowerInvariant()} touch with \"{touch.RelationshipId}\" on {touch.Date:uuuu'-'MM'-'dd} is after today ({today:uuuu'-'MM'-'dd}); log touches once they have happened.",
-                "diary");
-        }
+        var index = DiaryIndex.Of(diary);
+        return index.LatestEntryDay <= today.ToDateOnly().DayNumber ? index : DiaryIndex.Of(diary.AsOf(today));
     }
 
     private PlannedTouch PlanOne(DiaryIndex diaryIndex, int index, LocalDate today, ReadOnlySpan<bool> onlineMedia, int idRank = -1)
@@ -204,9 +188,19 @@ public sealed class Scheduler
         int unanswered = 0;
         int uncredited = 0;
         int onlineStreak = 0;
+        int unansweredAttempt = -1;
         for (int k = 0; k < facts.Length; k++)
         {
             var touch = facts[k];
+            if (touch.IsOutbound && touch.IsNoReply)
+            {
+                unansweredAttempt = k;
+            }
+            else if (touch.IsReply)
+            {
+                unansweredAttempt = -1;
+            }
+
             double credit = credits[touch.Kind];
             if (credit > 0)
             {
@@ -257,6 +251,12 @@ public sealed class Scheduler
         }
 
         Commitment? pinned = diary.PinningCommitmentAt(index);
+        NextStepNote? next = null;
+        LadderStep ladderStep = default;
+        if (pinned is null && (_hasTierLadders || diaryIndex.HasFollowUps))
+        {
+            ladderStep = FindLadderStep(diaryIndex, relationship, start, count, ref next);
+        }
 
         // A pause that has ended holds nothing back.
         LocalDate? pauseEnd = relationship.State.PausedUntil is { } end && end > today ? end : null;
@@ -271,6 +271,29 @@ public sealed class Scheduler
         {
             wanted = pinned.Date;
             notAfter = pinned.Date;
+            if (unansweredAttempt >= 0)
+            {
+                // The floor holds for promises too: no attempt sooner than the minimum gap after one left unanswered.
+                int attemptDay = facts[unansweredAttempt].Day;
+                var carriedTo = DateOf(PeriodMath.Plus(attemptDay, rule.MinGap, rule.MinGapDays));
+                if (pinned.Date < carriedTo)
+                {
+                    wanted = carriedTo;
+                    notAfter = carriedTo;
+                    (next ??= new()).Carried = new CarriedToFloorReason(pinned.Date, DateOf(attemptDay), rule.MinGap, carriedTo);
+                }
+            }
+
+            if (renewal >= 0 && wanted.ToDateOnly().DayNumber > latestAllowed)
+            {
+                (next ??= new()).Beyond = new BeyondCadenceReason(wanted, DateOf(latestAllowed));
+            }
+        }
+        else if (ladderStep.Day is { } stepDay)
+        {
+            // A step of the ladder chosen with the attempt: the user's own pacing for this exchange, even inside the gap.
+            wanted = stepDay;
+            notAfter = renewal < 0 || latestAllowed < stepDay.ToDateOnly().DayNumber ? stepDay : DateOf(latestAllowed);
         }
         else
         {
@@ -294,6 +317,7 @@ public sealed class Scheduler
             }
         }
 
+        LocalDate scheduled = wanted;
         var move = diary.MoveAt(index);
         if (move is not null && !move.AppliesAfter(count > 0 ? DateOf(facts[count - 1].Day) : null))
         {
@@ -322,10 +346,17 @@ public sealed class Scheduler
             due = today;
         }
 
-        LocalDate windowStart = Max(today, move is not null ? move.To : pinned is not null ? pinned.Date : lastAttempt >= 0 ? DateOf(floor) : today);
+        LocalDate windowStart = Max(today, move is not null || pinned is not null || ladderStep.Day is not null ? scheduled : lastAttempt >= 0 ? DateOf(floor) : today);
+        if (move is not null)
+        {
+            windowStart = Max(today, move.To);
+        }
+
         windowStart = Max(windowStart, pauseEnd ?? today);
 
-        var (channel, channelWhy) = SuggestChannel(relationship, pinned, onlineStreak);
+        var (channel, channelWhy) = ladderStep.Day is not null
+            ? (ladderStep.Channel, ChannelWhy.Ladder)
+            : SuggestChannel(relationship, pinned, onlineStreak);
         int[] grouped = diaryIndex.GroupedTouches;
         var explanation = new Explanation(
             today,
@@ -339,11 +370,110 @@ public sealed class Scheduler
             paused,
             channelWhy,
             onlineStreak,
-            count == 0 ? -1 : grouped[start + count - 1]);
+            count == 0 ? -1 : grouped[start + count - 1],
+            next);
         return new PlannedTouch(relationship, due, windowStart, notAfter, daysOverdue, channel, pinned, rule, explanation, move)
         {
             IdRank = idRank,
         };
+    }
+
+    /// <summary>
+    /// The follow-up ladder running for a relationship, and its next step: the ladder of the latest attempt of yours
+    /// that started one (its own, or the tier's when it says nothing), each later attempt of yours a step taken, and the
+    /// ladder gone at their first reply. A ladder whose steps are all taken adds that it ended and plans nothing.
+    /// </summary>
+    private LadderStep FindLadderStep(DiaryIndex diaryIndex, Relationship relationship, int start, int count, ref NextStepNote? next)
+    {
+        var touches = diaryIndex.Diary.TouchArray;
+        int[] grouped = diaryIndex.GroupedTouches;
+        ReadOnlySpan<TouchFacts> facts = diaryIndex.GroupedFacts.AsSpan(start, count);
+        var tierLadder = Options.Rules.LadderFor(relationship.Tier);
+        FollowUpLadder? ladder = null;
+        int started = -1;
+        int last = -1;
+        int taken = 0;
+        for (int k = 0; k < facts.Length; k++)
+        {
+            if (facts[k].IsReply)
+            {
+                ladder = null;
+                continue;
+            }
+
+            if (!facts[k].IsOutbound)
+            {
+                continue;
+            }
+
+            var own = touches[grouped[start + k]].FollowUp;
+            if (own is null && ladder is not null && taken < ladder.StepArray.Length)
+            {
+                taken++;
+                last = k;
+                continue;
+            }
+
+            ladder = own ?? tierLadder;
+            if (ladder is { IsNone: true })
+            {
+                ladder = null;
+            }
+
+            started = k;
+            last = k;
+            taken = 0;
+        }
+
+        if (ladder is null)
+        {
+            return default;
+        }
+
+        var startedBy = touches[grouped[start + started]];
+        if (taken == ladder.StepArray.Length)
+        {
+            (next ??= new()).Ended = new LadderEndedReason(ladder.Name, taken, startedBy);
+            return default;
+        }
+
+        var step = ladder.StepArray[taken];
+        var previous = DateOf(facts[last].Day);
+        var day = ladder.Count == DayCount.CalendarDays ? previous.PlusDays(step.After) : PlusWorkingDays(previous, step.After);
+        var rule = relationship.Rule ?? Options.Rules.For(relationship.Tier);
+        var gapEnds = previous.Plus(rule.MinGap);
+        (next ??= new()).FollowUp = new FollowUpReason(
+            taken + 1,
+            ladder.StepArray.Length,
+            ladder.Name,
+            startedBy,
+            previous,
+            step.After,
+            ladder.Count,
+            day < gapEnds ? gapEnds : null);
+        return new LadderStep(day, step.Channel);
+    }
+
+    /// <summary>The day <paramref name="days"/> working days after <paramref name="from"/> on the owner's calendar (Monday to Friday without one).</summary>
+    private LocalDate PlusWorkingDays(LocalDate from, int days)
+    {
+        var calendar = Options.Calendar;
+        var day = from;
+
+        // Ten years of days off in a row would be a calendar error; stop there rather than loop on.
+        for (int looked = 0; days > 0 && looked < 3660; looked++)
+        {
+            day = day.PlusDays(1);
+            bool working = calendar is null
+                ? day.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+                : calendar.IsWorkingDay(day);
+            if (working)
+            {
+                days--;
+            }
+        }
+
+        return day;
     }
 
     private static LocalDate DateOf(int dayNumber) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber));
@@ -378,4 +508,7 @@ public sealed class Scheduler
     }
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a >= b ? a : b;
+
+    /// <summary>The next step of a running follow-up ladder: its day and channel (no day when none is planned).</summary>
+    private readonly record struct LadderStep(LocalDate? Day, Channel Channel);
 }

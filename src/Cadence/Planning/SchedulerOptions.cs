@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
 using System.Linq;
 using Cadence.Internal;
+using Cadence.Levelling;
 
 namespace Cadence.Planning;
 
@@ -23,8 +24,10 @@ public sealed class SchedulerOptions
         int offlineAfterOnlineTouches,
         ImmutableSortedSet<string> onlineNoteMedia,
         Channel defaultChannel,
-        int? maxDegreeOfParallelism = null)
+        int? maxDegreeOfParallelism = null,
+        OwnerCalendar? calendar = null)
     {
+        Calendar = calendar;
         MaxDegreeOfParallelism = maxDegreeOfParallelism;
         Rules = rules;
         Credits = credits;
@@ -68,14 +71,14 @@ public sealed class SchedulerOptions
     /// <returns>The changed copy.</returns>
     [Pure]
     public SchedulerOptions WithRules(CadenceRules rules) =>
-        new(Guard.NotNull(rules, nameof(rules)), Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism);
+        new(Guard.NotNull(rules, nameof(rules)), Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism, Calendar);
 
     /// <summary>Returns a copy with other channel credits.</summary>
     /// <param name="credits">The credits.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
     public SchedulerOptions WithCredits(ChannelCredits credits) =>
-        new(Rules, Guard.NotNull(credits, nameof(credits)), OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism);
+        new(Rules, Guard.NotNull(credits, nameof(credits)), OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism, Calendar);
 
     /// <summary>Returns a copy that suggests a live channel after <paramref name="count"/> online touches in a row.</summary>
     /// <param name="count">At least 1.</param>
@@ -89,7 +92,7 @@ public sealed class SchedulerOptions
             throw new ArgumentOutOfRangeException(nameof(count), count, $"The number of online touches before taking it offline must be at least 1; got {count}.");
         }
 
-        return new(Rules, Credits, count, Media, DefaultChannel, MaxDegreeOfParallelism);
+        return new(Rules, Credits, count, Media, DefaultChannel, MaxDegreeOfParallelism, Calendar);
     }
 
     /// <summary>Returns a copy where these media make a note an online touch.</summary>
@@ -102,7 +105,7 @@ public sealed class SchedulerOptions
         var set = ImmutableSortedSet.CreateRange(
             StringComparer.OrdinalIgnoreCase,
             media.Select(m => Guard.Name(m, nameof(media)).Trim()));
-        return new(Rules, Credits, OfflineAfterOnlineTouches, set, DefaultChannel, MaxDegreeOfParallelism);
+        return new(Rules, Credits, OfflineAfterOnlineTouches, set, DefaultChannel, MaxDegreeOfParallelism, Calendar);
     }
 
     /// <summary>Returns a copy with another default channel.</summary>
@@ -110,7 +113,7 @@ public sealed class SchedulerOptions
     /// <returns>The changed copy.</returns>
     [Pure]
     public SchedulerOptions WithDefaultChannel(Channel channel) =>
-        new(Rules, Credits, OfflineAfterOnlineTouches, Media, Guard.Defined(channel, nameof(channel)), MaxDegreeOfParallelism);
+        new(Rules, Credits, OfflineAfterOnlineTouches, Media, Guard.Defined(channel, nameof(channel)), MaxDegreeOfParallelism, Calendar);
 
     /// <summary>
     /// How many threads <see cref="Scheduler.Plan(Diary, NodaTime.LocalDate)"/> may use for a large diary:
@@ -131,8 +134,22 @@ public sealed class SchedulerOptions
             throw new ArgumentOutOfRangeException(nameof(max), max, $"The maximum degree of parallelism must be at least 1 (or null for every processor); {max} was given.");
         }
 
-        return new(Rules, Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, max);
+        return new(Rules, Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, max, Calendar);
     }
+
+    /// <summary>
+    /// The owner's calendar, by which follow-up ladders count working days (<see cref="DayCount.WorkingDays"/>): its
+    /// working days, holidays and time off. <see langword="null"/> (the default) counts Monday to Friday. Give the
+    /// calendar the plan is levelled with.
+    /// </summary>
+    public OwnerCalendar? Calendar { get; }
+
+    /// <summary>Returns a copy that counts working days on this calendar (or Monday to Friday with <see langword="null"/>).</summary>
+    /// <param name="calendar">The owner's calendar.</param>
+    /// <returns>The changed copy.</returns>
+    [Pure]
+    public SchedulerOptions WithCalendar(OwnerCalendar? calendar) =>
+        new(Rules, Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism, calendar);
 
     /// <summary>Whether a note with this medium (already trimmed) is an online touch.</summary>
     internal bool IsOnlineNoteMedium(string medium) => _onlineLookup.Contains(medium);

@@ -42,6 +42,10 @@ internal sealed class TouchOrder : IComparer<Touch>
         if (c != 0) return c;
         c = string.CompareOrdinal(x.Medium, y.Medium);
         if (c != 0) return c;
-        return string.CompareOrdinal(x.Summary, y.Summary);
+        c = string.CompareOrdinal(x.Summary, y.Summary);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(x.FollowUp?.Name, y.FollowUp?.Name);
+        if (c != 0) return c;
+        return string.CompareOrdinal(x.Id, y.Id);
     }
 }

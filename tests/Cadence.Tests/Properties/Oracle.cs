@@ -17,4 +17,26 @@ internal static class Oracle
             .Select(t => (LocalDate?)t.Date.Plus(rule.MinGap))
             .Max();
     }
+
+    /// <summary>
+    /// The floor a commitment is carried to: the end of the minimum gap after the latest attempt of yours that went
+    /// unanswered with no reply after it (in the scheduler's order of touches), or null.
+    /// </summary>
+    public static LocalDate? UnansweredFloor(Diary diary, SchedulerOptions options, Relationship r)
+    {
+        Touch? unanswered = null;
+        foreach (var touch in diary.TouchesOf(r.Id).OrderBy(t => t, Cadence.Planning.TouchOrder.Instance))
+        {
+            if (touch.IsOutbound && touch.Outcome == Outcome.NoReply)
+            {
+                unanswered = touch;
+            }
+            else if (Diary.IsReply(touch))
+            {
+                unanswered = null;
+            }
+        }
+
+        return unanswered?.Date.Plus(RuleOf(options, r).MinGap);
+    }
 }

@@ -48,28 +48,6 @@ public class SchedulerProperties
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .FirstOrDefault();
 
-    /// <summary>
-    /// The floor a commitment is carried to: the end of the minimum gap after the latest attempt of yours that went
-    /// unanswered with no reply after it (in the scheduler's order of touches), or null.
-    /// </summary>
-    private static LocalDate? UnansweredFloor(Scenario s, Relationship r)
-    {
-        Touch? unanswered = null;
-        foreach (var touch in s.Diary.TouchesOf(r.Id).OrderBy(t => t, Cadence.Planning.TouchOrder.Instance))
-        {
-            if (touch.IsOutbound && touch.Outcome == Outcome.NoReply)
-            {
-                unanswered = touch;
-            }
-            else if (Diary.IsReply(touch))
-            {
-                unanswered = null;
-            }
-        }
-
-        return unanswered?.Date.Plus((r.Rule ?? s.Options.Rules.For(r.Tier)).MinGap);
-    }
-
     /// <summary>A move applies until a touch dated after the day it was made is logged.</summary>
     private static ManualMove? ActiveMove(Scenario s, Relationship r)
     {
@@ -159,7 +137,7 @@ public class SchedulerProperties
             }
 
             var move = ActiveMove(s, x.Relationship);
-            var pinned = UnansweredFloor(s, x.Relationship) is { } floor && floor > pin.Date ? floor : pin.Date;
+            var pinned = Oracle.UnansweredFloor(s.Diary, s.Options, x.Relationship) is { } floor && floor > pin.Date ? floor : pin.Date;
             LocalDate expected = new[] { move?.To ?? pinned, s.Today, PauseEnd(x.Relationship) ?? s.Today }.Max();
             return x.Planned.IsPinned && x.Planned.Commitment == pin && x.Planned.Due == expected && x.Planned.Move == move;
         });

@@ -131,12 +131,14 @@ public sealed record Commitment
     [Pure]
     public Commitment MarkDone() => this with { Status = CommitmentStatus.Done, ClosedOn = null, ClosedBy = null };
 
-    /// <summary>Returns a copy done on a day.</summary>
+    /// <summary>Returns a copy done on a day, by a logged touch or by hand.</summary>
     /// <param name="on">The day it was done.</param>
+    /// <param name="byTouchId">The id of the logged touch that took the step, or <see langword="null"/> for done by hand.</param>
     /// <returns>The done copy.</returns>
-    /// <exception cref="ArgumentException">The day is before the day it was made.</exception>
+    /// <exception cref="ArgumentException">The day is before the day it was made, or the touch id is blank or malformed.</exception>
     [Pure]
-    public Commitment MarkDone(LocalDate on) => Close(CommitmentStatus.Done, on, null);
+    public Commitment MarkDone(LocalDate on, string? byTouchId = null) =>
+        Close(CommitmentStatus.Done, on, byTouchId is null ? null : Guard.Id(byTouchId, nameof(byTouchId)));
 
     /// <summary>Returns a dropped copy, the day unknown.</summary>
     /// <returns>The dropped copy.</returns>

@@ -76,7 +76,7 @@ internal static class CommandLine
             1, int.MaxValue,
             "add \"Zoë Müller\" --tier client --zone Europe/Berlin --prefers call,meeting"),
         new("log", "ID", "Log a touch that happened.",
-            "Logs a touch with a relationship. Open commitments due on or before its day are marked done when the touch\nconnected (not with --no-reply), unless --keep-open is given.",
+            "Logs a touch with a relationship. The open commitments due on or before its day are marked done by it when it is\nan attempt of yours (answered or not) or a conversation they started, unless --keep-open is given.",
             [
                 new("channel", "CHANNEL", "meeting, call, note or social (required).", Required: true),
                 new("on", "DATE", "The day it happened (default: today); not after today."),

@@ -125,7 +125,7 @@ internal static class EditCommands
                 n++;
             }
 
-            var commitment = new Commitment($"{id}-{n.ToString(CultureInfo.InvariantCulture)}", id, on, what, channel, at);
+            var commitment = new Commitment($"{id}-{n.ToString(CultureInfo.InvariantCulture)}", id, on, what, channel, at, madeOn: today);
             var diary = data.Diary.Promise(commitment);
             string when = Text.LongDay.Format(on) + (at is { } t ? " at " + Text.Format(t) : string.Empty);
             return (data.WithDiary(diary), $"Promised {relationship.Name} for {when}: {commitment.Purpose} ({commitment.Id}).");

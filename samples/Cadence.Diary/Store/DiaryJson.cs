@@ -308,7 +308,8 @@ internal static class DiaryJson
 
     private static Touch ReadTouch(JsonNode node)
     {
-        node.OnlyKnown("relationship", "date", "time", "channel", "direction", "outcome", "medium", "summary");
+        node.OnlyKnown("id", "relationship", "date", "time", "channel", "direction", "outcome", "medium", "summary");
+        string? touchId = node.Optional("id")?.String();
         string id = node.Required("relationship").String();
         var date = node.Required("date").Convert(s => Text.ParseDate(s, "date"));
         LocalTime? time = node.Optional("time") is { } t ? t.Convert(s => Text.ParseTime(s, "time")) : null;
@@ -331,12 +332,17 @@ internal static class DiaryJson
             : Outcome.Connected;
         string? medium = node.Optional("medium")?.String();
         string? summary = node.Optional("summary")?.String();
-        return Check(node, () => new Touch(id, date, channel, direction, outcome, medium, summary, time));
+        return Check(node, () => new Touch(id, date, channel, direction, outcome, medium, summary, time).WithId(touchId));
     }
 
     private static void WriteTouch(Utf8JsonWriter w, Touch t)
     {
         w.WriteStartObject();
+        if (t.Id is { } touchId)
+        {
+            w.WriteString("id", touchId);
+        }
+
         w.WriteString("relationship", t.RelationshipId);
         w.WriteString("date", Text.Format(t.Date));
         if (t.Time is { } time)
@@ -370,20 +376,31 @@ internal static class DiaryJson
 
     private static Commitment ReadCommitment(JsonNode node)
     {
-        node.OnlyKnown("id", "relationship", "date", "time", "what", "channel", "status");
+        node.OnlyKnown("id", "relationship", "date", "time", "what", "channel", "status", "madeOn", "kind", "closedOn", "closedBy");
         string id = node.Required("id").String();
         string relationship = node.Required("relationship").String();
         var date = node.Required("date").Convert(s => Text.ParseDate(s, "date"));
         LocalTime? time = node.Optional("time") is { } t ? t.Convert(s => Text.ParseTime(s, "time")) : null;
         string what = node.Required("what").String();
         Channel? channel = node.Optional("channel") is { } c ? c.Convert(s => Text.ParseChannel(s, "channel")) : null;
-        var commitment = Check(node, () => new Commitment(id, relationship, date, what, channel, time));
+        LocalDate? madeOn = node.Optional("madeOn") is { } m ? m.Convert(s => Text.ParseDate(s, "madeOn")) : null;
+        var kind = node.Optional("kind") is { } k
+            ? k.Convert(s => s switch
+            {
+                "step" => CommitmentKind.Step,
+                "unless-reply" => CommitmentKind.UnlessReply,
+                _ => throw new UserException($"unknown kind \"{Text.Printable(s)}\" (use step or unless-reply)"),
+            })
+            : CommitmentKind.Step;
+        LocalDate? closedOn = node.Optional("closedOn") is { } co ? co.Convert(s => Text.ParseDate(s, "closedOn")) : null;
+        string? closedBy = node.Optional("closedBy")?.String();
+        var commitment = Check(node, () => new Commitment(id, relationship, date, what, channel, time, madeOn, kind));
         string status = node.Optional("status") is { } s ? s.String() : "open";
         return status switch
         {
             "open" => commitment,
-            "done" => commitment.MarkDone(),
-            "dropped" => commitment.Drop(),
+            "done" => Check(node, () => closedOn is { } on ? commitment.MarkDone(on, closedBy) : commitment.MarkDone()),
+            "dropped" => Check(node, () => closedOn is { } on ? commitment.Drop(on) : commitment.Drop()),
             _ => throw node.Required("status").Error($"unknown status \"{Text.Printable(status)}\" (use open, done or dropped)"),
         };
     }
@@ -411,6 +428,26 @@ internal static class DiaryJson
             CommitmentStatus.Dropped => "dropped",
             _ => "open",
         });
+        if (c.MadeOn is { } madeOn)
+        {
+            w.WriteString("madeOn", Text.Format(madeOn));
+        }
+
+        if (c.Kind == CommitmentKind.UnlessReply)
+        {
+            w.WriteString("kind", "unless-reply");
+        }
+
+        if (c.ClosedOn is { } closedOn)
+        {
+            w.WriteString("closedOn", Text.Format(closedOn));
+        }
+
+        if (c.ClosedBy is { } closedBy)
+        {
+            w.WriteString("closedBy", closedBy);
+        }
+
         w.WriteEndObject();
     }
 

@@ -198,6 +198,39 @@ public sealed class PromiseAndMoveTests : IDisposable
     }
 
     [Fact]
+    public void Promise_InsideTheGapAfterAnUnansweredCall_IsCarriedToTheFloor_TheNextCallTakesIt_AndAPastMorningStillShowsIt()
+    {
+        _sandbox.InitEmpty(("Sam Okafor", "prospect"));
+        Sandbox.Ok(_sandbox.Run("log", "sam-okafor", "--channel", "call", "--no-reply", "--date", "2026-03-02"));
+        Sandbox.Ok(_sandbox.Run("promise", "sam-okafor", "--on", "2026-03-04", "--what", "call again", "--channel", "call", "--date", "2026-03-02"));
+
+        // Wednesday to Sunday: the call is Monday's, not overdue every morning.
+        foreach (var day in new[] { "2026-03-04", "2026-03-06", "2026-03-08" })
+        {
+            using var plan = Sandbox.Ok(_sandbox.Run("plan", "--json", "--date", day)).Json();
+            var sam = plan.Touch("sam-okafor");
+            Assert.Equal("2026-03-09", sam.Str("due"));
+            Assert.Equal(0, sam.GetProperty("daysOverdue").GetInt32());
+            Assert.Contains("so carried to Mon 9 Mar 2026", sam.Str("why"), StringComparison.Ordinal);
+        }
+
+        var log = Sandbox.Ok(_sandbox.Run("log", "sam-okafor", "--channel", "call", "--no-reply", "--date", "2026-03-09"));
+        Assert.Contains("Done: call again (sam-okafor-1)", log.Out, StringComparison.Ordinal);
+        using (var data = _sandbox.DataJson())
+        {
+            var commitment = data.RootElement.GetProperty("commitments")[0];
+            Assert.Equal(("done", "2026-03-02", "2026-03-09", "sam-okafor/2"), (commitment.Str("status"), commitment.Str("madeOn"), commitment.Str("closedOn"), commitment.Str("closedBy")));
+            Assert.Equal("sam-okafor/1", data.RootElement.GetProperty("touches")[0].Str("id"));
+        }
+
+        // What did the plan say on Thursday? The step was still open then.
+        using var thursday = Sandbox.Ok(_sandbox.Run("plan", "--json", "--date", "2026-03-05")).Json();
+        Assert.Equal("sam-okafor-1", thursday.Touch("sam-okafor").GetProperty("commitment").Str("id"));
+        using var tuesday = Sandbox.Ok(_sandbox.Run("plan", "--json", "--date", "2026-03-10")).Json();
+        Assert.Equal(JsonValueKind.Null, tuesday.Touch("sam-okafor").GetProperty("commitment").ValueKind);
+    }
+
+    [Fact]
     public void Move_SnoozesTheNextTouch_UntilATouchIsLogged()
     {
         _sandbox.InitEmpty(("Zoë Müller", "client"));

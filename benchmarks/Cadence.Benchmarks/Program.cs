@@ -18,6 +18,8 @@ public static class Program
 {
     private const string QuickFlag = "--quick";
 
+    private const string SizesFlag = "--sizes";
+
     public static int Main(string[] args)
     {
         bool quick = args.Length > 0 && args[0] == QuickFlag;
@@ -27,6 +29,17 @@ public static class Program
         }
 
         IConfig config = DefaultConfig.Instance.WithArtifactsPath(DefaultArtifactsPath());
+
+        // --sizes 1000,1000000 keeps only those sizes (relationships, or planned touches for the feed).
+        int sizesAt = Array.IndexOf(args, SizesFlag);
+        if (sizesAt >= 0 && sizesAt + 1 < args.Length)
+        {
+            var sizes = args[sizesAt + 1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+            args = args.Take(sizesAt).Concat(args.Skip(sizesAt + 2)).ToArray();
+            config = config.AddFilter(new SimpleFilter(b =>
+                !b.HasParameters
+                || b.Parameters.Items.All(p => !IsSizeParameter(p.Name) || sizes.Contains((int)p.Value!))));
+        }
         if (quick)
         {
             // BenchmarkDotNet's own --inProcess would add a second, full-length job; with --quick it makes the quick

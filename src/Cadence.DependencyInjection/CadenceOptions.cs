@@ -105,7 +105,8 @@ public sealed class CadenceOptions
     /// <summary>
     /// Builds the immutable, checked <see cref="SchedulerOptions"/> from <see cref="Rules"/>, <see cref="Credits"/>,
     /// <see cref="OfflineAfterOnlineTouches"/>, <see cref="OnlineNoteMedia"/>, <see cref="DefaultChannel"/> and
-    /// <see cref="MaxDegreeOfParallelism"/>.
+    /// <see cref="MaxDegreeOfParallelism"/>, and the <see cref="Calendar"/> (by which follow-up ladders count working
+    /// days, the same calendar levelling uses).
     /// </summary>
     /// <returns>The scheduler options.</returns>
     /// <exception cref="ArgumentNullException"><see cref="Rules"/> or <see cref="Credits"/> is null, or a medium is.</exception>
@@ -124,5 +125,6 @@ public sealed class CadenceOptions
             .WithOfflineAfterOnlineTouches(OfflineAfterOnlineTouches)
             .WithOnlineNoteMedia(OnlineNoteMedia)
             .WithDefaultChannel(DefaultChannel)
-            .WithMaxDegreeOfParallelism(MaxDegreeOfParallelism);
+            .WithMaxDegreeOfParallelism(MaxDegreeOfParallelism)
+            .WithCalendar(Calendar);
 }

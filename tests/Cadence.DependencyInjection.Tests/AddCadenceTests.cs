@@ -128,6 +128,7 @@ public class AddCadenceTests
         Assert.Same(calendar, leveller.Calendar);
         Assert.Same(calendar, provider.GetRequiredService<OwnerCalendar>());
         Assert.Same(levelling, leveller.Options);
+        Assert.Same(calendar, provider.GetRequiredService<SchedulerOptions>().Calendar);
 
         // With one touch a day, the two due touches go on two different working days.
         var plan = provider.GetRequiredService<Scheduler>().Plan(SmallDiary(), Today);

@@ -231,6 +231,22 @@ public sealed class PromiseAndMoveTests : IDisposable
     }
 
     [Fact]
+    public void Promise_MonthsAway_IsFlaggedInTheJson_NamingBothDays()
+    {
+        _sandbox.InitEmpty(("Sam Okafor", "prospect"));
+        Sandbox.Ok(_sandbox.Run("log", "sam-okafor", "--channel", "meeting", "--date", "2026-03-03"));
+        Sandbox.Ok(_sandbox.Run("promise", "sam-okafor", "--on", "2026-06-01", "--what", "call after the summer budget", "--date", "2026-03-03"));
+
+        using var plan = Sandbox.Ok(_sandbox.Run("plan", "--json", "--date", "2026-03-04")).Json();
+        var sam = plan.Touch("sam-okafor");
+
+        Assert.True(sam.GetProperty("breaksCadence").GetBoolean());
+        Assert.False(sam.GetProperty("followUp").GetBoolean());
+        var beyond = sam.GetProperty("reasons").EnumerateArray().Single(r => r.Str("kind") == "beyond-cadence");
+        Assert.Equal("promised for Mon 1 Jun 2026, later than the cadence allows (at most until Tue 24 Mar 2026)", beyond.Str("text"));
+    }
+
+    [Fact]
     public void Move_SnoozesTheNextTouch_UntilATouchIsLogged()
     {
         _sandbox.InitEmpty(("Zoë Müller", "client"));

@@ -93,6 +93,8 @@ internal static class JsonOutput
         w.WriteString("notAfter", Text.Format(touch.NotAfter));
         w.WriteNumber("daysOverdue", touch.DaysOverdue);
         w.WriteBoolean("late", touch.IsLate);
+        w.WriteBoolean("breaksCadence", touch.BreaksCadence);
+        w.WriteBoolean("followUp", touch.IsFollowUp);
         w.WriteString("channel", Text.Format(touch.Channel));
         w.WriteString("title", touch.Title);
         w.WriteString("why", touch.Why);

@@ -26,7 +26,8 @@ public sealed class Diary
     private readonly ManualMove?[] _moveByRelationship;
     private readonly Dictionary<string, int> _byId;
     private readonly Dictionary<string, int> _commitmentById;
-    private readonly Dictionary<string, int>? _touchById;
+    // The touches by id, built when first asked for (a diary grown by Log checks a new id by one scan, not a table).
+    private Dictionary<string, int>? _touchById;
 
     // Touches and commitments grouped by relationship, compressed-row style, in the order given: those of relationship
     // r are at positions _touchStart[r] to _touchStart[r + 1] - 1 of _groupedTouches (their indexes in _touches).
@@ -50,6 +51,17 @@ public sealed class Diary
         IEnumerable<Touch>? touches = null,
         IEnumerable<Commitment>? commitments = null,
         IEnumerable<ManualMove>? moves = null)
+        : this(relationships, touches, commitments, moves, touchIdsChecked: false)
+    {
+    }
+
+    /// <summary>Creates a diary; <paramref name="touchIdsChecked"/> when the touches' ids are known to be unique (a changed copy).</summary>
+    private Diary(
+        IEnumerable<Relationship> relationships,
+        IEnumerable<Touch>? touches,
+        IEnumerable<Commitment>? commitments,
+        IEnumerable<ManualMove>? moves,
+        bool touchIdsChecked)
     {
         _relationships = Guard.NotNull(relationships, nameof(relationships)).ToImmutableArray();
         _touches = touches?.ToImmutableArray() ?? ImmutableArray<Touch>.Empty;
@@ -95,16 +107,9 @@ public sealed class Diary
             }
         }
 
-        for (int i = 0; i < _touches.Length; i++)
+        if (!touchIdsChecked)
         {
-            if (_touches[i].Id is { } touchId)
-            {
-                _touchById ??= new Dictionary<string, int>(StringComparer.Ordinal);
-                if (!_touchById.TryAdd(touchId, i))
-                {
-                    throw new ArgumentException($"Duplicate touch id \"{touchId}\".", nameof(touches));
-                }
-            }
+            _touchById = IndexTouchIds(_touches);
         }
     }
 
@@ -178,7 +183,7 @@ public sealed class Diary
             throw new ArgumentException($"Duplicate relationship id \"{relationship.Id}\".", nameof(relationship));
         }
 
-        return new Diary(_relationships.Add(relationship), _touches, _commitments, _moves);
+        return new Diary(_relationships.Add(relationship), _touches, _commitments, _moves, touchIdsChecked: true);
     }
 
     /// <summary>
@@ -203,7 +208,7 @@ public sealed class Diary
                 nameof(change));
         }
 
-        return new Diary(_relationships.SetItem(index, changed), _touches, _commitments, _moves);
+        return new Diary(_relationships.SetItem(index, changed), _touches, _commitments, _moves, touchIdsChecked: true);
     }
 
     /// <summary>Returns a copy where an archived relationship is active again: it is planned again from its touches.</summary>
@@ -242,7 +247,7 @@ public sealed class Diary
             .Where(c => c.MadeOn is not { } made || made <= day)
             .Select(c => c.ClosedOn is { } closed && closed > day ? c.Reopen() : c);
         var moves = _moves.Where(m => m.MadeOn <= day);
-        return new Diary(_relationships, touches, commitments, moves);
+        return new Diary(_relationships, touches, commitments, moves, touchIdsChecked: true);
     }
 
     /// <summary>Returns a copy where the relationship with the same id is replaced.</summary>
@@ -253,7 +258,7 @@ public sealed class Diary
     public Diary Update(Relationship relationship)
     {
         Guard.NotNull(relationship, nameof(relationship));
-        return new Diary(_relationships.SetItem(IndexOf(relationship.Id), relationship), _touches, _commitments, _moves);
+        return new Diary(_relationships.SetItem(IndexOf(relationship.Id), relationship), _touches, _commitments, _moves, touchIdsChecked: true);
     }
 
     /// <summary>
@@ -286,12 +291,17 @@ public sealed class Diary
             throw new ArgumentException($"The touch names the unknown relationship id \"{touch.RelationshipId}\".", nameof(touch));
         }
 
+        if (touch.Id is { } given && HasTouchId(given))
+        {
+            throw new ArgumentException($"Duplicate touch id \"{given}\".", nameof(touch));
+        }
+
         touch = touch.Id is null ? touch.WithGeneratedId(NewTouchId(index)) : touch;
         var commitments = closeCommitments ? CloseBy(_commitments, touch, index) : _commitments;
         var moves = _moveByRelationship[index] is { } move && touch.Date >= move.MadeOn
             ? MovesWithout(touch.RelationshipId)
             : _moves;
-        return new Diary(_relationships, _touches.Add(touch), commitments, moves);
+        return new Diary(_relationships, _touches.Add(touch), commitments, moves, touchIdsChecked: true);
     }
 
     /// <summary>The touch with an id.</summary>
@@ -311,7 +321,7 @@ public sealed class Diary
     public Diary RemoveTouch(string touchId)
     {
         int t = TouchIndexOf(touchId);
-        return new Diary(_relationships, _touches.RemoveAt(t), ReopenClosedBy(_commitments, touchId), _moves);
+        return new Diary(_relationships, _touches.RemoveAt(t), ReopenClosedBy(_commitments, touchId), _moves, touchIdsChecked: true);
     }
 
     /// <summary>
@@ -347,7 +357,7 @@ public sealed class Diary
             commitments = CloseBy(commitments, corrected, index);
         }
 
-        return new Diary(_relationships, _touches.SetItem(t, corrected), commitments, _moves);
+        return new Diary(_relationships, _touches.SetItem(t, corrected), commitments, _moves, touchIdsChecked: true);
     }
 
     /// <summary>The commitment with an id.</summary>
@@ -391,7 +401,7 @@ public sealed class Diary
             throw new InvalidOperationException($"The commitment \"{commitmentId}\" is already open; only a done or dropped one can be reopened.");
         }
 
-        return new Diary(_relationships, _touches, _commitments.SetItem(c, commitment.Reopen()), _moves);
+        return new Diary(_relationships, _touches, _commitments.SetItem(c, commitment.Reopen()), _moves, touchIdsChecked: true);
     }
 
     /// <summary>Why a commitment is closed: done by a touch (a reply, or the step taken), done or dropped by hand.</summary>
@@ -406,7 +416,7 @@ public sealed class Diary
             return null;
         }
 
-        Touch? by = commitment.ClosedBy is { } touchId && _touchById is { } ids && ids.TryGetValue(touchId, out int t) ? _touches[t] : null;
+        Touch? by = commitment.ClosedBy is { } touchId && TouchIds.TryGetValue(touchId, out int t) ? _touches[t] : null;
         return new ClosedReason(
             commitment.Id,
             commitment.Purpose,
@@ -424,7 +434,7 @@ public sealed class Diary
     public Diary Promise(Commitment commitment)
     {
         Guard.NotNull(commitment, nameof(commitment));
-        return new Diary(_relationships, _touches, _commitments.Add(commitment), _moves);
+        return new Diary(_relationships, _touches, _commitments.Add(commitment), _moves, touchIdsChecked: true);
     }
 
     /// <summary>Returns a copy where the commitment with the same id is replaced (moved, done, dropped).</summary>
@@ -439,7 +449,7 @@ public sealed class Diary
         {
             if (string.Equals(_commitments[i].Id, commitment.Id, StringComparison.Ordinal))
             {
-                return new Diary(_relationships, _touches, _commitments.SetItem(i, commitment), _moves);
+                return new Diary(_relationships, _touches, _commitments.SetItem(i, commitment), _moves, touchIdsChecked: true);
             }
         }
 
@@ -458,7 +468,7 @@ public sealed class Diary
     public Diary Move(ManualMove move)
     {
         Guard.NotNull(move, nameof(move));
-        return new Diary(_relationships, _touches, _commitments, MovesWithout(move.RelationshipId).Append(move));
+        return new Diary(_relationships, _touches, _commitments, MovesWithout(move.RelationshipId).Append(move), touchIdsChecked: true);
     }
 
     /// <summary>
@@ -492,7 +502,7 @@ public sealed class Diary
     public Diary ClearMove(string relationshipId) =>
         _moveByRelationship[IndexOf(relationshipId)] is null
             ? this
-            : new Diary(_relationships, _touches, _commitments, MovesWithout(relationshipId));
+            : new Diary(_relationships, _touches, _commitments, MovesWithout(relationshipId), touchIdsChecked: true);
 
     /// <summary>The move of one relationship, or <see langword="null"/>.</summary>
     /// <param name="id">The relationship id.</param>
@@ -592,7 +602,7 @@ public sealed class Diary
     private static LocalDate? Later(LocalDate? a, LocalDate? b) => a is not { } x ? b : b is not { } y ? a : x >= y ? x : y;
 
     private int TouchIndexOf(string touchId) =>
-        touchId is not null && _touchById is { } ids && ids.TryGetValue(touchId, out int index)
+        touchId is not null && TouchIds.TryGetValue(touchId, out int index)
             ? index
             : throw new KeyNotFoundException($"No touch has the id \"{touchId}\".");
 
@@ -606,13 +616,65 @@ public sealed class Diary
     {
         string prefix = _relationships[relationshipIndex].Id + "/";
         int n = _touchStart[relationshipIndex + 1] - _touchStart[relationshipIndex] + 1;
-        string id;
-        while (_touchById is not null && _touchById.ContainsKey(id = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        string id = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        while (HasTouchId(id))
         {
             n++;
+            id = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return id;
+    }
+
+    /// <summary>Whether a touch has this id: the table when built, else one scan (cheaper than building it for one look).</summary>
+    private bool HasTouchId(string id)
+    {
+        if (Volatile.Read(ref _touchById) is { } ids)
+        {
+            return ids.ContainsKey(id);
+        }
+
+        foreach (var touch in _touches)
+        {
+            if (string.Equals(touch.Id, id, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The touches by id, built on first use.</summary>
+    private Dictionary<string, int> TouchIds
+    {
+        get
+        {
+            var ids = Volatile.Read(ref _touchById);
+            if (ids is null)
+            {
+                // Two threads may both build it; either is right.
+                ids = IndexTouchIds(_touches);
+                Volatile.Write(ref _touchById, ids);
+            }
+
+            return ids;
+        }
+    }
+
+    /// <summary>The touches by id, checking ids are unique.</summary>
+    private static Dictionary<string, int> IndexTouchIds(ImmutableArray<Touch> touches)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < touches.Length; i++)
+        {
+            if (touches[i].Id is { } touchId && !ids.TryAdd(touchId, i))
+            {
+                throw new ArgumentException($"Duplicate touch id \"{touchId}\".", "touches");
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>The commitments with those of a relationship that a touch satisfies closed by it.</summary>
@@ -657,7 +719,7 @@ public sealed class Diary
         }
 
         var closed = status == CommitmentStatus.Done ? commitment.MarkDone(on) : commitment.Drop(on);
-        return new Diary(_relationships, _touches, _commitments.SetItem(c, closed), _moves);
+        return new Diary(_relationships, _touches, _commitments.SetItem(c, closed), _moves, touchIdsChecked: true);
     }
 
     private Diary Reactivate(string relationshipId, RelationshipStatus from, string what)
@@ -669,7 +731,7 @@ public sealed class Diary
             throw new InvalidOperationException($"The relationship \"{relationshipId}\" is not {what}: it is {relationship.State}.");
         }
 
-        return new Diary(_relationships.SetItem(index, relationship.Activate()), _touches, _commitments, _moves);
+        return new Diary(_relationships.SetItem(index, relationship.Activate()), _touches, _commitments, _moves, touchIdsChecked: true);
     }
 
     /// <summary>Where a relationship is stored.</summary>

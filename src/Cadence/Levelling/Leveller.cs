@@ -5,14 +5,17 @@ namespace Cadence.Levelling;
 
 /// <summary>
 /// Places a plan's touches on the owner's calendar. Fixed touches (commitments, moves by hand) keep their days and take
-/// budget first; a day they put over budget is reported, not moved. Every other touch is placed on a working day with
-/// budget left, no earlier than its due day, earliest deadline (<see cref="PlannedTouch.NotAfter"/>) first, ties by
-/// relationship id; calls and meetings avoid the contact's weekend in their time zone. What cannot fit by its
+/// budget first; a day they put over budget is reported, not moved; but an overdue one goes to the first working day
+/// with room (the most overdue first), with the reason. Every other touch is placed on a working day with budget left,
+/// no earlier than its due day, earliest deadline (<see cref="PlannedTouch.NotAfter"/>) first, except that a touch
+/// already overdue counts from the day it was due, so the most overdue goes first; ties by relationship id; calls and
+/// meetings avoid the contact's weekend in their time zone. What cannot fit by its
 /// deadline goes to the first day possible and is marked late. Every move has a reason. Pure and deterministic.
 /// </summary>
 /// <remarks>
-/// With only a daily budget, the largest lateness is the smallest possible: placing day by day the released touches
-/// with the earliest deadlines is optimal for unit tasks with release days. Channel and weekly budgets and the contact's
+/// With only a daily budget, the largest lateness is the smallest possible, counting an overdue touch late from the day
+/// it was due: placing day by day the released touches with the earliest such deadlines is optimal for unit tasks with
+/// release days. Channel and weekly budgets and the contact's
 /// weekend are honoured the same greedy way.
 /// </remarks>
 public sealed class Leveller
@@ -25,6 +28,9 @@ public sealed class Leveller
     /// anyway (an owner who works only on the contact's weekend).
     /// </summary>
     internal const int MaxContactWeekendSkips = 7;
+
+    /// <summary>How many days from today an overdue fixed touch looks for a working day with room, before it takes the first working day.</summary>
+    internal const int MaxFixedSearch = 366;
 
     /// <summary>Creates a leveller.</summary>
     /// <param name="calendar">The owner's calendar.</param>

@@ -243,7 +243,7 @@ internal sealed class LevellingRun
 
             _contact[rank] = word;
             _sorted[i] = rank;
-            int deadline = Offset(Deadline(touch));
+            int deadline = Offset(Priority(touch));
             _dayByRank[rank] = deadline;
             if (release.Day != due)
             {
@@ -339,19 +339,53 @@ internal sealed class LevellingRun
     private LocalDate Deadline(PlannedTouch touch) =>
         _rebase && touch.IsOverdue ? touch.NotAfter.PlusDays(touch.DaysOverdue) : touch.NotAfter;
 
+    /// <summary>
+    /// The day a touch's place in the queue is decided by: its deadline, but for a touch already overdue the day it
+    /// was due, so the more overdue goes first (unless overdue touches are rebased on today).
+    /// </summary>
+    private LocalDate Priority(PlannedTouch touch) =>
+        touch.IsOverdue && !_rebase ? _today.PlusDays(-touch.DaysOverdue) : Deadline(touch);
+
     /// <summary>Fixed touches keep their days and take the budget first; the days (and weeks) they put over budget.</summary>
     private void PlaceFixed(PlannedTouch[] touches, int[]? ranks, List<int> fixedTouches)
     {
         var budget = _calendar.Budget;
         var days = new List<(int Offset, LocalDate Day)>(fixedTouches.Count);
+        List<(int Index, int Rank)>? overdue = null;
         foreach (int i in fixedTouches)
         {
             var touch = touches[i];
             int rank = ranks is null ? touch.IdRank : ranks[i];
+            if (touch.IsOverdue)
+            {
+                (overdue ??= []).Add((i, rank));
+                continue;
+            }
+
             int offset = _dayByRank[rank];
             AddUsage(offset, touch.Due, touch.Channel);
             _state[rank] = PlacedBit;
             days.Add((offset, touch.Due));
+        }
+
+        if (overdue is not null)
+        {
+            // An overdue promise or move goes to the first working day with room, the most overdue first, before any
+            // flexible touch takes that room.
+            overdue.Sort((x, y) =>
+                touches[y.Index].DaysOverdue.CompareTo(touches[x.Index].DaysOverdue) is var c && c != 0 ? c : x.Rank.CompareTo(y.Rank));
+            foreach (var (i, rank) in overdue)
+            {
+                var touch = touches[i];
+                int from = _dayByRank[rank];
+                int cause = WhyNot(from, touch.Channel);
+                int offset = cause == 0 ? from : FirstDayWithRoom(from, touch.Channel);
+                var day = offset == from ? touch.Due : _today.PlusDays(offset);
+                AddUsage(offset, day, touch.Channel);
+                _dayByRank[rank] = offset;
+                _state[rank] = (byte)(PlacedBit | (offset == from ? 0 : cause));
+                days.Add((offset, day));
+            }
         }
 
         var overbooked = _overbooked;
@@ -407,6 +441,54 @@ internal sealed class LevellingRun
                 : x.Week.CompareTo(y.Week) is var w && w != 0 ? w
                 : Nullable.Compare(x.Channel, y.Channel));
         }
+    }
+
+    /// <summary>
+    /// Why a fixed touch cannot stay on a day: its cause code (1 + <see cref="MoveCause"/>; 0 when it can), a day off
+    /// first, then the day's budget, the week's, the channel's.
+    /// </summary>
+    private int WhyNot(int d, Channel channel)
+    {
+        var dayOff = DayOffAt(d, _today.PlusDays(d));
+        if (dayOff != DayOff.None)
+        {
+            return 1 + (int)(dayOff switch
+            {
+                DayOff.Holiday => MoveCause.Holiday,
+                DayOff.TimeOff => MoveCause.TimeOff,
+                _ => MoveCause.NotAWorkingDay,
+            });
+        }
+
+        EnsureDay(d);
+        int week = WeekIndex(d);
+        EnsureWeek(week);
+        return _days[d] >= _perDay ? 1 + (int)MoveCause.DailyBudget
+            : _weeks[week] >= _perWeek ? 1 + (int)MoveCause.WeeklyBudget
+            : _channels[(d * Channels) + (int)channel] >= _limit[(int)channel] ? 1 + (int)MoveCause.ChannelBudget
+            : 0;
+    }
+
+    /// <summary>The first day from <paramref name="from"/> that is a working day with room for a touch on a channel; else the first working day.</summary>
+    private int FirstDayWithRoom(int from, Channel channel)
+    {
+        for (int d = from; d < from + Leveller.MaxFixedSearch; d++)
+        {
+            if (WhyNot(d, channel) == 0)
+            {
+                return d;
+            }
+        }
+
+        for (int d = from; d <= from + Leveller.MaxDaysOff; d++)
+        {
+            if (DayOffAt(d, _today.PlusDays(d)) == DayOff.None)
+            {
+                return d;
+            }
+        }
+
+        return from;
     }
 
     /// <summary>The rest: day by day, the released touches with the earliest deadlines first.</summary>
@@ -752,6 +834,23 @@ internal sealed class LevellingRun
         bool live = (word & ZoneMask) != 0;
         if ((word & FixedBit) != 0)
         {
+            if ((_state[rank] & CauseMask) is var moved && moved != 0)
+            {
+                // An overdue fixed touch moved to the first working day with room.
+                var to = _today.PlusDays(d);
+                var why = (MoveCause)(moved - 1);
+                int? limit = why switch
+                {
+                    MoveCause.DailyBudget => _perDay,
+                    MoveCause.WeeklyBudget => _perWeek,
+                    MoveCause.ChannelBudget => _limit[(int)touch.Channel],
+                    _ => null,
+                };
+                var head = new List<Reason> { new LevelledReason(touch.Due, to, why, limit, why == MoveCause.ChannelBudget ? touch.Channel : null, null) };
+                AddOverbooked(head, touch.Channel, to);
+                return touch.Placed(to, touch.NotAfter, new LevellingNote([.. head]), live ? Window(word, d, to) : null);
+            }
+
             var fixedNote = FixedNote(d, touch, live);
             return fixedNote is null ? touch : touch.Placed(touch.Due, touch.NotAfter, fixedNote, live ? Window(word, d, touch.Due) : null);
         }
@@ -784,23 +883,28 @@ internal sealed class LevellingRun
                 head.Add(new FixedOnDayOffReason(touch.Due, off));
             }
 
-            LocalDate monday = WeekOf(touch.Due);
-            foreach (var over in _overbooked)
-            {
-                bool applies = over.Week
-                    ? monday == over.Date
-                    : over.Date == touch.Due && (over.Channel is null || over.Channel == touch.Channel);
-                if (applies)
-                {
-                    head.Add(new OverbookedReason(over.Date, over.Count, over.Limit, over.Channel, over.Week));
-                }
-            }
-
+            AddOverbooked(head, touch.Channel, touch.Due);
             note = head.Count == 0 ? null : new LevellingNote([.. head]);
             _fixedNotes.Add(key, note);
         }
 
         return note ?? (live ? _windowOnly ??= new LevellingNote([]) : null);
+    }
+
+    /// <summary>Adds the overbooked reasons of a fixed touch on a day and channel: the day's, the channel's, the week's.</summary>
+    private void AddOverbooked(List<Reason> head, Channel channel, LocalDate day)
+    {
+        LocalDate monday = WeekOf(day);
+        foreach (var over in _overbooked)
+        {
+            bool applies = over.Week
+                ? monday == over.Date
+                : over.Date == day && (over.Channel is null || over.Channel == channel);
+            if (applies)
+            {
+                head.Add(new OverbookedReason(over.Date, over.Count, over.Limit, over.Channel, over.Week));
+            }
+        }
     }
 
     /// <summary>The note of a flexible touch due on <paramref name="from"/>, shared by the touches moved alike.</summary>

@@ -246,15 +246,67 @@ public class LevellingProperties
     }
 
     [Property]
-    public bool Level_AnyDiaryAndCalendar_FixedTouchesKeepTheirDayAndWindow(LevellingScenario s)
+    public bool Level_AnyDiaryAndCalendar_FixedTouchesKeepTheirDayAndWindow_UnlessOverdue(LevellingScenario s)
     {
         var unlevelled = s.Unlevelled();
         var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
-        return Pairs(unlevelled, levelled).Where(p => p.Before.IsFixed).All(p =>
+        return Pairs(unlevelled, levelled).Where(p => p.Before.IsFixed && !p.Before.IsOverdue).All(p =>
             p.After.IsFixed
             && p.After.Due == p.Before.Due
             && p.After.NotAfter == p.Before.NotAfter
             && !p.After.Reasons.Any(r => r is LevelledReason or LateReason));
+    }
+
+    /// <summary>
+    /// An overdue commitment or move goes to the first working day with room: never on a day off, and every day it
+    /// skipped was a day off or full of fixed touches (the day's, the week's or its channel's budget); it says why.
+    /// </summary>
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_OverdueFixedTouchOnTheFirstWorkingDayWithRoom(LevellingScenario s)
+    {
+        var unlevelled = s.Unlevelled();
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        var budget = s.Calendar.Budget;
+        var fixedOn = levelled.Touches.Where(t => t.IsFixed).ToLookup(t => t.Due);
+        bool Full(LocalDate day, Channel channel) =>
+            fixedOn[day].Count() >= budget.PerDay
+            || fixedOn[day].Count(t => t.Channel == channel) >= budget.For(channel)
+            || (budget.PerWeek is { } perWeek && levelled.Touches.Count(t => t.IsFixed && WeekOf(t.Due) == WeekOf(day)) >= perWeek);
+        return Pairs(unlevelled, levelled).Where(p => p.Before.IsFixed && p.Before.IsOverdue).All(p =>
+        {
+            var skipped = Enumerable.Range(0, Period.DaysBetween(p.Before.Due, p.After.Due)).Select(d => p.Before.Due.PlusDays(d));
+            var moves = p.After.Reasons.OfType<LevelledReason>().ToArray();
+            return p.After.IsFixed
+                && p.After.NotAfter == p.Before.NotAfter
+                && p.After.Due >= p.Before.Due
+                && s.Calendar.IsWorkingDay(p.After.Due)
+                && skipped.All(d => !s.Calendar.IsWorkingDay(d) || Full(d, p.Before.Channel))
+                && (p.After.Due == p.Before.Due ? moves.Length == 0 : moves.Length == 1 && moves[0].From == p.Before.Due && moves[0].To == p.After.Due);
+        });
+    }
+
+    /// <summary>
+    /// Among flexible touches already overdue, the more overdue is placed no later than the less overdue, unless a
+    /// channel's budget holds it back (two touches on different channels, when the calendar has channel budgets) or the
+    /// contact's weekend does (a call or meeting with a contact whose zone is known). Rebasing overdue touches restarts
+    /// their windows, so it is left out.
+    /// </summary>
+    [Property]
+    public bool Level_AnyDiaryAndCalendar_TheMoreOverdueIsPlacedNoLaterThanTheLessOverdue(LevellingScenario s)
+    {
+        if (s.Options.RebaseOverdue)
+        {
+            return true;
+        }
+
+        var levelled = new Leveller(s.Calendar, s.Options).Level(s.Unlevelled()).Plan;
+        bool channelBudgets = s.Calendar.Budget.PerChannel.Count > 0;
+        var overdue = levelled.Touches
+            .Where(t => !t.IsFixed && t.IsOverdue && !(t.Channel.IsLive() && t.Relationship.TimeZone is not null))
+            .ToArray();
+        return overdue.All(a => overdue.All(b => a.DaysOverdue <= b.DaysOverdue || a.Due <= b.Due
+            || (channelBudgets && a.Channel != b.Channel)
+            || Fail($"{a.RelationshipId} ({a.DaysOverdue} days overdue) placed {a.Due}, after {b.RelationshipId} ({b.DaysOverdue}) on {b.Due}: {s}")));
     }
 
     // ---------------------------------------------------------------- budgets

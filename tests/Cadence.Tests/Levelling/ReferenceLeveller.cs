@@ -13,8 +13,10 @@ namespace Cadence.Tests.Levelling;
 /// <remarks>
 /// <para>
 /// The rules: fixed touches (commitments, moves by hand) keep their days and take budget first; a day, channel or week
-/// they put over budget is reported and each touch on it says so. The other touches are placed day by day from their due
-/// day: on each working day, the released touches with the earliest deadlines first (ties by relationship id, ordinal)
+/// they put over budget is reported and each touch on it says so; an overdue one goes to the first working day with room,
+/// the most overdue first, and says why. The other touches are placed day by day from their due day: on each working
+/// day, the released touches with the earliest deadlines first (an overdue touch by the day it was due; ties by
+/// relationship id, ordinal)
 /// while the daily and weekly budgets last; a touch whose channel is full that day, or a call or meeting on the contact's
 /// weekend (at most <see cref="Leveller.MaxContactWeekendSkips"/> working days; then it goes anyway and says so), waits
 /// for the next day. The first day a touch waits gives the cause of its move. A touch placed after its deadline is late.
@@ -43,42 +45,66 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
         var usage = new Usage();
         var placed = new List<PlannedTouch>(plan.Touches.Count);
 
-        // Fixed touches first: they keep their days and take the budget.
+        // Fixed touches first: they keep their days and take the budget; then the overdue ones, the most overdue first,
+        // each on the first working day with room from its day (a day off, then the day's, week's and channel's budgets
+        // say why it cannot stay), or the first working day when none has room in a year.
         var fixedTouches = plan.Touches.Where(t => t.IsFixed).ToList();
-        foreach (var touch in fixedTouches)
+        var days = new Dictionary<PlannedTouch, (LocalDate Day, (MoveCause Cause, int? Limit)? Moved)>(ReferenceEqualityComparer.Instance);
+        foreach (var touch in fixedTouches.Where(t => !t.IsOverdue))
         {
             usage.Add(touch.Due, touch.Channel);
+            days[touch] = (touch.Due, null);
         }
 
-        var overbooked = Overbooked(fixedTouches, usage);
+        foreach (var touch in fixedTouches.Where(t => t.IsOverdue).OrderByDescending(t => t.DaysOverdue).ThenBy(t => t.RelationshipId, StringComparer.Ordinal))
+        {
+            var why = WhyNot(touch.Due, touch.Channel, usage);
+            var on = touch.Due;
+            if (why is not null)
+            {
+                on = Enumerable.Range(0, Leveller.MaxFixedSearch).Select(d => touch.Due.PlusDays(d)).Where(d => WhyNot(d, touch.Channel, usage) is null).Cast<LocalDate?>().FirstOrDefault()
+                    ?? Enumerable.Range(0, Leveller.MaxDaysOff + 1).Select(d => touch.Due.PlusDays(d)).Where(calendar.IsWorkingDay).Cast<LocalDate?>().FirstOrDefault()
+                    ?? touch.Due;
+            }
+
+            usage.Add(on, touch.Channel);
+            days[touch] = (on, on == touch.Due ? null : why);
+        }
+
+        var overbooked = Overbooked([.. days.Values.Select(v => v.Day)], usage);
         foreach (var touch in fixedTouches)
         {
+            var (on, moved) = days[touch];
             var more = new List<Reason>();
-            if (calendar.DayOffOn(touch.Due) is var off && off != DayOff.None)
+            if (moved is { } m)
             {
-                more.Add(new FixedOnDayOffReason(touch.Due, off));
+                more.Add(new LevelledReason(touch.Due, on, m.Cause, m.Limit, m.Cause == MoveCause.ChannelBudget ? touch.Channel : null, null));
+            }
+            else if (calendar.DayOffOn(on) is var off && off != DayOff.None)
+            {
+                more.Add(new FixedOnDayOffReason(on, off));
             }
 
             foreach (var over in overbooked)
             {
                 bool applies = over.Week
-                    ? Usage.WeekOf(touch.Due) == over.Date
-                    : over.Date == touch.Due && (over.Channel is null || over.Channel == touch.Channel);
+                    ? Usage.WeekOf(on) == over.Date
+                    : over.Date == on && (over.Channel is null || over.Channel == touch.Channel);
                 if (applies)
                 {
                     more.Add(new OverbookedReason(over.Date, over.Count, over.Limit, over.Channel, over.Week));
                 }
             }
 
-            placed.Add(Finish(touch, touch.Due, touch.NotAfter, more));
+            placed.Add(Finish(touch, on, touch.NotAfter, more));
         }
 
         // The rest: day by day, the released touches with the earliest deadlines first.
         var pending = plan.Touches
             .Where(t => !t.IsFixed)
-            .Select(t => new Job(t, Deadline(t)))
+            .Select(t => new Job(t, Deadline(t), Priority(t, today)))
             .OrderBy(j => j.Touch.Due)
-            .ThenBy(j => j.Deadline)
+            .ThenBy(j => j.Priority)
             .ThenBy(j => j.Touch.RelationshipId, StringComparer.Ordinal)
             .ToList();
         var ready = new PriorityQueue<Job, (LocalDate, string)>(new DeadlineThenId());
@@ -101,7 +127,7 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
 
             while (next < pending.Count && pending[next].Touch.Due <= day)
             {
-                ready.Enqueue(pending[next], (pending[next].Deadline, pending[next].Touch.RelationshipId));
+                ready.Enqueue(pending[next], (pending[next].Priority, pending[next].Touch.RelationshipId));
                 next++;
             }
 
@@ -114,11 +140,11 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
     }
 
     /// <summary>The days, channels and weeks the fixed touches alone put over budget: by day, a week after its Monday's day.</summary>
-    private List<OverbookedDay> Overbooked(List<PlannedTouch> fixedTouches, Usage usage)
+    private List<OverbookedDay> Overbooked(List<LocalDate> fixedDays, Usage usage)
     {
         var budget = calendar.Budget;
         var overbooked = new List<OverbookedDay>();
-        foreach (var day in fixedTouches.Select(t => t.Due).Distinct().Order())
+        foreach (var day in fixedDays.Distinct().Order())
         {
             int count = usage.Day(day);
             if (count > budget.PerDay)
@@ -138,7 +164,7 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
 
         if (budget.PerWeek is { } perWeek)
         {
-            foreach (var monday in fixedTouches.Select(t => Usage.WeekOf(t.Due)).Distinct().Order())
+            foreach (var monday in fixedDays.Select(Usage.WeekOf).Distinct().Order())
             {
                 if (usage.Week(monday) > perWeek)
                 {
@@ -153,6 +179,26 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
 
     private LocalDate Deadline(PlannedTouch touch) =>
         _options.RebaseOverdue && touch.IsOverdue ? touch.NotAfter.PlusDays(touch.DaysOverdue) : touch.NotAfter;
+
+    /// <summary>What the queue orders by: the deadline, but for a touch already overdue the day it was due (the most overdue first), unless rebased.</summary>
+    private LocalDate Priority(PlannedTouch touch, LocalDate today) =>
+        touch.IsOverdue && !_options.RebaseOverdue ? today.PlusDays(-touch.DaysOverdue) : Deadline(touch);
+
+    /// <summary>Why a fixed touch cannot stay on a day, or null: a day off, then the day's, the week's and the channel's budget.</summary>
+    private (MoveCause Cause, int? Limit)? WhyNot(LocalDate day, Channel channel, Usage usage)
+    {
+        var budget = calendar.Budget;
+        return calendar.DayOffOn(day) switch
+        {
+            DayOff.Weekend => (MoveCause.NotAWorkingDay, null),
+            DayOff.Holiday => (MoveCause.Holiday, null),
+            DayOff.TimeOff => (MoveCause.TimeOff, null),
+            _ => usage.Day(day) >= budget.PerDay ? (MoveCause.DailyBudget, budget.PerDay)
+                : WeekFull(day, usage) ? (MoveCause.WeeklyBudget, budget.PerWeek)
+                : usage.Channel(day, channel) >= budget.For(channel) ? (MoveCause.ChannelBudget, budget.For(channel))
+                : null,
+        };
+    }
 
     /// <summary>Places what fits on one day; whatever still waits remembers why, if this is the first day it waits.</summary>
     private void PlaceDay(LocalDate day, PriorityQueue<Job, (LocalDate, string)> ready, Usage usage, List<PlannedTouch> placed)
@@ -192,7 +238,7 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
 
         foreach (var job in passedOver)
         {
-            ready.Enqueue(job, (job.Deadline, job.Touch.RelationshipId));
+            ready.Enqueue(job, (job.Priority, job.Touch.RelationshipId));
         }
 
         // Whatever is still waiting was passed over today: remember why, for its first day only.
@@ -265,11 +311,13 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
         return touch.Placed(day, notAfter, new LevellingNote([.. more]), window);
     }
 
-    private sealed class Job(PlannedTouch touch, LocalDate deadline)
+    private sealed class Job(PlannedTouch touch, LocalDate deadline, LocalDate priority)
     {
         public PlannedTouch Touch { get; } = touch;
 
         public LocalDate Deadline { get; } = deadline;
+
+        public LocalDate Priority { get; } = priority;
 
         public (MoveCause Cause, int? Limit, Channel? Channel, string? Place)? Cause { get; set; }
 

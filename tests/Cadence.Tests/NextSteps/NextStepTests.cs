@@ -279,6 +279,86 @@ public class NextStepTests
         Assert.Contains("brought forward by hand from Mon 9 Mar 2026 to Wed 4 Mar 2026", planned.Why, StringComparison.Ordinal);
     }
 
+    // ---------------------------------------------------------------- an overdue promise goes on a working day
+
+    private static readonly LocalDate Sat4Apr = new(2026, 4, 4);
+
+    private static PlannedTouch LevelOverdue(OwnerCalendar calendar, params Relationship[] others)
+    {
+        var diary = new Diary(
+            [Sam, .. others],
+            [new Touch("sam", new LocalDate(2026, 3, 20), Channel.Meeting), .. others.Select(o => new Touch(o.Id, new LocalDate(2026, 2, 1), Channel.Call))],
+            [new Commitment("deck", "sam", new LocalDate(2026, 4, 2), "send the deck", Channel.Note, madeOn: new LocalDate(2026, 3, 20))]);
+        var levelled = new Leveller(calendar).Level(new Scheduler().Plan(diary, Sat4Apr));
+        return levelled.Plan["sam"];
+    }
+
+    [Fact]
+    public void AnOverduePromise_OnASaturday_GoesToMonday_AheadOfTheCadence()
+    {
+        var sam = LevelOverdue(OwnerCalendar.ForZone("Europe/London"));
+
+        Assert.Equal(new LocalDate(2026, 4, 6), sam.Due);
+        Assert.True(sam.IsFixed);
+        Assert.Equal(
+            "Next step for Thu 2 Apr 2026: send the deck; last met 15 days ago; 2 days overdue (was due Thu 2 Apr 2026); moved from Sat 4 Apr 2026: not a working day.",
+            sam.Why);
+    }
+
+    [Fact]
+    public void AnOverduePromise_WhenMondayIsAHoliday_GoesToTuesday()
+    {
+        var sam = LevelOverdue(OwnerCalendar.ForZone("Europe/London").WithHolidays(new LocalDate(2026, 4, 6)));
+
+        Assert.Equal(new LocalDate(2026, 4, 7), sam.Due);
+        Assert.EndsWith("moved from Sat 4 Apr 2026: not a working day.", sam.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOverduePromise_DuringTimeOff_GoesToTheFirstDayBack()
+    {
+        var sam = LevelOverdue(OwnerCalendar.ForZone("Europe/London").WithTimeOff(new LocalDate(2026, 4, 3), new LocalDate(2026, 4, 10)));
+
+        Assert.Equal(new LocalDate(2026, 4, 13), sam.Due);
+        Assert.EndsWith("moved from Sat 4 Apr 2026: time off.", sam.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOverduePromise_TakesMondaysRoomBeforeTheCadencesTouches()
+    {
+        // One touch a day; Monday would otherwise go to the most overdue cadence touch.
+        var calendar = OwnerCalendar.ForZone("Europe/London").WithBudget(new TouchBudget(1));
+        var max = new Relationship("max", "Max", "client");
+
+        var sam = LevelOverdue(calendar, max);
+        var diary = new Diary([Sam, max], [new Touch("sam", new LocalDate(2026, 3, 20), Channel.Meeting), new Touch("max", new LocalDate(2026, 2, 1), Channel.Call)], [new Commitment("deck", "sam", new LocalDate(2026, 4, 2), "send the deck", Channel.Note, madeOn: new LocalDate(2026, 3, 20))]);
+        var levelled = new Leveller(calendar).Level(new Scheduler().Plan(diary, Sat4Apr)).Plan;
+
+        Assert.Equal(new LocalDate(2026, 4, 6), sam.Due);
+        Assert.Equal(new LocalDate(2026, 4, 7), levelled["max"].Due);
+        Assert.Contains("moved from Sat 4 Apr 2026: not a working day", levelled["max"].Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoOverduePromises_WithRoomForOne_TheMoreOverdueFirst_TheOtherSaysTheBudgetIsReached()
+    {
+        var calendar = OwnerCalendar.ForZone("Europe/London").WithBudget(new TouchBudget(1));
+        var zoe = new Relationship("zoe", "Zoë", "client");
+        var diary = new Diary(
+            [Sam, zoe],
+            [],
+            [
+                new Commitment("deck", "sam", new LocalDate(2026, 4, 2), "send the deck"),
+                new Commitment("call", "zoe", new LocalDate(2026, 3, 30), "call back"),
+            ]);
+
+        var levelled = new Leveller(calendar).Level(new Scheduler().Plan(diary, new LocalDate(2026, 4, 6))).Plan;
+
+        Assert.Equal(new LocalDate(2026, 4, 6), levelled["zoe"].Due);
+        Assert.Equal(new LocalDate(2026, 4, 7), levelled["sam"].Due);
+        Assert.EndsWith("moved from Mon 6 Apr 2026: budget of 1 a day reached.", levelled["sam"].Why, StringComparison.Ordinal);
+    }
+
     // ---------------------------------------------------------------- a promise that breaks the cadence
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace Cadence.Sample.Tests;
 
@@ -13,6 +14,7 @@ public sealed class CommandLineTests : IDisposable
     public static TheoryData<string> Commands => new()
     {
         "agenda", "plan", "init", "add", "log", "promise", "move", "pause", "archive", "owner", "feed", "serve", "token",
+        "done", "drop", "reopen", "ladders", "list", "show", "edit", "unarchive", "resume", "unlog",
     };
 
     [Theory]
@@ -32,7 +34,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var result = Sandbox.Ok(_sandbox.Run("--help"));
 
-        foreach (string command in new[] { "agenda", "plan", "init", "add", "log", "promise", "move", "pause", "archive", "owner", "feed", "serve", "token" })
+        foreach (string command in Commands.Cast<object[]>().Select(row => (string)row[0]))
         {
             Assert.Contains($"  {command} ", result.Out, StringComparison.Ordinal);
         }
@@ -47,6 +49,11 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("add", "Zoë", "--tier")]
     [InlineData("feed", "--out", "x.ics", "--tasks", "--digest")]
     [InlineData("archive", "a", "b")]
+    [InlineData("done")]
+    [InlineData("reopen", "a", "b")]
+    [InlineData("unlog")]
+    [InlineData("list", "--tier")]
+    [InlineData("promise", "sam-okafor", "--on", "2026-03-20", "--what", "x", "--unless-reply=yes")]
     public void WrongCommandLine_ExitsTwoWithOneLine(params string[] args)
     {
         Sandbox.Fails(_sandbox.Run(args), exitCode: 2);

@@ -93,7 +93,8 @@ public sealed class AddAndLogTests : IDisposable
         _sandbox.InitEmpty();
 
         Assert.Equal("zoe-muller\n", Sandbox.Ok(_sandbox.RunToday("add", "Zoë Müller", "--tier", "client")).Out);
-        Assert.Equal("zoe-muller-2\n", Sandbox.Ok(_sandbox.RunToday("add", "Zoe", "Muller", "--tier", "prospect")).Out);
+        // The same name again is refused unless given an id (see CorrectionTests).
+        Assert.Equal("zoe-muller-2\n", Sandbox.Ok(_sandbox.RunToday("add", "Zoe", "Muller", "--tier", "prospect", "--id", "zoe-muller-2")).Out);
         Assert.Equal("li\n", Sandbox.Ok(_sandbox.RunToday(
             "add", "Li Na", "--tier", "referral source", "--id", "li", "--zone", "Asia/Shanghai", "--prefers", "call,meeting")).Out);
 
@@ -105,6 +106,15 @@ public sealed class AddAndLogTests : IDisposable
         Assert.Equal("Asia/Shanghai", relationships[2].Str("zone"));
         Assert.Equal(["call", "meeting"], relationships[2].GetProperty("prefers").EnumerateArray().Select(c => c.GetString()));
         Assert.Contains("\"name\": \"Zoë Müller\"", File.ReadAllText(_sandbox.DataFile), StringComparison.Ordinal); // readable, not escaped
+    }
+
+    [Fact]
+    public void Add_WhenTheIdMadeFromTheNameIsTaken_AddsANumber()
+    {
+        _sandbox.InitEmpty();
+        Sandbox.Ok(_sandbox.RunToday("add", "Li Na", "--tier", "client", "--id", "ana-lima"));
+
+        Assert.Equal("ana-lima-2\n", Sandbox.Ok(_sandbox.RunToday("add", "Ana Lima", "--tier", "prospect")).Out);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
     /// <summary>The data file used when --data is not given, if it exists.</summary>
     public const string DefaultDataFile = "diary.json";
 
+    /// <summary>The longest error message written, in characters.</summary>
+    private const int MaxMessage = 400;
+
     public Terminal Terminal { get; } = terminal;
 
     public TextWriter Out => Terminal.Out;
@@ -51,6 +54,16 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
                 "add" => EditCommands.Add(this, invocation),
                 "log" => EditCommands.Log(this, invocation),
                 "promise" => EditCommands.Promise(this, invocation),
+                "done" => NextStepCommands.Done(this, invocation),
+                "drop" => NextStepCommands.Drop(this, invocation),
+                "reopen" => NextStepCommands.Reopen(this, invocation),
+                "ladders" => NextStepCommands.Ladders(this, invocation),
+                "list" => RelationshipCommands.List(this, invocation),
+                "show" => RelationshipCommands.Show(this, invocation),
+                "edit" => RelationshipCommands.Edit(this, invocation),
+                "unarchive" => RelationshipCommands.Unarchive(this, invocation),
+                "resume" => RelationshipCommands.Resume(this, invocation),
+                "unlog" => RelationshipCommands.Unlog(this, invocation),
                 "move" => EditCommands.Move(this, invocation),
                 "pause" => EditCommands.Pause(this, invocation),
                 "archive" => EditCommands.Archive(this, invocation),
@@ -97,9 +110,21 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
     private int Fail(string message, int code)
     {
         Out.Flush();
+        // One short line whatever the input: control characters (from a hostile file or argument) never reach the
+        // terminal raw, and a huge bad value is not copied whole.
+        message = Table.Clean(message.Length > MaxMessage ? message[..MaxMessage] + "…" : message);
         Error.Write($"{CommandLine.Program}: {message}\n");
         Error.Flush();
         return code;
+    }
+
+    /// <summary>Writes a message for people: control characters in user data (a name with ESC) never reach the terminal.</summary>
+    public void Say(string message)
+    {
+        foreach (string line in message.TrimEnd('\n').Split('\n'))
+        {
+            Out.Write(Table.Clean(line) + "\n");
+        }
     }
 
     /// <summary>The day "today" is for a diary: --date, else the clock in the owner's time zone.</summary>

@@ -75,7 +75,79 @@ internal static class Text
     };
 
     public static IReadOnlyList<Channel> ParseChannels(string value, string where) =>
-        SplitList(value).Select(c => ParseChannel(c, where)).Distinct().ToArray();
+        SplitList(value).Select(c => ParseChannelWord(c, where).Channel).Distinct().ToArray();
+
+    /// <summary>
+    /// A channel as people say it on the command line: the four channels, or a word for a medium that implies one
+    /// (email, card and letter are notes, phone a call, LinkedIn social); the medium comes back with it.
+    /// </summary>
+    public static (Channel Channel, string? Medium) ParseChannelWord(string value, string where) => value.Trim().ToLowerInvariant() switch
+    {
+        "email" or "e-mail" => (Channel.Note, "email"),
+        "card" => (Channel.Note, "card"),
+        "letter" => (Channel.Note, "letter"),
+        "phone" => (Channel.Call, "phone"),
+        "linkedin" => (Channel.Social, "LinkedIn"),
+        "meeting" or "call" or "note" or "social" => (ParseChannel(value, where), null),
+        _ => throw new UserException(
+            $"Unknown channel \"{Printable(value)}\" for {where}: use meeting, call, note or social (or email, card, letter, phone, linkedin)."),
+    };
+
+    /// <summary>
+    /// A follow-up ladder written as its steps, e.g. <c>3wd:note,5wd:call</c>: wait 3 working days, then write; 5 more,
+    /// then call (<c>d</c> for calendar days). One ladder counts one kind of day.
+    /// </summary>
+    public static FollowUpLadder ParseLadder(string name, string steps, string where)
+    {
+        var parsed = new List<FollowUpStep>();
+        DayCount? count = null;
+        foreach (string step in SplitList(steps))
+        {
+            int colon = step.IndexOf(':', StringComparison.Ordinal);
+            string days = colon < 0 ? step : step[..colon].Trim().ToLowerInvariant();
+            var unit = days.EndsWith("wd", StringComparison.Ordinal) ? DayCount.WorkingDays
+                : days.EndsWith('d') ? DayCount.CalendarDays
+                : (DayCount?)null;
+            string number = unit == DayCount.WorkingDays ? days[..^2] : unit == DayCount.CalendarDays ? days[..^1] : string.Empty;
+            if (colon < 0 || unit is null || !int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out int after)
+                || after < 1 || after > FollowUpStep.MaxDays)
+            {
+                throw new UserException(
+                    $"Bad follow-up step \"{Printable(step)}\" in {where}: write days (1 to {FollowUpStep.MaxDays}) then wd for working days or d for calendar days, a colon and a channel, e.g. 3wd:note,5wd:call.");
+            }
+
+            if (count is { } first && first != unit)
+            {
+                throw new UserException($"The follow-up ladder \"{Printable(steps)}\" in {where} mixes working days (wd) and calendar days (d); use one kind.");
+            }
+
+            count = unit;
+            parsed.Add(new FollowUpStep(after, ParseChannelWord(step[(colon + 1)..], where).Channel));
+        }
+
+        if (parsed.Count == 0 || parsed.Count > FollowUpLadder.MaxSteps)
+        {
+            throw new UserException(
+                $"The follow-up ladder \"{Printable(steps)}\" in {where} has {parsed.Count} steps; give 1 to {FollowUpLadder.MaxSteps}, e.g. 3wd:note,5wd:call.");
+        }
+
+        return new FollowUpLadder(name, count!.Value, parsed);
+    }
+
+    /// <summary>A ladder's steps as <see cref="ParseLadder"/> reads them: <c>3wd:note,5wd:call</c>.</summary>
+    public static string FormatSteps(FollowUpLadder ladder)
+    {
+        string unit = ladder.Count == DayCount.WorkingDays ? "wd" : "d";
+        return string.Join(',', ladder.Steps.Select(s => $"{s.After.ToString(CultureInfo.InvariantCulture)}{unit}:{Format(s.Channel)}"));
+    }
+
+    /// <summary>"first" to "twelfth": a ladder has at most twelve steps.</summary>
+    public static string Ordinal(int n) => n switch
+    {
+        1 => "first", 2 => "second", 3 => "third", 4 => "fourth", 5 => "fifth", 6 => "sixth",
+        7 => "seventh", 8 => "eighth", 9 => "ninth", 10 => "tenth", 11 => "eleventh", 12 => "twelfth",
+        _ => n.ToString(CultureInfo.InvariantCulture) + "th",
+    };
 
     public static string Format(IsoDayOfWeek day) => DayNames[(int)day - 1];
 

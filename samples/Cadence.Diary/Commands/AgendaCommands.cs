@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Cadence.Sample.Cli;
 using Cadence.Sample.Output;
+using Cadence.Explanations;
 using Cadence.Levelling;
 using Cadence.Planning;
 using NodaTime;
@@ -60,6 +61,7 @@ internal static class AgendaCommands
                 WriteAgendaTable(t, Cadence.Planning.Agenda.For(levelled.Plan, next).Touches, session.Today);
             }
 
+            WarnBeyondCadence(t, levelled.Plan);
             return ExitCodes.Ok;
         }
 
@@ -75,6 +77,7 @@ internal static class AgendaCommands
             t.Line($"{what} is over budget: {day.Count} fixed touches{channel} for a budget of {day.Limit}{(day.Week ? " a week" : string.Empty)}.", Style.Yellow);
         }
 
+        WarnBeyondCadence(t, levelled.Plan);
         return ExitCodes.Ok;
     }
 
@@ -147,10 +150,30 @@ internal static class AgendaCommands
                 new Cell(touch.RelationshipId, Style.Cyan),
                 new Cell(touch.Title, touch.IsPinned ? Style.Yellow : Style.Plain),
                 new Cell(touch.IsOverdue ? touch.DaysOverdue.ToString(CultureInfo.InvariantCulture) + "d" : string.Empty, Style.Red),
-                touch.Why);
+                touch.LastTouch?.Summary is { Length: > 0 } note ? $"{touch.Why} Last contact: \"{note}\"" : touch.Why);
         }
 
         table.Write(t);
+    }
+
+    /// <summary>
+    /// A promise later than the cadence's latest day is planned on its day, so it shows on no agenda before then: every
+    /// agenda warns of it, naming both days, until it is kept, moved or dropped.
+    /// </summary>
+    private static void WarnBeyondCadence(Terminal t, Plan plan)
+    {
+        var beyond = plan.Touches.Where(p => p.BreaksCadence).ToList();
+        if (beyond.Count == 0)
+        {
+            return;
+        }
+
+        t.Line();
+        foreach (var touch in beyond)
+        {
+            string why = touch.Reasons.OfType<BeyondCadenceReason>().FirstOrDefault()?.ToString() ?? "later than the cadence allows";
+            t.Line($"Beyond the cadence: {touch.Name} ({touch.RelationshipId}), {why}; keep in touch before then, or move the promise.", Style.Yellow);
+        }
     }
 
     /// <summary>"13 Mar–27 Mar", "only 20 Mar", or "by 2 Mar" when the latest day has passed.</summary>

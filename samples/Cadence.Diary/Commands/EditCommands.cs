@@ -45,6 +45,12 @@ internal static class EditCommands
 
         string id = App.WriteStore(invocation).Update(data =>
         {
+            if (wantedId is null && data.Diary.Relationships.FirstOrDefault(r => SameName(r.Name, name)) is { } namesake)
+            {
+                throw new UserException(
+                    $"{Text.Printable(namesake.Name)} is already in the diary as {namesake.Id}; log against that id, or add with --id to keep a second person of that name.");
+            }
+
             string id = wantedId is not null ? wantedId.Trim() : UniqueId(Slug(name), data.Diary);
             if (data.Diary.TryGet(id, out var existing))
             {
@@ -54,17 +60,22 @@ internal static class EditCommands
             var relationship = new Relationship(id, name, tier).WithTimeZone(zone).WithPreferredChannels(prefers);
             return (data.WithDiary(data.Diary.Add(relationship)), id);
         });
-        app.Out.Write(id + "\n");
+        app.Say(id);
         return ExitCodes.Ok;
     }
 
     public static int Log(App app, Invocation invocation)
     {
         string id = invocation.Positionals[0];
-        var channel = Text.ParseChannel(invocation.Get("channel")!, "--channel");
+        var (channel, word) = Text.ParseChannelWord(invocation.Get("channel")!, "--channel");
         LocalDate? on = invocation.Get("on") is { } o ? Text.ParseDate(o, "--on") : null;
         var direction = invocation.Has("inbound") ? Direction.Inbound : Direction.Outbound;
         var outcome = invocation.Has("no-reply") ? Outcome.NoReply : Outcome.Connected;
+        string? followUp = invocation.Get("follow-up");
+        if (followUp is not null && direction == Direction.Inbound)
+        {
+            throw new UserException("--follow-up follows up a touch of yours; an --inbound touch is their reply, and closes any follow-ups.");
+        }
 
         string message = App.WriteStore(invocation).Update(data =>
         {
@@ -76,29 +87,74 @@ internal static class EditCommands
                 throw new UserException($"--on {Text.Format(date)} is after today ({Text.Format(today)}); log touches once they have happened.");
             }
 
-            var touch = new Touch(id, date, channel, direction, outcome, invocation.Get("medium"), invocation.Get("note"));
-            // The library's rules: the touch closes the open commitments due by its date (unless --keep-open) and
-            // ends a move by hand made on or before it.
+            var touch = new Touch(relationship.Id, date, channel, direction, outcome, invocation.Get("medium") ?? word, invocation.Get("note"))
+                .WithFollowUp(followUp is null ? null : Ladder(data, followUp));
+            // The library's rules: the touch closes the open commitments it satisfies (unless --keep-open) and ends a
+            // move by hand made on or before it.
             bool close = !invocation.Has("keep-open");
-            var done = close ? data.Diary.CommitmentsClosedBy(touch) : [];
+            var closed = close ? data.Diary.CommitmentsClosedBy(touch) : [];
             var diary = data.Diary.Log(touch, close);
+            var logged = diary.TouchesOf(relationship.Id).Last(t => t.SameAs(touch));
 
-            var text = new StringBuilder($"Logged {Describe(touch)} with {relationship.Name} on {Text.LongDay.Format(date)}.");
-            foreach (var commitment in done)
+            var text = new StringBuilder($"Logged {Describe(touch)} with {relationship.Name} on {Text.LongDay.Format(date)} ({logged.Id}).\n");
+            foreach (var commitment in closed)
             {
-                text.Append($" Done: {commitment.Purpose} ({commitment.Id}).");
+                text.Append(diary.WhyClosed(commitment.Id) is { ByReply: true } reason
+                    ? $"Closed: {Capitalized(reason.ToString())} ({commitment.Id}).\n"
+                    : $"Done: {commitment.Purpose} ({commitment.Id}).\n");
             }
 
-            var next = new Scheduler(data.SchedulerOptions).PlanFor(diary, id, today);
-            if (next is not null)
-            {
-                text.Append($" Next: {Text.LongDay.Format(next.Due)}.");
-            }
-
+            AppendNext(text, data, diary, relationship.Id, today);
             return (data.WithDiary(diary), text.ToString());
         });
-        app.Out.Write(message + "\n");
+        app.Say(message);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>"Next: …" and a newline: what the plan says comes next for a relationship after a change.</summary>
+    internal static void AppendNext(StringBuilder text, DiaryData data, Diary diary, string relationshipId, LocalDate today)
+    {
+        if (new Scheduler(data.SchedulerOptions).PlanFor(diary, relationshipId, today) is { } next)
+        {
+            text.Append("Next: ").Append(NextStep(next)).Append('\n');
+        }
+    }
+
+    /// <summary>"Thu 5 Mar 2026, a note: first follow-up of 2 if no reply (ladder "3wd:note,5wd:call")", or "Thu 5 Mar 2026, a call".</summary>
+    internal static string NextStep(PlannedTouch next)
+    {
+        string text = $"{Text.LongDay.Format(next.Due)}, {Article(next.Channel)}";
+        if (next.Reasons.OfType<Cadence.Explanations.FollowUpReason>().FirstOrDefault() is { } step)
+        {
+            return text + $": {Text.Ordinal(step.Step)} follow-up of {step.Steps.ToString(CultureInfo.InvariantCulture)} if no reply (ladder \"{step.Ladder}\").";
+        }
+
+        return next.Commitment is { } commitment ? text + $": {commitment.Purpose} ({commitment.Id})." : text + ".";
+    }
+
+    /// <summary>The ladder --follow-up names: "none", a named ladder of the data file, or steps such as 3wd:note,5wd:call.</summary>
+    internal static FollowUpLadder Ladder(DiaryData data, string value)
+    {
+        string name = value.Trim();
+        if (name.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return FollowUpLadder.None;
+        }
+
+        if (data.Ladders.TryGetValue(name, out var named))
+        {
+            return named.Ladder;
+        }
+
+        if (name.Contains(':', StringComparison.Ordinal))
+        {
+            // Named after its steps as the file writes them: "3wd:note,5wd:call" for "3wd:email,5wd:phone".
+            var inline = Text.ParseLadder(name, name, "--follow-up");
+            return new FollowUpLadder(Text.FormatSteps(inline), inline.Count, inline.Steps);
+        }
+
+        string known = data.Ladders.Count == 0 ? "the data file has none" : "named ones: " + string.Join(", ", data.Ladders.Keys);
+        throw new UserException($"No follow-up ladder is named \"{Text.Printable(name)}\" ({known}); give one by name, steps such as 3wd:note,5wd:call, or none.");
     }
 
     public static int Promise(App app, Invocation invocation)
@@ -106,8 +162,9 @@ internal static class EditCommands
         string id = invocation.Positionals[0];
         var on = Text.ParseDate(invocation.Get("on")!, "--on");
         string what = invocation.Get("what")!;
-        Channel? channel = invocation.Get("channel") is { } c ? Text.ParseChannel(c, "--channel") : null;
+        Channel? channel = invocation.Get("channel") is { } c ? Text.ParseChannelWord(c, "--channel").Channel : null;
         LocalTime? at = invocation.Get("at") is { } a ? Text.ParseTime(a, "--at") : null;
+        var kind = invocation.Has("unless-reply") ? CommitmentKind.UnlessReply : CommitmentKind.Step;
 
         string message = App.WriteStore(invocation).Update(data =>
         {
@@ -120,17 +177,18 @@ internal static class EditCommands
 
             var taken = data.Diary.Commitments.Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
             int n = 1;
-            while (taken.Contains($"{id}-{n.ToString(CultureInfo.InvariantCulture)}"))
+            while (taken.Contains($"{relationship.Id}-{n.ToString(CultureInfo.InvariantCulture)}"))
             {
                 n++;
             }
 
-            var commitment = new Commitment($"{id}-{n.ToString(CultureInfo.InvariantCulture)}", id, on, what, channel, at, madeOn: today);
+            var commitment = new Commitment($"{relationship.Id}-{n.ToString(CultureInfo.InvariantCulture)}", relationship.Id, on, what, channel, at, madeOn: today, kind: kind);
             var diary = data.Diary.Promise(commitment);
             string when = Text.LongDay.Format(on) + (at is { } t ? " at " + Text.Format(t) : string.Empty);
-            return (data.WithDiary(diary), $"Promised {relationship.Name} for {when}: {commitment.Purpose} ({commitment.Id}).");
+            string unless = kind == CommitmentKind.UnlessReply ? " unless they reply first" : string.Empty;
+            return (data.WithDiary(diary), $"Promised {relationship.Name} for {when}{unless}: {commitment.Purpose} ({commitment.Id}).");
         });
-        app.Out.Write(message + "\n");
+        app.Say(message);
         return ExitCodes.Ok;
     }
 
@@ -162,7 +220,7 @@ internal static class EditCommands
 
             return (data.WithDiary(diary), $"{what} from {Text.LongDay.Format(planned.Due)} to {Text.LongDay.Format(to)}.");
         });
-        app.Out.Write(message + "\n");
+        app.Say(message);
         return ExitCodes.Ok;
     }
 
@@ -182,7 +240,7 @@ internal static class EditCommands
             var diary = data.Diary.Update(relationship.PauseUntil(until));
             return (data.WithDiary(diary), $"Paused {relationship.Name} until {Text.LongDay.Format(until)}.");
         });
-        app.Out.Write(message + "\n");
+        app.Say(message);
         return ExitCodes.Ok;
     }
 
@@ -200,7 +258,7 @@ internal static class EditCommands
             var diary = data.Diary.Update(relationship.Archive());
             return (data.WithDiary(diary), $"Archived {relationship.Name}: no longer scheduled.");
         });
-        app.Out.Write(message + "\n");
+        app.Say(message);
         return ExitCodes.Ok;
     }
 
@@ -265,10 +323,20 @@ internal static class EditCommands
         return ExitCodes.Ok;
     }
 
-    private static Relationship Find(DiaryData data, string id) =>
-        data.Diary.TryGet(id, out var relationship)
+    internal static Relationship Find(DiaryData data, string id) =>
+        data.Diary.TryGet(id.Trim(), out var relationship)
             ? relationship
-            : throw new UserException($"No relationship has the id \"{Text.Printable(id)}\"; `{CommandLine.Program} plan` lists them.");
+            : throw new UserException($"No relationship has the id \"{Text.Printable(id)}\"{Suggestions.For(id, data.Diary.Relationships.Select(r => r.Id))}; `{CommandLine.Program} list` lists them.");
+
+    private static string Article(Channel channel) => channel switch
+    {
+        Channel.Meeting => "a meeting",
+        Channel.Call => "a call",
+        Channel.Note => "a note",
+        _ => "a social touch",
+    };
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static DateInterval ParseRange(string value)
     {
@@ -297,15 +365,9 @@ internal static class EditCommands
         }
     }
 
-    private static string Describe(Touch touch)
+    internal static string Describe(Touch touch)
     {
-        string what = touch.Channel switch
-        {
-            Channel.Meeting => "a meeting",
-            Channel.Call => "a call",
-            Channel.Note => "a note",
-            _ => "a social touch",
-        };
+        string what = Article(touch.Channel);
         if (touch.Medium is { } medium)
         {
             what += $" ({medium})";
@@ -318,6 +380,9 @@ internal static class EditCommands
 
         return touch.Outcome == Outcome.NoReply ? what + " with no reply" : what;
     }
+
+    /// <summary>Two names are the same person's when they differ only in case, accents or spacing ("Zoe Muller", "Zoë Müller").</summary>
+    private static bool SameName(string a, string b) => Slug(a) == Slug(b) && Slug(a) != "contact";
 
     /// <summary>"Zoë Müller" → "zoe-muller", "Tomislav Babić" → "tomislav-babic": ASCII letters and digits, hyphens between words.</summary>
     internal static string Slug(string name)

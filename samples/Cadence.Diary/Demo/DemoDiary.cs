@@ -72,8 +72,8 @@ internal static class DemoDiary
                 medium,
                 summary));
 
-        void Promise(string id, string relationshipId, int inDays, string what, Channel? channel = null) =>
-            commitments.Add(new Commitment(id, relationshipId, WorkingDay(inDays), what, channel));
+        void Promise(string id, string relationshipId, int inDays, string what, Channel? channel = null, int? madeDaysAgo = null, CommitmentKind kind = CommitmentKind.Step) =>
+            commitments.Add(new Commitment(id, relationshipId, WorkingDay(inDays), what, channel, madeOn: madeDaysAgo is { } ago ? Day(-ago) : null, kind: kind));
 
         // Clients.
         Add("zoe-muller", "Zoë Müller", "client", "Europe/Berlin", "Berlin", "retainer");
@@ -121,7 +121,7 @@ internal static class DemoDiary
 
         Add("james-whitfield", "James Whitfield", "prospect", "America/New_York", "Atlanta", "networking lunch");
         Log("james-whitfield", 5, Channel.Meeting, "networking lunch in Atlanta", "Said he would call next week");
-        Promise("james-whitfield-1", "james-whitfield", 5, "they said they'd call next week: call them if not", Channel.Call);
+        Promise("james-whitfield-1", "james-whitfield", 5, "they said they'd call next week: call them if not", Channel.Call, madeDaysAgo: 5, kind: CommitmentKind.UnlessReply);
 
         Add("aisha-bello", "Aisha Bello", "prospect", null, "LinkedIn");
         Log("aisha-bello", 30, Channel.Social, "LinkedIn", "Connected after my post on referrals", inbound: true);
@@ -200,7 +200,7 @@ internal static class DemoDiary
         int g = relationships.FindIndex(r => r.Id == "george-palmer");
         relationships[g] = relationships[g].Archive();
 
-        var diary = new Diary(relationships, touches, commitments, moves);
+        var diary = new Diary(relationships, DiaryData.WithIds(touches), commitments, moves);
         return new DiaryData(diary) { Feed = new FeedSettings { UidKey = UidKey } };
     }
 }

@@ -9,6 +9,7 @@ using Cadence.Explanations;
 using Cadence.Levelling;
 using Cadence.Planning;
 using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
 
 namespace Cadence.Sample.Output;
@@ -27,6 +28,20 @@ internal static class JsonOutput
         NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>How values other than the plan's are serialised: camelCase, NodaTime values as ISO text.</summary>
+    private static readonly JsonSerializerOptions Serializer = new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    }.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+
+    /// <summary>Writes a property whose value is serialised by System.Text.Json (records, anonymous objects, lists).</summary>
+    public static void Write<T>(Utf8JsonWriter w, string name, T value)
+    {
+        w.WritePropertyName(name);
+        JsonSerializer.Serialize(w, value, Serializer);
+    }
 
     /// <summary>Writes a JSON document and a final newline.</summary>
     public static string Document(Action<Utf8JsonWriter> write)
@@ -78,7 +93,7 @@ internal static class JsonOutput
         w.WriteEndArray();
     }
 
-    private static void WriteTouch(Utf8JsonWriter w, PlannedTouch touch)
+    public static void WriteTouch(Utf8JsonWriter w, PlannedTouch touch)
     {
         var r = touch.Relationship;
         w.WriteStartObject();
@@ -151,6 +166,7 @@ internal static class JsonOutput
         if (touch.LastTouch is { } last)
         {
             w.WriteStartObject("lastTouch");
+            WriteStringOrNull(w, "id", last.Id);
             w.WriteString("date", Text.Format(last.Date));
             w.WriteString("channel", Text.Format(last.Channel));
             w.WriteString("direction", last.Direction == Direction.Inbound ? "inbound" : "outbound");

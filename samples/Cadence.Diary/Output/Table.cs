@@ -17,6 +17,8 @@ internal readonly record struct Cell(string Text, Style Style = Style.Plain)
 internal sealed class Table(params string[] headers)
 {
     private const string Gap = "  ";
+    private const string StackIndent = "    ";
+    private const int MinLastColumn = 30;
     private readonly List<Cell[]> _rows = [];
 
     public int Count => _rows.Count;
@@ -32,7 +34,8 @@ internal sealed class Table(params string[] headers)
         _rows.Add([.. cells.Select(c => c with { Text = Clean(c.Text) })]);
     }
 
-    private static string Clean(string text) =>
+    /// <summary>Control characters shown as spaces.</summary>
+    public static string Clean(string text) =>
         text.Any(char.IsControl) ? new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]) : text;
 
     public void Write(Terminal terminal)
@@ -45,7 +48,14 @@ internal sealed class Table(params string[] headers)
         }
 
         int indent = widths.Take(last).Sum() + (Gap.Length * last);
-        int? wrapAt = terminal.Width is { } width && width - indent >= 24 ? width - indent - 1 : null;
+        int? wrapAt = terminal.Width is { } width && width - indent >= MinLastColumn ? width - indent - 1 : null;
+        if (wrapAt is null && terminal.Width is { } narrow)
+        {
+            // Too narrow for the last column beside the others (an 80-column terminal and long names): it goes under
+            // its row, wrapped, so it is read whole instead of running off the edge.
+            WriteStacked(terminal, widths, narrow);
+            return;
+        }
 
         var header = string.Join(Gap, headers.Select((h, c) => c < last ? Terminal.Pad(h, widths[c]) : h));
         terminal.Line(header, Style.Bold);
@@ -58,6 +68,20 @@ internal sealed class Table(params string[] headers)
             foreach (string more in lines.Skip(1))
             {
                 terminal.Out.Write(new string(' ', indent) + terminal.Paint(more, lastCell.Style) + "\n");
+            }
+        }
+    }
+
+    private void WriteStacked(Terminal terminal, int[] widths, int width)
+    {
+        int last = headers.Length - 1;
+        terminal.Line(string.Join(Gap, headers.Take(last).Select((h, c) => Terminal.Pad(h, widths[c]))).TrimEnd(), Style.Bold);
+        foreach (var row in _rows)
+        {
+            terminal.Out.Write(string.Join(Gap, row.Take(last).Select((cell, c) => terminal.Paint(Terminal.Pad(cell.Text, widths[c]), cell.Style))).TrimEnd() + "\n");
+            foreach (string line in Terminal.Wrap(row[last].Text, Math.Max(20, width - StackIndent.Length - 1)))
+            {
+                terminal.Out.Write(StackIndent + terminal.Paint(line, row[last].Style) + "\n");
             }
         }
     }

@@ -71,7 +71,8 @@ internal sealed class Terminal(TextWriter output, bool color, int? width)
         return $"\u001b[{code}m{text}\u001b[0m";
     }
 
-    public void Line(string text = "", Style style = Style.Plain) => Out.Write(Paint(text, style) + "\n");
+    /// <summary>Writes a line; control characters in it (user data: a name with ESC) are shown as spaces, never sent raw.</summary>
+    public void Line(string text = "", Style style = Style.Plain) => Out.Write(Paint(Table.Clean(text), style) + "\n");
 
     /// <summary>Columns a string takes in a terminal: wide East Asian characters take two, combining marks none.</summary>
     public static int DisplayWidth(string text)

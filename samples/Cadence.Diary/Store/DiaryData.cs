@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using Cadence.Feed;
 using Cadence.Levelling;
@@ -35,13 +37,66 @@ internal sealed record DiaryData
 
     public FeedSettings Feed { get; init; } = new();
 
-    /// <summary>The default rules with the file's overrides.</summary>
-    public CadenceRules Rules => TierRules.Aggregate(CadenceRules.Default, (rules, pair) => rules.With(pair.Key, pair.Value));
+    /// <summary>Named follow-up ladders, by name (case-insensitive), each with the tiers it is the default for.</summary>
+    public ImmutableSortedDictionary<string, NamedLadder> Ladders { get; init; } =
+        ImmutableSortedDictionary.Create<string, NamedLadder>(StringComparer.OrdinalIgnoreCase);
 
-    public SchedulerOptions SchedulerOptions => SchedulerOptions.Default.WithRules(Rules);
+    /// <summary>The default rules with the file's overrides and the tiers' default ladders.</summary>
+    public CadenceRules Rules
+    {
+        get
+        {
+            var rules = TierRules.Aggregate(CadenceRules.Default, (rules, pair) => rules.With(pair.Key, pair.Value));
+            foreach (var named in Ladders.Values)
+            {
+                foreach (string tier in named.Tiers)
+                {
+                    rules = rules.WithLadder(tier, named.Ladder);
+                }
+            }
+
+            return rules;
+        }
+    }
+
+    /// <summary>The scheduler's options: the rules, and the owner's calendar to count a ladder's working days on.</summary>
+    public SchedulerOptions SchedulerOptions => SchedulerOptions.Default.WithRules(Rules).WithCalendar(Owner.ToCalendar());
 
     public DiaryData WithDiary(Diary diary) => this with { Diary = diary };
+
+    /// <summary>
+    /// The touches, each with an id: one without (a file written before touches had ids, or by hand) gets
+    /// "relationship-id/n", n its place among its relationship's touches in the file, or the next free number.
+    /// </summary>
+    public static IReadOnlyList<Touch> WithIds(IReadOnlyList<Touch> touches)
+    {
+        var taken = touches.Select(t => t.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new Touch[touches.Count];
+        for (int i = 0; i < touches.Count; i++)
+        {
+            var touch = touches[i];
+            int n = counts[touch.RelationshipId] = counts.GetValueOrDefault(touch.RelationshipId) + 1;
+            if (touch.Id is null)
+            {
+                string id;
+                while (!taken.Add(id = $"{touch.RelationshipId}/{n.ToString(CultureInfo.InvariantCulture)}"))
+                {
+                    n++;
+                }
+
+                touch = touch.WithId(id);
+            }
+
+            result[i] = touch;
+        }
+
+        return result;
+    }
 }
+
+/// <summary>A follow-up ladder of the data file, and the tiers whose outbound touches it follows up by default.</summary>
+internal sealed record NamedLadder(FollowUpLadder Ladder, ImmutableArray<string> Tiers);
 
 /// <summary>The owner's calendar as stored: a missing zone means the machine's time zone.</summary>
 internal sealed record OwnerSettings

@@ -100,7 +100,7 @@ internal static class DiaryJson
 
     private static DiaryData ReadDiary(JsonNode root)
     {
-        root.OnlyKnown("format", "owner", "rules", "relationships", "touches", "commitments", "moves", "feed");
+        root.OnlyKnown("format", "owner", "rules", "ladders", "relationships", "touches", "commitments", "moves", "feed");
         var relationships = root.Optional("relationships")?.Items().Select(ReadRelationship).ToList() ?? [];
         var touches = root.Optional("touches")?.Items().Select(ReadTouch).ToList() ?? [];
         var commitments = root.Optional("commitments")?.Items().Select(ReadCommitment).ToList() ?? [];
@@ -109,7 +109,7 @@ internal static class DiaryJson
         Diary diary;
         try
         {
-            diary = new Diary(relationships, touches, commitments, moves);
+            diary = new Diary(relationships, DiaryData.WithIds(touches), commitments, moves);
         }
         catch (ArgumentException e)
         {
@@ -126,6 +126,11 @@ internal static class DiaryJson
             }
 
             data = data with { TierRules = tiers };
+        }
+
+        if (root.Optional("ladders") is { } ladders)
+        {
+            data = data with { Ladders = ReadLadders(ladders) };
         }
 
         if (root.Optional("owner") is { } owner)
@@ -160,6 +165,11 @@ internal static class DiaryJson
                 }
 
                 w.WriteEndObject();
+            }
+
+            if (data.Ladders.Count > 0)
+            {
+                WriteLadders(w, data.Ladders);
             }
 
             w.WriteStartArray("relationships");
@@ -308,7 +318,7 @@ internal static class DiaryJson
 
     private static Touch ReadTouch(JsonNode node)
     {
-        node.OnlyKnown("id", "relationship", "date", "time", "channel", "direction", "outcome", "medium", "summary");
+        node.OnlyKnown("id", "relationship", "date", "time", "channel", "direction", "outcome", "medium", "summary", "followUp");
         string? touchId = node.Optional("id")?.String();
         string id = node.Required("relationship").String();
         var date = node.Required("date").Convert(s => Text.ParseDate(s, "date"));
@@ -332,7 +342,8 @@ internal static class DiaryJson
             : Outcome.Connected;
         string? medium = node.Optional("medium")?.String();
         string? summary = node.Optional("summary")?.String();
-        return Check(node, () => new Touch(id, date, channel, direction, outcome, medium, summary, time).WithId(touchId));
+        var followUp = node.Optional("followUp") is { } f ? ReadFollowUp(f) : null;
+        return Check(node, () => new Touch(id, date, channel, direction, outcome, medium, summary, time).WithId(touchId).WithFollowUp(followUp));
     }
 
     private static void WriteTouch(Utf8JsonWriter w, Touch t)
@@ -369,6 +380,11 @@ internal static class DiaryJson
         if (t.Summary is { } summary)
         {
             w.WriteString("summary", summary);
+        }
+
+        if (t.FollowUp is { } ladder)
+        {
+            WriteFollowUp(w, ladder);
         }
 
         w.WriteEndObject();
@@ -458,6 +474,80 @@ internal static class DiaryJson
         var to = node.Required("to").Convert(s => Text.ParseDate(s, "to"));
         var madeOn = node.Required("madeOn").Convert(s => Text.ParseDate(s, "madeOn"));
         return Check(node, () => new ManualMove(id, to, madeOn));
+    }
+
+    /// <summary>"ladders": { "NAME": { "steps": "3wd:note,5wd:call", "tiers": ["prospect"] } }.</summary>
+    private static ImmutableSortedDictionary<string, NamedLadder> ReadLadders(JsonNode node)
+    {
+        var ladders = ImmutableSortedDictionary.Create<string, NamedLadder>(StringComparer.OrdinalIgnoreCase);
+        var tiers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in node.Properties())
+        {
+            value.OnlyKnown("steps", "tiers");
+            if (ladders.ContainsKey(name))
+            {
+                throw value.Error($"the ladder \"{Text.Printable(name)}\" is given twice (names are compared ignoring case)");
+            }
+
+            var ladder = value.Required("steps").Convert(steps => Text.ParseLadder(name, steps, "steps"));
+            var forTiers = value.Optional("tiers")?.Items().Select(t => t.String().Trim()).ToImmutableArray() ?? [];
+            foreach (string tier in forTiers)
+            {
+                if (!tiers.TryAdd(tier, name))
+                {
+                    throw value.Error($"the tier \"{Text.Printable(tier)}\" already follows up with the ladder \"{Text.Printable(tiers[tier])}\"; a tier has one default ladder");
+                }
+            }
+
+            ladders = ladders.Add(name, new NamedLadder(ladder, forTiers));
+        }
+
+        return ladders;
+    }
+
+    private static void WriteLadders(Utf8JsonWriter w, ImmutableSortedDictionary<string, NamedLadder> ladders)
+    {
+        w.WriteStartObject("ladders");
+        foreach (var (name, named) in ladders)
+        {
+            w.WriteStartObject(name);
+            w.WriteString("steps", Text.FormatSteps(named.Ladder));
+            if (named.Tiers.Length > 0)
+            {
+                WriteStrings(w, "tiers", named.Tiers);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>A touch's ladder: "none", or { "ladder": NAME, "steps": "3wd:note,5wd:call" }, kept as it was when the touch was logged.</summary>
+    private static FollowUpLadder ReadFollowUp(JsonNode node)
+    {
+        if (node.Element.ValueKind == JsonValueKind.String)
+        {
+            return node.String() == "none" ? FollowUpLadder.None : throw node.Error("expected \"none\" or an object with \"ladder\" and \"steps\"");
+        }
+
+        node.OnlyKnown("ladder", "steps");
+        string name = node.Required("ladder").String();
+        return node.Required("steps").Convert(steps => Text.ParseLadder(name, steps, "steps"));
+    }
+
+    private static void WriteFollowUp(Utf8JsonWriter w, FollowUpLadder ladder)
+    {
+        if (ladder.IsNone)
+        {
+            w.WriteString("followUp", "none");
+            return;
+        }
+
+        w.WriteStartObject("followUp");
+        w.WriteString("ladder", ladder.Name);
+        w.WriteString("steps", Text.FormatSteps(ladder));
+        w.WriteEndObject();
     }
 
     private static CadenceRule ReadRule(JsonNode node)

@@ -1,0 +1,370 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Cadence.Sample.Cli;
+using Cadence.Sample.Output;
+using Cadence.Sample.Store;
+using Cadence.Planning;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Cadence.Sample.Commands;
+
+/// <summary>
+/// <c>list</c>, <c>show</c>, <c>edit</c>, <c>unarchive</c>, <c>resume</c> and <c>unlog</c>: looking at the diary and
+/// correcting it without editing the JSON. Every change is one library call that returns a new diary.
+/// </summary>
+internal static class RelationshipCommands
+{
+    public static int List(App app, Invocation invocation)
+    {
+        var session = app.Open(invocation);
+        var diary = session.Data.Diary;
+        string? tier = invocation.Get("tier")?.Trim();
+        string? search = invocation.Get("search")?.Trim();
+        var plan = DiaryPlanner.Level(session.Data, session.Today).Plan;
+        var rows = diary.Relationships
+            .Where(r => tier is null || string.Equals(r.Tier, tier, StringComparison.OrdinalIgnoreCase))
+            .Where(r => string.IsNullOrEmpty(search) || Matches(r, search))
+            .OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(r => r.Id, StringComparer.Ordinal)
+            .Select(r => (Relationship: r, Last: LastTouch(diary, r.Id), Next: plan.TryGet(r.Id, out var next) ? next : null))
+            .ToList();
+
+        if (invocation.Has("json"))
+        {
+            app.Out.Write(JsonOutput.Document(w =>
+            {
+                w.WriteStartObject();
+                JsonOutput.WriteHeader(w, "list", session, session.Data.Owner.TimeZone);
+                JsonOutput.Write(w, "relationships", rows.Select(row => new
+                {
+                    id = row.Relationship.Id,
+                    name = row.Relationship.Name,
+                    tier = row.Relationship.Tier,
+                    state = StateWord(row.Relationship),
+                    pausedUntil = row.Relationship.State.PausedUntil,
+                    lastTouch = row.Last is { } last ? TouchJson(last) : null,
+                    next = row.Next is { } next ? new { due = next.Due, channel = Text.Format(next.Channel), daysOverdue = next.DaysOverdue } : null,
+                }));
+                w.WriteEndObject();
+            }));
+            return ExitCodes.Ok;
+        }
+
+        var t = app.Terminal;
+        t.Line($"Relationships ({rows.Count} of {diary.Relationships.Count}), from {session.Source}", Style.Bold);
+        t.Line();
+        if (rows.Count == 0)
+        {
+            t.Line(diary.Relationships.Count == 0 ? $"None yet: `{CommandLine.Program} add NAME --tier TIER` adds one." : "None match.");
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table("ID", "NAME", "TIER", "STATE", "LAST TOUCH", "NEXT");
+        foreach (var (r, last, next) in rows)
+        {
+            table.Add(
+                new Cell(r.Id, Style.Cyan),
+                r.Name,
+                r.Tier,
+                new Cell(State(r), r.State.Status == RelationshipStatus.Active ? Style.Plain : Style.Dim),
+                last is null ? "never" : $"{Text.Day(last.Date, session.Today)} ({Text.Format(last.Channel)})",
+                next is null ? "-" : new Cell($"{Text.Day(next.Due, session.Today)} ({Text.Format(next.Channel)})", next.IsOverdue ? Style.Red : Style.Plain));
+        }
+
+        table.Write(t);
+        return ExitCodes.Ok;
+    }
+
+    public static int Show(App app, Invocation invocation)
+    {
+        var session = app.Open(invocation);
+        var data = session.Data;
+        var r = EditCommands.Find(data, invocation.Positionals[0]);
+        var touches = data.Diary.TouchesOf(r.Id);
+        var commitments = data.Diary.CommitmentsOf(r.Id);
+        var next = DiaryPlanner.Level(data, session.Today).Plan.TryGet(r.Id, out var planned) ? planned : null;
+        var rule = data.Rules.For(r);
+
+        if (invocation.Has("json"))
+        {
+            app.Out.Write(JsonOutput.Document(w =>
+            {
+                w.WriteStartObject();
+                JsonOutput.WriteHeader(w, "show", session, data.Owner.TimeZone);
+                JsonOutput.Write(w, "relationship", new
+                {
+                    id = r.Id,
+                    name = r.Name,
+                    tier = r.Tier,
+                    state = StateWord(r),
+                    pausedUntil = r.State.PausedUntil,
+                    zone = r.TimeZone?.Id,
+                    weekend = r.Weekend.Select(Text.Format),
+                    prefers = r.PreferredChannels.Select(Text.Format),
+                    tags = r.Tags,
+                    rule = new { minGap = rule.MinGap, target = rule.Target, maxGap = rule.MaxGap, own = r.Rule is not null },
+                });
+                JsonOutput.Write(w, "touches", touches.Select(TouchJson));
+                JsonOutput.Write(w, "commitments", commitments.Select(c => new
+                {
+                    id = c.Id,
+                    date = c.Date,
+                    what = c.Purpose,
+                    status = Status(c),
+                    unlessReply = c.WaitsForReply,
+                    closedOn = c.ClosedOn,
+                    why = data.Diary.WhyClosed(c.Id)?.ToString(),
+                }));
+                if (next is null)
+                {
+                    w.WriteNull("next");
+                }
+                else
+                {
+                    w.WritePropertyName("next");
+                    JsonOutput.WriteTouch(w, next);
+                }
+
+                w.WriteEndObject();
+            }));
+            return ExitCodes.Ok;
+        }
+
+        var t = app.Terminal;
+        t.Line($"{r.Name} ({r.Id})", Style.Bold);
+        var details = new List<(string Key, string Value)>
+        {
+            ("tier", r.Tier),
+            ("state", State(r)),
+            ("rule", $"at least {Days(rule.MinGap)}, aim for {Days(rule.Target)}, at most {Days(rule.MaxGap)}{(r.Rule is null ? $" (the {r.Tier} tier's)" : " (its own)")}"),
+            ("prefers", r.PreferredChannels.Count == 0 ? "no channel" : string.Join(", ", r.PreferredChannels.Select(Text.Format))),
+            ("zone", r.TimeZone?.Id ?? "yours"),
+            ("weekend", string.Join(", ", r.Weekend.Select(Text.Format))),
+        };
+        if (r.Tags.Count > 0)
+        {
+            details.Add(("tags", string.Join(", ", r.Tags)));
+        }
+
+        foreach (var (key, value) in details)
+        {
+            t.Line($"  {key,-9}{value}");
+        }
+
+        t.Line();
+        t.Line("Next", Style.Bold);
+        t.Line(next is null ? "  Not planned (archived)." : $"  {Text.Day(next.Due, session.Today)}: {next.Title}. {next.Why}");
+        t.Line();
+        t.Line($"Touches ({touches.Count})", Style.Bold);
+        if (touches.Count > 0)
+        {
+            var table = new Table("ID", "DAY", "TOUCH", "NOTE");
+            foreach (var touch in touches.Reverse())
+            {
+                table.Add(new Cell(touch.Id ?? "-", Style.Cyan), Text.Day(touch.Date, session.Today), EditCommands.Describe(touch), touch.Summary ?? string.Empty);
+            }
+
+            table.Write(t);
+        }
+
+        t.Line();
+        t.Line($"Next steps ({commitments.Count})", Style.Bold);
+        if (commitments.Count > 0)
+        {
+            var table = new Table("ID", "DAY", "STEP", "STATUS");
+            foreach (var c in commitments.OrderByDescending(c => c.Date).ThenBy(c => c.Id, StringComparer.Ordinal))
+            {
+                string status = data.Diary.WhyClosed(c.Id) is { } why ? why.ToString() : c.WaitsForReply ? "open, unless they reply" : "open";
+                table.Add(new Cell(c.Id, Style.Cyan), Text.Day(c.Date, session.Today), c.Purpose, new Cell(status, c.IsOpen ? Style.Yellow : Style.Dim));
+            }
+
+            table.Write(t);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public static int Edit(App app, Invocation invocation)
+    {
+        string id = invocation.Positionals[0];
+        string? name = invocation.Get("name");
+        string? tier = invocation.Get("tier");
+        var zone = invocation.Get("zone") is { } z ? z.Trim() is "none" or "" ? null : Text.ParseZone(z.Trim()) : null;
+        var prefers = invocation.Get("prefers") is { } p ? p.Trim() == "none" ? [] : Text.ParseChannels(p, "--prefers") : null;
+        var weekend = invocation.Get("weekend") is { } d ? d.Trim() == "none" ? [] : Text.ParseDays(d, "--weekend") : null;
+        var rule = invocation.Get("rule") is { } ru ? ParseRule(ru) : null;
+        if (name is null && tier is null && !invocation.Has("zone") && prefers is null && weekend is null && rule is null)
+        {
+            throw new UsageException($"edit needs something to change: --name, --tier, --zone, --prefers, --weekend or --rule; run `{CommandLine.Program} edit --help`.");
+        }
+
+        string message = App.WriteStore(invocation).Update(data =>
+        {
+            var before = EditCommands.Find(data, id);
+            var diary = data.Diary.Update(before.Id, r =>
+            {
+                r = name is null ? r : r.WithName(name);
+                r = tier is null ? r : r.WithTier(tier.Trim());
+                r = invocation.Has("zone") ? r.WithTimeZone(zone) : r;
+                r = prefers is null ? r : r.WithPreferredChannels(prefers);
+                r = weekend is null ? r : r.WithWeekend(weekend);
+                return rule is null ? r : r.WithRule(rule.Value.Rule);
+            });
+            var after = diary[before.Id];
+            var changes = new List<string>();
+            void Changed(string what, string from, string to)
+            {
+                if (from != to)
+                {
+                    changes.Add($"{what} {from} → {to}");
+                }
+            }
+
+            Changed("name", before.Name, after.Name);
+            Changed("tier", before.Tier, after.Tier);
+            Changed("zone", before.TimeZone?.Id ?? "yours", after.TimeZone?.Id ?? "yours");
+            Changed("prefers", Channels(before), Channels(after));
+            Changed("weekend", string.Join(",", before.Weekend.Select(Text.Format)), string.Join(",", after.Weekend.Select(Text.Format)));
+            Changed("rule", RuleText(before.Rule), RuleText(after.Rule));
+            if (changes.Count == 0)
+            {
+                return ((DiaryData?)null, $"{before.Name} ({before.Id}) already has those details; nothing changed.\n");
+            }
+
+            var text = new System.Text.StringBuilder($"Changed {after.Name} ({after.Id}): {string.Join("; ", changes)}.\n");
+            var next = data.WithDiary(diary);
+            EditCommands.AppendNext(text, next, diary, after.Id, app.TodayFor(invocation, data));
+            return (next, text.ToString());
+        });
+        app.Say(message);
+        return ExitCodes.Ok;
+    }
+
+    public static int Unarchive(App app, Invocation invocation) =>
+        Reactivate(app, invocation, RelationshipStatus.Archived, (diary, id) => diary.Unarchive(id), "archived", "Unarchived");
+
+    public static int Resume(App app, Invocation invocation) =>
+        Reactivate(app, invocation, RelationshipStatus.Paused, (diary, id) => diary.Resume(id), "paused", "Resumed");
+
+    public static int Unlog(App app, Invocation invocation)
+    {
+        string touchId = invocation.Positionals[0].Trim();
+        string message = App.WriteStore(invocation).Update(data =>
+        {
+            var touch = data.Diary.Touches.FirstOrDefault(t => t.Id == touchId)
+                ?? throw new UserException($"No touch has the id \"{Text.Printable(touchId)}\"{Suggestions.For(touchId, data.Diary.Touches.Select(t => t.Id).OfType<string>())}; `{CommandLine.Program} show ID` lists a relationship's touches with their ids.");
+            var relationship = data.Diary[touch.RelationshipId];
+            var diary = data.Diary.RemoveTouch(touchId);
+            string note = touch.Summary is { } summary ? $" \"{summary}\"" : string.Empty;
+            var text = new System.Text.StringBuilder($"Removed {touchId}: {EditCommands.Describe(touch)}{note} with {relationship.Name} on {Text.LongDay.Format(touch.Date)}.\n");
+            var reopened = diary.CommitmentsOf(relationship.Id).Where(c => c.IsOpen && !data.Diary.GetCommitment(c.Id).IsOpen).ToList();
+            foreach (var c in reopened)
+            {
+                text.Append($"Open again: {c.Purpose} ({c.Id}), which it had closed.\n");
+            }
+
+            EditCommands.AppendNext(text, data, diary, relationship.Id, app.TodayFor(invocation, data));
+            return (data.WithDiary(diary), text.ToString());
+        });
+        app.Say(message);
+        return ExitCodes.Ok;
+    }
+
+    private static int Reactivate(App app, Invocation invocation, RelationshipStatus from, Func<Diary, string, Diary> change, string state, string done)
+    {
+        string message = App.WriteStore(invocation).Update(data =>
+        {
+            var relationship = EditCommands.Find(data, invocation.Positionals[0]);
+            if (relationship.State.Status != from)
+            {
+                throw new UserException($"{relationship.Name} ({relationship.Id}) is {State(relationship)}, not {state}.");
+            }
+
+            var diary = change(data.Diary, relationship.Id);
+            var text = new System.Text.StringBuilder($"{done} {relationship.Name}: planned again.\n");
+            EditCommands.AppendNext(text, data, diary, relationship.Id, app.TodayFor(invocation, data));
+            return (data.WithDiary(diary), text.ToString());
+        });
+        app.Say(message);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>--rule MIN,TARGET,MAX: days (14,30,45) or ISO 8601 periods (P2W,P4W,P6W); "default" for the tier's.</summary>
+    private static (CadenceRule? Rule, bool Set)? ParseRule(string value)
+    {
+        if (value.Trim() == "default")
+        {
+            return (null, true);
+        }
+
+        var parts = Text.SplitList(value);
+        if (parts.Length != 3)
+        {
+            throw new UserException($"Bad rule \"{Text.Printable(value)}\" for --rule: give MIN,TARGET,MAX in days (14,30,45) or ISO periods (P2W,P4W,P6W), or default.");
+        }
+
+        Period Parse(string part) =>
+            int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int days) && days <= 36_600 ? Period.FromDays(days)
+            : PeriodPattern.Roundtrip.Parse(part.ToUpperInvariant()) is { Success: true } parsed ? parsed.Value
+            : throw new UserException($"Bad period \"{Text.Printable(part)}\" in --rule: use days (30) or ISO 8601 (P4W).");
+
+        return (new CadenceRule(Parse(parts[0]), Parse(parts[1]), Parse(parts[2])), true);
+    }
+
+    private static bool Matches(Relationship r, string search) =>
+        r.Name.Contains(search, StringComparison.CurrentCultureIgnoreCase)
+        || r.Id.Contains(search, StringComparison.OrdinalIgnoreCase)
+        || r.Tags.Any(tag => tag.Contains(search, StringComparison.CurrentCultureIgnoreCase))
+        || EditCommands.Slug(r.Name).Contains(EditCommands.Slug(search), StringComparison.Ordinal);
+
+    private static Touch? LastTouch(Diary diary, string id) =>
+        diary.TouchesOf(id).OrderBy(t => t.Date).LastOrDefault();
+
+    private static string State(Relationship r) => r.State.Status switch
+    {
+        RelationshipStatus.Paused => $"paused until {Text.LongDay.Format(r.State.PausedUntil!.Value)}",
+        RelationshipStatus.Archived => "archived",
+        _ => "active",
+    };
+
+    private static string Status(Commitment c) => c.Status switch
+    {
+        CommitmentStatus.Done => "done",
+        CommitmentStatus.Dropped => "dropped",
+        _ => "open",
+    };
+
+    private static string Channels(Relationship r) => r.PreferredChannels.Count == 0 ? "none" : string.Join(",", r.PreferredChannels.Select(Text.Format));
+
+    private static string RuleText(CadenceRule? rule) => rule is null
+        ? "the tier's"
+        : $"{Days(rule.MinGap)}/{Days(rule.Target)}/{Days(rule.MaxGap)}";
+
+    /// <summary>"30 days" for a period of days, else ISO 8601 ("P1M").</summary>
+    private static string Days(Period period) =>
+        period is { Years: 0, Months: 0, HasTimeComponent: false }
+            ? $"{((period.Weeks * 7) + period.Days).ToString(CultureInfo.InvariantCulture)} days"
+            : PeriodPattern.Roundtrip.Format(period);
+
+    private static string StateWord(Relationship r) => r.State.Status switch
+    {
+        RelationshipStatus.Paused => "paused",
+        RelationshipStatus.Archived => "archived",
+        _ => "active",
+    };
+
+    private static object TouchJson(Touch touch) => new
+    {
+        id = touch.Id,
+        date = touch.Date,
+        channel = Text.Format(touch.Channel),
+        direction = touch.Direction == Direction.Inbound ? "inbound" : "outbound",
+        outcome = touch.Outcome == Outcome.NoReply ? "no-reply" : "connected",
+        medium = touch.Medium,
+        note = touch.Summary,
+        followUp = touch.FollowUp is { IsNone: false } ladder ? Text.FormatSteps(ladder) : null,
+    };
+}

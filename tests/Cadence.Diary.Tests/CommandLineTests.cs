@@ -23,10 +23,32 @@ public sealed class CommandLineTests : IDisposable
     {
         var result = Sandbox.Ok(_sandbox.Run(command, "--help"));
 
-        Assert.StartsWith($"Usage: Cadence.Diary {command}", result.Out, StringComparison.Ordinal);
-        Assert.Contains("--data FILE", result.Out, StringComparison.Ordinal);
-        Assert.Contains("Exit codes:", result.Out, StringComparison.Ordinal);
+        // System.CommandLine's help, with the command's details, example and exit codes after it.
+        Assert.StartsWith("Description:\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"Usage:\n  Cadence.Diary {command}", result.Out, StringComparison.Ordinal);
+        Assert.Contains("--data <FILE>", result.Out, StringComparison.Ordinal);
+        Assert.Contains("--date <YYYY-MM-DD>", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Details:\n", result.Out, StringComparison.Ordinal);
+        Assert.EndsWith("Exit codes: 0 done, 1 bad input or an error (one line on stderr), 2 a wrong command line.\n", result.Out, StringComparison.Ordinal);
+        Assert.Equal(result.Out, Sandbox.Ok(_sandbox.Run("help", command)).Out);
         Assert.False(File.Exists(_sandbox.DataFile));
+    }
+
+    [Fact]
+    public void AMissingValue_IsAUsageError_NotAValueNamedLikeAnOption()
+    {
+        var result = Sandbox.Fails(_sandbox.Run("log", "sam-okafor", "--channel", "--data", "f.json"), exitCode: 2);
+
+        Assert.Contains("--channel needs a value (CHANNEL), not the option --data", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_sandbox.Path("f.json")));
+    }
+
+    [Fact]
+    public void Completions_ComeFromSystemCommandLine()
+    {
+        var result = Sandbox.Ok(_sandbox.Run("[suggest]", "un"));
+
+        Assert.Equal(["unarchive", "unlog"], result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

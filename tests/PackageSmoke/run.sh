@@ -133,6 +133,20 @@ else
   echo "  skip Source Link: this clone's origin is not on GitHub (${origin:-none}), so the PDBs carry no links"
 fi
 
+# --- The sample as a .NET tool ------------------------------------------------------------------------------------
+# Installed from the packed folder into a tool path, as the README says, and run as `cadence` on its demo diary.
+echo "== the sample as a .NET tool (cadence)"
+if (cd "$work" && dotnet tool install Cadence.Diary --tool-path "$work/tools" --add-source "$packages" --version 0.1.0) \
+     >"$work/tool.log" 2>&1; then
+  check "dotnet tool install Cadence.Diary from the packed folder" true
+  check "cadence --help lists the commands" bash -c "'$work/tools/cadence' --help | grep -q '^  agenda '"
+  check "cadence agenda runs on the demo diary" bash -c "cd '$work' && '$work/tools/cadence' agenda --date 2026-03-13 | grep -q '^Agenda for Fri 13 Mar 2026'"
+  check "cadence frobnicate is a usage error (exit 2)" bash -c "cd '$work' && '$work/tools/cadence' frobnicate 2>/dev/null; [ \$? -eq 2 ]"
+else
+  grep -v '^\s*$' "$work/tool.log" | tail -n 20
+  check "dotnet tool install Cadence.Diary from the packed folder" false
+fi
+
 # --- The console, restored from the packages -------------------------------------------------------------------
 # An empty NUGET_PACKAGES, so no cached Cadence package of another build can be used; nuget.config maps the
 # Cadence packages to this folder only.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using Cadence.Sample.Commands;
 using Cadence.Sample.Demo;
@@ -10,8 +11,9 @@ using NodaTime;
 namespace Cadence.Sample.Cli;
 
 /// <summary>
-/// The console application: parses the command line, runs a command, and turns every failure into a one-line message
-/// on stderr and an exit code (0 done, 1 bad input or an error, 2 a wrong command line). No stack traces.
+/// The console application: parses the command line (System.CommandLine), runs a command, and turns every failure
+/// into a one-line message on stderr and an exit code (0 done, 1 bad input or an error, 2 a wrong command line). No
+/// stack traces.
 /// </summary>
 internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
 {
@@ -33,46 +35,8 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
     {
         try
         {
-            if (args.Count > 0 && args[0] is "-h" or "--help" or "-?")
-            {
-                Out.Write(CommandLine.Overview());
-                return ExitCodes.Ok;
-            }
-
-            var invocation = CommandLine.Parse(args);
-            if (invocation.Help)
-            {
-                Out.Write(CommandLine.Help(invocation.Command));
-                return ExitCodes.Ok;
-            }
-
-            return invocation.Command.Name switch
-            {
-                "agenda" => AgendaCommands.Agenda(this, invocation),
-                "plan" => AgendaCommands.Plan(this, invocation),
-                "init" => EditCommands.Init(this, invocation),
-                "add" => EditCommands.Add(this, invocation),
-                "log" => EditCommands.Log(this, invocation),
-                "promise" => EditCommands.Promise(this, invocation),
-                "done" => NextStepCommands.Done(this, invocation),
-                "drop" => NextStepCommands.Drop(this, invocation),
-                "reopen" => NextStepCommands.Reopen(this, invocation),
-                "ladders" => NextStepCommands.Ladders(this, invocation),
-                "list" => RelationshipCommands.List(this, invocation),
-                "show" => RelationshipCommands.Show(this, invocation),
-                "edit" => RelationshipCommands.Edit(this, invocation),
-                "unarchive" => RelationshipCommands.Unarchive(this, invocation),
-                "resume" => RelationshipCommands.Resume(this, invocation),
-                "unlog" => RelationshipCommands.Unlog(this, invocation),
-                "move" => EditCommands.Move(this, invocation),
-                "pause" => EditCommands.Pause(this, invocation),
-                "archive" => EditCommands.Archive(this, invocation),
-                "owner" => EditCommands.Owner(this, invocation),
-                "token" => EditCommands.Token(this, invocation),
-                "feed" => FeedCommands.Feed(this, invocation),
-                "serve" => FeedCommands.Serve(this, invocation),
-                _ => Help(invocation),
-            };
+            var root = CommandLine.Build(Dispatch);
+            return CommandLine.Run(root, args, Out, message => Fail(message, ExitCodes.Usage));
         }
         catch (UsageException e)
         {
@@ -93,26 +57,44 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
         }
     }
 
-    private int Help(Invocation invocation)
+    private int Dispatch(Invocation invocation) => invocation.Command.Name switch
     {
-        if (invocation.Positionals.Count == 0)
-        {
-            Out.Write(CommandLine.Overview());
-        }
-        else
-        {
-            Out.Write(CommandLine.Help(CommandLine.Find(invocation.Positionals[0])));
-        }
+        "agenda" => AgendaCommands.Agenda(this, invocation),
+        "plan" => AgendaCommands.Plan(this, invocation),
+        "init" => EditCommands.Init(this, invocation),
+        "add" => EditCommands.Add(this, invocation),
+        "log" => EditCommands.Log(this, invocation),
+        "promise" => EditCommands.Promise(this, invocation),
+        "done" => NextStepCommands.Done(this, invocation),
+        "drop" => NextStepCommands.Drop(this, invocation),
+        "reopen" => NextStepCommands.Reopen(this, invocation),
+        "ladders" => NextStepCommands.Ladders(this, invocation),
+        "list" => RelationshipCommands.List(this, invocation),
+        "show" => RelationshipCommands.Show(this, invocation),
+        "edit" => RelationshipCommands.Edit(this, invocation),
+        "unarchive" => RelationshipCommands.Unarchive(this, invocation),
+        "resume" => RelationshipCommands.Resume(this, invocation),
+        "unlog" => RelationshipCommands.Unlog(this, invocation),
+        "move" => EditCommands.Move(this, invocation),
+        "pause" => EditCommands.Pause(this, invocation),
+        "archive" => EditCommands.Archive(this, invocation),
+        "owner" => EditCommands.Owner(this, invocation),
+        "token" => EditCommands.Token(this, invocation),
+        "feed" => FeedCommands.Feed(this, invocation),
+        "serve" => FeedCommands.Serve(this, invocation),
+        _ => Help(invocation),
+    };
 
-        return ExitCodes.Ok;
-    }
+    /// <summary><c>help [COMMAND]</c>: System.CommandLine's help of the command, or of the program.</summary>
+    private int Help(Invocation invocation) =>
+        CommandLine.Run(CommandLine.Build(Dispatch), invocation.Positionals.Count == 0 ? ["--help"] : [invocation.Positionals[0], "--help"], Out, message => Fail(message, ExitCodes.Usage));
 
     private int Fail(string message, int code)
     {
         Out.Flush();
         // One short line whatever the input: control characters (from a hostile file or argument) never reach the
         // terminal raw, and a huge bad value is not copied whole.
-        message = Table.Clean(message.Length > MaxMessage ? message[..MaxMessage] + "…" : message);
+        message = Terminal.Clean(message.Length > MaxMessage ? message[..MaxMessage] + "…" : message);
         Error.Write($"{CommandLine.Program}: {message}\n");
         Error.Flush();
         return code;
@@ -123,7 +105,7 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
     {
         foreach (string line in message.TrimEnd('\n').Split('\n'))
         {
-            Out.Write(Table.Clean(line) + "\n");
+            Out.Write(Terminal.Clean(line) + "\n");
         }
     }
 

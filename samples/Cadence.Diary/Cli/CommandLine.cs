@@ -1,7 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using System.IO;
 using System.Linq;
-using System.Text;
 
 namespace Cadence.Sample.Cli;
 
@@ -24,14 +28,12 @@ internal sealed record CommandSpec(
     int MaxPositionals,
     string? Example = null);
 
-/// <summary>A parsed command line.</summary>
-internal sealed class Invocation(CommandSpec command, IReadOnlyList<string> positionals, IReadOnlyDictionary<string, List<string>> options, bool help)
+/// <summary>A parsed command line, as the commands read it: positional arguments and the options given, by name.</summary>
+internal sealed class Invocation(CommandSpec command, IReadOnlyList<string> positionals, IReadOnlyDictionary<string, List<string>> options)
 {
     public CommandSpec Command { get; } = command;
 
     public IReadOnlyList<string> Positionals { get; } = positionals;
-
-    public bool Help { get; } = help;
 
     public bool Has(string name) => options.ContainsKey(name);
 
@@ -40,7 +42,7 @@ internal sealed class Invocation(CommandSpec command, IReadOnlyList<string> posi
     public IReadOnlyList<string> All(string name) => options.TryGetValue(name, out var values) ? values : [];
 }
 
-/// <summary>The commands, their options, the parser and the help.</summary>
+/// <summary>The commands and their options, as data; System.CommandLine parses them and writes their help.</summary>
 internal static class CommandLine
 {
     public const string Program = "Cadence.Diary";
@@ -48,9 +50,6 @@ internal static class CommandLine
     public static readonly OptionSpec Data = new("data", "FILE", "The data file (default: ./diary.json if it exists, else the built-in demo diary, which is read-only).");
     public static readonly OptionSpec Date = new("date", "YYYY-MM-DD", "The day to take as today (default: today in the owner's time zone).");
     public static readonly OptionSpec Json = new("json", null, "Machine-readable JSON instead of a table (see docs/json-output.md).");
-    public static readonly OptionSpec HelpOption = new("help", null, "Show this help (also -h).");
-
-    private static readonly OptionSpec[] Common = [Data, Date, HelpOption];
 
     public static readonly IReadOnlyList<CommandSpec> Commands =
     [
@@ -199,207 +198,160 @@ internal static class CommandLine
         new("help", "[COMMAND]", "Show the help of a command.", "Shows the help of a command, or the list of commands.", [], 0, 1),
     ];
 
-    public static CommandSpec Find(string name) =>
-        Commands.FirstOrDefault(c => c.Name == name)
-        ?? throw new UsageException($"Unknown command \"{Text.Printable(name)}\"; run `{Program} --help` for the commands.");
+    /// <summary>What every command takes besides its own options.</summary>
+    private static readonly OptionSpec[] Common = [Data, Date];
 
-    /// <summary>Parses the arguments: the command (agenda when none), its options and its positional arguments.</summary>
-    /// <exception cref="UsageException">An unknown command or option, a missing value, a repeated option.</exception>
-    public static Invocation Parse(IReadOnlyList<string> args)
+    private const string ExitCodesLine = "Exit codes: 0 done, 1 bad input or an error (one line on stderr), 2 a wrong command line.";
+
+    /// <summary>
+    /// The command line as System.CommandLine sees it: a root command with a subcommand per <see cref="CommandSpec"/>;
+    /// each runs <paramref name="run"/> with what was parsed. Help, parse errors and completions (<c>dotnet-suggest</c>)
+    /// come from System.CommandLine.
+    /// </summary>
+    public static RootCommand Build(Func<Invocation, int> run)
     {
-        int start = 0;
-        CommandSpec command;
-        if (args.Count > 0 && !args[0].StartsWith('-'))
+        var root = new RootCommand("Cadence.Diary: a marketing diary on a JSON file. Whom to contact, when, by which channel, and why.\n"
+            + "With no command it shows today's agenda.");
+        var common = Common.ToDictionary(o => o.Name, o => ToOption(o, recursive: true), StringComparer.Ordinal);
+        foreach (var option in common.Values)
         {
-            command = Find(args[0]);
-            start = 1;
-        }
-        else
-        {
-            command = Find("agenda");
+            root.Options.Add(option);
         }
 
-        var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var positionals = new List<string>();
-        bool help = false;
-        bool onlyPositionals = false;
-        var known = command.Options.Concat(Common).ToDictionary(o => o.Name, StringComparer.Ordinal);
-        for (int i = start; i < args.Count; i++)
+        foreach (var spec in Commands)
         {
-            string arg = args[i];
-            if (onlyPositionals || !arg.StartsWith('-') || arg == "-")
+            var command = new Command(spec.Name, spec.Summary);
+            var options = spec.Options.ToDictionary(o => o.Name, o => ToOption(o, recursive: false), StringComparer.Ordinal);
+            foreach (var option in options.Values)
             {
-                positionals.Add(arg);
+                command.Options.Add(option);
+            }
+
+            // One word (an id), or several (a name in words): System.CommandLine checks how many.
+            Argument? arguments = spec.MaxPositionals switch
+            {
+                0 => null,
+                1 => new Argument<string>(spec.Arguments.Trim('[', ']')) { Arity = spec.MinPositionals == 0 ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne },
+                _ => new Argument<string[]>(spec.Arguments.Trim('[', ']')) { Arity = spec.MinPositionals == 0 ? ArgumentArity.ZeroOrMore : ArgumentArity.OneOrMore },
+            };
+            if (arguments is not null)
+            {
+                command.Arguments.Add(arguments);
+            }
+
+            command.SetAction(parsed => run(ToInvocation(spec, parsed, options.Concat(common), arguments)));
+            root.Subcommands.Add(command);
+        }
+
+        foreach (var option in root.Options)
+        {
+            if (option is HelpOption { Action: HelpAction help } helpOption)
+            {
+                helpOption.Action = new HelpWithDetails(help);
+            }
+        }
+
+        return root;
+    }
+
+    /// <summary>Parses and runs a command line: agenda when it names no command; a wrong one is one line and exit code 2.</summary>
+    public static int Run(RootCommand root, IReadOnlyList<string> args, TextWriter output, Func<string, int> usage)
+    {
+        string[] line = args.Count == 0 || (args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version"))
+            ? ["agenda", .. args]
+            : [.. args];
+        var configuration = new ParserConfiguration { ResponseFileTokenReplacer = null };
+        var parsed = root.Parse(line, configuration);
+        if (parsed.Errors.Count > 0 && parsed.Action is not HelpWithDetails)
+        {
+            string command = parsed.CommandResult.Command is RootCommand ? string.Empty : parsed.CommandResult.Command.Name + " ";
+            // An unknown word says more than what it left missing.
+            var error = parsed.Errors.FirstOrDefault(e => e.Message.Contains("needs a value", StringComparison.Ordinal))
+                ?? parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))
+                ?? parsed.Errors[0];
+            string message = error.Message.TrimEnd('.');
+            return usage($"{Text.Printable(message)}; run `{Program} {command}--help`.");
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = output, EnableDefaultExceptionHandler = false });
+    }
+
+    private static Option ToOption(OptionSpec spec, bool recursive)
+    {
+        Option option = spec.IsFlag
+            ? new Option<bool>("--" + spec.Name)
+            : spec.Repeatable
+                ? new Option<string[]>("--" + spec.Name) { HelpName = spec.Value, AllowMultipleArgumentsPerToken = false }
+                : new Option<string>("--" + spec.Name) { HelpName = spec.Value };
+        if (!spec.IsFlag)
+        {
+            // "--channel --data f": the value is missing, and --data is not a channel.
+            option.Validators.Add(result =>
+            {
+                if (result.Tokens.FirstOrDefault(t => t.Value.StartsWith("--", StringComparison.Ordinal)) is { } token)
+                {
+                    result.AddError($"--{spec.Name} needs a value ({spec.Value}), not the option {token.Value}");
+                }
+            });
+        }
+
+        option.Description = spec.Help;
+        option.Required = spec.Required;
+        option.Recursive = recursive;
+        return option;
+    }
+
+    private static Invocation ToInvocation(CommandSpec spec, ParseResult parsed, IEnumerable<KeyValuePair<string, Option>> options, Argument? arguments)
+    {
+        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (name, option) in options)
+        {
+            if (parsed.GetResult(option) is not { Implicit: false } result)
+            {
                 continue;
             }
 
-            if (arg == "--")
+            values[name] = option switch
             {
-                onlyPositionals = true;
-                continue;
-            }
-
-            if (arg is "-h" or "--help" or "-?")
+                Option<bool> flag => parsed.GetValue(flag) ? [string.Empty] : null!,
+                Option<string[]> many => [.. parsed.GetValue(many) ?? []],
+                Option<string> one => [parsed.GetValue(one) ?? string.Empty],
+                _ => [],
+            };
+            if (values[name] is null)
             {
-                help = true;
-                continue;
-            }
-
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                throw new UsageException($"Unknown option {Text.Printable(arg)} for {command.Name}; run `{Program} {command.Name} --help`.");
-            }
-
-            string name = arg[2..];
-            string? value = null;
-            int equals = name.IndexOf('=', StringComparison.Ordinal);
-            if (equals >= 0)
-            {
-                value = name[(equals + 1)..];
-                name = name[..equals];
-            }
-
-            if (!known.TryGetValue(name, out var spec))
-            {
-                throw new UsageException($"Unknown option --{Text.Printable(name)} for {command.Name}; run `{Program} {command.Name} --help`.");
-            }
-
-            if (spec.IsFlag)
-            {
-                if (value is not null)
-                {
-                    throw new UsageException($"The option --{name} takes no value.");
-                }
-
-                value = string.Empty;
-            }
-            else if (value is null)
-            {
-                if (i + 1 >= args.Count)
-                {
-                    throw new UsageException($"The option --{name} needs a value: --{name} {spec.Value}.");
-                }
-
-                value = args[++i];
-            }
-
-            if (options.TryGetValue(name, out var list))
-            {
-                if (!spec.Repeatable)
-                {
-                    throw new UsageException($"The option --{name} is given twice.");
-                }
-
-                list.Add(value);
-            }
-            else
-            {
-                options[name] = [value];
+                values.Remove(name);
             }
         }
 
-        var invocation = new Invocation(command, positionals, options, help);
-        if (help)
+        string[] positionals = arguments switch
         {
-            return invocation;
-        }
-
-        if (positionals.Count < command.MinPositionals)
-        {
-            throw new UsageException($"{command.Name} needs {command.Arguments}: {Program} {Synopsis(command)}.");
-        }
-
-        if (positionals.Count > command.MaxPositionals)
-        {
-            throw new UsageException(command.MaxPositionals == 0
-                ? $"{command.Name} takes no argument \"{Text.Printable(positionals[0])}\"; run `{Program} {command.Name} --help`."
-                : $"{command.Name} takes one {command.Arguments}, not \"{Text.Printable(string.Join(' ', positionals))}\" (quote a value with spaces).");
-        }
-
-        foreach (var spec in command.Options.Where(o => o.Required))
-        {
-            if (!options.ContainsKey(spec.Name))
-            {
-                throw new UsageException($"{command.Name} needs --{spec.Name} {spec.Value}: {Program} {Synopsis(command)}.");
-            }
-        }
-
-        return invocation;
+            Argument<string> one => parsed.GetValue(one) is { } value ? [value] : [],
+            Argument<string[]> many => parsed.GetValue(many) ?? [],
+            _ => [],
+        };
+        return new Invocation(spec, positionals, values);
     }
 
-    public static string Synopsis(CommandSpec command)
+    /// <summary>System.CommandLine's help, then the command's details and example, and the exit codes.</summary>
+    private sealed class HelpWithDetails(HelpAction help) : SynchronousCommandLineAction
     {
-        var parts = new List<string> { command.Name };
-        if (command.Arguments.Length > 0)
+        public override int Invoke(ParseResult parseResult)
         {
-            parts.Add(command.Arguments);
-        }
-
-        parts.AddRange(command.Options.Select(o => o.Required ? o.Synopsis : $"[{o.Synopsis}]"));
-        return string.Join(' ', parts);
-    }
-
-    /// <summary>The help of one command.</summary>
-    public static string Help(CommandSpec command)
-    {
-        var text = new StringBuilder();
-        text.Append("Usage: ").Append(Program).Append(' ').Append(Synopsis(command)).Append("\n\n");
-        text.Append(command.Description).Append("\n\n");
-        if (command.Name == "help")
-        {
-            return text.ToString();
-        }
-
-        var all = command.Options.Concat(Common).ToList();
-        int width = all.Max(o => o.Synopsis.Length) + 2;
-        if (command.Options.Count > 0)
-        {
-            text.Append("Options:\n");
-            foreach (var option in command.Options)
+            int code = help.Invoke(parseResult);
+            var output = parseResult.InvocationConfiguration.Output;
+            if (Commands.FirstOrDefault(c => c.Name == parseResult.CommandResult.Command.Name) is { } spec
+                && parseResult.CommandResult.Command is not RootCommand)
             {
-                text.Append("  ").Append(option.Synopsis.PadRight(width)).Append(option.Help).Append('\n');
+                output.Write("Details:\n  " + spec.Description.Replace("\n", "\n  ", StringComparison.Ordinal) + "\n\n");
+                if (spec.Example is { } example)
+                {
+                    output.Write($"Example:\n  {Program} {example}\n\n");
+                }
             }
 
-            text.Append('\n');
+            output.Write(ExitCodesLine + "\n");
+            return code;
         }
-
-        text.Append("Common options:\n");
-        foreach (var option in Common)
-        {
-            text.Append("  ").Append(option.Synopsis.PadRight(width)).Append(option.Help).Append('\n');
-        }
-
-        if (command.Example is { } example)
-        {
-            text.Append("\nExample:\n  ").Append(Program).Append(' ').Append(example).Append('\n');
-        }
-
-        text.Append("\nExit codes: 0 done, 1 bad input or an error (one line on stderr), 2 a wrong command line.\n");
-        return text.ToString();
-    }
-
-    /// <summary>The list of commands.</summary>
-    public static string Overview()
-    {
-        var text = new StringBuilder();
-        text.Append("Cadence.Diary: a marketing diary on a JSON file. Whom to contact, when, by which channel, and why.\n\n");
-        text.Append("Usage: ").Append(Program).Append(" [COMMAND] [OPTIONS]   (dotnet run --project samples/Cadence.Diary -- COMMAND ...)\n\n");
-        text.Append("Commands:\n");
-        int width = Commands.Max(c => c.Name.Length) + 2;
-        foreach (var command in Commands)
-        {
-            text.Append("  ").Append(command.Name.PadRight(width)).Append(command.Summary).Append('\n');
-        }
-
-        text.Append("\nCommon options:\n");
-        int optionWidth = Common.Max(o => o.Synopsis.Length) + 2;
-        foreach (var option in Common)
-        {
-            text.Append("  ").Append(option.Synopsis.PadRight(optionWidth)).Append(option.Help).Append('\n');
-        }
-
-        text.Append("\nRun `").Append(Program).Append(" COMMAND --help` for a command's options.\n");
-        text.Append("Exit codes: 0 done, 1 bad input or an error (one line on stderr), 2 a wrong command line.\n");
-        return text.ToString();
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Cadence.Sample.Output;
 
@@ -11,13 +13,12 @@ internal readonly record struct Cell(string Text, Style Style = Style.Plain)
 }
 
 /// <summary>
-/// A table with aligned columns; its last column wraps to the terminal's width with a hanging indent, and does not
-/// wrap when output is not a terminal (one line a row, for grep and friends).
+/// A table on Spectre.Console: aligned columns without borders; the last column (the why) wraps to the terminal's
+/// width, and when the terminal is too narrow for it beside the others it goes under its row, wrapped, instead of
+/// running off the edge. Output that is not a terminal keeps one line a row.
 /// </summary>
 internal sealed class Table(params string[] headers)
 {
-    private const string Gap = "  ";
-    private const string StackIndent = "    ";
     private const int MinLastColumn = 30;
     private readonly List<Cell[]> _rows = [];
 
@@ -30,59 +31,55 @@ internal sealed class Table(params string[] headers)
             throw new ArgumentException($"A row needs {headers.Length} cells; got {cells.Length}.", nameof(cells));
         }
 
-        // User text (names, notes) may hold control characters: never let them break a row or move the cursor.
-        _rows.Add([.. cells.Select(c => c with { Text = Clean(c.Text) })]);
+        _rows.Add(cells);
     }
-
-    /// <summary>Control characters shown as spaces.</summary>
-    public static string Clean(string text) =>
-        text.Any(char.IsControl) ? new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]) : text;
 
     public void Write(Terminal terminal)
     {
         int last = headers.Length - 1;
-        var widths = new int[headers.Length];
-        for (int c = 0; c < last; c++)
+        var options = RenderOptions.Create(terminal.Console);
+        int[] widths = [.. Enumerable.Range(0, last).Select(c => _rows.Select(r => r[c].Text)
+            .Append(headers[c])
+            .Max(text => ((IRenderable)new Text(Terminal.Clean(text))).Measure(options, int.MaxValue).Max))];
+        bool stacked = terminal.Width is { } width && width - widths.Sum() - (2 * last) < MinLastColumn;
+        if (!stacked)
         {
-            widths[c] = _rows.Select(r => Terminal.DisplayWidth(r[c].Text)).Append(Terminal.DisplayWidth(headers[c])).Max();
-        }
+            var table = Columns(widths, withWhy: true);
+            foreach (var row in _rows)
+            {
+                table.AddRow(row.Select(ToText));
+            }
 
-        int indent = widths.Take(last).Sum() + (Gap.Length * last);
-        int? wrapAt = terminal.Width is { } width && width - indent >= MinLastColumn ? width - indent - 1 : null;
-        if (wrapAt is null && terminal.Width is { } narrow)
-        {
-            // Too narrow for the last column beside the others (an 80-column terminal and long names): it goes under
-            // its row, wrapped, so it is read whole instead of running off the edge.
-            WriteStacked(terminal, widths, narrow);
+            terminal.Console.Write(table);
             return;
         }
 
-        var header = string.Join(Gap, headers.Select((h, c) => c < last ? Terminal.Pad(h, widths[c]) : h));
-        terminal.Line(header, Style.Bold);
+        // Too narrow for the why beside the other columns (an 80-column terminal and long names): each row's why goes
+        // under it, indented and wrapped, and the rows stay aligned (each is a one-row table of the same widths).
+        terminal.Console.Write(Columns(widths, withWhy: false));
         foreach (var row in _rows)
         {
-            var prefix = string.Join(Gap, row.Take(last).Select((cell, c) => terminal.Paint(Terminal.Pad(cell.Text, widths[c]), cell.Style)));
-            var lastCell = row[last];
-            IReadOnlyList<string> lines = wrapAt is { } w ? Terminal.Wrap(lastCell.Text, w) : [lastCell.Text];
-            terminal.Out.Write(prefix + Gap + terminal.Paint(lines[0], lastCell.Style) + "\n");
-            foreach (string more in lines.Skip(1))
-            {
-                terminal.Out.Write(new string(' ', indent) + terminal.Paint(more, lastCell.Style) + "\n");
-            }
+            terminal.Console.Write(Columns(widths, withWhy: false).HideHeaders().AddRow(row.Take(last).Select(ToText)));
+            terminal.Console.Write(new Padder(ToText(row[last]), new Padding(4, 0, 0, 0)));
         }
     }
 
-    private void WriteStacked(Terminal terminal, int[] widths, int width)
+    /// <summary>A borderless table with the fixed columns at their widths, two spaces apart, and the why column or not.</summary>
+    private Spectre.Console.Table Columns(int[] widths, bool withWhy)
     {
-        int last = headers.Length - 1;
-        terminal.Line(string.Join(Gap, headers.Take(last).Select((h, c) => Terminal.Pad(h, widths[c]))).TrimEnd(), Style.Bold);
-        foreach (var row in _rows)
+        var table = new Spectre.Console.Table().Border(TableBorder.None).Collapse();
+        for (int c = 0; c < widths.Length; c++)
         {
-            terminal.Out.Write(string.Join(Gap, row.Take(last).Select((cell, c) => terminal.Paint(Terminal.Pad(cell.Text, widths[c]), cell.Style))).TrimEnd() + "\n");
-            foreach (string line in Terminal.Wrap(row[last].Text, Math.Max(20, width - StackIndent.Length - 1)))
-            {
-                terminal.Out.Write(StackIndent + terminal.Paint(line, row[last].Style) + "\n");
-            }
+            table.AddColumn(new TableColumn(new Text(headers[c], Terminal.ToSpectre(Style.Bold))).Width(widths[c]).NoWrap().PadLeft(0).PadRight(2));
         }
+
+        if (withWhy)
+        {
+            table.AddColumn(new TableColumn(new Text(headers[^1], Terminal.ToSpectre(Style.Bold))).PadLeft(0).PadRight(0));
+        }
+
+        return table;
     }
+
+    private static IRenderable ToText(Cell cell) => new Text(Terminal.Clean(cell.Text), Terminal.ToSpectre(cell.Style));
 }

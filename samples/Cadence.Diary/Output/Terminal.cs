@@ -1,8 +1,7 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
-using System.Text;
+using System.Linq;
+using Spectre.Console;
 
 namespace Cadence.Sample.Output;
 
@@ -19,30 +18,48 @@ internal enum Style
 }
 
 /// <summary>
-/// Where output goes, and whether it is a terminal: colours only on a terminal and when NO_COLOR is unset (or empty);
-/// the width, for wrapping, only on a terminal.
+/// Where output goes, through Spectre.Console: colours only on a terminal and when NO_COLOR is unset (or empty); the
+/// width, for wrapping, only on a terminal (redirected output keeps a row on one line, for grep and friends).
 /// </summary>
-internal sealed class Terminal(TextWriter output, bool color, int? width)
+internal sealed class Terminal
 {
-    public TextWriter Out { get; } = output;
+    /// <summary>The width used when output is not a terminal: wide enough that nothing wraps.</summary>
+    private const int Unbounded = 1 << 20;
 
-    public bool Color { get; } = color;
+    public Terminal(TextWriter output, bool color, int? width)
+    {
+        Out = output;
+        Width = width;
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(new TrimmingWriter(output)),
+        });
+        Console.Profile.Width = width ?? Unbounded;
+    }
+
+    /// <summary>The writer under the console, for output that is not text for people (JSON).</summary>
+    public TextWriter Out { get; }
 
     /// <summary>The terminal's width in columns, or <see langword="null"/> when output is not a terminal (no wrapping).</summary>
-    public int? Width { get; } = width;
+    public int? Width { get; }
+
+    /// <summary>Spectre's console on <see cref="Out"/>.</summary>
+    public IAnsiConsole Console { get; }
 
     /// <summary>The console's stdout, with colours and width when it is a terminal.</summary>
     public static Terminal ForConsole(TextWriter output)
     {
-        bool isTerminal = !Console.IsOutputRedirected;
-        string? noColor = Environment.GetEnvironmentVariable("NO_COLOR");
-        bool color = isTerminal && string.IsNullOrEmpty(noColor) && Environment.GetEnvironmentVariable("TERM") != "dumb";
+        bool isTerminal = !System.Console.IsOutputRedirected;
+        bool color = isTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && Environment.GetEnvironmentVariable("TERM") != "dumb";
         int? width = null;
         if (isTerminal)
         {
             try
             {
-                width = Console.WindowWidth > 20 ? Console.WindowWidth : null;
+                width = System.Console.WindowWidth > 20 ? System.Console.WindowWidth : null;
             }
             catch (IOException)
             {
@@ -52,84 +69,64 @@ internal sealed class Terminal(TextWriter output, bool color, int? width)
         return new Terminal(output, color, width);
     }
 
-    public string Paint(string text, Style style)
+    /// <summary>A line of text from user data or messages: control characters never reach the terminal.</summary>
+    public void Line(string text = "", Style style = Style.Plain)
     {
-        if (!Color || style == Style.Plain || text.Length == 0)
-        {
-            return text;
-        }
-
-        string code = style switch
-        {
-            Style.Bold => "1",
-            Style.Dim => "2",
-            Style.Red => "31",
-            Style.Yellow => "33",
-            Style.Green => "32",
-            _ => "36",
-        };
-        return $"\u001b[{code}m{text}\u001b[0m";
+        Console.Write(new Text(Clean(text), ToSpectre(style)));
+        Console.WriteLine();
     }
 
-    /// <summary>Writes a line; control characters in it (user data: a name with ESC) are shown as spaces, never sent raw.</summary>
-    public void Line(string text = "", Style style = Style.Plain) => Out.Write(Paint(Table.Clean(text), style) + "\n");
+    /// <summary>Control characters (ESC, BEL, a stray newline in a name) shown as spaces, so user text cannot move the cursor or break a row.</summary>
+    public static string Clean(string text) =>
+        text.Any(char.IsControl) ? new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]) : text;
 
-    /// <summary>Columns a string takes in a terminal: wide East Asian characters take two, combining marks none.</summary>
-    public static int DisplayWidth(string text)
+    public static Spectre.Console.Style ToSpectre(Style style) => style switch
     {
-        int width = 0;
-        foreach (var rune in text.EnumerateRunes())
+        Style.Bold => new(decoration: Decoration.Bold),
+        Style.Dim => new(decoration: Decoration.Dim),
+        Style.Red => new(Color.Maroon),
+        Style.Yellow => new(Color.Olive),
+        Style.Green => new(Color.Green),
+        Style.Cyan => new(Color.Teal),
+        _ => Spectre.Console.Style.Plain,
+    };
+}
+
+/// <summary>
+/// Passes text on a line at a time, without the spaces at the end of each line (Spectre pads every cell of a column
+/// to its width; a line that ends in spaces is noise in a file or a diff).
+/// </summary>
+internal sealed class TrimmingWriter(TextWriter inner) : TextWriter
+{
+    private readonly System.Text.StringBuilder _line = new();
+
+    public override System.Text.Encoding Encoding => inner.Encoding;
+
+    public override void Write(char value)
+    {
+        if (value == '\n')
         {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format or UnicodeCategory.Control)
+            int end = _line.Length;
+            while (end > 0 && _line[end - 1] == ' ')
             {
-                continue;
+                end--;
             }
 
-            int v = rune.Value;
-            bool wide = v is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3
-                or >= 0xF900 and <= 0xFAFF or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6
-                or >= 0x1F300 and <= 0x1FAFF or >= 0x20000 and <= 0x3FFFD;
-            width += wide ? 2 : 1;
+            inner.Write(_line.ToString(0, end));
+            inner.Write('\n');
+            _line.Clear();
         }
-
-        return width;
+        else if (value != '\r')
+        {
+            _line.Append(value);
+        }
     }
 
-    /// <summary>Pads to a display width.</summary>
-    public static string Pad(string text, int width) => text + new string(' ', Math.Max(0, width - DisplayWidth(text)));
-
-    /// <summary>Splits text into lines of at most <paramref name="width"/> columns, at spaces where possible.</summary>
-    public static IReadOnlyList<string> Wrap(string text, int width)
+    public override void Flush()
     {
-        var lines = new List<string>();
-        var line = new StringBuilder();
-        int lineWidth = 0;
-        foreach (string word in text.Split(' '))
-        {
-            int w = DisplayWidth(word);
-            if (lineWidth > 0 && lineWidth + 1 + w > width)
-            {
-                lines.Add(line.ToString());
-                line.Clear();
-                lineWidth = 0;
-            }
-
-            if (lineWidth > 0)
-            {
-                line.Append(' ');
-                lineWidth++;
-            }
-
-            line.Append(word);
-            lineWidth += w;
-        }
-
-        if (line.Length > 0 || lines.Count == 0)
-        {
-            lines.Add(line.ToString());
-        }
-
-        return lines;
+        inner.Write(_line.ToString());
+        _line.Clear();
+        inner.Flush();
     }
 }
+

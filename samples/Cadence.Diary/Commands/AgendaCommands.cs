@@ -26,15 +26,12 @@ internal static class AgendaCommands
 
         if (invocation.Has("json"))
         {
-            app.Out.Write(JsonOutput.Document(w =>
+            app.Out.Write(JsonOutput.Document("agenda", session, new
             {
-                w.WriteStartObject();
-                JsonOutput.WriteHeader(w, "agenda", session, zone);
-                w.WriteString("from", Text.Format(from));
-                w.WriteString("to", Text.Format(to));
-                JsonOutput.WriteTouches(w, touches);
-                JsonOutput.WriteOverbooked(w, levelled.Overbooked.Where(o => Overlaps(o, from, to)));
-                w.WriteEndObject();
+                from,
+                to,
+                touches = touches.Select(JsonOutput.Touch),
+                overbooked = levelled.Overbooked.Where(o => Overlaps(o, from, to)).Select(JsonOutput.Overbooked),
             }));
             return ExitCodes.Ok;
         }
@@ -90,20 +87,11 @@ internal static class AgendaCommands
 
         if (invocation.Has("json"))
         {
-            app.Out.Write(JsonOutput.Document(w =>
+            app.Out.Write(JsonOutput.Document("plan", session, new
             {
-                w.WriteStartObject();
-                JsonOutput.WriteHeader(w, "plan", session, zone);
-                JsonOutput.WriteTouches(w, levelled.Plan.Touches);
-                JsonOutput.WriteOverbooked(w, levelled.Overbooked);
-                w.WriteStartArray("archived");
-                foreach (string id in archived)
-                {
-                    w.WriteStringValue(id);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
+                touches = levelled.Plan.Touches.Select(JsonOutput.Touch),
+                overbooked = levelled.Overbooked.Select(JsonOutput.Overbooked),
+                archived,
             }));
             return ExitCodes.Ok;
         }

@@ -34,11 +34,9 @@ internal static class RelationshipCommands
 
         if (invocation.Has("json"))
         {
-            app.Out.Write(JsonOutput.Document(w =>
+            app.Out.Write(JsonOutput.Document("list", session, new
             {
-                w.WriteStartObject();
-                JsonOutput.WriteHeader(w, "list", session, session.Data.Owner.TimeZone);
-                JsonOutput.Write(w, "relationships", rows.Select(row => new
+                relationships = rows.Select(row => new
                 {
                     id = row.Relationship.Id,
                     name = row.Relationship.Name,
@@ -47,8 +45,7 @@ internal static class RelationshipCommands
                     pausedUntil = row.Relationship.State.PausedUntil,
                     lastTouch = row.Last is { } last ? TouchJson(last) : null,
                     next = row.Next is { } next ? new { due = next.Due, channel = Text.Format(next.Channel), daysOverdue = next.DaysOverdue } : null,
-                }));
-                w.WriteEndObject();
+                }),
             }));
             return ExitCodes.Ok;
         }
@@ -90,11 +87,9 @@ internal static class RelationshipCommands
 
         if (invocation.Has("json"))
         {
-            app.Out.Write(JsonOutput.Document(w =>
+            app.Out.Write(JsonOutput.Document("show", session, new
             {
-                w.WriteStartObject();
-                JsonOutput.WriteHeader(w, "show", session, data.Owner.TimeZone);
-                JsonOutput.Write(w, "relationship", new
+                relationship = new
                 {
                     id = r.Id,
                     name = r.Name,
@@ -106,9 +101,9 @@ internal static class RelationshipCommands
                     prefers = r.PreferredChannels.Select(Text.Format),
                     tags = r.Tags,
                     rule = new { minGap = rule.MinGap, target = rule.Target, maxGap = rule.MaxGap, own = r.Rule is not null },
-                });
-                JsonOutput.Write(w, "touches", touches.Select(TouchJson));
-                JsonOutput.Write(w, "commitments", commitments.Select(c => new
+                },
+                touches = touches.Select(TouchJson),
+                commitments = commitments.Select(c => new
                 {
                     id = c.Id,
                     date = c.Date,
@@ -117,18 +112,8 @@ internal static class RelationshipCommands
                     unlessReply = c.WaitsForReply,
                     closedOn = c.ClosedOn,
                     why = data.Diary.WhyClosed(c.Id)?.ToString(),
-                }));
-                if (next is null)
-                {
-                    w.WriteNull("next");
-                }
-                else
-                {
-                    w.WritePropertyName("next");
-                    JsonOutput.WriteTouch(w, next);
-                }
-
-                w.WriteEndObject();
+                }),
+                next = next is null ? null : JsonOutput.Touch(next),
             }));
             return ExitCodes.Ok;
         }

@@ -67,7 +67,7 @@ internal static class CommandLine
         new("add", "NAME", "Add a relationship; prints its id.",
             "Adds a relationship and prints its id (made from the name unless --id is given).",
             [
-                new("tier", "TIER", "Its tier: client, prospect, referral source, past associate, or any other name (required).", Required: true),
+                new("tier", "TIER", "Its tier: client, prospect, referral source, past associate, or any other name.", Required: true),
                 new("id", "ID", "The id to use (default: from the name, e.g. zoe-muller)."),
                 new("zone", "TZID", "The contact's IANA time zone, e.g. Australia/Sydney."),
                 new("prefers", "CHANNEL,...", "Preferred channels, most preferred first: meeting, call, note, social."),
@@ -77,7 +77,7 @@ internal static class CommandLine
         new("log", "ID", "Log a touch that happened; prints what it closed and what comes next.",
             "Logs a touch with a relationship. The open commitments due on or before its day are marked done by it when it is\nan attempt of yours (answered or not) or a conversation they started, unless --keep-open is given. A reply\n(--inbound, or a call or meeting that connected) also closes every step made before it that waits for a reply.\nAn outbound touch can carry a follow-up ladder, decided now: the steps to take if no reply comes.",
             [
-                new("channel", "CHANNEL", "meeting, call, note or social; or email, card, letter (a note), phone (a call), linkedin (social) (required).", Required: true),
+                new("channel", "CHANNEL", "meeting, call, note or social; or email, card, letter (a note), phone (a call), linkedin (social).", Required: true),
                 new("on", "DATE", "The day it happened (default: today); not after today."),
                 new("inbound", null, "They reached out to you."),
                 new("no-reply", null, "No answer, no reply, a voicemail left."),
@@ -91,8 +91,8 @@ internal static class CommandLine
         new("promise", "ID", "Make a commitment: a dated next step.",
             "Adds an open commitment with a relationship. It pins the date of the next touch and wins over the cadence.",
             [
-                new("on", "DATE", "The day it is due (required).", Required: true),
-                new("what", "TEXT", "What the step is (required).", Required: true),
+                new("on", "DATE", "The day it is due.", Required: true),
+                new("what", "TEXT", "What the step is.", Required: true),
                 new("channel", "CHANNEL", "The channel to use: meeting, call, note or social."),
                 new("at", "HH:MM", "A time of day, in the owner's time zone."),
                 new("unless-reply", null, "Only if they have not replied by then: any reply from them closes it."),
@@ -116,11 +116,11 @@ internal static class CommandLine
             [], 0, 0),
         new("move", "ID", "Move a relationship's next touch: snooze it or bring it forward.",
             "Moves the next touch to another day. A touch pinned by a commitment moves the commitment; otherwise the move\nholds until a touch is logged.",
-            [new("to", "DATE", "The day to move it to; today or later (required).", Required: true)], 1, 1,
+            [new("to", "DATE", "The day to move it to; today or later.", Required: true)], 1, 1,
             "move zoe-muller --to 2026-03-20"),
         new("pause", "ID", "Pause a relationship until a day.",
             "Pauses a relationship (out of office, on leave): nothing is due before the day given.",
-            [new("until", "DATE", "The day it resumes; after today (required).", Required: true)], 1, 1),
+            [new("until", "DATE", "The day it resumes; after today.", Required: true)], 1, 1),
         new("list", "", "List the relationships: id, name, tier, state, last touch, next touch.",
             "Lists the relationships by name, with their state, their last touch and their next touch (levelled, as the agenda\nplaces it).",
             [
@@ -173,7 +173,7 @@ internal static class CommandLine
         new("feed", "", "Write the plan as an iCalendar (.ics) file.",
             "Writes the levelled plan as an iCalendar feed any calendar can import or subscribe to. The feed state is kept\nin the data file, so SEQUENCE and LAST-MODIFIED are right from one run to the next.",
             [
-                new("out", "FILE", "Where to write the .ics file (required).", Required: true),
+                new("out", "FILE", "Where to write the .ics file.", Required: true),
                 new("privacy", "LEVEL", "full (default), initials or channel."),
                 new("tasks", null, "Write tasks (VTODO) instead of events."),
                 new("digest", null, "Write one event a day listing its touches."),

@@ -70,7 +70,7 @@ internal static class CommandLine
                 new("tier", "TIER", "Its tier: client, prospect, referral source, past associate, or any other name.", Required: true),
                 new("id", "ID", "The id to use (default: from the name, e.g. zoe-muller)."),
                 new("zone", "TZID", "The contact's IANA time zone, e.g. Australia/Sydney."),
-                new("prefers", "CHANNEL,...", "Preferred channels, most preferred first: meeting, call, note, social."),
+                new("prefers", "CHANNEL,...", "Preferred channels, most preferred first: meeting, call, note, social (or email, phone, linkedin…)."),
             ],
             1, int.MaxValue,
             "add \"Zoë Müller\" --tier client --zone Europe/Berlin --prefers call,meeting"),
@@ -93,7 +93,7 @@ internal static class CommandLine
             [
                 new("on", "DATE", "The day it is due.", Required: true),
                 new("what", "TEXT", "What the step is.", Required: true),
-                new("channel", "CHANNEL", "The channel to use: meeting, call, note or social."),
+                new("channel", "CHANNEL", "The channel to use: meeting, call, note or social (or email, phone, linkedin, card, letter)."),
                 new("at", "HH:MM", "A time of day, in the owner's time zone."),
                 new("unless-reply", null, "Only if they have not replied by then: any reply from them closes it."),
             ],

@@ -34,8 +34,17 @@ public sealed class DemoTests : IDisposable
         Assert.Contains("Call Chen Jing", result.Out, StringComparison.Ordinal);
         Assert.Contains("take it offline with a call", result.Out, StringComparison.Ordinal);
         Assert.Contains("20 days overdue", result.Out, StringComparison.Ordinal);
-        Assert.Contains("No connection yet after 2 attempts", result.Out, StringComparison.Ordinal);
+        // The demo's prospects are followed up by its "prospect chase" ladder: Ben's voicemails were its steps.
+        Assert.Contains("Second follow-up of 2 after no reply to the voicemail of Fri 20 Feb 2026", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", result.Out, StringComparison.Ordinal); // no colours when not a terminal
+    }
+
+    [Fact]
+    public void Ladders_TheDemoFollowsUpProspects()
+    {
+        var result = Sandbox.Ok(_sandbox.RunToday("ladders"));
+
+        Assert.Matches(@"prospect chase\s+3wd:note,5wd:call\s+prospect", result.Out);
     }
 
     [Fact]

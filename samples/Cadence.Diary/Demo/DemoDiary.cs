@@ -201,6 +201,13 @@ internal static class DemoDiary
         relationships[g] = relationships[g].Archive();
 
         var diary = new Diary(relationships, DiaryData.WithIds(touches), commitments, moves);
-        return new DiaryData(diary) { Feed = new FeedSettings { UidKey = UidKey } };
+        // The essays' practice, decided when the email goes out: no reply in 3 working days, write again; 5 more, call.
+        var chase = new FollowUpLadder("prospect chase", DayCount.WorkingDays, new FollowUpStep(3, Channel.Note), new FollowUpStep(5, Channel.Call));
+        return new DiaryData(diary)
+        {
+            Feed = new FeedSettings { UidKey = UidKey },
+            Ladders = ImmutableSortedDictionary.Create<string, NamedLadder>(System.StringComparer.OrdinalIgnoreCase)
+                .Add(chase.Name, new NamedLadder(chase, ["prospect"])),
+        };
     }
 }

@@ -253,7 +253,8 @@ internal static class EnglishReasons
         text.Append("the ");
         if (touch.Medium is { } medium)
         {
-            text.AppendLowerInvariant(medium);
+            // As the user wrote it: "the email", "the LinkedIn message", "the Skype call".
+            text.Append(medium);
         }
         else
         {

@@ -126,6 +126,16 @@ public class NextStepTests
     }
 
     [Fact]
+    public void Ladder_NamesTheAttemptByItsMediumAsWritten()
+    {
+        var diary = Start.Log(new Touch("sam", Tue3Mar, Channel.Social, medium: "LinkedIn message").WithFollowUp(Prospect));
+
+        var first = PlanSam(diary, new LocalDate(2026, 3, 4));
+
+        Assert.StartsWith("First follow-up of 2 after no reply to the LinkedIn message of Tue 3 Mar 2026", first.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ladder_StopsAtTheFirstReply()
     {
         var diary = Start

@@ -1,16 +1,19 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace Cadence.Sample.Store;
 
 /// <summary>
 /// Replaces a file's content all at once: readers see the old bytes or the new ones, never a half-written file, even
-/// if the process is killed or the disk fills mid-write. The bytes go to a temporary file in the same directory (so
-/// the rename stays on one file system), are flushed to the disk, and the temporary file is then renamed over the
-/// target, which is atomic on POSIX file systems and NTFS.
+/// if the process is killed, the power fails or the disk fills mid-write. The bytes go to a temporary file next to
+/// the real target (a symbolic link is followed, so the link stays a link), created owner-only when asked, given the
+/// target's permissions, flushed to the disk, renamed over the target (atomic on POSIX file systems and NTFS), and the
+/// directory is flushed too, so the rename itself survives a power cut.
 /// </summary>
-internal static class AtomicFile
+internal static partial class AtomicFile
 {
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically.</summary>
     /// <param name="path">The file to replace or create.</param>
@@ -26,9 +29,9 @@ internal static class AtomicFile
     public static void Write(string path, Action<Stream> write, bool ownerOnly = false)
     {
         ArgumentNullException.ThrowIfNull(write);
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full) ?? throw new IOException($"{path} has no directory.");
-        string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.tmp");
+        string target = RealPath(path);
+        string directory = Path.GetDirectoryName(target) ?? throw new IOException($"{path} has no directory.");
+        string temp = Path.Combine(directory, TemporaryPrefix(target) + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)) + ".tmp");
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
@@ -50,26 +53,92 @@ internal static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temp, full, overwrite: true);
+            if (!OperatingSystem.IsWindows() && File.Exists(target))
+            {
+                // The file keeps the permissions its owner gave it.
+                File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+            }
+
+            File.Move(temp, target, overwrite: true);
         }
         catch
         {
             TryDelete(temp);
             throw;
         }
+
+        FlushDirectory(directory);
     }
 
-    private static void TryDelete(string path)
+    /// <summary>The file a path names, through symbolic links: the one to lock and replace.</summary>
+    public static string RealPath(string path)
+    {
+        var file = new FileInfo(Path.GetFullPath(path));
+        return file.LinkTarget is not null && file.ResolveLinkTarget(returnFinalTarget: true) is { } target
+            ? Path.GetFullPath(target.FullName)
+            : file.FullName;
+    }
+
+    /// <summary>
+    /// Removes the temporary files an interrupted write left next to <paramref name="path"/> (a process killed between
+    /// creating and renaming one). Call it only while holding the file's lock, so no write is under way.
+    /// </summary>
+    /// <returns>How many were removed.</returns>
+    public static int RemoveLeftovers(string path)
+    {
+        string target = RealPath(path);
+        string directory = Path.GetDirectoryName(target)!;
+        string prefix = TemporaryPrefix(target);
+        int removed = 0;
+        foreach (string leftover in Directory.EnumerateFiles(directory, prefix + "*.tmp")
+            .Where(f => Path.GetFileName(f).Length == prefix.Length + 12 + 4))
+        {
+            if (TryDelete(leftover))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private static string TemporaryPrefix(string target) => $".{Path.GetFileName(target)}.";
+
+    /// <summary>fsync on the directory, so the rename is on the disk; a no-op where the platform cannot.</summary>
+    private static void FlushDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // NTFS journals the rename; there is no directory handle to flush.
+        }
+
+        int fd = Open(directory, 0 /* O_RDONLY */);
+        if (fd >= 0)
+        {
+            _ = Fsync(fd);
+            _ = Close(fd);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
+
+    private static bool TryDelete(string path)
     {
         try
         {
             File.Delete(path);
+            return true;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            return false;
         }
     }
 }

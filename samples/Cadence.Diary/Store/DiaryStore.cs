@@ -8,17 +8,21 @@ namespace Cadence.Sample.Store;
 
 /// <summary>
 /// The data file on disk. Reads need no lock (writes are atomic renames, so a reader sees a whole file); a change is
-/// read, applied and written under an exclusive lock on <c>FILE.lock</c>, so two processes (a <c>log</c> while
-/// <c>serve</c> saves its feed state) never lose each other's changes.
+/// read, applied and written under an exclusive lock on <c>FILE.lock</c> next to the real file (through symbolic
+/// links, so a writer on a link and one on the real path take the same lock), so two processes (a <c>log</c> while
+/// <c>serve</c> saves its feed state) never lose each other's changes. A read-only file is refused, never replaced.
 /// </summary>
-internal sealed class DiaryStore(string path)
+internal sealed class DiaryStore(string path, TextWriter? notes = null)
 {
+    private readonly TextWriter _notes = notes ?? Console.Error;
+
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The path as the user gave it, for messages.</summary>
     public string Path { get; } = path;
 
-    public string LockPath => Path + ".lock";
+    /// <summary>The lock file, next to the real file the path leads to.</summary>
+    public string LockPath => AtomicFile.RealPath(Path) + ".lock";
 
     public bool Exists => File.Exists(Path);
 
@@ -40,6 +44,7 @@ internal sealed class DiaryStore(string path)
             byte[] after = DiaryJson.Write(next);
             if (!after.AsSpan().SequenceEqual(before))
             {
+                CheckWritable();
                 Save(after);
             }
         }
@@ -59,10 +64,30 @@ internal sealed class DiaryStore(string path)
         Save(DiaryJson.Write(data));
     }
 
+    /// <summary>A file its owner made read-only stays so: refused, as editors and SQLite refuse it.</summary>
+    private void CheckWritable()
+    {
+        string real = AtomicFile.RealPath(Path);
+        bool readOnly = OperatingSystem.IsWindows()
+            ? File.GetAttributes(real).HasFlag(FileAttributes.ReadOnly)
+            : (File.GetUnixFileMode(real) & UnixFileMode.UserWrite) == 0;
+        if (readOnly)
+        {
+            throw new UserException($"{Path} is read-only; make it writable (chmod u+w) to change it.");
+        }
+    }
+
     private void Save(byte[] bytes)
     {
         try
         {
+            // Under the lock no write is under way: temporary files still there are an interrupted write's.
+            int leftovers = AtomicFile.RemoveLeftovers(Path);
+            if (leftovers > 0)
+            {
+                _notes.Write($"{CommandLine.Program}: note: removed {leftovers} temporary {(leftovers == 1 ? "file" : "files")} left next to {Path} by an interrupted write.\n");
+            }
+
             AtomicFile.Write(Path, bytes, ownerOnly: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -99,15 +124,37 @@ internal sealed class DiaryStore(string path)
         }
     }
 
-    /// <summary>Takes the exclusive lock (an advisory lock on FILE.lock, released when the handle closes), waiting up to 10 s.</summary>
+    /// <summary>
+    /// Takes the exclusive lock (an advisory lock on FILE.lock, released when the handle closes, so a killed process
+    /// leaves no stale lock), waiting up to 10 s. The lock file is owner-only, and a symbolic link planted in its place
+    /// is refused rather than followed.
+    /// </summary>
     private FileStream Lock()
     {
+        string lockPath = LockPath;
+        if (new FileInfo(lockPath).LinkTarget is not null)
+        {
+            throw new UserException($"{lockPath} is a symbolic link; a lock file must be a plain file: remove it.");
+        }
+
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
         var clock = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                return new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                var held = new FileStream(lockPath, options);
+                if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(lockPath) != options.UnixCreateMode)
+                {
+                    File.SetUnixFileMode(lockPath, options.UnixCreateMode!.Value); // one made by an older version
+                }
+
+                return held;
             }
             catch (DirectoryNotFoundException)
             {
@@ -119,7 +166,7 @@ internal sealed class DiaryStore(string path)
             }
             catch (IOException)
             {
-                throw new UserException($"{Path} is in use by another Cadence.Diary (it holds {LockPath}); try again.");
+                throw new UserException($"{Path} is in use by another Cadence.Diary (it holds {lockPath}); try again.");
             }
             catch (UnauthorizedAccessException e)
             {

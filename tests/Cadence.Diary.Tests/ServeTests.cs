@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
+using System.Linq;
 using System.Net.Http;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -141,6 +142,9 @@ public sealed partial class ServeTests : IDisposable, IClassFixture<DemoDataFile
     private sealed class Server : IDisposable
     {
         private readonly Process _process;
+        private Task<string>? _out;
+        private Task<string>? _error;
+        private bool _disposed;
 
         private Server(Process process, Match match)
         {
@@ -178,13 +182,28 @@ public sealed partial class ServeTests : IDisposable, IClassFixture<DemoDataFile
             }
 
             // Keep reading what it logs, so it never blocks on a full pipe.
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            return new Server(process, match);
+            return new Server(process, match)
+            {
+                _out = process.StandardOutput.ReadToEndAsync(),
+                _error = process.StandardError.ReadToEndAsync(),
+            };
+        }
+
+        /// <summary>Stops it and returns what it wrote after its first line, on stdout and stderr.</summary>
+        public async Task<(string Out, string Error)> Stop()
+        {
+            Dispose();
+            return (await _out!, await _error!);
         }
 
         public void Dispose()
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
@@ -193,5 +212,52 @@ public sealed partial class ServeTests : IDisposable, IClassFixture<DemoDataFile
 
             _process.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task AWrongToken_CostsNoParse_ARightOneOnABrokenFile_Gets500WithAReason()
+    {
+        using var server = await Server.Start(_sandbox, "serve", "--port", "0", "--date", Sandbox.Today);
+        // Twice: the first saves the feed state (a change of the file), the second changes nothing.
+        for (int i = 0; i < 2; i++)
+        {
+            using var ok = await _http.GetAsync(server.Http);
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        // Broken behind the server's back, with the same length and time: the token kept in memory still answers a
+        // wrong one without reading the file.
+        var info = new FileInfo(_sandbox.DataFile);
+        var (length, written) = (info.Length, info.LastWriteTimeUtc);
+        File.WriteAllBytes(_sandbox.DataFile, new byte[length]);
+        File.SetLastWriteTimeUtc(_sandbox.DataFile, written);
+        using (var wrong = await _http.GetAsync(server.Http.Replace("/feed/", "/feed/x", StringComparison.Ordinal)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        }
+
+        using (var broken = await _http.GetAsync(server.Http))
+        {
+            Assert.Equal(HttpStatusCode.InternalServerError, broken.StatusCode);
+            Assert.Contains("not available now", await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var (_, error) = await server.Stop();
+        Assert.Contains("is not valid JSON", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFloodOfWrongTokens_LogsAFewLines_NotOneEach()
+    {
+        using var server = await Server.Start(_sandbox, "serve", "--port", "0", "--date", Sandbox.Today);
+        for (int i = 0; i < 60; i++)
+        {
+            using var wrong = await _http.GetAsync($"http://127.0.0.1:{server.Port}/feed/wrong{i}.ics");
+            Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        }
+
+        var (output, _) = await server.Stop();
+        var lines = output.Split('\n').Where(l => l.EndsWith(" 404", StringComparison.Ordinal) || l.Contains(" 404 (and ", StringComparison.Ordinal)).ToList();
+        Assert.InRange(lines.Count, 1, 10);
     }
 }

@@ -10,6 +10,7 @@ using Cadence.Sample.Cli;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
 
@@ -31,16 +32,26 @@ internal static class FeedServer
     public static int Run(App app, FeedSource source, int port)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = CommandLine.Program });
+        // The library through its DI package, as a host uses it: the clock the feed is dated by comes from the
+        // container (the app's own: --date and tests fix it), and the plan from the data file's rules and calendar,
+        // read again on every request because they can change while the server runs.
+        builder.Services.AddSingleton(app.Clock);
+        builder.Services.AddCadence();
         builder.WebHost.UseKestrelCore();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 0;
+            // A calendar polls every few minutes: idle connections go, and a flood of them is bounded.
+            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(30);
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            kestrel.Limits.MaxConcurrentConnections = 64;
             kestrel.Listen(IPAddress.Loopback, port);
         });
         using var web = builder.Build();
-        var log = new object();
-        web.Run(context => Handle(context, source, app, log));
+        var log = new RequestLog(app);
+        var clock = web.Services.GetRequiredService<IClock>();
+        web.Run(context => Handle(context, source, clock, log));
 
         try
         {
@@ -53,7 +64,7 @@ internal static class FeedServer
 
         int actual = new Uri(web.Urls.First()).Port;
         string path = $"{Prefix}{source.InitialToken}{Suffix}";
-        lock (log)
+        lock (log.Gate)
         {
             app.Out.Write($"Feed: http://127.0.0.1:{actual}{path}  webcal://127.0.0.1:{actual}{path}\n");
             app.Out.Write($"Serving {source.Description} on 127.0.0.1 only: subscribe from this machine (Apple Calendar: webcal link; Thunderbird, Outlook: http link).\n");
@@ -80,7 +91,7 @@ internal static class FeedServer
         stopped.Wait();
         Console.CancelKeyPress -= cancel;
         web.StopAsync(TimeSpan.FromSeconds(2)).GetAwaiter().GetResult();
-        lock (log)
+        lock (log.Gate)
         {
             app.Out.Write("Stopped.\n");
             app.Out.Flush();
@@ -89,7 +100,7 @@ internal static class FeedServer
         return ExitCodes.Ok;
     }
 
-    private static async Task Handle(HttpContext context, FeedSource source, App app, object log)
+    private static async Task Handle(HttpContext context, FeedSource source, IClock clock, RequestLog log)
     {
         var request = context.Request;
         var response = context.Response;
@@ -106,7 +117,7 @@ internal static class FeedServer
             if (candidate is null || !source.Accepts(candidate))
             {
                 await Plain(response, StatusCodes.Status404NotFound, "Not found.\n");
-                Log(app, log, request, 404);
+                log.Request(request, 404);
                 return;
             }
 
@@ -114,11 +125,11 @@ internal static class FeedServer
             {
                 response.Headers.Allow = "GET, HEAD";
                 await Plain(response, StatusCodes.Status405MethodNotAllowed, "Only GET and HEAD.\n");
-                Log(app, log, request, 405);
+                log.Request(request, 405);
                 return;
             }
 
-            var (bytes, lastModified) = source.Current();
+            var (bytes, lastModified) = source.Current(clock);
             string etag = "\"" + Convert.ToBase64String(SHA256.HashData(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
 
             // Last-Modified must not be later than the Date sent with it (RFC 9110 8.8.2.1); HTTP dates have whole
@@ -136,7 +147,7 @@ internal static class FeedServer
             if (NotModified(request, etag, lastModified))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
-                Log(app, log, request, 304);
+                log.Request(request, 304);
                 return;
             }
 
@@ -149,23 +160,20 @@ internal static class FeedServer
                 await response.Body.WriteAsync(bytes);
             }
 
-            Log(app, log, request, 200);
+            log.Request(request, 200);
         }
-        catch (UserException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The data file is missing or broken: say so, and keep serving (it may be fixed).
+            // The data file is missing or broken, or anything else went wrong: say so on stderr, answer with a short
+            // text (never an empty 500), and keep serving (it may be fixed).
             if (!response.HasStarted)
             {
                 response.Headers.Remove("ETag");
                 response.Headers.Remove("Last-Modified");
-                await Plain(response, StatusCodes.Status500InternalServerError, "The feed is not available now.\n");
+                await Plain(response, StatusCodes.Status500InternalServerError, "The feed is not available now; the server's log says why.\n");
             }
 
-            lock (log)
-            {
-                app.Error.Write($"{CommandLine.Program}: {e.Message}\n");
-                app.Error.Flush();
-            }
+            log.Failure(e is UserException ? e.Message : $"Serving the feed failed: {e.GetType().Name}: {Messages.OneLine(e)}");
         }
     }
 
@@ -207,14 +215,49 @@ internal static class FeedServer
         await response.WriteAsync(text);
     }
 
-    /// <summary>One line per request, without the token.</summary>
-    private static void Log(App app, object log, HttpRequest request, int status)
+    /// <summary>
+    /// The request log on stdout: one line a request, without the token, except that 404s (wrong tokens, scanners)
+    /// are written at most once a second, with how many there were: the log cannot grow without bound.
+    /// </summary>
+    private sealed class RequestLog(App app)
     {
-        string path = request.Path.StartsWithSegments("/feed", StringComparison.Ordinal) ? "/feed/…" : "(other path)";
-        lock (log)
+        private long _lastNotFound;
+        private int _unlogged;
+
+        public object Gate { get; } = new();
+
+        public void Request(HttpRequest request, int status)
         {
-            app.Out.Write($"{DateTimeOffset.UtcNow:HH':'mm':'ss} {request.Method} {path} {status}\n");
-            app.Out.Flush();
+            string path = request.Path.StartsWithSegments("/feed", StringComparison.Ordinal) ? "/feed/…" : "(other path)";
+            lock (Gate)
+            {
+                string more = string.Empty;
+                if (status == StatusCodes.Status404NotFound)
+                {
+                    long now = Environment.TickCount64;
+                    if (now - _lastNotFound < 1000)
+                    {
+                        _unlogged++;
+                        return;
+                    }
+
+                    _lastNotFound = now;
+                    more = _unlogged > 0 ? $" (and {_unlogged} more 404s before it)" : string.Empty;
+                    _unlogged = 0;
+                }
+
+                app.Out.Write($"{DateTimeOffset.UtcNow:HH':'mm':'ss} {request.Method} {path} {status}{more}\n");
+                app.Out.Flush();
+            }
+        }
+
+        public void Failure(string message)
+        {
+            lock (Gate)
+            {
+                app.Error.Write($"{CommandLine.Program}: {Output.Terminal.Clean(message)}\n");
+                app.Error.Flush();
+            }
         }
     }
 }

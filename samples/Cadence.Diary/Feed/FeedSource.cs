@@ -18,6 +18,7 @@ internal sealed class FeedSource
     private readonly object _gate = new();
     private DiaryData? _demo;
     private readonly string _token;
+    private ((long Length, System.DateTime Written) Stamp, string Token)? _known;
 
     private FeedSource(App app, Invocation invocation, FeedProfile profile, DiaryStore? store, DiaryData? demo, string token)
     {
@@ -65,17 +66,42 @@ internal sealed class FeedSource
         return source;
     }
 
-    /// <summary>Whether a request's token is the feed's current one, compared in constant time.</summary>
+    /// <summary>
+    /// Whether a request's token is the feed's current one, compared in constant time. The token is kept in memory
+    /// and read again only when the data file changed (its length or last write time), so a wrong token costs a
+    /// file system stat, not a parse of the diary: no local process can keep the server busy with bad requests.
+    /// </summary>
     public bool Accepts(string candidate)
     {
-        string token = _store is { } store ? store.Load().Feed.Token ?? string.Empty : _token;
+        string token = _store is { } store ? CurrentToken(store) : _token;
         return token.Length > 0 && Secrets.TokenMatches(token, candidate);
     }
 
-    /// <summary>The feed's bytes now, and when they last changed.</summary>
-    public (byte[] Bytes, Instant LastModified) Current()
+    private string CurrentToken(DiaryStore store)
     {
-        var now = _app.Clock.GetCurrentInstant();
+        var file = new System.IO.FileInfo(AtomicFile.RealPath(store.Path));
+        var stamp = (file.Exists ? file.Length : -1, file.Exists ? file.LastWriteTimeUtc : default);
+        lock (_gate)
+        {
+            if (_known is { } known && known.Stamp == stamp)
+            {
+                return known.Token;
+            }
+        }
+
+        string token = store.Load().Feed.Token ?? string.Empty;
+        lock (_gate)
+        {
+            _known = (stamp, token);
+        }
+
+        return token;
+    }
+
+    /// <summary>The feed's bytes now (on <paramref name="clock"/>), and when they last changed.</summary>
+    public (byte[] Bytes, Instant LastModified) Current(IClock clock)
+    {
+        var now = clock.GetCurrentInstant();
         lock (_gate)
         {
             if (_store is { } store)

@@ -147,4 +147,44 @@ public sealed class DataFileTests : IDisposable, IClassFixture<DemoDataFile>
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
         Assert.Equal(before, _sandbox.DataBytes());
     }
+
+    [Fact]
+    public void AByteOrderMark_IsAccepted_AndNotWrittenBack()
+    {
+        File.WriteAllBytes(_sandbox.DataFile, [0xEF, 0xBB, 0xBF, .. _sandbox.DataBytes()]);
+
+        Sandbox.Ok(_sandbox.RunToday("agenda"));
+        Sandbox.Ok(_sandbox.RunToday("log", "sam-okafor", "--channel", "call"));
+
+        Assert.Equal((byte)'{', _sandbox.DataBytes()[0]);
+    }
+
+    [Fact]
+    public void InvalidUtf8_NamesTheFileAndThePlace_Untouched()
+    {
+        byte[] bytes = _sandbox.DataBytes();
+        int at = Encoding.UTF8.GetString(bytes).IndexOf("Sam Okafor", StringComparison.Ordinal);
+        int line = Encoding.UTF8.GetString(bytes[..at]).Count(c => c == '\n') + 1;
+        bytes[at] = 0xFF;
+        File.WriteAllBytes(_sandbox.DataFile, bytes);
+
+        var result = Sandbox.Fails(_sandbox.RunToday("log", "sam-okafor", "--channel", "call"));
+
+        Assert.Contains($"diary.json is not UTF-8 text: the byte 0xFF at line {line},", result.Error, StringComparison.Ordinal);
+        Assert.Equal(bytes, _sandbox.DataBytes());
+    }
+
+    [Fact]
+    public void RuleTiersThatDifferOnlyInCase_AreRefused_NotOneDropped()
+    {
+        string text = File.ReadAllText(_sandbox.DataFile);
+        text = text.Replace("\"relationships\": [", "\"rules\": {\"client\": {\"minGap\": \"P7D\", \"target\": \"P14D\", \"maxGap\": \"P21D\"}, \"Client\": {\"minGap\": \"P7D\", \"target\": \"P28D\", \"maxGap\": \"P42D\"}},\n  \"relationships\": [", StringComparison.Ordinal);
+        File.WriteAllText(_sandbox.DataFile, text, new UTF8Encoding(false));
+        byte[] before = _sandbox.DataBytes();
+
+        var result = Sandbox.Fails(_sandbox.RunToday("log", "sam-okafor", "--channel", "call"));
+
+        Assert.Contains("rules: the tiers \"client\" and \"Client\" differ only in case; keep one", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
 }

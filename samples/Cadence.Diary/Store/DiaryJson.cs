@@ -42,6 +42,13 @@ internal static class DiaryJson
     /// <exception cref="DataFileException">Not JSON, not a diary, or a newer format; the message says where and why.</exception>
     public static DiaryData Read(ReadOnlyMemory<byte> bytes)
     {
+        // A byte order mark (some editors write one) is not part of the JSON.
+        if (bytes.Span.StartsWith(Utf8Bom))
+        {
+            bytes = bytes[Utf8Bom.Length..];
+        }
+
+        CheckUtf8(bytes.Span);
         JsonDocument document;
         try
         {
@@ -98,6 +105,28 @@ internal static class DiaryJson
         }
     }
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Text that is not UTF-8 is refused with its place, before JSON would refuse it without one.</summary>
+    private static void CheckUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return;
+        }
+
+        int at = 0;
+        while (at < bytes.Length && System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out int used) == System.Buffers.OperationStatus.Done)
+        {
+            at += used;
+        }
+
+        int line = bytes[..at].Count((byte)'\n') + 1;
+        int column = at - (bytes[..at].LastIndexOf((byte)'\n') + 1) + 1;
+        throw new DataFileException(
+            $"is not UTF-8 text: the byte 0x{bytes[at]:X2} at line {line}, column {column} (byte {at}) is not UTF-8; save the file as UTF-8");
+    }
+
     private static DiaryData ReadDiary(JsonNode root)
     {
         root.OnlyKnown("format", "owner", "rules", "ladders", "relationships", "touches", "commitments", "moves", "feed");
@@ -122,6 +151,12 @@ internal static class DiaryJson
             var tiers = data.TierRules;
             foreach (var (tier, rule) in rules.Properties())
             {
+                if (tiers.TryGetKey(tier, out string? same))
+                {
+                    // Tiers are compared ignoring case: keeping one would drop the other at the next write.
+                    throw rules.Error($"the tiers \"{Text.Printable(same)}\" and \"{Text.Printable(tier)}\" differ only in case; keep one");
+                }
+
                 tiers = tiers.SetItem(tier, ReadRule(rule));
             }
 

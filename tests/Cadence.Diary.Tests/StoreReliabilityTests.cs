@@ -129,4 +129,29 @@ public sealed class StoreReliabilityTests : IDisposable, IClassFixture<DemoDataF
         Assert.All(leftovers, leftover => Assert.False(File.Exists(leftover)));
         Assert.Equal(["diary.json", "diary.json.lock"], Directory.GetFiles(_sandbox.Path("real")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void AFileWithHardLinks_IsRefused_NeitherNameLosesTheOther()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string other = _sandbox.Path("other-name.json");
+        using (var ln = System.Diagnostics.Process.Start("ln", [_real, other]))
+        {
+            ln.WaitForExit();
+            Assert.Equal(0, ln.ExitCode);
+        }
+
+        byte[] before = File.ReadAllBytes(_real);
+
+        var result = Sandbox.Fails(_sandbox.RunToday("log", "sam-okafor", "--channel", "call", "--data", _real));
+
+        Assert.Contains("has 2 hard links; writing it would give this name the change and leave the others without", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(_real));
+        Assert.Equal(before, File.ReadAllBytes(other));
+        Sandbox.Ok(_sandbox.RunToday("agenda", "--data", other)); // reading it is fine
+    }
 }

@@ -120,6 +120,36 @@ internal static partial class AtomicFile
         }
     }
 
+    /// <summary>
+    /// How many names (hard links) the file has, on Linux; 1 where the platform cannot tell. Replacing a file with
+    /// several names would give this name new content and leave the others with the old.
+    /// </summary>
+    public static int LinkCount(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return 1;
+        }
+
+        // statx has one layout on every Linux architecture: stx_nlink is the 32-bit field at offset 16.
+        Span<byte> buffer = stackalloc byte[256];
+        const int AtFdCwd = -100;
+        const uint StatxNlink = 0x4;
+        try
+        {
+            return Statx(AtFdCwd, path, 0, StatxNlink, ref MemoryMarshal.GetReference(buffer)) == 0
+                ? (int)BitConverter.ToUInt32(buffer[16..20])
+                : 1;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return 1; // a libc before statx (glibc 2.28)
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Statx(int dirfd, string path, int flags, uint mask, ref byte buffer);
+
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);
 

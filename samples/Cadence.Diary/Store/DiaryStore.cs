@@ -75,6 +75,12 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
         {
             throw new UserException($"{Path} is read-only; make it writable (chmod u+w) to change it.");
         }
+
+        if (AtomicFile.LinkCount(real) is > 1 and var links)
+        {
+            throw new UserException(
+                $"{Path} has {links} hard links; writing it would give this name the change and leave the others without: use a symbolic link instead.");
+        }
     }
 
     private void Save(byte[] bytes)

@@ -134,6 +134,11 @@ public sealed class DataFileTests : IDisposable, IClassFixture<DemoDataFile>
     [InlineData("\"zone\": \"Asia/Shanghai\"", "\"zone\": \"Asia/Atlantis\"", "Unknown time zone id \"Asia/Atlantis\"")]
     [InlineData("\"date\": \"2026-", "\"date\": \"2026/", "Bad date")]
     [InlineData("\"format\": 1,", "\"version\": 1,", "no \"format\" number")]
+    [InlineData("\"perDay\": 10", "\"perDay\": \"10\"", "owner.perDay: expected a whole number")]
+    [InlineData("\"name\": \"Zoë Müller\"", "\"name\": null", "].name: must not be null")]
+    [InlineData("\"name\": \"Zoë Müller\"", "\"name\": \"Zoë Müller\", \"name\": \"Zoe\"", "]: the property \"name\" is given twice")]
+    [InlineData("\"id\": \"zoe-muller\",", "", "]: the property \"id\" is missing")]
+    [InlineData("\"perDay\": 10", "\"perDay\": 10, \"\\u001b[2J\": 1", "owner: unknown property \"\\u001B[2J\"")]
     public void InvalidDiary_NamesThePlace(string find, string replace, string message)
     {
         string text = File.ReadAllText(_sandbox.DataFile);

@@ -112,4 +112,22 @@ public sealed class StoreTests : IDisposable
     {
         Assert.Equal(expected, Commands.EditCommands.Slug(name));
     }
+
+    [Fact]
+    public void AFormat1File_WrittenByTheHandWrittenWriter_IsReadAndWrittenBackByteForByte()
+    {
+        // Written by the sample before the data file moved to System.Text.Json DTOs: tier rules, a named ladder,
+        // follow-ups ("none" and a ladder), an unless-reply step done by a reply, a commitment with a time, a pause,
+        // a relationship's own rule and weekend, time off, a move, the feed's token, UID key and state.
+        byte[] file = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "format1-diary.json"));
+
+        var data = DiaryJson.Read(file);
+
+        Assert.Equal(file, DiaryJson.Write(data));
+        Assert.Equal("3wd:note,5wd:call", Text.FormatSteps(data.Ladders["prospect chase"].Ladder));
+        Assert.Contains(data.Diary.Commitments, c => c.Kind == CommitmentKind.UnlessReply && c.Status == CommitmentStatus.Done);
+        Assert.Contains(data.Diary.Commitments, c => c.ClosedBy is not null);
+        Assert.Contains(data.Diary.Touches, t => t.FollowUp is { IsNone: true });
+        Assert.NotEmpty(data.Feed.States);
+    }
 }

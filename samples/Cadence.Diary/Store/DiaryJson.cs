@@ -2,44 +2,47 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Cadence.Levelling;
+using System.Text.Json.Serialization;
 using Cadence.Feed;
 using Cadence.Sample.Cli;
 using NodaTime;
-using NodaTime.Text;
+using NodaTime.Serialization.SystemTextJson;
 
 namespace Cadence.Sample.Store;
 
+/// <summary>The data file is not JSON, not a diary, or of a newer format; the message says where and why.</summary>
+internal sealed class DataFileException(string message) : Exception(message);
+
 /// <summary>
-/// Reads and writes the data file: human-readable, indented JSON with a top-level <c>"format": 1</c>, described in
-/// docs/diary-format.md. Writing is deterministic (the same data gives the same bytes), and reading checks
-/// everything, naming the place of the first problem.
+/// Reads and writes the data file (docs/diary-format.md) through System.Text.Json: the file's shape is the records of
+/// DiaryFile.cs, read strictly (an unknown member, a wrong type, a missing or repeated one is an error naming its
+/// place) and mapped to the library's types, whose own checks name the place too. Writing is deterministic: the
+/// same data gives the same bytes (indented, "\n", no byte order mark, names with accents as they are).
 /// </summary>
 internal static class DiaryJson
 {
-    private static readonly PeriodPattern Periods = PeriodPattern.Roundtrip;
-
-    private static readonly JsonWriterOptions WriterOptions = new()
+    private static readonly JsonSerializerOptions Options = new JsonSerializerOptions
     {
-        Indented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        AllowDuplicateProperties = false,
+        WriteIndented = true,
         NewLine = "\n",
         // Names with accents stay readable ("Zoë", not "Zo\u00EB"); the file is never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    private static readonly JsonDocumentOptions ReaderOptions = new()
-    {
-        AllowTrailingCommas = false,
-        CommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = 32,
-    };
+    }.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>Reads a data file's bytes.</summary>
-    /// <exception cref="DataFileException">Not JSON, not a diary, or a newer format; the message says where and why.</exception>
+    /// <exception cref="DataFileException">Not UTF-8, not JSON, not a diary, or a newer format; the message says where and why.</exception>
     public static DiaryData Read(ReadOnlyMemory<byte> bytes)
     {
         // A byte order mark (some editors write one) is not part of the JSON.
@@ -49,63 +52,30 @@ internal static class DiaryJson
         }
 
         CheckUtf8(bytes.Span);
-        JsonDocument document;
+        CheckFormat(bytes);
+        FileDto file;
         try
         {
-            document = JsonDocument.Parse(bytes, ReaderOptions);
+            file = JsonSerializer.Deserialize<FileDto>(bytes.Span, Options)!;
         }
         catch (JsonException e)
         {
-            string where = e.LineNumber is { } line ? $" at line {line + 1}" : string.Empty;
-            throw new DataFileException($"is not valid JSON{where}");
+            throw new DataFileException("is not a valid diary: " + Describe(e));
         }
 
-        using (document)
+        try
         {
-            var root = new JsonNode(document.RootElement, string.Empty);
-            if (root.Element.ValueKind != JsonValueKind.Object)
-            {
-                throw new DataFileException("is not a Cadence diary: the top level is not a JSON object");
-            }
-
-            if (root.Optional("format") is not { } formatNode)
-            {
-                throw new DataFileException("is not a Cadence diary: it has no \"format\" number");
-            }
-
-            int format;
-            try
-            {
-                format = formatNode.Int32();
-            }
-            catch (DataFileException e)
-            {
-                throw new DataFileException("is not a Cadence diary: " + e.Message);
-            }
-
-            if (format > DiaryData.CurrentFormat)
-            {
-                throw new DataFileException(
-                    $"has format {format}, newer than this version of Cadence.Diary reads (format {DiaryData.CurrentFormat}); use a newer Cadence.Diary");
-            }
-
-            if (format < 1)
-            {
-                throw new DataFileException($"is not a Cadence diary: unknown format {format}");
-            }
-
-            try
-            {
-                return ReadDiary(root);
-            }
-            catch (DataFileException e)
-            {
-                throw new DataFileException("is not a valid diary: " + e.Message);
-            }
+            return ToData(file);
+        }
+        catch (DataFileException e)
+        {
+            throw new DataFileException("is not a valid diary: " + e.Message);
         }
     }
 
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+    /// <summary>Writes the data as indented UTF-8 JSON (no BOM), ending with a newline.</summary>
+    public static byte[] Write(DiaryData data) =>
+        [.. JsonSerializer.SerializeToUtf8Bytes(ToFile(data), Options), (byte)'\n'];
 
     /// <summary>Text that is not UTF-8 is refused with its place, before JSON would refuse it without one.</summary>
     private static void CheckUtf8(ReadOnlySpan<byte> bytes)
@@ -127,14 +97,135 @@ internal static class DiaryJson
             $"is not UTF-8 text: the byte 0x{bytes[at]:X2} at line {line}, column {column} (byte {at}) is not UTF-8; save the file as UTF-8");
     }
 
-    private static DiaryData ReadDiary(JsonNode root)
+    /// <summary>JSON, an object, with a format this version reads: checked before the rest, which a newer format may change.</summary>
+    private static void CheckFormat(ReadOnlyMemory<byte> bytes)
     {
-        root.OnlyKnown("format", "owner", "rules", "ladders", "relationships", "touches", "commitments", "moves", "feed");
-        var relationships = root.Optional("relationships")?.Items().Select(ReadRelationship).ToList() ?? [];
-        var touches = root.Optional("touches")?.Items().Select(ReadTouch).ToList() ?? [];
-        var commitments = root.Optional("commitments")?.Items().Select(ReadCommitment).ToList() ?? [];
-        var moves = root.Optional("moves")?.Items().Select(ReadMove).ToList() ?? [];
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException e)
+        {
+            throw new DataFileException($"is not valid JSON{(e.LineNumber is { } line ? $" at line {line + 1}" : string.Empty)}");
+        }
 
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new DataFileException("is not a Cadence diary: the top level is not a JSON object");
+            }
+
+            if (!root.TryGetProperty("format", out var format) || format.ValueKind == JsonValueKind.Null)
+            {
+                throw new DataFileException("is not a Cadence diary: it has no \"format\" number");
+            }
+
+            if (!format.TryGetInt32(out int n))
+            {
+                throw new DataFileException($"is not a Cadence diary: \"format\" is {Text.Printable(format.GetRawText())}, not a whole number");
+            }
+
+            if (n > DiaryData.CurrentFormat)
+            {
+                throw new DataFileException(
+                    $"has format {n}, newer than this version of Cadence.Diary reads (format {DiaryData.CurrentFormat}); use a newer Cadence.Diary");
+            }
+
+            if (n < 1)
+            {
+                throw new DataFileException($"is not a Cadence diary: unknown format {n}");
+            }
+        }
+    }
+
+    /// <summary>"touches[3]: unknown property "chanel"", "relationships[0].tier: expected a string", …</summary>
+    private static string Describe(JsonException e)
+    {
+        string path = (e.Path ?? "$").TrimStart('$').TrimStart('.');
+        string message = e.Message;
+        int cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        message = cut >= 0 ? message[..cut] : message;
+        string? Quoted(string after) =>
+            message.IndexOf(after, StringComparison.Ordinal) is >= 0 and var at && message.IndexOf('\'', at + after.Length) is > 0 and var end
+                ? message[(at + after.Length)..end]
+                : null;
+
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) && Quoted("property '") is { } unknown)
+        {
+            return $"{Where(Parent(path))}unknown property \"{Text.Printable(unknown)}\"";
+        }
+
+        if (message.Contains("missing required properties", StringComparison.Ordinal) && Quoted("including: '") is { } missing)
+        {
+            return $"{Where(path)}the property \"{Text.Printable(missing)}\" is missing";
+        }
+
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) && Quoted("property '") is { } twice)
+        {
+            return $"{Where(Parent(path))}the property \"{Text.Printable(twice)}\" is given twice";
+        }
+
+        if (e.InnerException is InvalidOperationException { Message: var wrong } && wrong.StartsWith("Cannot get the value of a token type", StringComparison.Ordinal))
+        {
+            return $"{Where(path)}expected {(wrong.Contains("as a string", StringComparison.Ordinal) ? "a string" : wrong.Contains("as a number", StringComparison.Ordinal) ? "a whole number" : "another type")}";
+        }
+
+        if (e.InnerException is { } inner && inner is not JsonException)
+        {
+            // A NodaTime converter: the value is not a date, a period or an instant.
+            string what = path.EndsWith("date", StringComparison.OrdinalIgnoreCase) || path.EndsWith("On", StringComparison.Ordinal)
+                || path.EndsWith("Until", StringComparison.Ordinal) || path.EndsWith("to", StringComparison.Ordinal) || path.EndsWith("from", StringComparison.Ordinal)
+                    || path.Contains("holidays", StringComparison.Ordinal)
+                ? "Bad date: use YYYY-MM-DD, e.g. 2026-03-13"
+                : path.EndsWith("Gap", StringComparison.Ordinal) || path.EndsWith("target", StringComparison.Ordinal)
+                    ? "bad period: use ISO 8601 such as P14D, P4W or P3M"
+                    : path.EndsWith("lastModified", StringComparison.Ordinal)
+                        ? "bad instant: use an ISO 8601 UTC time such as 2026-03-13T09:30:00Z"
+                        : $"bad value: {Messages.OneLine(inner).TrimEnd('.')}";
+            return $"{Where(path)}{what}";
+        }
+
+        string expected = message.Contains("System.String", StringComparison.Ordinal) ? "expected a string"
+            : message.Contains("System.Int32", StringComparison.Ordinal) ? "expected a whole number"
+            : message.Contains("List`1", StringComparison.Ordinal) || message.Contains("[]", StringComparison.Ordinal) ? "expected an array"
+            : message.Contains("could not be converted", StringComparison.Ordinal) ? "expected an object"
+            : message.Contains("null", StringComparison.OrdinalIgnoreCase) ? "must not be null"
+            : Messages.OneLine(e);
+        return $"{Where(path)}{expected}";
+    }
+
+    /// <summary>"touches[4]" for "touches[4].chanel", "owner" for "owner['a b']": the object a property is in.</summary>
+    private static string Parent(string path) =>
+        path.EndsWith("']", StringComparison.Ordinal) ? path[..path.LastIndexOf("['", StringComparison.Ordinal)]
+        : path.LastIndexOf('.') > path.LastIndexOf(']') ? path[..path.LastIndexOf('.')]
+        : path;
+
+    private static string Where(string path) => path.Length == 0 ? string.Empty : Text.Printable(path) + ": ";
+
+    /// <summary>Runs a conversion or a library constructor and names this place in its error.</summary>
+    private static T At<T>(string path, Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (Exception e) when (e is ArgumentException or UserException or FormatException or KeyNotFoundException)
+        {
+            throw new DataFileException($"{path}: {Messages.OneLine(e)}");
+        }
+    }
+
+    // ---------------------------------------------------------------- reading: the file to the diary
+
+    private static DiaryData ToData(FileDto file)
+    {
+        var relationships = (file.Relationships ?? []).Select((r, i) => ToRelationship(r, $"relationships[{i}]")).ToList();
+        var touches = (file.Touches ?? []).Select((t, i) => ToTouch(t, $"touches[{i}]")).ToList();
+        var commitments = (file.Commitments ?? []).Select((c, i) => ToCommitment(c, $"commitments[{i}]")).ToList();
+        var moves = (file.Moves ?? []).Select((m, i) => At($"moves[{i}]", () => new ManualMove(m.Relationship, m.To, m.MadeOn))).ToList();
         Diary diary;
         try
         {
@@ -146,659 +237,301 @@ internal static class DiaryJson
         }
 
         var data = new DiaryData(diary);
-        if (root.Optional("rules") is { } rules)
+        foreach (var (tier, rule) in file.Rules ?? [])
         {
-            var tiers = data.TierRules;
-            foreach (var (tier, rule) in rules.Properties())
+            if (data.TierRules.TryGetKey(tier, out string? same))
             {
-                if (tiers.TryGetKey(tier, out string? same))
-                {
-                    // Tiers are compared ignoring case: keeping one would drop the other at the next write.
-                    throw rules.Error($"the tiers \"{Text.Printable(same)}\" and \"{Text.Printable(tier)}\" differ only in case; keep one");
-                }
-
-                tiers = tiers.SetItem(tier, ReadRule(rule));
+                // Tiers are compared ignoring case: keeping one would drop the other at the next write.
+                throw new DataFileException($"rules: the tiers \"{Text.Printable(same)}\" and \"{Text.Printable(tier)}\" differ only in case; keep one");
             }
 
-            data = data with { TierRules = tiers };
+            data = data with { TierRules = data.TierRules.SetItem(tier, ToRule(rule, $"rules.{tier}")) };
         }
 
-        if (root.Optional("ladders") is { } ladders)
-        {
-            data = data with { Ladders = ReadLadders(ladders) };
-        }
-
-        if (root.Optional("owner") is { } owner)
-        {
-            data = data with { Owner = ReadOwner(owner) };
-        }
-
-        if (root.Optional("feed") is { } feed)
-        {
-            data = data with { Feed = ReadFeed(feed) };
-        }
-
-        return data;
-    }
-
-    /// <summary>Writes the data as indented UTF-8 JSON (no BOM), ending with a newline.</summary>
-    public static byte[] Write(DiaryData data)
-    {
-        var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("format", DiaryData.CurrentFormat);
-            WriteOwner(w, data.Owner);
-            if (data.TierRules.Count > 0)
-            {
-                w.WriteStartObject("rules");
-                foreach (var (tier, rule) in data.TierRules)
-                {
-                    w.WritePropertyName(tier);
-                    WriteRule(w, rule);
-                }
-
-                w.WriteEndObject();
-            }
-
-            if (data.Ladders.Count > 0)
-            {
-                WriteLadders(w, data.Ladders);
-            }
-
-            w.WriteStartArray("relationships");
-            foreach (var r in data.Diary.Relationships)
-            {
-                WriteRelationship(w, r);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("touches");
-            foreach (var t in data.Diary.Touches)
-            {
-                WriteTouch(w, t);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("commitments");
-            foreach (var c in data.Diary.Commitments)
-            {
-                WriteCommitment(w, c);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("moves");
-            foreach (var m in data.Diary.Moves)
-            {
-                w.WriteStartObject();
-                w.WriteString("relationship", m.RelationshipId);
-                w.WriteString("to", Text.Format(m.To));
-                w.WriteString("madeOn", Text.Format(m.MadeOn));
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            WriteFeed(w, data.Feed);
-            w.WriteEndObject();
-        }
-
-        stream.WriteByte((byte)'\n');
-        return stream.ToArray();
-    }
-
-    private static Relationship ReadRelationship(JsonNode node)
-    {
-        node.OnlyKnown("id", "name", "tier", "tags", "zone", "weekend", "prefers", "state", "pausedUntil", "rule");
-        var relationship = Check(node, () => new Relationship(node.Required("id").String(), node.Required("name").String(), node.Required("tier").String()));
-        if (node.Optional("tags") is { } tags)
-        {
-            var list = tags.Items().Select(t => t.String()).ToList();
-            relationship = Check(tags, () => relationship.WithTags(list));
-        }
-
-        if (node.Optional("zone") is { } zone)
-        {
-            relationship = relationship.WithTimeZone(zone.Convert(Text.ParseZone));
-        }
-
-        if (node.Optional("weekend") is { } weekend)
-        {
-            relationship = relationship.WithWeekend(weekend.Items().Select(d => d.Convert(s => Text.ParseDay(s, "the weekend"))).ToList());
-        }
-
-        if (node.Optional("prefers") is { } prefers)
-        {
-            relationship = relationship.WithPreferredChannels(prefers.Items().Select(c => c.Convert(s => Text.ParseChannel(s, "prefers"))).ToList());
-        }
-
-        string state = node.Optional("state") is { } stateNode ? stateNode.String() : "active";
-        var pausedUntil = node.Optional("pausedUntil");
-        switch (state)
-        {
-            case "active":
-                break;
-            case "paused":
-                var until = pausedUntil is { } p ? p.Convert(s => Text.ParseDate(s, "pausedUntil")) : throw node.Error("a paused relationship needs \"pausedUntil\"");
-                relationship = relationship.PauseUntil(until);
-                break;
-            case "archived":
-                relationship = relationship.Archive();
-                break;
-            default:
-                throw node.Required("state").Error($"unknown state \"{Text.Printable(state)}\" (use active, paused or archived)");
-        }
-
-        if (pausedUntil is { } stray && state != "paused")
-        {
-            throw stray.Error("only a paused relationship has \"pausedUntil\"");
-        }
-
-        if (node.Optional("rule") is { } rule)
-        {
-            relationship = relationship.WithRule(ReadRule(rule));
-        }
-
-        return relationship;
-    }
-
-    private static void WriteRelationship(Utf8JsonWriter w, Relationship r)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", r.Id);
-        w.WriteString("name", r.Name);
-        w.WriteString("tier", r.Tier);
-        if (r.Tags.Count > 0)
-        {
-            WriteStrings(w, "tags", r.Tags);
-        }
-
-        if (r.TimeZone is { } zone)
-        {
-            w.WriteString("zone", zone.Id);
-        }
-
-        if (!r.Weekend.SequenceEqual([IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday]))
-        {
-            WriteStrings(w, "weekend", r.Weekend.Select(Text.Format));
-        }
-
-        if (r.PreferredChannels.Count > 0)
-        {
-            WriteStrings(w, "prefers", r.PreferredChannels.Select(Text.Format));
-        }
-
-        switch (r.State.Status)
-        {
-            case RelationshipStatus.Paused:
-                w.WriteString("state", "paused");
-                w.WriteString("pausedUntil", Text.Format(r.State.PausedUntil!.Value));
-                break;
-            case RelationshipStatus.Archived:
-                w.WriteString("state", "archived");
-                break;
-            default:
-                w.WriteString("state", "active");
-                break;
-        }
-
-        if (r.Rule is { } rule)
-        {
-            w.WritePropertyName("rule");
-            WriteRule(w, rule);
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static Touch ReadTouch(JsonNode node)
-    {
-        node.OnlyKnown("id", "relationship", "date", "time", "channel", "direction", "outcome", "medium", "summary", "followUp");
-        string? touchId = node.Optional("id")?.String();
-        string id = node.Required("relationship").String();
-        var date = node.Required("date").Convert(s => Text.ParseDate(s, "date"));
-        LocalTime? time = node.Optional("time") is { } t ? t.Convert(s => Text.ParseTime(s, "time")) : null;
-        var channel = node.Required("channel").Convert(s => Text.ParseChannel(s, "channel"));
-        var direction = node.Optional("direction") is { } d
-            ? d.Convert(s => s switch
-            {
-                "outbound" => Direction.Outbound,
-                "inbound" => Direction.Inbound,
-                _ => throw new UserException($"unknown direction \"{Text.Printable(s)}\" (use outbound or inbound)"),
-            })
-            : Direction.Outbound;
-        var outcome = node.Optional("outcome") is { } o
-            ? o.Convert(s => s switch
-            {
-                "connected" => Outcome.Connected,
-                "no-reply" => Outcome.NoReply,
-                _ => throw new UserException($"unknown outcome \"{Text.Printable(s)}\" (use connected or no-reply)"),
-            })
-            : Outcome.Connected;
-        string? medium = node.Optional("medium")?.String();
-        string? summary = node.Optional("summary")?.String();
-        var followUp = node.Optional("followUp") is { } f ? ReadFollowUp(f) : null;
-        return Check(node, () => new Touch(id, date, channel, direction, outcome, medium, summary, time).WithId(touchId).WithFollowUp(followUp));
-    }
-
-    private static void WriteTouch(Utf8JsonWriter w, Touch t)
-    {
-        w.WriteStartObject();
-        if (t.Id is { } touchId)
-        {
-            w.WriteString("id", touchId);
-        }
-
-        w.WriteString("relationship", t.RelationshipId);
-        w.WriteString("date", Text.Format(t.Date));
-        if (t.Time is { } time)
-        {
-            w.WriteString("time", Text.Format(time));
-        }
-
-        w.WriteString("channel", Text.Format(t.Channel));
-        if (t.Direction == Direction.Inbound)
-        {
-            w.WriteString("direction", "inbound");
-        }
-
-        if (t.Outcome == Outcome.NoReply)
-        {
-            w.WriteString("outcome", "no-reply");
-        }
-
-        if (t.Medium is { } medium)
-        {
-            w.WriteString("medium", medium);
-        }
-
-        if (t.Summary is { } summary)
-        {
-            w.WriteString("summary", summary);
-        }
-
-        if (t.FollowUp is { } ladder)
-        {
-            WriteFollowUp(w, ladder);
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static Commitment ReadCommitment(JsonNode node)
-    {
-        node.OnlyKnown("id", "relationship", "date", "time", "what", "channel", "status", "madeOn", "kind", "closedOn", "closedBy");
-        string id = node.Required("id").String();
-        string relationship = node.Required("relationship").String();
-        var date = node.Required("date").Convert(s => Text.ParseDate(s, "date"));
-        LocalTime? time = node.Optional("time") is { } t ? t.Convert(s => Text.ParseTime(s, "time")) : null;
-        string what = node.Required("what").String();
-        Channel? channel = node.Optional("channel") is { } c ? c.Convert(s => Text.ParseChannel(s, "channel")) : null;
-        LocalDate? madeOn = node.Optional("madeOn") is { } m ? m.Convert(s => Text.ParseDate(s, "madeOn")) : null;
-        var kind = node.Optional("kind") is { } k
-            ? k.Convert(s => s switch
-            {
-                "step" => CommitmentKind.Step,
-                "unless-reply" => CommitmentKind.UnlessReply,
-                _ => throw new UserException($"unknown kind \"{Text.Printable(s)}\" (use step or unless-reply)"),
-            })
-            : CommitmentKind.Step;
-        LocalDate? closedOn = node.Optional("closedOn") is { } co ? co.Convert(s => Text.ParseDate(s, "closedOn")) : null;
-        string? closedBy = node.Optional("closedBy")?.String();
-        var commitment = Check(node, () => new Commitment(id, relationship, date, what, channel, time, madeOn, kind));
-        string status = node.Optional("status") is { } s ? s.String() : "open";
-        return status switch
-        {
-            "open" => commitment,
-            "done" => Check(node, () => closedOn is { } on ? commitment.MarkDone(on, closedBy) : commitment.MarkDone()),
-            "dropped" => Check(node, () => closedOn is { } on ? commitment.Drop(on) : commitment.Drop()),
-            _ => throw node.Required("status").Error($"unknown status \"{Text.Printable(status)}\" (use open, done or dropped)"),
-        };
-    }
-
-    private static void WriteCommitment(Utf8JsonWriter w, Commitment c)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", c.Id);
-        w.WriteString("relationship", c.RelationshipId);
-        w.WriteString("date", Text.Format(c.Date));
-        if (c.Time is { } time)
-        {
-            w.WriteString("time", Text.Format(time));
-        }
-
-        w.WriteString("what", c.Purpose);
-        if (c.Channel is { } channel)
-        {
-            w.WriteString("channel", Text.Format(channel));
-        }
-
-        w.WriteString("status", c.Status switch
-        {
-            CommitmentStatus.Done => "done",
-            CommitmentStatus.Dropped => "dropped",
-            _ => "open",
-        });
-        if (c.MadeOn is { } madeOn)
-        {
-            w.WriteString("madeOn", Text.Format(madeOn));
-        }
-
-        if (c.Kind == CommitmentKind.UnlessReply)
-        {
-            w.WriteString("kind", "unless-reply");
-        }
-
-        if (c.ClosedOn is { } closedOn)
-        {
-            w.WriteString("closedOn", Text.Format(closedOn));
-        }
-
-        if (c.ClosedBy is { } closedBy)
-        {
-            w.WriteString("closedBy", closedBy);
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static ManualMove ReadMove(JsonNode node)
-    {
-        node.OnlyKnown("relationship", "to", "madeOn");
-        string id = node.Required("relationship").String();
-        var to = node.Required("to").Convert(s => Text.ParseDate(s, "to"));
-        var madeOn = node.Required("madeOn").Convert(s => Text.ParseDate(s, "madeOn"));
-        return Check(node, () => new ManualMove(id, to, madeOn));
-    }
-
-    /// <summary>"ladders": { "NAME": { "steps": "3wd:note,5wd:call", "tiers": ["prospect"] } }.</summary>
-    private static ImmutableSortedDictionary<string, NamedLadder> ReadLadders(JsonNode node)
-    {
-        var ladders = ImmutableSortedDictionary.Create<string, NamedLadder>(StringComparer.OrdinalIgnoreCase);
         var tiers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in node.Properties())
+        foreach (var (name, ladder) in file.Ladders ?? [])
         {
-            value.OnlyKnown("steps", "tiers");
-            if (ladders.ContainsKey(name))
+            string path = $"ladders.{name}";
+            if (data.Ladders.ContainsKey(name))
             {
-                throw value.Error($"the ladder \"{Text.Printable(name)}\" is given twice (names are compared ignoring case)");
+                throw new DataFileException($"{path}: the ladder \"{Text.Printable(name)}\" is given twice (names are compared ignoring case)");
             }
 
-            var ladder = value.Required("steps").Convert(steps => Text.ParseLadder(name, steps, "steps"));
-            var forTiers = value.Optional("tiers")?.Items().Select(t => t.String().Trim()).ToImmutableArray() ?? [];
+            var forTiers = (ladder.Tiers ?? []).Select(t => t.Trim()).ToImmutableArray();
             foreach (string tier in forTiers)
             {
                 if (!tiers.TryAdd(tier, name))
                 {
-                    throw value.Error($"the tier \"{Text.Printable(tier)}\" already follows up with the ladder \"{Text.Printable(tiers[tier])}\"; a tier has one default ladder");
+                    throw new DataFileException($"{path}: the tier \"{Text.Printable(tier)}\" already follows up with the ladder \"{Text.Printable(tiers[tier])}\"; a tier has one default ladder");
                 }
             }
 
-            ladders = ladders.Add(name, new NamedLadder(ladder, forTiers));
+            var steps = At($"{path}.steps", () => Text.ParseLadder(name, ladder.Steps, "steps"));
+            data = data with { Ladders = data.Ladders.Add(name, new NamedLadder(steps, forTiers)) };
         }
 
-        return ladders;
+        return data with
+        {
+            Owner = file.Owner is { } owner ? ToOwner(owner) : data.Owner,
+            Feed = file.Feed is { } feed ? ToFeed(feed) : data.Feed,
+        };
     }
 
-    private static void WriteLadders(Utf8JsonWriter w, ImmutableSortedDictionary<string, NamedLadder> ladders)
+    private static Relationship ToRelationship(RelationshipDto dto, string path)
     {
-        w.WriteStartObject("ladders");
-        foreach (var (name, named) in ladders)
+        var r = At(path, () => new Relationship(dto.Id, dto.Name, dto.Tier));
+        if (dto.Tags is { } tags)
         {
-            w.WriteStartObject(name);
-            w.WriteString("steps", Text.FormatSteps(named.Ladder));
-            if (named.Tiers.Length > 0)
-            {
-                WriteStrings(w, "tiers", named.Tiers);
-            }
-
-            w.WriteEndObject();
+            r = At($"{path}.tags", () => r.WithTags(tags));
         }
 
-        w.WriteEndObject();
+        if (dto.Zone is { } zone)
+        {
+            r = r.WithTimeZone(At($"{path}.zone", () => Text.ParseZone(zone)));
+        }
+
+        if (dto.Weekend is { } weekend)
+        {
+            r = r.WithWeekend(At($"{path}.weekend", () => weekend.Select(d => Text.ParseDay(d, "the weekend")).ToList()));
+        }
+
+        if (dto.Prefers is { } prefers)
+        {
+            r = r.WithPreferredChannels(At($"{path}.prefers", () => prefers.Select(c => Text.ParseChannel(c, "prefers")).ToList()));
+        }
+
+        r = (dto.State ?? "active", dto.PausedUntil) switch
+        {
+            ("active", null) => r,
+            ("paused", { } until) => r.PauseUntil(until),
+            ("paused", null) => throw new DataFileException($"{path}: a paused relationship needs \"pausedUntil\""),
+            ("archived", null) => r.Archive(),
+            ("active" or "archived", _) => throw new DataFileException($"{path}.pausedUntil: only a paused relationship has \"pausedUntil\""),
+            var (state, _) => throw new DataFileException($"{path}.state: unknown state \"{Text.Printable(state)}\" (use active, paused or archived)"),
+        };
+        return dto.Rule is { } rule ? r.WithRule(ToRule(rule, $"{path}.rule")) : r;
+    }
+
+    private static CadenceRule ToRule(RuleDto dto, string path) => At(path, () => new CadenceRule(dto.MinGap, dto.Target, dto.MaxGap));
+
+    private static Touch ToTouch(TouchDto dto, string path)
+    {
+        LocalTime? time = dto.Time is { } t ? At($"{path}.time", () => Text.ParseTime(t, "time")) : null;
+        var channel = At($"{path}.channel", () => Text.ParseChannel(dto.Channel, "channel"));
+        var direction = dto.Direction switch
+        {
+            null or "outbound" => Direction.Outbound,
+            "inbound" => Direction.Inbound,
+            var d => throw new DataFileException($"{path}.direction: unknown direction \"{Text.Printable(d)}\" (use outbound or inbound)"),
+        };
+        var outcome = dto.Outcome switch
+        {
+            null or "connected" => Outcome.Connected,
+            "no-reply" => Outcome.NoReply,
+            var o => throw new DataFileException($"{path}.outcome: unknown outcome \"{Text.Printable(o)}\" (use connected or no-reply)"),
+        };
+        var followUp = dto.FollowUp is { } f ? ToFollowUp(f, $"{path}.followUp") : null;
+        return At(path, () => new Touch(dto.Relationship, dto.Date, channel, direction, outcome, dto.Medium, dto.Summary, time).WithId(dto.Id).WithFollowUp(followUp));
     }
 
     /// <summary>A touch's ladder: "none", or { "ladder": NAME, "steps": "3wd:note,5wd:call" }, kept as it was when the touch was logged.</summary>
-    private static FollowUpLadder ReadFollowUp(JsonNode node)
+    private static FollowUpLadder ToFollowUp(JsonElement element, string path)
     {
-        if (node.Element.ValueKind == JsonValueKind.String)
+        if (element.ValueKind == JsonValueKind.String)
         {
-            return node.String() == "none" ? FollowUpLadder.None : throw node.Error("expected \"none\" or an object with \"ladder\" and \"steps\"");
+            return element.GetString() == "none" ? FollowUpLadder.None : throw new DataFileException($"{path}: expected \"none\" or an object with \"ladder\" and \"steps\"");
         }
 
-        node.OnlyKnown("ladder", "steps");
-        string name = node.Required("ladder").String();
-        return node.Required("steps").Convert(steps => Text.ParseLadder(name, steps, "steps"));
-    }
-
-    private static void WriteFollowUp(Utf8JsonWriter w, FollowUpLadder ladder)
-    {
-        if (ladder.IsNone)
+        FollowUpDto dto;
+        try
         {
-            w.WriteString("followUp", "none");
-            return;
+            dto = element.Deserialize<FollowUpDto>(Options)!;
+        }
+        catch (JsonException e)
+        {
+            throw new DataFileException($"{path}: {Describe(e)}");
         }
 
-        w.WriteStartObject("followUp");
-        w.WriteString("ladder", ladder.Name);
-        w.WriteString("steps", Text.FormatSteps(ladder));
-        w.WriteEndObject();
+        return At($"{path}.steps", () => Text.ParseLadder(dto.Ladder, dto.Steps, "steps"));
     }
 
-    private static CadenceRule ReadRule(JsonNode node)
+    private static Commitment ToCommitment(CommitmentDto dto, string path)
     {
-        node.OnlyKnown("minGap", "target", "maxGap");
-        Period Parse(string name) => node.Required(name).Convert(s =>
+        LocalTime? time = dto.Time is { } t ? At($"{path}.time", () => Text.ParseTime(t, "time")) : null;
+        Channel? channel = dto.Channel is { } c ? At($"{path}.channel", () => Text.ParseChannel(c, "channel")) : null;
+        var kind = dto.Kind switch
         {
-            var result = Periods.Parse(s);
-            return result.Success ? result.Value : throw new UserException($"bad period \"{Text.Printable(s)}\": use ISO 8601 such as P14D, P4W or P3M");
-        });
-
-        var (minGap, target, maxGap) = (Parse("minGap"), Parse("target"), Parse("maxGap"));
-        return Check(node, () => new CadenceRule(minGap, target, maxGap));
+            null or "step" => CommitmentKind.Step,
+            "unless-reply" => CommitmentKind.UnlessReply,
+            var k => throw new DataFileException($"{path}.kind: unknown kind \"{Text.Printable(k)}\" (use step or unless-reply)"),
+        };
+        var commitment = At(path, () => new Commitment(dto.Id, dto.Relationship, dto.Date, dto.What, channel, time, dto.MadeOn, kind));
+        return (dto.Status ?? "open") switch
+        {
+            "open" => commitment,
+            "done" => At(path, () => dto.ClosedOn is { } on ? commitment.MarkDone(on, dto.ClosedBy) : commitment.MarkDone()),
+            "dropped" => At(path, () => dto.ClosedOn is { } on ? commitment.Drop(on) : commitment.Drop()),
+            var s => throw new DataFileException($"{path}.status: unknown status \"{Text.Printable(s)}\" (use open, done or dropped)"),
+        };
     }
 
-    private static void WriteRule(Utf8JsonWriter w, CadenceRule rule)
+    private static OwnerSettings ToOwner(OwnerDto dto)
     {
-        w.WriteStartObject();
-        w.WriteString("minGap", Periods.Format(rule.MinGap));
-        w.WriteString("target", Periods.Format(rule.Target));
-        w.WriteString("maxGap", Periods.Format(rule.MaxGap));
-        w.WriteEndObject();
-    }
-
-    private static OwnerSettings ReadOwner(JsonNode node)
-    {
-        node.OnlyKnown("zone", "workingDays", "perDay", "perWeek", "holidays", "timeOff");
         var owner = new OwnerSettings();
-        if (node.Optional("zone") is { } zone)
+        if (dto.Zone is { } zone)
         {
-            owner = owner with { Zone = zone.Convert(s => Text.ParseZone(s).Id) };
+            owner = owner with { Zone = At("owner.zone", () => Text.ParseZone(zone).Id) };
         }
 
-        if (node.Optional("workingDays") is { } days)
+        if (dto.WorkingDays is { } days)
         {
-            var list = days.Items().Select(d => d.Convert(s => Text.ParseDay(s, "workingDays"))).Distinct().Order().ToImmutableArray();
-            owner = owner with { WorkingDays = list.Length > 0 ? list : throw days.Error("at least one working day is needed") };
+            var list = At("owner.workingDays", () => days.Select(d => Text.ParseDay(d, "workingDays")).Distinct().Order().ToImmutableArray());
+            owner = owner with { WorkingDays = list.Length > 0 ? list : throw new DataFileException("owner.workingDays: at least one working day is needed") };
         }
 
-        if (node.Optional("perDay") is { } perDay)
+        owner = owner with
         {
-            int n = perDay.Int32();
-            owner = owner with { PerDay = n >= 1 ? n : throw perDay.Error($"a budget must be at least 1; got {n}") };
-        }
-
-        if (node.Optional("perWeek") is { } perWeek)
-        {
-            int n = perWeek.Int32();
-            owner = owner with { PerWeek = n >= 1 ? n : throw perWeek.Error($"a budget must be at least 1; got {n}") };
-        }
-
-        if (node.Optional("holidays") is { } holidays)
-        {
-            owner = owner with { Holidays = holidays.Items().Select(h => h.Convert(s => Text.ParseDate(s, "holidays"))).ToImmutableArray() };
-        }
-
-        if (node.Optional("timeOff") is { } timeOff)
-        {
-            owner = owner with
-            {
-                TimeOff = timeOff.Items().Select(range =>
-                {
-                    range.OnlyKnown("from", "to");
-                    var from = range.Required("from").Convert(s => Text.ParseDate(s, "from"));
-                    var to = range.Required("to").Convert(s => Text.ParseDate(s, "to"));
-                    return to >= from ? new DateInterval(from, to) : throw range.Error($"the time off ends ({Text.Format(to)}) before it starts ({Text.Format(from)})");
-                }).ToImmutableArray(),
-            };
-        }
-
+            PerDay = dto.PerDay is { } perDay ? perDay >= 1 ? perDay : throw new DataFileException($"owner.perDay: a budget must be at least 1; got {perDay}") : owner.PerDay,
+            PerWeek = dto.PerWeek is { } perWeek ? perWeek >= 1 ? perWeek : throw new DataFileException($"owner.perWeek: a budget must be at least 1; got {perWeek}") : null,
+            Holidays = [.. dto.Holidays ?? []],
+            TimeOff = [.. (dto.TimeOff ?? []).Select((r, i) => r.To >= r.From
+                ? new DateInterval(r.From, r.To)
+                : throw new DataFileException($"owner.timeOff[{i}]: the time off ends ({Text.Format(r.To)}) before it starts ({Text.Format(r.From)})"))],
+        };
         return owner;
     }
 
-    private static void WriteOwner(Utf8JsonWriter w, OwnerSettings owner)
+    private static FeedSettings ToFeed(FeedDto dto)
     {
-        w.WriteStartObject("owner");
-        if (owner.Zone is { } zone)
-        {
-            w.WriteString("zone", zone);
-        }
-
-        WriteStrings(w, "workingDays", owner.WorkingDays.Select(Text.Format));
-        w.WriteNumber("perDay", owner.PerDay);
-        if (owner.PerWeek is { } perWeek)
-        {
-            w.WriteNumber("perWeek", perWeek);
-        }
-
-        WriteStrings(w, "holidays", owner.Holidays.Select(Text.Format));
-        w.WriteStartArray("timeOff");
-        foreach (var range in owner.TimeOff)
-        {
-            w.WriteStartObject();
-            w.WriteString("from", Text.Format(range.Start));
-            w.WriteString("to", Text.Format(range.End));
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static FeedSettings ReadFeed(JsonNode node)
-    {
-        node.OnlyKnown("token", "uidKey", "states");
         var feed = new FeedSettings();
-        if (node.Optional("token") is { } token)
+        if (dto.Token is { } token)
         {
-            string value = token.String();
-            if (Secrets.TokenBytes(value) is not { Length: >= Secrets.MinTokenBytes })
-            {
-                throw token.Error($"the token must be base64url of at least {Secrets.MinTokenBytes} bytes (use `token --rotate` for a new one)");
-            }
-
-            feed = feed with { Token = value };
+            feed = Secrets.TokenBytes(token) is { Length: >= Secrets.MinTokenBytes }
+                ? feed with { Token = token }
+                : throw new DataFileException($"feed.token: the token must be base64url of at least {Secrets.MinTokenBytes} bytes (use `token --rotate` for a new one)");
         }
 
-        if (node.Optional("uidKey") is { } key)
+        if (dto.UidKey is { } key)
         {
-            byte[] bytes = key.Convert(System.Convert.FromBase64String);
-            feed = feed with
-            {
-                UidKey = bytes.Length >= FeedOptions.MinUidKeyBytes
-                    ? [.. bytes]
-                    : throw key.Error($"the UID key has {bytes.Length} bytes; at least {FeedOptions.MinUidKeyBytes} are needed"),
-            };
+            byte[] bytes = At("feed.uidKey", () => Convert.FromBase64String(key));
+            feed = bytes.Length >= FeedOptions.MinUidKeyBytes
+                ? feed with { UidKey = [.. bytes] }
+                : throw new DataFileException($"feed.uidKey: the UID key has {bytes.Length} bytes; at least {FeedOptions.MinUidKeyBytes} are needed");
         }
 
-        if (node.Optional("states") is { } states)
+        foreach (var (profile, state) in dto.States ?? [])
         {
-            foreach (var (profile, state) in states.Properties())
-            {
-                state.OnlyKnown("lastModified", "entries");
-                Instant? lastModified = state.Optional("lastModified") is { } lm ? lm.Convert(s => Text.ParseInstant(s, "lastModified")) : null;
-                var entries = state.Optional("entries")?.Items().Select(entry =>
-                {
-                    entry.OnlyKnown("uid", "hash", "sequence", "lastModified");
-                    ulong hash = entry.Required("hash").Convert(s => s.Length == 16 && ulong.TryParse(s, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong h)
-                        ? h
-                        : throw new UserException("the hash must be 16 hexadecimal digits"));
-                    return new FeedEntry(
-                        entry.Required("uid").String(),
-                        hash,
-                        entry.Required("sequence").Int32(),
-                        entry.Required("lastModified").Convert(s => Text.ParseInstant(s, "lastModified")));
-                }).ToList() ?? [];
-                var feedState = Check(state, () => FeedState.FromEntries(entries, lastModified));
-                feed = feed.WithState(profile, feedState);
-            }
+            string path = $"feed.states.{profile}";
+            var entries = (state.Entries ?? []).Select((e, i) => new FeedEntry(
+                e.Uid,
+                e.Hash.Length == 16 && ulong.TryParse(e.Hash, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong hash)
+                    ? hash
+                    : throw new DataFileException($"{path}.entries[{i}].hash: the hash must be 16 hexadecimal digits"),
+                e.Sequence,
+                e.LastModified)).ToList();
+            feed = feed.WithState(profile, At(path, () => FeedState.FromEntries(entries, state.LastModified)));
         }
 
         return feed;
     }
 
-    private static void WriteFeed(Utf8JsonWriter w, FeedSettings feed)
+    // ---------------------------------------------------------------- writing: the diary to the file
+
+    private static FileDto ToFile(DiaryData data) => new()
     {
-        w.WriteStartObject("feed");
-        if (feed.Token is { } token)
+        Format = DiaryData.CurrentFormat,
+        Owner = new OwnerDto
         {
-            w.WriteString("token", token);
-        }
-
-        if (!feed.UidKey.IsDefaultOrEmpty)
+            Zone = data.Owner.Zone,
+            WorkingDays = [.. data.Owner.WorkingDays.Select(Text.Format)],
+            PerDay = data.Owner.PerDay,
+            PerWeek = data.Owner.PerWeek,
+            Holidays = [.. data.Owner.Holidays],
+            TimeOff = [.. data.Owner.TimeOff.Select(r => new RangeDto { From = r.Start, To = r.End })],
+        },
+        Rules = data.TierRules.Count > 0 ? data.TierRules.ToDictionary(p => p.Key, p => ToRuleDto(p.Value)) : null,
+        Ladders = data.Ladders.Count > 0
+            ? data.Ladders.ToDictionary(p => p.Key, p => new LadderDto { Steps = Text.FormatSteps(p.Value.Ladder), Tiers = p.Value.Tiers.Length > 0 ? [.. p.Value.Tiers] : null })
+            : null,
+        Relationships = [.. data.Diary.Relationships.Select(ToRelationshipDto)],
+        Touches = [.. data.Diary.Touches.Select(ToTouchDto)],
+        Commitments = [.. data.Diary.Commitments.Select(ToCommitmentDto)],
+        Moves = [.. data.Diary.Moves.Select(m => new MoveDto { Relationship = m.RelationshipId, To = m.To, MadeOn = m.MadeOn })],
+        Feed = new FeedDto
         {
-            w.WriteString("uidKey", System.Convert.ToBase64String(feed.UidKey.AsSpan()));
-        }
-
-        w.WriteStartObject("states");
-        foreach (var (profile, state) in feed.States)
-        {
-            w.WriteStartObject(profile);
-            if (state.LastModified is { } lastModified)
+            Token = data.Feed.Token,
+            UidKey = data.Feed.UidKey.IsDefaultOrEmpty ? null : Convert.ToBase64String(data.Feed.UidKey.AsSpan()),
+            States = data.Feed.States.ToDictionary(p => p.Key, p => new FeedStateDto
             {
-                w.WriteString("lastModified", Text.Format(lastModified));
-            }
+                LastModified = p.Value.LastModified,
+                Entries = [.. p.Value.Entries.Select(e => new FeedEntryDto
+                {
+                    Uid = e.Uid,
+                    Hash = e.ContentHash.ToString("x16", CultureInfo.InvariantCulture),
+                    Sequence = e.Sequence,
+                    LastModified = e.LastModified,
+                })],
+            }),
+        },
+    };
 
-            w.WriteStartArray("entries");
-            foreach (var entry in state.Entries)
-            {
-                w.WriteStartObject();
-                w.WriteString("uid", entry.Uid);
-                w.WriteString("hash", entry.ContentHash.ToString("x16", CultureInfo.InvariantCulture));
-                w.WriteNumber("sequence", entry.Sequence);
-                w.WriteString("lastModified", Text.Format(entry.LastModified));
-                w.WriteEndObject();
-            }
+    private static RuleDto ToRuleDto(CadenceRule rule) => new() { MinGap = rule.MinGap, Target = rule.Target, MaxGap = rule.MaxGap };
 
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    private static RelationshipDto ToRelationshipDto(Relationship r) => new()
     {
-        w.WriteStartArray(name);
-        foreach (string value in values)
+        Id = r.Id,
+        Name = r.Name,
+        Tier = r.Tier,
+        Tags = r.Tags.Count > 0 ? [.. r.Tags] : null,
+        Zone = r.TimeZone?.Id,
+        Weekend = r.Weekend.SequenceEqual([IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday]) ? null : [.. r.Weekend.Select(Text.Format)],
+        Prefers = r.PreferredChannels.Count > 0 ? [.. r.PreferredChannels.Select(Text.Format)] : null,
+        State = r.State.Status switch
         {
-            w.WriteStringValue(value);
-        }
+            RelationshipStatus.Paused => "paused",
+            RelationshipStatus.Archived => "archived",
+            _ => "active",
+        },
+        PausedUntil = r.State.Status == RelationshipStatus.Paused ? r.State.PausedUntil : null,
+        Rule = r.Rule is { } rule ? ToRuleDto(rule) : null,
+    };
 
-        w.WriteEndArray();
-    }
-
-    /// <summary>Runs a library constructor and names this place in its error.</summary>
-    private static T Check<T>(JsonNode node, Func<T> create)
+    private static TouchDto ToTouchDto(Touch t) => new()
     {
-        try
+        Id = t.Id,
+        Relationship = t.RelationshipId,
+        Date = t.Date,
+        Time = t.Time is { } time ? Text.Format(time) : null,
+        Channel = Text.Format(t.Channel),
+        Direction = t.Direction == Direction.Inbound ? "inbound" : null,
+        Outcome = t.Outcome == Outcome.NoReply ? "no-reply" : null,
+        Medium = t.Medium,
+        Summary = t.Summary,
+        FollowUp = t.FollowUp switch
         {
-            return create();
-        }
-        catch (Exception e) when (e is ArgumentException or UserException)
+            null => null,
+            { IsNone: true } => JsonSerializer.SerializeToElement("none", Options),
+            var ladder => JsonSerializer.SerializeToElement(new FollowUpDto { Ladder = ladder.Name, Steps = Text.FormatSteps(ladder) }, Options),
+        },
+    };
+
+    private static CommitmentDto ToCommitmentDto(Commitment c) => new()
+    {
+        Id = c.Id,
+        Relationship = c.RelationshipId,
+        Date = c.Date,
+        Time = c.Time is { } time ? Text.Format(time) : null,
+        What = c.Purpose,
+        Channel = c.Channel is { } channel ? Text.Format(channel) : null,
+        Status = c.Status switch
         {
-            throw node.Error(Messages.OneLine(e));
-        }
-    }
+            CommitmentStatus.Done => "done",
+            CommitmentStatus.Dropped => "dropped",
+            _ => "open",
+        },
+        MadeOn = c.MadeOn,
+        Kind = c.Kind == CommitmentKind.UnlessReply ? "unless-reply" : null,
+        ClosedOn = c.ClosedOn,
+        ClosedBy = c.ClosedBy,
+    };
 }

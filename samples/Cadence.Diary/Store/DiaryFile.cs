@@ -1,185 +1,82 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace Cadence.Sample.Store;
 
 // The data file's shape (docs/diary-format.md), as System.Text.Json reads and writes it: property names in camelCase,
-// members in the order they are written, a missing optional member null (and not written). Dates, instants and periods
-// go through NodaTime's converters; times of day, zones, channels and days stay text, read with the messages of
-// Cli/Text.cs. DiaryJson maps these to the library's types and back.
+// members in the order they are written (JsonPropertyOrder where a required one follows an optional one); a parameter without a default is required, one with a default may be left
+// out (and is not written when null). Dates, instants and periods go through NodaTime's converters, the library's
+// enums through KebabEnum ("no-reply", "unless-reply"); times of day, zones and days stay text, read with the
+// messages of Cli/Text.cs. DiaryJson maps these to the library's types and back.
 
-/// <summary>The whole file.</summary>
-internal sealed record FileDto
-{
-    public required int Format { get; init; }
+internal sealed record FileDto(
+    int Format, OwnerDto? Owner = null, Dictionary<string, RuleDto>? Rules = null, Dictionary<string, LadderDto>? Ladders = null,
+    List<RelationshipDto>? Relationships = null, List<TouchDto>? Touches = null, List<CommitmentDto>? Commitments = null,
+    List<MoveDto>? Moves = null, FeedDto? Feed = null);
 
-    public OwnerDto? Owner { get; init; }
+internal sealed record OwnerDto(
+    string? Zone = null, List<string>? WorkingDays = null, int? PerDay = null, int? PerWeek = null,
+    List<LocalDate>? Holidays = null, List<RangeDto>? TimeOff = null);
 
-    public Dictionary<string, RuleDto>? Rules { get; init; }
+internal sealed record RangeDto(LocalDate From, LocalDate To);
 
-    public Dictionary<string, LadderDto>? Ladders { get; init; }
+internal sealed record RuleDto(Period MinGap, Period Target, Period MaxGap);
 
-    public List<RelationshipDto>? Relationships { get; init; }
+internal sealed record LadderDto(string Steps, List<string>? Tiers = null);
 
-    public List<TouchDto>? Touches { get; init; }
-
-    public List<CommitmentDto>? Commitments { get; init; }
-
-    public List<MoveDto>? Moves { get; init; }
-
-    public FeedDto? Feed { get; init; }
-}
-
-internal sealed record OwnerDto
-{
-    public string? Zone { get; init; }
-
-    public List<string>? WorkingDays { get; init; }
-
-    public int? PerDay { get; init; }
-
-    public int? PerWeek { get; init; }
-
-    public List<LocalDate>? Holidays { get; init; }
-
-    public List<RangeDto>? TimeOff { get; init; }
-}
-
-internal sealed record RangeDto
-{
-    public required LocalDate From { get; init; }
-
-    public required LocalDate To { get; init; }
-}
-
-internal sealed record RuleDto
-{
-    public required Period MinGap { get; init; }
-
-    public required Period Target { get; init; }
-
-    public required Period MaxGap { get; init; }
-}
-
-internal sealed record LadderDto
-{
-    public required string Steps { get; init; }
-
-    public List<string>? Tiers { get; init; }
-}
-
-internal sealed record RelationshipDto
-{
-    public required string Id { get; init; }
-
-    public required string Name { get; init; }
-
-    public required string Tier { get; init; }
-
-    public List<string>? Tags { get; init; }
-
-    public string? Zone { get; init; }
-
-    public List<string>? Weekend { get; init; }
-
-    public List<string>? Prefers { get; init; }
-
-    public string? State { get; init; }
-
-    public LocalDate? PausedUntil { get; init; }
-
-    public RuleDto? Rule { get; init; }
-}
+internal sealed record RelationshipDto(
+    string Id, string Name, string Tier, List<string>? Tags = null, string? Zone = null, List<string>? Weekend = null,
+    List<Channel>? Prefers = null, RelationshipStatus? State = null, LocalDate? PausedUntil = null, RuleDto? Rule = null);
 
 /// <summary>A touch; <see cref="FollowUp"/> is <c>"none"</c> or a <see cref="FollowUpDto"/>.</summary>
-internal sealed record TouchDto
+internal sealed record TouchDto(
+    [property: JsonPropertyOrder(-1)] string Relationship, [property: JsonPropertyOrder(-1)] LocalDate Date, Channel Channel,
+    [property: JsonPropertyOrder(-2)] string? Id = null, [property: JsonPropertyOrder(-1)] string? Time = null,
+    Direction? Direction = null, Outcome? Outcome = null, string? Medium = null, string? Summary = null, JsonElement? FollowUp = null);
+
+internal sealed record FollowUpDto(string Ladder, string Steps);
+
+internal sealed record CommitmentDto(
+    [property: JsonPropertyOrder(-1)] string Id, [property: JsonPropertyOrder(-1)] string Relationship,
+    [property: JsonPropertyOrder(-1)] LocalDate Date, string What, [property: JsonPropertyOrder(-1)] string? Time = null, Channel? Channel = null,
+    CommitmentStatus? Status = null, LocalDate? MadeOn = null, CommitmentKind? Kind = null, LocalDate? ClosedOn = null,
+    string? ClosedBy = null);
+
+internal sealed record MoveDto(string Relationship, LocalDate To, LocalDate MadeOn);
+
+internal sealed record FeedDto(string? Token = null, string? UidKey = null, Dictionary<string, FeedStateDto>? States = null);
+
+internal sealed record FeedStateDto(Instant? LastModified = null, List<FeedEntryDto>? Entries = null);
+
+internal sealed record FeedEntryDto(string Uid, string Hash, int Sequence, Instant LastModified);
+
+/// <summary>A value the file does not allow, named with the ones it does (the message is kept as it is).</summary>
+internal sealed class BadValueException(string message) : JsonException(message);
+
+/// <summary>
+/// An enum as kebab-case text ("no-reply" for <see cref="Outcome.NoReply"/>), read ignoring case; anything else, a
+/// number included, is an error naming the value and the words allowed.
+/// </summary>
+internal sealed class KebabEnum<T> : JsonConverter<T>
+    where T : struct, Enum
 {
-    public string? Id { get; init; }
+    private static readonly Dictionary<string, T> Values =
+        Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()), StringComparer.OrdinalIgnoreCase);
 
-    public required string Relationship { get; init; }
+    public static string Name(T value) => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
-    public required LocalDate Date { get; init; }
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        string? text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        return text is not null && Values.TryGetValue(text.Trim(), out var value)
+            ? value
+            : throw new BadValueException(
+                $"{(text is null ? "expected a string" : $"unknown value \"{Cli.Text.Printable(text)}\"")}: use {string.Join(", ", Values.Keys)}");
+    }
 
-    public string? Time { get; init; }
-
-    public required string Channel { get; init; }
-
-    public string? Direction { get; init; }
-
-    public string? Outcome { get; init; }
-
-    public string? Medium { get; init; }
-
-    public string? Summary { get; init; }
-
-    public JsonElement? FollowUp { get; init; }
-}
-
-internal sealed record FollowUpDto
-{
-    public required string Ladder { get; init; }
-
-    public required string Steps { get; init; }
-}
-
-internal sealed record CommitmentDto
-{
-    public required string Id { get; init; }
-
-    public required string Relationship { get; init; }
-
-    public required LocalDate Date { get; init; }
-
-    public string? Time { get; init; }
-
-    public required string What { get; init; }
-
-    public string? Channel { get; init; }
-
-    public string? Status { get; init; }
-
-    public LocalDate? MadeOn { get; init; }
-
-    public string? Kind { get; init; }
-
-    public LocalDate? ClosedOn { get; init; }
-
-    public string? ClosedBy { get; init; }
-}
-
-internal sealed record MoveDto
-{
-    public required string Relationship { get; init; }
-
-    public required LocalDate To { get; init; }
-
-    public required LocalDate MadeOn { get; init; }
-}
-
-internal sealed record FeedDto
-{
-    public string? Token { get; init; }
-
-    public string? UidKey { get; init; }
-
-    public Dictionary<string, FeedStateDto>? States { get; init; }
-}
-
-internal sealed record FeedStateDto
-{
-    public Instant? LastModified { get; init; }
-
-    public List<FeedEntryDto>? Entries { get; init; }
-}
-
-internal sealed record FeedEntryDto
-{
-    public required string Uid { get; init; }
-
-    public required string Hash { get; init; }
-
-    public required int Sequence { get; init; }
-
-    public required Instant LastModified { get; init; }
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Name(value));
 }

@@ -37,6 +37,7 @@ internal static class DiaryJson
         // Names with accents stay readable ("Zoë", not "Zo\u00EB"); the file is never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         MaxDepth = 32,
+        Converters = { new KebabEnum<Channel>(), new KebabEnum<Direction>(), new KebabEnum<Outcome>(), new KebabEnum<RelationshipStatus>(), new KebabEnum<CommitmentStatus>(), new KebabEnum<CommitmentKind>() },
     }.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
@@ -148,6 +149,11 @@ internal static class DiaryJson
         string message = e.Message;
         int cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
         message = cut >= 0 ? message[..cut] : message;
+        if (e is BadValueException)
+        {
+            return $"{Where(path)}{message}";
+        }
+
         string? Quoted(string after) =>
             message.IndexOf(after, StringComparison.Ordinal) is >= 0 and var at && message.IndexOf('\'', at + after.Length) is > 0 and var end
                 ? message[(at + after.Length)..end]
@@ -295,19 +301,13 @@ internal static class DiaryJson
             r = r.WithWeekend(At($"{path}.weekend", () => weekend.Select(d => Text.ParseDay(d, "the weekend")).ToList()));
         }
 
-        if (dto.Prefers is { } prefers)
+        r = r.WithPreferredChannels(dto.Prefers ?? []);
+        r = (dto.State ?? RelationshipStatus.Active, dto.PausedUntil) switch
         {
-            r = r.WithPreferredChannels(At($"{path}.prefers", () => prefers.Select(c => Text.ParseChannel(c, "prefers")).ToList()));
-        }
-
-        r = (dto.State ?? "active", dto.PausedUntil) switch
-        {
-            ("active", null) => r,
-            ("paused", { } until) => r.PauseUntil(until),
-            ("paused", null) => throw new DataFileException($"{path}: a paused relationship needs \"pausedUntil\""),
-            ("archived", null) => r.Archive(),
-            ("active" or "archived", _) => throw new DataFileException($"{path}.pausedUntil: only a paused relationship has \"pausedUntil\""),
-            var (state, _) => throw new DataFileException($"{path}.state: unknown state \"{Text.Printable(state)}\" (use active, paused or archived)"),
+            (RelationshipStatus.Paused, { } until) => r.PauseUntil(until),
+            (RelationshipStatus.Paused, null) => throw new DataFileException($"{path}: a paused relationship needs \"pausedUntil\""),
+            (var state, null) => state == RelationshipStatus.Archived ? r.Archive() : r,
+            _ => throw new DataFileException($"{path}.pausedUntil: only a paused relationship has \"pausedUntil\""),
         };
         return dto.Rule is { } rule ? r.WithRule(ToRule(rule, $"{path}.rule")) : r;
     }
@@ -317,21 +317,9 @@ internal static class DiaryJson
     private static Touch ToTouch(TouchDto dto, string path)
     {
         LocalTime? time = dto.Time is { } t ? At($"{path}.time", () => Text.ParseTime(t, "time")) : null;
-        var channel = At($"{path}.channel", () => Text.ParseChannel(dto.Channel, "channel"));
-        var direction = dto.Direction switch
-        {
-            null or "outbound" => Direction.Outbound,
-            "inbound" => Direction.Inbound,
-            var d => throw new DataFileException($"{path}.direction: unknown direction \"{Text.Printable(d)}\" (use outbound or inbound)"),
-        };
-        var outcome = dto.Outcome switch
-        {
-            null or "connected" => Outcome.Connected,
-            "no-reply" => Outcome.NoReply,
-            var o => throw new DataFileException($"{path}.outcome: unknown outcome \"{Text.Printable(o)}\" (use connected or no-reply)"),
-        };
         var followUp = dto.FollowUp is { } f ? ToFollowUp(f, $"{path}.followUp") : null;
-        return At(path, () => new Touch(dto.Relationship, dto.Date, channel, direction, outcome, dto.Medium, dto.Summary, time).WithId(dto.Id).WithFollowUp(followUp));
+        return At(path, () => new Touch(dto.Relationship, dto.Date, dto.Channel, dto.Direction ?? Direction.Outbound, dto.Outcome ?? Outcome.Connected, dto.Medium, dto.Summary, time)
+            .WithId(dto.Id).WithFollowUp(followUp));
     }
 
     /// <summary>A touch's ladder: "none", or { "ladder": NAME, "steps": "3wd:note,5wd:call" }, kept as it was when the touch was logged.</summary>
@@ -358,21 +346,15 @@ internal static class DiaryJson
     private static Commitment ToCommitment(CommitmentDto dto, string path)
     {
         LocalTime? time = dto.Time is { } t ? At($"{path}.time", () => Text.ParseTime(t, "time")) : null;
-        Channel? channel = dto.Channel is { } c ? At($"{path}.channel", () => Text.ParseChannel(c, "channel")) : null;
-        var kind = dto.Kind switch
+        var commitment = At(path, () => new Commitment(dto.Id, dto.Relationship, dto.Date, dto.What, dto.Channel, time, dto.MadeOn, dto.Kind ?? CommitmentKind.Step));
+        return At(path, () => (dto.Status, dto.ClosedOn) switch
         {
-            null or "step" => CommitmentKind.Step,
-            "unless-reply" => CommitmentKind.UnlessReply,
-            var k => throw new DataFileException($"{path}.kind: unknown kind \"{Text.Printable(k)}\" (use step or unless-reply)"),
-        };
-        var commitment = At(path, () => new Commitment(dto.Id, dto.Relationship, dto.Date, dto.What, channel, time, dto.MadeOn, kind));
-        return (dto.Status ?? "open") switch
-        {
-            "open" => commitment,
-            "done" => At(path, () => dto.ClosedOn is { } on ? commitment.MarkDone(on, dto.ClosedBy) : commitment.MarkDone()),
-            "dropped" => At(path, () => dto.ClosedOn is { } on ? commitment.Drop(on) : commitment.Drop()),
-            var s => throw new DataFileException($"{path}.status: unknown status \"{Text.Printable(s)}\" (use open, done or dropped)"),
-        };
+            (CommitmentStatus.Done, { } on) => commitment.MarkDone(on, dto.ClosedBy),
+            (CommitmentStatus.Done, null) => commitment.MarkDone(),
+            (CommitmentStatus.Dropped, { } on) => commitment.Drop(on),
+            (CommitmentStatus.Dropped, null) => commitment.Drop(),
+            _ => commitment,
+        });
     }
 
     private static OwnerSettings ToOwner(OwnerDto dto)
@@ -437,101 +419,71 @@ internal static class DiaryJson
 
     // ---------------------------------------------------------------- writing: the diary to the file
 
-    private static FileDto ToFile(DiaryData data) => new()
-    {
-        Format = DiaryData.CurrentFormat,
-        Owner = new OwnerDto
-        {
-            Zone = data.Owner.Zone,
-            WorkingDays = [.. data.Owner.WorkingDays.Select(Text.Format)],
-            PerDay = data.Owner.PerDay,
-            PerWeek = data.Owner.PerWeek,
-            Holidays = [.. data.Owner.Holidays],
-            TimeOff = [.. data.Owner.TimeOff.Select(r => new RangeDto { From = r.Start, To = r.End })],
-        },
-        Rules = data.TierRules.Count > 0 ? data.TierRules.ToDictionary(p => p.Key, p => ToRuleDto(p.Value)) : null,
-        Ladders = data.Ladders.Count > 0
-            ? data.Ladders.ToDictionary(p => p.Key, p => new LadderDto { Steps = Text.FormatSteps(p.Value.Ladder), Tiers = p.Value.Tiers.Length > 0 ? [.. p.Value.Tiers] : null })
+    private static FileDto ToFile(DiaryData data) => new(
+        DiaryData.CurrentFormat,
+        new OwnerDto(
+            data.Owner.Zone,
+            [.. data.Owner.WorkingDays.Select(Text.Format)],
+            data.Owner.PerDay,
+            data.Owner.PerWeek,
+            [.. data.Owner.Holidays],
+            [.. data.Owner.TimeOff.Select(r => new RangeDto(r.Start, r.End))]),
+        data.TierRules.Count > 0 ? data.TierRules.ToDictionary(p => p.Key, p => ToRuleDto(p.Value)) : null,
+        data.Ladders.Count > 0
+            ? data.Ladders.ToDictionary(p => p.Key, p => new LadderDto(Text.FormatSteps(p.Value.Ladder), p.Value.Tiers.Length > 0 ? [.. p.Value.Tiers] : null))
             : null,
-        Relationships = [.. data.Diary.Relationships.Select(ToRelationshipDto)],
-        Touches = [.. data.Diary.Touches.Select(ToTouchDto)],
-        Commitments = [.. data.Diary.Commitments.Select(ToCommitmentDto)],
-        Moves = [.. data.Diary.Moves.Select(m => new MoveDto { Relationship = m.RelationshipId, To = m.To, MadeOn = m.MadeOn })],
-        Feed = new FeedDto
-        {
-            Token = data.Feed.Token,
-            UidKey = data.Feed.UidKey.IsDefaultOrEmpty ? null : Convert.ToBase64String(data.Feed.UidKey.AsSpan()),
-            States = data.Feed.States.ToDictionary(p => p.Key, p => new FeedStateDto
-            {
-                LastModified = p.Value.LastModified,
-                Entries = [.. p.Value.Entries.Select(e => new FeedEntryDto
-                {
-                    Uid = e.Uid,
-                    Hash = e.ContentHash.ToString("x16", CultureInfo.InvariantCulture),
-                    Sequence = e.Sequence,
-                    LastModified = e.LastModified,
-                })],
-            }),
-        },
-    };
+        [.. data.Diary.Relationships.Select(ToRelationshipDto)],
+        [.. data.Diary.Touches.Select(ToTouchDto)],
+        [.. data.Diary.Commitments.Select(ToCommitmentDto)],
+        [.. data.Diary.Moves.Select(m => new MoveDto(m.RelationshipId, m.To, m.MadeOn))],
+        new FeedDto(
+            data.Feed.Token,
+            data.Feed.UidKey.IsDefaultOrEmpty ? null : Convert.ToBase64String(data.Feed.UidKey.AsSpan()),
+            data.Feed.States.ToDictionary(p => p.Key, p => new FeedStateDto(
+                p.Value.LastModified,
+                [.. p.Value.Entries.Select(e => new FeedEntryDto(e.Uid, e.ContentHash.ToString("x16", CultureInfo.InvariantCulture), e.Sequence, e.LastModified))]))));
 
-    private static RuleDto ToRuleDto(CadenceRule rule) => new() { MinGap = rule.MinGap, Target = rule.Target, MaxGap = rule.MaxGap };
+    private static RuleDto ToRuleDto(CadenceRule rule) => new(rule.MinGap, rule.Target, rule.MaxGap);
 
-    private static RelationshipDto ToRelationshipDto(Relationship r) => new()
-    {
-        Id = r.Id,
-        Name = r.Name,
-        Tier = r.Tier,
-        Tags = r.Tags.Count > 0 ? [.. r.Tags] : null,
-        Zone = r.TimeZone?.Id,
-        Weekend = r.Weekend.SequenceEqual([IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday]) ? null : [.. r.Weekend.Select(Text.Format)],
-        Prefers = r.PreferredChannels.Count > 0 ? [.. r.PreferredChannels.Select(Text.Format)] : null,
-        State = r.State.Status switch
-        {
-            RelationshipStatus.Paused => "paused",
-            RelationshipStatus.Archived => "archived",
-            _ => "active",
-        },
-        PausedUntil = r.State.Status == RelationshipStatus.Paused ? r.State.PausedUntil : null,
-        Rule = r.Rule is { } rule ? ToRuleDto(rule) : null,
-    };
+    private static RelationshipDto ToRelationshipDto(Relationship r) => new(
+        r.Id,
+        r.Name,
+        r.Tier,
+        r.Tags.Count > 0 ? [.. r.Tags] : null,
+        r.TimeZone?.Id,
+        r.Weekend.SequenceEqual([IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday]) ? null : [.. r.Weekend.Select(Text.Format)],
+        r.PreferredChannels.Count > 0 ? [.. r.PreferredChannels] : null,
+        r.State.Status,
+        r.State.Status == RelationshipStatus.Paused ? r.State.PausedUntil : null,
+        r.Rule is { } rule ? ToRuleDto(rule) : null);
 
-    private static TouchDto ToTouchDto(Touch t) => new()
-    {
-        Id = t.Id,
-        Relationship = t.RelationshipId,
-        Date = t.Date,
-        Time = t.Time is { } time ? Text.Format(time) : null,
-        Channel = Text.Format(t.Channel),
-        Direction = t.Direction == Direction.Inbound ? "inbound" : null,
-        Outcome = t.Outcome == Outcome.NoReply ? "no-reply" : null,
-        Medium = t.Medium,
-        Summary = t.Summary,
-        FollowUp = t.FollowUp switch
+    private static TouchDto ToTouchDto(Touch t) => new(
+        t.RelationshipId,
+        t.Date,
+        t.Channel,
+        t.Id,
+        t.Time is { } time ? Text.Format(time) : null,
+        t.Direction == Direction.Inbound ? Direction.Inbound : null,
+        t.Outcome == Outcome.NoReply ? Outcome.NoReply : null,
+        t.Medium,
+        t.Summary,
+        t.FollowUp switch
         {
             null => null,
             { IsNone: true } => JsonSerializer.SerializeToElement("none", Options),
-            var ladder => JsonSerializer.SerializeToElement(new FollowUpDto { Ladder = ladder.Name, Steps = Text.FormatSteps(ladder) }, Options),
-        },
-    };
+            var ladder => JsonSerializer.SerializeToElement(new FollowUpDto(ladder.Name, Text.FormatSteps(ladder)), Options),
+        });
 
-    private static CommitmentDto ToCommitmentDto(Commitment c) => new()
-    {
-        Id = c.Id,
-        Relationship = c.RelationshipId,
-        Date = c.Date,
-        Time = c.Time is { } time ? Text.Format(time) : null,
-        What = c.Purpose,
-        Channel = c.Channel is { } channel ? Text.Format(channel) : null,
-        Status = c.Status switch
-        {
-            CommitmentStatus.Done => "done",
-            CommitmentStatus.Dropped => "dropped",
-            _ => "open",
-        },
-        MadeOn = c.MadeOn,
-        Kind = c.Kind == CommitmentKind.UnlessReply ? "unless-reply" : null,
-        ClosedOn = c.ClosedOn,
-        ClosedBy = c.ClosedBy,
-    };
+    private static CommitmentDto ToCommitmentDto(Commitment c) => new(
+        c.Id,
+        c.RelationshipId,
+        c.Date,
+        c.Purpose,
+        c.Time is { } time ? Text.Format(time) : null,
+        c.Channel,
+        c.Status,
+        c.MadeOn,
+        c.Kind == CommitmentKind.UnlessReply ? CommitmentKind.UnlessReply : null,
+        c.ClosedOn,
+        c.ClosedBy);
 }

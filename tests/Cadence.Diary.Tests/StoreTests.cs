@@ -107,7 +107,10 @@ public sealed class StoreTests : IDisposable
     [InlineData("tomislav-babic", "Tomislav Babić")]
     [InlineData("chloe-martin", "Chloé  Martin!")]
     [InlineData("soren-kierkegaard", "Søren Kierkegaard")]
-    [InlineData("contact", "陈静")]
+    [InlineData("chenjing", "陈静")]
+    [InlineData("aeneas-o-brien-strasse", "Æneas O’Brien-Straße")]
+    [InlineData("slight-smile", "🙂")]
+    [InlineData("contact", "!?")]
     public void Slug_MakesReadableAsciiIds(string expected, string name)
     {
         Assert.Equal(expected, Commands.EditCommands.Slug(name));

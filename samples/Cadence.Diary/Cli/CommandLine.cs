@@ -29,17 +29,24 @@ internal sealed record CommandSpec(
     string? Example = null);
 
 /// <summary>A parsed command line, as the commands read it: positional arguments and the options given, by name.</summary>
-internal sealed class Invocation(CommandSpec command, IReadOnlyList<string> positionals, IReadOnlyDictionary<string, List<string>> options)
+internal sealed class Invocation(CommandSpec command, ParseResult parsed)
 {
     public CommandSpec Command { get; } = command;
 
-    public IReadOnlyList<string> Positionals { get; } = positionals;
+    public IReadOnlyList<string> Positionals { get; } = parsed.CommandResult.Command.Arguments.FirstOrDefault() switch
+    {
+        Argument<string> one => parsed.GetValue(one) is { } value ? [value] : [],
+        Argument<string[]> many => parsed.GetValue(many) ?? [],
+        _ => [],
+    };
 
-    public bool Has(string name) => options.ContainsKey(name);
+    /// <summary>Whether the option was given (a flag: given and not <c>--flag false</c>).</summary>
+    public bool Has(string name) =>
+        parsed.GetResult("--" + name) is OptionResult { Implicit: false } result && (result.Option is not Option<bool> flag || parsed.GetValue(flag));
 
-    public string? Get(string name) => options.TryGetValue(name, out var values) ? values[^1] : null;
+    public string? Get(string name) => Has(name) ? parsed.GetValue<string>("--" + name) ?? string.Empty : null;
 
-    public IReadOnlyList<string> All(string name) => options.TryGetValue(name, out var values) ? values : [];
+    public IReadOnlyList<string> All(string name) => Has(name) ? parsed.GetValue<string[]>("--" + name) ?? [] : [];
 }
 
 /// <summary>The commands and their options, as data; System.CommandLine parses them and writes their help.</summary>
@@ -212,34 +219,29 @@ internal static class CommandLine
     {
         var root = new RootCommand("Cadence.Diary: a marketing diary on a JSON file. Whom to contact, when, by which channel, and why.\n"
             + "With no command it shows today's agenda.");
-        var common = Common.ToDictionary(o => o.Name, o => ToOption(o, recursive: true), StringComparer.Ordinal);
-        foreach (var option in common.Values)
+        foreach (var spec in Common)
         {
-            root.Options.Add(option);
+            root.Options.Add(ToOption(spec, recursive: true));
         }
 
         foreach (var spec in Commands)
         {
             var command = new Command(spec.Name, spec.Summary);
-            var options = spec.Options.ToDictionary(o => o.Name, o => ToOption(o, recursive: false), StringComparer.Ordinal);
-            foreach (var option in options.Values)
+            foreach (var option in spec.Options)
             {
-                command.Options.Add(option);
+                command.Options.Add(ToOption(option, recursive: false));
             }
 
             // One word (an id), or several (a name in words): System.CommandLine checks how many.
-            Argument? arguments = spec.MaxPositionals switch
+            if (spec.MaxPositionals > 0)
             {
-                0 => null,
-                1 => new Argument<string>(spec.Arguments.Trim('[', ']')) { Arity = spec.MinPositionals == 0 ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne },
-                _ => new Argument<string[]>(spec.Arguments.Trim('[', ']')) { Arity = spec.MinPositionals == 0 ? ArgumentArity.ZeroOrMore : ArgumentArity.OneOrMore },
-            };
-            if (arguments is not null)
-            {
-                command.Arguments.Add(arguments);
+                string name = spec.Arguments.Trim('[', ']');
+                command.Arguments.Add(spec.MaxPositionals == 1
+                    ? new Argument<string>(name) { Arity = spec.MinPositionals == 0 ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne }
+                    : new Argument<string[]>(name) { Arity = spec.MinPositionals == 0 ? ArgumentArity.ZeroOrMore : ArgumentArity.OneOrMore });
             }
 
-            command.SetAction(parsed => run(ToInvocation(spec, parsed, options.Concat(common), arguments)));
+            command.SetAction(parsed => run(new Invocation(spec, parsed)));
             root.Subcommands.Add(command);
         }
 
@@ -299,38 +301,6 @@ internal static class CommandLine
         option.Required = spec.Required;
         option.Recursive = recursive;
         return option;
-    }
-
-    private static Invocation ToInvocation(CommandSpec spec, ParseResult parsed, IEnumerable<KeyValuePair<string, Option>> options, Argument? arguments)
-    {
-        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (name, option) in options)
-        {
-            if (parsed.GetResult(option) is not { Implicit: false } result)
-            {
-                continue;
-            }
-
-            values[name] = option switch
-            {
-                Option<bool> flag => parsed.GetValue(flag) ? [string.Empty] : null!,
-                Option<string[]> many => [.. parsed.GetValue(many) ?? []],
-                Option<string> one => [parsed.GetValue(one) ?? string.Empty],
-                _ => [],
-            };
-            if (values[name] is null)
-            {
-                values.Remove(name);
-            }
-        }
-
-        string[] positionals = arguments switch
-        {
-            Argument<string> one => parsed.GetValue(one) is { } value ? [value] : [],
-            Argument<string[]> many => parsed.GetValue(many) ?? [],
-            _ => [],
-        };
-        return new Invocation(spec, positionals, values);
     }
 
     /// <summary>System.CommandLine's help, then the command's details and example, and the exit codes.</summary>

@@ -384,20 +384,17 @@ internal static class EditCommands
     /// <summary>Two names are the same person's when they differ only in case, accents or spacing ("Zoe Muller", "Zoë Müller").</summary>
     private static bool SameName(string a, string b) => Slug(a) == Slug(b) && Slug(a) != "contact";
 
-    /// <summary>"Zoë Müller" → "zoe-muller", "Tomislav Babić" → "tomislav-babic": ASCII letters and digits, hyphens between words.</summary>
+    /// <summary>"Zoë Müller" → "zoe-muller", "陈静" → "chenjing" (AnyAscii's transliteration): ASCII letters and digits, hyphens between words.</summary>
     internal static string Slug(string name)
     {
         var text = new StringBuilder();
-        foreach (char c in name)
+        foreach (char c in AnyAscii.Transliteration.Transliterate(name))
         {
-            string folded = char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c).ToString()
-                : c is >= '\u00C0' and <= '\u017F' && LatinFold[c - '\u00C0'] is not "-" and var f ? f
-                : string.Empty;
-            if (folded.Length > 0)
+            if (char.IsAsciiLetterOrDigit(c))
             {
-                text.Append(folded);
+                text.Append(char.ToLowerInvariant(c));
             }
-            else if (text.Length > 0 && text[^1] != '-' && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            else if (text.Length > 0 && text[^1] != '-')
             {
                 text.Append('-');
             }
@@ -406,15 +403,6 @@ internal static class EditCommands
         string slug = text.ToString().Trim('-');
         return slug.Length == 0 ? "contact" : slug.Length > 60 ? slug[..60].Trim('-') : slug;
     }
-
-    /// <summary>ASCII for U+00C0 to U+017F (Latin-1 Supplement and Latin Extended-A), "-" where there is none.</summary>
-    private static readonly string[] LatinFold = (string.Empty
-        + "a a a a a a ae c e e e e i i i i d n o o o o o - o u u u u y th ss "
-        + "a a a a a a ae c e e e e i i i i d n o o o o o - o u u u u y th y "
-        + "a a a a a a c c c c c c c c d d d d e e e e e e e e e e g g g g "
-        + "g g g g h h h h i i i i i i i i i i ij ij j j k k k l l l l l l l "
-        + "l l l n n n n n n n n n o o o o o o oe oe r r r r r r s s s s s s "
-        + "s s t t t t t t u u u u u u u u u u u u w w y y y z z z z z z s").Split(' ');
 
     private static string UniqueId(string slug, Diary diary)
     {

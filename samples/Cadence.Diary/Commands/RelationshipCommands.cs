@@ -41,10 +41,10 @@ internal static class RelationshipCommands
                     id = row.Relationship.Id,
                     name = row.Relationship.Name,
                     tier = row.Relationship.Tier,
-                    state = StateWord(row.Relationship),
+                    state = row.Relationship.State.Status,
                     pausedUntil = row.Relationship.State.PausedUntil,
                     lastTouch = row.Last is { } last ? TouchJson(last) : null,
-                    next = row.Next is { } next ? new { due = next.Due, channel = Text.Format(next.Channel), daysOverdue = next.DaysOverdue } : null,
+                    next = row.Next is { } next ? new { due = next.Due, channel = next.Channel, daysOverdue = next.DaysOverdue } : null,
                 }),
             }));
             return ExitCodes.Ok;
@@ -94,11 +94,11 @@ internal static class RelationshipCommands
                     id = r.Id,
                     name = r.Name,
                     tier = r.Tier,
-                    state = StateWord(r),
+                    state = r.State.Status,
                     pausedUntil = r.State.PausedUntil,
                     zone = r.TimeZone?.Id,
                     weekend = r.Weekend.Select(Text.Format),
-                    prefers = r.PreferredChannels.Select(Text.Format),
+                    prefers = r.PreferredChannels,
                     tags = r.Tags,
                     rule = new { minGap = rule.MinGap, target = rule.Target, maxGap = rule.MaxGap, own = r.Rule is not null },
                 },
@@ -108,7 +108,7 @@ internal static class RelationshipCommands
                     id = c.Id,
                     date = c.Date,
                     what = c.Purpose,
-                    status = Status(c),
+                    status = c.Status,
                     unlessReply = c.WaitsForReply,
                     closedOn = c.ClosedOn,
                     why = data.Diary.WhyClosed(c.Id)?.ToString(),
@@ -315,13 +315,6 @@ internal static class RelationshipCommands
         _ => "active",
     };
 
-    private static string Status(Commitment c) => c.Status switch
-    {
-        CommitmentStatus.Done => "done",
-        CommitmentStatus.Dropped => "dropped",
-        _ => "open",
-    };
-
     private static string Channels(Relationship r) => r.PreferredChannels.Count == 0 ? "none" : string.Join(",", r.PreferredChannels.Select(Text.Format));
 
     private static string RuleText(CadenceRule? rule) => rule is null
@@ -334,20 +327,13 @@ internal static class RelationshipCommands
             ? $"{((period.Weeks * 7) + period.Days).ToString(CultureInfo.InvariantCulture)} days"
             : PeriodPattern.Roundtrip.Format(period);
 
-    private static string StateWord(Relationship r) => r.State.Status switch
-    {
-        RelationshipStatus.Paused => "paused",
-        RelationshipStatus.Archived => "archived",
-        _ => "active",
-    };
-
     private static object TouchJson(Touch touch) => new
     {
         id = touch.Id,
         date = touch.Date,
-        channel = Text.Format(touch.Channel),
-        direction = touch.Direction == Direction.Inbound ? "inbound" : "outbound",
-        outcome = touch.Outcome == Outcome.NoReply ? "no-reply" : "connected",
+        channel = touch.Channel,
+        direction = touch.Direction,
+        outcome = touch.Outcome,
         medium = touch.Medium,
         note = touch.Summary,
         followUp = touch.FollowUp is { IsNone: false } ladder ? Text.FormatSteps(ladder) : null,

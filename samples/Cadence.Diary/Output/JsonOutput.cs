@@ -30,6 +30,8 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
         NewLine = "\n",
+        // Channels, directions, outcomes and states as words: "note", "inbound", "no-reply", "paused".
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     }.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
     /// <summary>The document: the header (format, command, today, zone, source, demo), then <paramref name="body"/>'s properties, and a final newline.</summary>
@@ -58,7 +60,7 @@ internal static class JsonOutput
         id = touch.RelationshipId,
         name = touch.Relationship.Name,
         tier = touch.Relationship.Tier,
-        state = touch.Relationship.State.Status == RelationshipStatus.Paused ? "paused" : "active",
+        state = touch.Relationship.State.Status,
         pausedUntil = touch.Relationship.State.PausedUntil,
         due = touch.Due,
         time = touch.Time is { } time ? Text.Format(time) : null,
@@ -68,7 +70,7 @@ internal static class JsonOutput
         late = touch.IsLate,
         breaksCadence = touch.BreaksCadence,
         followUp = touch.IsFollowUp,
-        channel = Text.Format(touch.Channel),
+        channel = touch.Channel,
         title = touch.Title,
         why = touch.Why,
         reasons = touch.Reasons.Select(r => new { kind = Kind(r), text = r.ToString() }),
@@ -89,9 +91,9 @@ internal static class JsonOutput
             {
                 id = last.Id,
                 date = last.Date,
-                channel = Text.Format(last.Channel),
-                direction = last.Direction == Direction.Inbound ? "inbound" : "outbound",
-                outcome = last.Outcome == Outcome.NoReply ? "no-reply" : "connected",
+                channel = last.Channel,
+                direction = last.Direction,
+                outcome = last.Outcome,
                 medium = last.Medium,
                 summary = last.Summary,
             }
@@ -104,7 +106,7 @@ internal static class JsonOutput
         date = day.Date,
         count = day.Count,
         limit = day.Limit,
-        channel = day.Channel is { } c ? Text.Format(c) : null,
+        channel = day.Channel,
         week = day.Week,
     };
 

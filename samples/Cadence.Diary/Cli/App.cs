@@ -109,6 +109,17 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
         }
     }
 
+    /// <summary>
+    /// A change to the data file: <paramref name="change"/> gets the data and today, checks everything, and returns
+    /// the changed data (or null: nothing to write) and what to say. The file is written atomically under its lock;
+    /// the message is printed after.
+    /// </summary>
+    public int Change(Invocation invocation, Func<DiaryData, LocalDate, (DiaryData? Next, string Message)> change)
+    {
+        Say(WriteStore(invocation).Update(data => change(data, TodayFor(invocation, data))));
+        return ExitCodes.Ok;
+    }
+
     /// <summary>The day "today" is for a diary: --date, else the clock in the owner's time zone.</summary>
     public LocalDate TodayFor(Invocation invocation, DiaryData data) =>
         invocation.Get("date") is { } date

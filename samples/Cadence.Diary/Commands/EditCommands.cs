@@ -77,10 +77,9 @@ internal static class EditCommands
             throw new UserException("--follow-up follows up a touch of yours; an --inbound touch is their reply, and closes any follow-ups.");
         }
 
-        string message = App.WriteStore(invocation).Update(data =>
+        return app.Change(invocation, (data, today) =>
         {
             var relationship = Find(data, id);
-            var today = app.TodayFor(invocation, data);
             var date = on ?? today;
             if (date > today)
             {
@@ -104,21 +103,15 @@ internal static class EditCommands
                     : $"Done: {commitment.Purpose} ({commitment.Id}).\n");
             }
 
-            AppendNext(text, data, diary, relationship.Id, today);
-            return (data.WithDiary(diary), text.ToString());
+            return Changed(data, diary, relationship.Id, today, text.ToString());
         });
-        app.Say(message);
-        return ExitCodes.Ok;
     }
 
-    /// <summary>"Next: …" and a newline: what the plan says comes next for a relationship after a change.</summary>
-    internal static void AppendNext(StringBuilder text, DiaryData data, Diary diary, string relationshipId, LocalDate today)
-    {
-        if (new Scheduler(data.SchedulerOptions).PlanFor(diary, relationshipId, today) is { } next)
-        {
-            text.Append("Next: ").Append(NextStep(next)).Append('\n');
-        }
-    }
+    /// <summary>The changed data, and <paramref name="message"/> with "Next: …": what the plan says comes next for the relationship.</summary>
+    internal static (DiaryData, string) Changed(DiaryData data, Diary diary, string relationshipId, LocalDate today, string message) =>
+        (data.WithDiary(diary), new Scheduler(data.SchedulerOptions).PlanFor(diary, relationshipId, today) is { } next
+            ? $"{message.TrimEnd('\n')}\nNext: {NextStep(next)}"
+            : message);
 
     /// <summary>"Thu 5 Mar 2026, a note: first follow-up of 2 if no reply (ladder "3wd:note,5wd:call")", or "Thu 5 Mar 2026, a call".</summary>
     internal static string NextStep(PlannedTouch next)
@@ -166,10 +159,9 @@ internal static class EditCommands
         LocalTime? at = invocation.Get("at") is { } a ? Text.ParseTime(a, "--at") : null;
         var kind = invocation.Has("unless-reply") ? CommitmentKind.UnlessReply : CommitmentKind.Step;
 
-        string message = App.WriteStore(invocation).Update(data =>
+        return app.Change(invocation, (data, today) =>
         {
             var relationship = Find(data, id);
-            var today = app.TodayFor(invocation, data);
             if (on < today)
             {
                 throw new UserException($"--on {Text.Format(on)} is before today ({Text.Format(today)}); a commitment is a step still to take.");
@@ -188,8 +180,6 @@ internal static class EditCommands
             string unless = kind == CommitmentKind.UnlessReply ? " unless they reply first" : string.Empty;
             return (data.WithDiary(diary), $"Promised {relationship.Name} for {when}{unless}: {commitment.Purpose} ({commitment.Id}).");
         });
-        app.Say(message);
-        return ExitCodes.Ok;
     }
 
     public static int Move(App app, Invocation invocation)
@@ -197,10 +187,9 @@ internal static class EditCommands
         string id = invocation.Positionals[0];
         var to = Text.ParseDate(invocation.Get("to")!, "--to");
 
-        string message = App.WriteStore(invocation).Update(data =>
+        return app.Change(invocation, (data, today) =>
         {
             var relationship = Find(data, id);
-            var today = app.TodayFor(invocation, data);
             if (to < today)
             {
                 throw new UserException($"--to {Text.Format(to)} is before today ({Text.Format(today)}); move a touch to today or later.");
@@ -220,18 +209,15 @@ internal static class EditCommands
 
             return (data.WithDiary(diary), $"{what} from {Text.LongDay.Format(planned.Due)} to {Text.LongDay.Format(to)}.");
         });
-        app.Say(message);
-        return ExitCodes.Ok;
     }
 
     public static int Pause(App app, Invocation invocation)
     {
         string id = invocation.Positionals[0];
         var until = Text.ParseDate(invocation.Get("until")!, "--until");
-        string message = App.WriteStore(invocation).Update(data =>
+        return app.Change(invocation, (data, today) =>
         {
             var relationship = Find(data, id);
-            var today = app.TodayFor(invocation, data);
             if (until <= today)
             {
                 throw new UserException($"--until {Text.Format(until)} is not after today ({Text.Format(today)}); a pause ends on a later day.");
@@ -240,26 +226,18 @@ internal static class EditCommands
             var diary = data.Diary.Update(relationship.PauseUntil(until));
             return (data.WithDiary(diary), $"Paused {relationship.Name} until {Text.LongDay.Format(until)}.");
         });
-        app.Say(message);
-        return ExitCodes.Ok;
     }
 
     public static int Archive(App app, Invocation invocation)
     {
         string id = invocation.Positionals[0];
-        string message = App.WriteStore(invocation).Update(data =>
+        return app.Change(invocation, (data, _) =>
         {
             var relationship = Find(data, id);
-            if (relationship.State.Status == RelationshipStatus.Archived)
-            {
-                return ((DiaryData?)null, $"{relationship.Name} is already archived.");
-            }
-
-            var diary = data.Diary.Update(relationship.Archive());
-            return (data.WithDiary(diary), $"Archived {relationship.Name}: no longer scheduled.");
+            return relationship.State.Status == RelationshipStatus.Archived
+                ? (null, $"{relationship.Name} is already archived.")
+                : (data.WithDiary(data.Diary.Update(relationship.Archive())), $"Archived {relationship.Name}: no longer scheduled.");
         });
-        app.Say(message);
-        return ExitCodes.Ok;
     }
 
     public static int Owner(App app, Invocation invocation)

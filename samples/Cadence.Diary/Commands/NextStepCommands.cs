@@ -16,26 +16,17 @@ internal static class NextStepCommands
 
     public static int Drop(App app, Invocation invocation) => Close(app, invocation, done: false);
 
-    public static int Reopen(App app, Invocation invocation)
+    public static int Reopen(App app, Invocation invocation) => app.Change(invocation, (data, today) =>
     {
-        string id = invocation.Positionals[0].Trim();
-        string message = App.WriteStore(invocation).Update(data =>
+        var commitment = FindCommitment(data, invocation.Positionals[0].Trim());
+        if (commitment.IsOpen)
         {
-            var commitment = FindCommitment(data, id);
-            if (commitment.IsOpen)
-            {
-                throw new UserException($"{commitment.Id} (\"{Text.Printable(commitment.Purpose)}\") is already open; only a done or dropped step can be reopened.");
-            }
+            throw new UserException($"{commitment.Id} (\"{Text.Printable(commitment.Purpose)}\") is already open; only a done or dropped step can be reopened.");
+        }
 
-            var today = app.TodayFor(invocation, data);
-            var diary = data.Diary.ReopenCommitment(commitment.Id);
-            var text = new StringBuilder($"Reopened {commitment.Id}: {commitment.Purpose}, due {Text.LongDay.Format(commitment.Date)}.\n");
-            EditCommands.AppendNext(text, data, diary, commitment.RelationshipId, today);
-            return (data.WithDiary(diary), text.ToString());
-        });
-        app.Say(message);
-        return ExitCodes.Ok;
-    }
+        return EditCommands.Changed(data, data.Diary.ReopenCommitment(commitment.Id), commitment.RelationshipId, today,
+            $"Reopened {commitment.Id}: {commitment.Purpose}, due {Text.LongDay.Format(commitment.Date)}.");
+    });
 
     public static int Ladders(App app, Invocation invocation)
     {
@@ -65,9 +56,8 @@ internal static class NextStepCommands
     {
         string id = invocation.Positionals[0].Trim();
         LocalDate? on = invocation.Get("on") is { } o ? Text.ParseDate(o, "--on") : null;
-        string message = App.WriteStore(invocation).Update(data =>
+        return app.Change(invocation, (data, today) =>
         {
-            var today = app.TodayFor(invocation, data);
             var day = on ?? today;
             if (day > today)
             {
@@ -82,12 +72,9 @@ internal static class NextStepCommands
             }
 
             var diary = done ? data.Diary.CompleteCommitment(commitment.Id, day) : data.Diary.DropCommitment(commitment.Id, day);
-            var text = new StringBuilder($"{(done ? "Done" : "Dropped")}: {commitment.Purpose} ({commitment.Id}), on {Text.LongDay.Format(day)}.\n");
-            EditCommands.AppendNext(text, data, diary, commitment.RelationshipId, today);
-            return (data.WithDiary(diary), text.ToString());
+            return EditCommands.Changed(data, diary, commitment.RelationshipId, today,
+                $"{(done ? "Done" : "Dropped")}: {commitment.Purpose} ({commitment.Id}), on {Text.LongDay.Format(day)}.");
         });
-        app.Say(message);
-        return ExitCodes.Ok;
     }
 
     /// <summary>

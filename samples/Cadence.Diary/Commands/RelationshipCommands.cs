@@ -186,7 +186,7 @@ internal static class RelationshipCommands
             throw new UsageException($"edit needs something to change: --name, --tier, --zone, --prefers, --weekend or --rule; run `{CommandLine.Program} edit --help`.");
         }
 
-        string message = App.WriteStore(invocation).Update(data =>
+        return app.Change(invocation, (data, today) =>
         {
             var before = EditCommands.Find(data, id);
             var diary = data.Diary.Update(before.Id, r =>
@@ -219,13 +219,8 @@ internal static class RelationshipCommands
                 return ((DiaryData?)null, $"{before.Name} ({before.Id}) already has those details; nothing changed.\n");
             }
 
-            var text = new System.Text.StringBuilder($"Changed {after.Name} ({after.Id}): {string.Join("; ", changes)}.\n");
-            var next = data.WithDiary(diary);
-            EditCommands.AppendNext(text, next, diary, after.Id, app.TodayFor(invocation, data));
-            return (next, text.ToString());
+            return EditCommands.Changed(data, diary, after.Id, today, $"Changed {after.Name} ({after.Id}): {string.Join("; ", changes)}.");
         });
-        app.Say(message);
-        return ExitCodes.Ok;
     }
 
     public static int Unarchive(App app, Invocation invocation) =>
@@ -237,7 +232,7 @@ internal static class RelationshipCommands
     public static int Unlog(App app, Invocation invocation)
     {
         string touchId = invocation.Positionals[0].Trim();
-        string message = App.WriteStore(invocation).Update(data =>
+        return app.Change(invocation, (data, today) =>
         {
             var touch = data.Diary.Touches.FirstOrDefault(t => t.Id == touchId)
                 ?? throw new UserException($"No touch has the id \"{Text.Printable(touchId)}\"{Suggestions.For(touchId, data.Diary.Touches.Select(t => t.Id).OfType<string>())}; `{CommandLine.Program} show ID` lists a relationship's touches with their ids.");
@@ -251,30 +246,19 @@ internal static class RelationshipCommands
                 text.Append($"Open again: {c.Purpose} ({c.Id}), which it had closed.\n");
             }
 
-            EditCommands.AppendNext(text, data, diary, relationship.Id, app.TodayFor(invocation, data));
-            return (data.WithDiary(diary), text.ToString());
+            return EditCommands.Changed(data, diary, relationship.Id, today, text.ToString());
         });
-        app.Say(message);
-        return ExitCodes.Ok;
     }
 
     private static int Reactivate(App app, Invocation invocation, RelationshipStatus from, Func<Diary, string, Diary> change, string state, string done)
     {
-        string message = App.WriteStore(invocation).Update(data =>
+        return app.Change(invocation, (data, today) =>
         {
             var relationship = EditCommands.Find(data, invocation.Positionals[0]);
-            if (relationship.State.Status != from)
-            {
-                throw new UserException($"{relationship.Name} ({relationship.Id}) is {State(relationship)}, not {state}.");
-            }
-
-            var diary = change(data.Diary, relationship.Id);
-            var text = new System.Text.StringBuilder($"{done} {relationship.Name}: planned again.\n");
-            EditCommands.AppendNext(text, data, diary, relationship.Id, app.TodayFor(invocation, data));
-            return (data.WithDiary(diary), text.ToString());
+            return relationship.State.Status == from
+                ? EditCommands.Changed(data, change(data.Diary, relationship.Id), relationship.Id, today, $"{done} {relationship.Name}: planned again.")
+                : throw new UserException($"{relationship.Name} ({relationship.Id}) is {State(relationship)}, not {state}.");
         });
-        app.Say(message);
-        return ExitCodes.Ok;
     }
 
     /// <summary>--rule MIN,TARGET,MAX: days (14,30,45) or ISO 8601 periods (P2W,P4W,P6W); "default" for the tier's.</summary>

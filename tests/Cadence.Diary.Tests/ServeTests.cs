@@ -56,6 +56,27 @@ public sealed partial class ServeTests : IDisposable, IClassFixture<DemoDataFile
             Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
         }
 
+        // The weak form of the same tag matches too (If-None-Match compares weakly), and If-Modified-Since is
+        // answered when no tag is sent; a tag that does not match wins over a date that would.
+        foreach (var (tag, since, expected) in new (string?, DateTimeOffset?, HttpStatusCode)[]
+        {
+            ("W/" + etag.Tag, null, HttpStatusCode.NotModified),
+            (null, lastModified, HttpStatusCode.NotModified),
+            (null, lastModified.AddSeconds(-1), HttpStatusCode.OK),
+            ("\"other\"", lastModified, HttpStatusCode.OK),
+        })
+        {
+            using var conditional = new HttpRequestMessage(HttpMethod.Get, server.Http);
+            if (tag is not null)
+            {
+                conditional.Headers.TryAddWithoutValidation("If-None-Match", tag);
+            }
+
+            conditional.Headers.IfModifiedSince = since;
+            using var answer = await _http.SendAsync(conditional);
+            Assert.True(expected == answer.StatusCode, $"If-None-Match {tag}, If-Modified-Since {since:R}: {answer.StatusCode}");
+        }
+
         // Unchanged data: byte-identical feed, same ETag and Last-Modified.
         using (var second = await _http.GetAsync(server.Http))
         {

@@ -13,7 +13,6 @@ internal static class Text
     public static readonly LocalDatePattern Date = LocalDatePattern.Iso;
     public static readonly LocalTimePattern Minutes = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
     public static readonly LocalTimePattern Seconds = LocalTimePattern.CreateWithInvariantCulture("HH':'mm':'ss");
-    public static readonly InstantPattern Instant = InstantPattern.ExtendedIso;
     public static readonly LocalDatePattern ShortDay = LocalDatePattern.Create("ddd d MMM", CultureInfo.InvariantCulture);
     public static readonly LocalDatePattern DayMonth = LocalDatePattern.Create("d MMM", CultureInfo.InvariantCulture);
     public static readonly LocalDatePattern LongDay = LocalDatePattern.Create("ddd d MMM uuuu", CultureInfo.InvariantCulture);
@@ -24,8 +23,6 @@ internal static class Text
     public static string Format(LocalDate date) => Date.Format(date);
 
     public static string Format(LocalTime time) => time.Second == 0 && time.NanosecondOfSecond == 0 ? Minutes.Format(time) : Seconds.Format(time);
-
-    public static string Format(Instant instant) => Instant.Format(instant);
 
     /// <summary>A date as YYYY-MM-DD, or a one-line error naming where it came from.</summary>
     public static LocalDate ParseDate(string value, string where)
@@ -47,14 +44,6 @@ internal static class Text
         return result.Success
             ? result.Value
             : throw new UserException($"Bad time \"{Printable(value)}\" for {where}: use HH:MM, e.g. 09:30.");
-    }
-
-    public static Instant ParseInstant(string value, string where)
-    {
-        var result = Instant.Parse(value);
-        return result.Success
-            ? result.Value
-            : throw new UserException($"Bad instant \"{Printable(value)}\" for {where}: use an ISO 8601 UTC time such as 2026-03-13T09:30:00Z.");
     }
 
     public static string Format(Channel channel) => channel switch

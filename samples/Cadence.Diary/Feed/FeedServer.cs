@@ -10,6 +10,7 @@ using Cadence.Sample.Cli;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
@@ -135,32 +136,15 @@ internal static class FeedServer
             // Last-Modified must not be later than the Date sent with it (RFC 9110 8.8.2.1); HTTP dates have whole
             // seconds, so send our own Date and cap Last-Modified at it.
             var date = Instant.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-            if (lastModified > date)
-            {
-                lastModified = date;
-            }
-
-            response.Headers.Date = HttpDate(date);
-            response.Headers.ETag = etag;
-            response.Headers.LastModified = HttpDate(lastModified);
+            response.Headers.Date = date.ToDateTimeOffset().ToString("R", CultureInfo.InvariantCulture);
             response.Headers.CacheControl = "private";
-            if (NotModified(request, etag, lastModified))
-            {
-                response.StatusCode = StatusCodes.Status304NotModified;
-                log.Request(request, 304);
-                return;
-            }
-
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "text/calendar; charset=utf-8";
             response.Headers.ContentDisposition = "inline; filename=\"cadence.ics\"";
-            response.ContentLength = bytes.Length;
-            if (HttpMethods.IsGet(request.Method))
-            {
-                await response.Body.WriteAsync(bytes);
-            }
 
-            log.Request(request, 200);
+            // ASP.NET Core's file result: ETag and Last-Modified, and the conditional requests (If-None-Match, weak
+            // comparison, before If-Modified-Since) answered 304; a HEAD gets the headers without the body.
+            await TypedResults.Bytes(bytes, "text/calendar; charset=utf-8", lastModified: (lastModified > date ? date : lastModified).ToDateTimeOffset(), entityTag: new EntityTagHeaderValue(etag))
+                .ExecuteAsync(context);
+            log.Request(request, response.StatusCode);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -176,36 +160,6 @@ internal static class FeedServer
             log.Failure(e is UserException ? e.Message : $"Serving the feed failed: {e.GetType().Name}: {Messages.OneLine(e)}");
         }
     }
-
-    /// <summary>
-    /// If-None-Match wins when present (weak comparison, as RFC 9110 asks for it); otherwise If-Modified-Since,
-    /// to the second.
-    /// </summary>
-    private static bool NotModified(HttpRequest request, string etag, Instant lastModified)
-    {
-        string? ifNoneMatch = request.Headers.IfNoneMatch;
-        if (!string.IsNullOrEmpty(ifNoneMatch))
-        {
-            foreach (string tag in ifNoneMatch.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                string opaque = tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
-                if (tag == "*" || string.Equals(opaque, etag, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        string? ifModifiedSince = request.Headers.IfModifiedSince;
-        return !string.IsNullOrEmpty(ifModifiedSince)
-            && DateTimeOffset.TryParseExact(ifModifiedSince, "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
-            && lastModified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
-    }
-
-    private static string HttpDate(Instant instant) =>
-        instant.ToDateTimeOffset().ToString("R", CultureInfo.InvariantCulture);
 
     private static async Task Plain(HttpResponse response, int status, string text)
     {

@@ -286,18 +286,7 @@ internal static class EditCommands
             throw new UserException($"The demo diary has no lasting token (serve makes one for each run); run `{CommandLine.Program} init` to start your own diary.");
         }
 
-        bool rotate = invocation.Has("rotate");
-        string token = store.Update(data =>
-        {
-            if (!rotate && data.Feed.Token is { } existing)
-            {
-                return ((DiaryData?)null, existing);
-            }
-
-            string fresh = Secrets.NewToken();
-            return (data with { Feed = data.Feed with { Token = fresh } }, fresh);
-        });
-        app.Out.Write(token + "\n");
+        app.Out.Write(Secrets.Token(store, invocation.Has("rotate")) + "\n");
         return ExitCodes.Ok;
     }
 

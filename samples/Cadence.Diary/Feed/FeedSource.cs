@@ -44,17 +44,7 @@ internal sealed class FeedSource
         if (App.ReadStore(invocation) is { } store)
         {
             // A data file made by hand may have no token yet: make one, once.
-            string token = store.Update(data =>
-            {
-                if (data.Feed.Token is { } existing)
-                {
-                    return ((DiaryData?)null, existing);
-                }
-
-                string fresh = Secrets.NewToken();
-                return (data with { Feed = data.Feed with { Token = fresh } }, fresh);
-            });
-            source = new FeedSource(app, invocation, profile, store, null, token);
+            source = new FeedSource(app, invocation, profile, store, null, Secrets.Token(store, rotate: false));
         }
         else
         {

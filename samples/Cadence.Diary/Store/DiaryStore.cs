@@ -16,7 +16,7 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
 {
     private readonly TextWriter _notes = notes ?? Console.Error;
 
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The path as the user gave it, for messages.</summary>
     public string Path { get; } = path;
@@ -132,7 +132,7 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
 
     /// <summary>
     /// Takes the exclusive lock (an advisory lock on FILE.lock, released when the handle closes, so a killed process
-    /// leaves no stale lock), waiting up to 10 s. The lock file is owner-only, and a symbolic link planted in its place
+    /// leaves no stale lock), waiting up to 30 s (a busy machine syncing to a slow disk). The lock file is owner-only, and a symbolic link planted in its place
     /// is refused rather than followed.
     /// </summary>
     private FileStream Lock()

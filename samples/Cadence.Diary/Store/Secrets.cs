@@ -45,4 +45,16 @@ internal static class Secrets
         SHA256.HashData(Encoding.UTF8.GetBytes(candidate), b);
         return CryptographicOperations.FixedTimeEquals(a, b);
     }
+
+    /// <summary>The data file's feed token: the one it has, or a new one written to it (always new with <paramref name="rotate"/>).</summary>
+    public static string Token(DiaryStore store, bool rotate) => store.Update(data =>
+    {
+        if (!rotate && data.Feed.Token is { } existing)
+        {
+            return ((DiaryData?)null, existing);
+        }
+
+        string fresh = NewToken();
+        return (data with { Feed = data.Feed with { Token = fresh } }, fresh);
+    });
 }

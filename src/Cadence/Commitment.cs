@@ -40,12 +40,12 @@ public sealed record Commitment
     {
         Id = Guard.Id(id, nameof(id));
         RelationshipId = Guard.Id(relationshipId, nameof(relationshipId));
-        Date = date;
+        Date = Guard.Date(date, nameof(date));
         Purpose = Guard.Name(purpose, nameof(purpose));
         Channel = channel is { } c ? Guard.Defined(c, nameof(channel)) : null;
         Time = time;
         Kind = Guard.Defined(kind, nameof(kind));
-        if (madeOn is { } made && made > date)
+        if (madeOn is { } made && Guard.Date(made, nameof(madeOn)) > date)
         {
             throw new ArgumentException(
                 $"The commitment \"{id}\" is made on {made:uuuu'-'MM'-'dd}, after the day it is due ({date:uuuu'-'MM'-'dd}); a next step is made on or before its day.",
@@ -116,14 +116,14 @@ public sealed record Commitment
     [Pure]
     public Commitment MoveTo(LocalDate date, LocalTime? time)
     {
-        if (MadeOn is { } made && date < made)
+        if (MadeOn is { } made && Guard.Date(date, nameof(date)) < made)
         {
             throw new ArgumentException(
                 $"The commitment \"{Id}\" cannot move to {date:uuuu'-'MM'-'dd}, before the day it was made ({made:uuuu'-'MM'-'dd}).",
                 nameof(date));
         }
 
-        return this with { Date = date, Time = time };
+        return this with { Date = Guard.Date(date, nameof(date)), Time = time };
     }
 
     /// <summary>Returns a done copy, the day unknown.</summary>
@@ -162,13 +162,13 @@ public sealed record Commitment
 
     private Commitment Close(CommitmentStatus status, LocalDate on, string? byTouch)
     {
-        if (MadeOn is { } made && on < made)
+        if (MadeOn is { } made && Guard.Date(on, nameof(on)) < made)
         {
             throw new ArgumentException(
                 $"The commitment \"{Id}\" cannot be {(status == CommitmentStatus.Done ? "done" : "dropped")} on {on:uuuu'-'MM'-'dd}, before the day it was made ({made:uuuu'-'MM'-'dd}).",
                 nameof(on));
         }
 
-        return this with { Status = status, ClosedOn = on, ClosedBy = byTouch };
+        return this with { Status = status, ClosedOn = Guard.Date(on, nameof(on)), ClosedBy = byTouch };
     }
 }

@@ -237,6 +237,7 @@ public sealed class Diary
     [Pure]
     public Diary AsOf(LocalDate day)
     {
+        Guard.Date(day, nameof(day));
         if (LatestEntryDay() is not { } latest || latest <= day)
         {
             return this;
@@ -485,6 +486,8 @@ public sealed class Diary
     [Pure]
     public Diary MoveNextTouch(string relationshipId, LocalDate to, LocalDate madeOn)
     {
+        Guard.Date(to, nameof(to));
+        Guard.Date(madeOn, nameof(madeOn));
         int index = IndexOf(relationshipId);
         if (ActiveMoveAt(index) is null && PinningCommitmentAt(index) is { } pinned)
         {

@@ -13,8 +13,17 @@ namespace Cadence;
 /// <param name="MadeOn">The day the move was made.</param>
 public sealed record ManualMove(string RelationshipId, LocalDate To, LocalDate MadeOn)
 {
+    private readonly LocalDate _to = Guard.Date(To, nameof(To));
+    private readonly LocalDate _madeOn = Guard.Date(MadeOn, nameof(MadeOn));
+
     /// <summary>The relationship whose next touch is moved.</summary>
     public string RelationshipId { get; init; } = Guard.Id(RelationshipId, nameof(RelationshipId));
+
+    /// <summary>The day it is moved to (<see cref="SupportedDates"/>).</summary>
+    public LocalDate To { get => _to; init => _to = Guard.Date(value, nameof(To)); }
+
+    /// <summary>The day the move was made (<see cref="SupportedDates"/>).</summary>
+    public LocalDate MadeOn { get => _madeOn; init => _madeOn = Guard.Date(value, nameof(MadeOn)); }
 
     /// <summary>Whether the move still applies after these touches: none is dated after the day it was made.</summary>
     /// <param name="lastTouchDate">The date of the relationship's latest touch, if any.</param>

@@ -26,7 +26,8 @@ public sealed record RelationshipState
     /// <summary>A pause that ends on <paramref name="until"/>: the relationship is due again from that day on.</summary>
     /// <param name="until">The first day the relationship may be contacted again.</param>
     /// <returns>The paused state.</returns>
-    public static RelationshipState Paused(LocalDate until) => new(RelationshipStatus.Paused, until);
+    /// <exception cref="System.ArgumentOutOfRangeException">The day is outside <see cref="SupportedDates"/>.</exception>
+    public static RelationshipState Paused(LocalDate until) => new(RelationshipStatus.Paused, Internal.Guard.Date(until, nameof(until)));
 
     /// <inheritdoc/>
     public override string ToString() => Status switch

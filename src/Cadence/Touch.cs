@@ -38,11 +38,11 @@ public sealed record Touch
         LocalTime? time = null)
     {
         RelationshipId = Guard.Id(relationshipId, nameof(relationshipId));
-        Date = date;
+        Date = Guard.Date(date, nameof(date));
         Channel = Guard.Defined(channel, nameof(channel));
         Direction = Guard.Defined(direction, nameof(direction));
         Outcome = Guard.Defined(outcome, nameof(outcome));
-        Medium = string.IsNullOrWhiteSpace(medium) ? null : Guard.Text(medium.Trim(), nameof(medium));
+        Medium = string.IsNullOrWhiteSpace(medium) ? null : Guard.Name(medium.Trim(), nameof(medium));
         Summary = string.IsNullOrWhiteSpace(summary) ? null : Guard.Text(summary, nameof(summary));
         Time = time;
     }
@@ -91,7 +91,7 @@ public sealed record Touch
     /// <param name="date">The new date.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
-    public Touch WithDate(LocalDate date) => this with { Date = date };
+    public Touch WithDate(LocalDate date) => this with { Date = Guard.Date(date, nameof(date)) };
 
     /// <summary>Returns a copy with another outcome.</summary>
     /// <param name="outcome">The new outcome.</param>

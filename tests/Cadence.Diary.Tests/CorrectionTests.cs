@@ -214,13 +214,34 @@ public sealed class CorrectionTests : IDisposable, IClassFixture<DemoDataFile>
     }
 
     [Fact]
-    public void NamesWithControlCharacters_NeverReachTheTerminalRaw()
+    public void ControlCharacters_AreRefusedByTheLibrary_AndTabsAndLineBreaksNeverReachTheTerminalRaw()
     {
-        Sandbox.Ok(_sandbox.RunToday("add", "Eve\u001b]0;owned\u0007 Dark\u001b[2J", "--tier", "client", "--id", "eve"));
+        // The library refuses ESC, BEL, NUL and their kind in names and notes (issue 13): each command says so in one
+        // line, quoting the value with the character escaped, and the file is untouched.
+        byte[] before = _sandbox.DataBytes();
+        string[][] refused =
+        [
+            ["add", "Eve\u001b]0;owned\u0007 Dark\u001b[2J", "--tier", "client", "--id", "eve"],
+            ["log", "sam-okafor", "--channel", "call", "--note", "hi\u001b[2J"],
+            ["promise", "sam-okafor", "--on", "2026-03-20", "--what", "x\u001b[2J"],
+            ["edit", "sam-okafor", "--name", "Sam\u0007"],
+        ];
+        foreach (var args in refused)
+        {
+            var result = Sandbox.Fails(_sandbox.RunToday(args));
+            Assert.Contains("control character U+00", result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain('\u001b', result.Error + result.Out);
+            Assert.DoesNotContain('\u0007', result.Error + result.Out);
+        }
+
+        Assert.Equal(before, _sandbox.DataBytes());
+
+        // Tabs and line breaks are text to the library; printed, they never move the cursor or break a row.
+        Sandbox.Ok(_sandbox.RunToday("add", "Eve\tDark\r\nSmith", "--tier", "client", "--id", "eve"));
         string[][] commands =
         [
-            ["log", "eve", "--channel", "call", "--note", "hi\u001b[2J"],
-            ["promise", "eve", "--on", "2026-03-20", "--what", "x\u001b[2J"],
+            ["log", "eve", "--channel", "call", "--note", "hi\tthere\r\nbye"],
+            ["promise", "eve", "--on", "2026-03-20", "--what", "x\ny"],
             ["move", "eve", "--to", "2026-03-23"],
             ["show", "eve"],
             ["list"],
@@ -231,8 +252,13 @@ public sealed class CorrectionTests : IDisposable, IClassFixture<DemoDataFile>
         foreach (var args in commands)
         {
             var result = Sandbox.Ok(_sandbox.RunToday(args));
-            Assert.DoesNotContain('\u001b', result.Out);
-            Assert.DoesNotContain('\u0007', result.Out);
+            Assert.DoesNotContain('\t', result.Out);
+            Assert.DoesNotContain('\r', result.Out);
+            if (args[0] is "show" or "list")
+            {
+                // A table row keeps the name on its line: the line break shown as a space.
+                Assert.Contains("Eve Dark  Smith", result.Out, StringComparison.Ordinal);
+            }
         }
     }
 

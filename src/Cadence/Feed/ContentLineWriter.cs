@@ -610,7 +610,7 @@ internal sealed class ContentLineWriter
             if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
             {
                 throw new ArgumentException(
-                    $"The iCalendar name \"{Guard.Printable(name)}\" has the character U+{(int)c:X4}; names are letters, digits and '-'.",
+                    $"The iCalendar name \"{Guard.Shorten(name)}\" has the character U+{(int)c:X4}; names are letters, digits and '-'.",
                     paramName);
             }
         }
@@ -631,7 +631,7 @@ internal sealed class ContentLineWriter
         {
             if (c is < ' ' or > '~' or ';' or ',' or '\\' or '"')
             {
-                throw new ArgumentException($"The token \"{Guard.Printable(token)}\" has the character U+{(int)c:X4}, which a token may not have.", nameof(token));
+                throw new ArgumentException($"The token \"{Guard.Shorten(token)}\" has the character U+{(int)c:X4}, which a token may not have.", nameof(token));
             }
         }
     }
@@ -642,7 +642,7 @@ internal sealed class ContentLineWriter
         Guard.NotNull(uri, nameof(uri));
         if (!uri.IsAbsoluteUri)
         {
-            throw new ArgumentException($"The URI \"{Guard.Printable(uri.OriginalString)}\" is not absolute.", nameof(uri));
+            throw new ArgumentException($"The URI \"{Guard.Shorten(uri.OriginalString)}\" is not absolute.", nameof(uri));
         }
 
         string text = uri.AbsoluteUri;

@@ -176,7 +176,7 @@ public sealed record FeedOptions
         {
             if (c is < ' ' or > '~')
             {
-                throw new ArgumentException($"The product id \"{Guard.Printable(productId)}\" has the character U+{(int)c:X4}; use printable ASCII.", nameof(productId));
+                throw new ArgumentException($"The product id \"{Guard.Shorten(productId)}\" has the character U+{(int)c:X4}; use printable ASCII.", nameof(productId));
             }
         }
 
@@ -213,10 +213,10 @@ public sealed record FeedOptions
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new ArgumentException($"The feed name must not be empty or blank; got \"{Guard.Printable(name)}\".", nameof(name));
+            throw new ArgumentException($"The feed name must not be empty or blank; got \"{Guard.Shorten(name)}\".", nameof(name));
         }
 
-        return Guard.Text(name, nameof(name))!;
+        return Guard.Name(name, nameof(name));
     }
 
     private static byte[] CheckKey(byte[] uidKey)

@@ -81,6 +81,11 @@ public sealed class FeedState
     public static FeedState FromEntries(IEnumerable<FeedEntry> entries, Instant? lastModified)
     {
         Guard.NotNull(entries, nameof(entries));
+        if (lastModified is { } feedModified)
+        {
+            Guard.Instant(feedModified, nameof(lastModified));
+        }
+
         var slots = new List<FeedSlot>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Dictionary<string, FeedEntry>? others = null;
@@ -91,6 +96,12 @@ public sealed class FeedState
             if (entry.Sequence < 0)
             {
                 throw new ArgumentException($"The feed entry \"{entry.Uid}\" has the negative sequence {entry.Sequence}.", nameof(entries));
+            }
+
+            if (!SupportedDates.Contains(entry.LastModified.InUtc().Date))
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(entries), entry.LastModified, $"The feed entry \"{entry.Uid}\" was last modified at {entry.LastModified}, outside the dates Cadence plans with (1900-01-01 to 2999-12-31, UTC).");
             }
 
             if (!seen.Add(entry.Uid))

@@ -46,7 +46,9 @@ internal sealed class FeedStateBuilder
             }
             else
             {
-                slot = new FeedSlot(uid, hash, old.Sequence + 1, _now);
+                // SEQUENCE is an RFC 5545 INTEGER (at most 2,147,483,647): at the limit it stays there, and the
+                // event still says it changed by its LAST-MODIFIED, DTSTAMP and content.
+                slot = new FeedSlot(uid, hash, old.Sequence == int.MaxValue ? int.MaxValue : old.Sequence + 1, _now);
                 _changed = true;
             }
         }

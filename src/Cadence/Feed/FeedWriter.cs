@@ -50,7 +50,7 @@ public sealed class FeedWriter
     /// <param name="output">Where the bytes go.</param>
     /// <returns>The next state.</returns>
     public FeedResult Write(Plan plan, FeedState previous, Instant now, Stream output) =>
-        WriteFeed(plan, previous, now, new Run(null, Guard.NotNull(output, nameof(output)), previous, now, Options.UidKeySpan));
+        WriteFeed(plan, previous, now, new Run(null, Guard.NotNull(output, nameof(output)), previous, Guard.Instant(now, nameof(now)), Options.UidKeySpan));
 
     /// <summary>Writes the feed to a buffer writer.</summary>
     /// <param name="plan">The plan.</param>
@@ -59,7 +59,7 @@ public sealed class FeedWriter
     /// <param name="output">Where the bytes go.</param>
     /// <returns>The next state.</returns>
     public FeedResult Write(Plan plan, FeedState previous, Instant now, IBufferWriter<byte> output) =>
-        WriteFeed(plan, previous, now, new Run(Guard.NotNull(output, nameof(output)), null, previous, now, Options.UidKeySpan));
+        WriteFeed(plan, previous, now, new Run(Guard.NotNull(output, nameof(output)), null, previous, Guard.Instant(now, nameof(now)), Options.UidKeySpan));
 
     /// <summary>Writes the feed to a string (UTF-8 decoded), for convenience and tests.</summary>
     /// <param name="plan">The plan.</param>

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using NodaTime;
 
 namespace Cadence.Internal;
 
@@ -18,7 +19,7 @@ internal static class Guard
 
         if (value.Length == 0 || string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException($"The {paramName} must not be empty or blank; got \"{value}\".", paramName);
+            throw new ArgumentException($"The {paramName} must not be empty or blank; got \"{Shorten(value)}\".", paramName);
         }
 
         if (value.Length > MaxIdLength)
@@ -28,19 +29,14 @@ internal static class Guard
                 paramName);
         }
 
-        foreach (char c in value)
-        {
-            if (char.IsControl(c))
-            {
-                throw new ArgumentException(
-                    $"The {paramName} \"{Printable(value)}\" contains the control character U+{(int)c:X4}.",
-                    paramName);
-            }
-        }
-
-        return value;
+        return NoControl(value, paramName, allowLineBreaks: false);
     }
 
+    /// <summary>
+    /// A name or a label: not blank, up to <see cref="MaxTextLength"/>; tabs and line breaks are text (the feed escapes
+    /// them), other control characters (ESC, NUL, BEL, DEL, C1) are refused: they are never text, and a host printing
+    /// the name to a terminal could be driven by them.
+    /// </summary>
     internal static string Name(string? value, string paramName)
     {
         if (value is null)
@@ -50,20 +46,41 @@ internal static class Guard
 
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException($"The {paramName} must not be empty or blank; got \"{value}\".", paramName);
+            throw new ArgumentException($"The {paramName} must not be empty or blank; got \"{Shorten(value)}\".", paramName);
         }
 
-        return Text(value, paramName)!;
+        return NoControl(Length(value, paramName), paramName, allowLineBreaks: true);
     }
 
-    /// <summary>Optional free text: null stays null, any length up to <see cref="MaxTextLength"/>.</summary>
-    internal static string? Text(string? value, string paramName)
-    {
-        if (value is not null && value.Length > MaxTextLength)
-        {
-            throw new ArgumentException(
+    /// <summary>
+    /// Optional free text (a note, a description): null stays null, up to <see cref="MaxTextLength"/>; line breaks
+    /// and tabs are allowed, other control characters (ESC, NUL, BEL, DEL, C1) are not.
+    /// </summary>
+    internal static string? Text(string? value, string paramName) =>
+        value is null ? null : NoControl(Length(value, paramName), paramName, allowLineBreaks: true);
+
+    private static string Length(string value, string paramName) =>
+        value.Length <= MaxTextLength
+            ? value
+            : throw new ArgumentException(
                 $"The {paramName} \"{Shorten(value)}\" is {value.Length} characters long; at most {MaxTextLength} are allowed.",
                 paramName);
+
+    /// <summary>
+    /// Refuses control characters (which could break a line of output or drive a terminal), naming the first and
+    /// where it is; with <paramref name="allowLineBreaks"/>, tab, line feed and carriage return are text.
+    /// </summary>
+    private static string NoControl(string value, string paramName, bool allowLineBreaks)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (char.IsControl(c) && !(allowLineBreaks && c is '\t' or '\n' or '\r'))
+            {
+                throw new ArgumentException(
+                    $"The {paramName} \"{Shorten(value)}\" contains the control character U+{(int)c:X4} at position {i}; {(allowLineBreaks ? "only tabs and line breaks are allowed" : "it must be one line of printable text")}.",
+                    paramName);
+            }
         }
 
         return value;
@@ -83,14 +100,61 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>A date Cadence accepts (<see cref="SupportedDates"/>), or an exception naming the parameter and the value.</summary>
+    internal static LocalDate Date(LocalDate value, string paramName)
+    {
+        Iso(value, paramName);
+        if (!SupportedDates.Contains(value))
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                value,
+                $"The {paramName} {value.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture)} is outside the dates Cadence plans with (1900-01-01 to 2999-12-31).");
+        }
+
+        return value;
+    }
+
+    /// <summary>A date in the ISO calendar (any year), or an exception naming the parameter and the calendar.</summary>
+    internal static LocalDate Iso(LocalDate value, string paramName)
+    {
+        if (value.Calendar != CalendarSystem.Iso)
+        {
+            throw new ArgumentException(
+                $"The {paramName} {value.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture)} is in the {value.Calendar.Name} calendar; Cadence works in the ISO calendar.",
+                paramName);
+        }
+
+        return value;
+    }
+
+    /// <summary>An instant whose UTC date Cadence accepts, or an exception naming the parameter and the value.</summary>
+    internal static Instant Instant(Instant value, string paramName)
+    {
+        if (value < SupportedStart || value > SupportedEnd)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                value,
+                $"The {paramName} {value} is outside the dates Cadence plans with (1900-01-01 to 2999-12-31, UTC).");
+        }
+
+        return value;
+    }
+
+    private static readonly Instant SupportedStart = SupportedDates.Earliest.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+
+    private static readonly Instant SupportedEnd = SupportedDates.Latest.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() - Duration.Epsilon;
+
     internal static T NotNull<T>(T? value, string paramName)
         where T : class
         => value ?? throw new ArgumentNullException(paramName, $"The {paramName} must not be null.");
 
+    /// <summary>A value as an error message quotes it: at most 40 characters, control characters as escapes.</summary>
     internal static string Shorten(string value) => value.Length <= 40 ? Printable(value) : Printable(value[..40]) + "…";
 
-    /// <summary>Shows control characters as escapes so a message stays on one line.</summary>
-    internal static string Printable(string value)
+    /// <summary>Shows control characters as escapes so a message stays on one line (use <see cref="Shorten"/> for a value of any length).</summary>
+    private static string Printable(string value)
     {
         var builder = new System.Text.StringBuilder(value.Length);
         foreach (char c in value)

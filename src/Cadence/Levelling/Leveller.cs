@@ -50,6 +50,7 @@ public sealed class Leveller
     /// <summary>Levels a plan.</summary>
     /// <param name="plan">The plan, as the <see cref="Scheduler"/> made it.</param>
     /// <returns>The levelled plan, ordered by day then relationship id, and the overbooked days.</returns>
+    /// <exception cref="System.InvalidOperationException">The calendar has no working day in the 3,660 days after a touch is due (time off over years): the message says so.</exception>
     public LevelledPlan Level(Plan plan)
     {
         Guard.NotNull(plan, nameof(plan));

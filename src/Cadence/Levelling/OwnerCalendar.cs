@@ -74,7 +74,7 @@ public sealed record OwnerCalendar
     {
         Guard.NotNull(zoneId, nameof(zoneId));
         return DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
-            ?? throw new ArgumentException($"Unknown time zone id \"{Guard.Printable(zoneId)}\"; use an IANA id such as \"Europe/London\".", nameof(zoneId));
+            ?? throw new ArgumentException($"Unknown time zone id \"{Guard.Shorten(zoneId)}\"; use an IANA id such as \"Europe/London\".", nameof(zoneId));
     }
 
     /// <summary>Returns a copy in another time zone.</summary>
@@ -104,19 +104,21 @@ public sealed record OwnerCalendar
     /// <summary>Returns a copy with more holidays.</summary>
     /// <param name="holidays">The holidays.</param>
     /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A day is outside <see cref="SupportedDates"/>; the message names it.</exception>
     [Pure]
     public OwnerCalendar WithHolidays(params IEnumerable<LocalDate> holidays) =>
-        this with { Holidays = ((ImmutableSortedSet<LocalDate>)Holidays).Union(Guard.NotNull(holidays, nameof(holidays))) };
+        this with { Holidays = ((ImmutableSortedSet<LocalDate>)Holidays).Union(Guard.NotNull(holidays, nameof(holidays)).Select(d => Guard.Date(d, nameof(holidays))).ToList()) };
 
     /// <summary>Returns a copy with time off from <paramref name="start"/> to <paramref name="end"/>, both included.</summary>
     /// <param name="start">The first day off.</param>
     /// <param name="end">The last day off, not before <paramref name="start"/>.</param>
     /// <returns>The changed copy.</returns>
-    /// <exception cref="ArgumentException">The range ends before it starts; the message names both days.</exception>
+    /// <exception cref="ArgumentException">The range ends before it starts, or a day is outside <see cref="SupportedDates"/>; the message names it.</exception>
     [Pure]
     public OwnerCalendar WithTimeOff(LocalDate start, LocalDate end)
     {
-        if (end < start)
+        var first = Guard.Date(start, nameof(start));
+        if (Guard.Date(end, nameof(end)) < first)
         {
             throw new ArgumentException($"The time off ends ({end:uuuu'-'MM'-'dd}) before it starts ({start:uuuu'-'MM'-'dd}).", nameof(end));
         }
@@ -157,9 +159,10 @@ public sealed record OwnerCalendar
     /// <summary>Whether a day is a working day, and if not why.</summary>
     /// <param name="date">The day.</param>
     /// <returns><see cref="DayOff.None"/> for a working day.</returns>
+    /// <exception cref="ArgumentException">The day is not in the ISO calendar.</exception>
     public DayOff DayOffOn(LocalDate date)
     {
-        if (TimeOff.Any(range => range.Contains(date)))
+        if (TimeOff.Any(range => range.Contains(Guard.Iso(date, nameof(date)))))
         {
             return DayOff.TimeOff;
         }

@@ -61,6 +61,8 @@ public sealed class Agenda
     public static Agenda For(Plan plan, LocalDate from, LocalDate to)
     {
         Guard.NotNull(plan, nameof(plan));
+        Guard.Iso(from, nameof(from));
+        Guard.Iso(to, nameof(to));
         if (to < from)
         {
             throw new ArgumentException(
@@ -71,7 +73,8 @@ public sealed class Agenda
         // sort on lateness alone gives the agenda's order.
         var all = plan.TouchArray.AsSpan();
         int start = FirstDueOnOrAfter(all, from);
-        int end = FirstDueOnOrAfter(all, to.PlusDays(1));
+        // The touches due on or before the last day; a range that ends on LocalDate.MaxIsoValue has no next day.
+        int end = to == LocalDate.MaxIsoValue ? all.Length : FirstDueOnOrAfter(all, to.PlusDays(1));
         var range = all[start..end].ToArray();
         if (range.Any(t => t.IsOverdue))
         {

@@ -57,7 +57,7 @@ public sealed class Scheduler
     {
         Guard.NotNull(clock, nameof(clock));
         Guard.NotNull(zone, nameof(zone));
-        return Plan(diary, clock.GetCurrentInstant().InZone(zone).Date);
+        return Plan(diary, Guard.Instant(clock.GetCurrentInstant(), nameof(clock)).InZone(zone).Date);
     }
 
     /// <summary>Plans every active or paused relationship for a day.</summary>
@@ -76,6 +76,7 @@ public sealed class Scheduler
     public Plan Plan(Diary diary, LocalDate today)
     {
         Guard.NotNull(diary, nameof(diary));
+        Guard.Date(today, nameof(today));
         var index = IndexAsOf(diary, today);
 
         int[] order = index.OrdinalOrder;
@@ -136,6 +137,7 @@ public sealed class Scheduler
     public PlannedTouch? PlanFor(Diary diary, string relationshipId, LocalDate today)
     {
         Guard.NotNull(diary, nameof(diary));
+        Guard.Date(today, nameof(today));
         int relationshipIndex = diary.IndexOf(relationshipId);
         var index = IndexAsOf(diary, today);
         diary = index.Diary;

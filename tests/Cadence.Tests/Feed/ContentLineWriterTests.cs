@@ -1018,4 +1018,35 @@ public class ContentLineWriterTests
         var values = IcsReader.UnescapeText(IcsReader.Parse(Assert.Single(IcsReader.Unfold(bytes))).Value, list: true);
         Assert.Equal(["Family, close", "Work"], values);
     }
+
+    /// <summary>
+    /// CI runs the feed tests again with DOTNET_EnableAVX512F=0, DOTNET_EnableAVX2=0 and DOTNET_EnableHWIntrinsic=0
+    /// (.ci/run), so the 128-bit and the scalar paths of the text escaping are tested wherever wider ones exist: those
+    /// runs are only worth something if the switches really turn the paths off.
+    /// </summary>
+    [Fact]
+    public void TheVectorWidthsCiForcesOff_AreOffInThisProcess()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_EnableHWIntrinsic") == "0")
+        {
+            Assert.False(System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated);
+        }
+
+        if (Environment.GetEnvironmentVariable("DOTNET_EnableAVX2") == "0")
+        {
+            Assert.False(System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated);
+        }
+
+        if (Environment.GetEnvironmentVariable("DOTNET_EnableAVX512F") == "0")
+        {
+            Assert.False(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated);
+        }
+
+        // A text long enough for every path (32 characters and more), with what TEXT escapes: it reads back as written.
+        string text = string.Concat(Enumerable.Repeat("é,;\\ab\n plain ASCII words 0123456789 ", 40));
+        var buffer = new ArrayBufferWriter<byte>();
+        new ContentLineWriter(buffer).WriteText("DESCRIPTION", text);
+
+        Assert.Equal(text, IcsReader.UnescapeText(IcsReader.Parse(Assert.Single(IcsReader.Unfold(buffer.WrittenSpan.ToArray()))).Value).Single());
+    }
 }

@@ -19,7 +19,7 @@ public class FeedProperties
 {
     private static Gen<FeedCase> Feeds =>
         from s in Generators.Scenario
-        from name in ContentLineWriterProperties.HostileText.Where(n => !string.IsNullOrWhiteSpace(n))
+        from name in ContentLineWriterProperties.HostileText.Select(AsAName).Where(n => !string.IsNullOrWhiteSpace(n))
         from horizon in Gen.Choose(1, 120)
         from privacy in Gen.Elements(FeedPrivacy.FullNames, FeedPrivacy.Initials, FeedPrivacy.ChannelOnly)
         from layout in Gen.Elements(FeedLayout.Events, FeedLayout.DailyDigest, FeedLayout.Tasks)
@@ -30,6 +30,12 @@ public class FeedProperties
             s with { Diary = Rename(s.Diary, name) },
             new FeedOptions(name, key).WithHorizonDays(horizon).WithPrivacy(privacy).WithLayout(layout).WithAlarm(alarm).WithTimeZone(DateTimeZoneProviders.Tzdb["America/New_York"]),
             name);
+
+    /// <summary>
+    /// Hostile text as the library takes a name: line breaks and tabs kept, the control characters it refuses (ESC,
+    /// NUL, BEL, DEL, C1) left out. The content line writer's own properties cover those.
+    /// </summary>
+    private static string AsAName(string text) => new([.. text.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r')]);
 
     /// <summary>Gives the first relationship the hostile name too.</summary>
     private static Diary Rename(Diary diary, string name) => diary.Update(diary.Relationships[0].WithName(name));

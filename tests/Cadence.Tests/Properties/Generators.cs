@@ -28,7 +28,11 @@ public static class Generators
     private static readonly string[] Tiers = ["client", "prospect", "referral source", "past associate", "Client", "partner"];
     private static readonly string[] Media = ["coffee", "email", "LinkedIn", "Skype video", "handwritten card", "text", "dm", "lunch"];
 
-    public static Gen<LocalDate> Day(LocalDate from, int days) => Gen.Choose(0, days).Select(d => from.PlusDays(d));
+    /// <summary>A day from <paramref name="from"/> to <paramref name="days"/> days after it, kept inside <see cref="SupportedDates"/>.</summary>
+    public static Gen<LocalDate> Day(LocalDate from, int days) => Gen.Choose(0, days).Select(d => Clamp(from.PlusDays(d)));
+
+    private static LocalDate Clamp(LocalDate date) =>
+        date < SupportedDates.Earliest ? SupportedDates.Earliest : date > SupportedDates.Latest ? SupportedDates.Latest : date;
 
     public static Gen<Period> ShortPeriod =>
         Gen.OneOf(
@@ -116,8 +120,14 @@ public static class Generators
         _ => commitment,
     };
 
-    public static Gen<Scenario> Scenario =>
-        from today in Day(new LocalDate(2020, 1, 1), 365 * 10)
+    public static Gen<Scenario> Scenario => ScenarioOn(Day(new LocalDate(2020, 1, 1), 365 * 10));
+
+    /// <summary>Diaries planned for a day within a month of either end of <see cref="SupportedDates"/>, their dates kept inside it.</summary>
+    public static Gen<Scenario> AtTheEdges =>
+        ScenarioOn(Gen.OneOf(Day(SupportedDates.Earliest, 30), Day(SupportedDates.Latest.PlusDays(-30), 30)));
+
+    private static Gen<Scenario> ScenarioOn(Gen<LocalDate> todays) =>
+        from today in todays
         from count in Gen.Choose(1, 8)
         let ids = Enumerable.Range(0, count).Select(i => "r" + i).ToArray()
         from relationships in Gen.CollectToArray(ids, id => RelationshipGen(id, today))
@@ -131,7 +141,7 @@ public static class Generators
         from madeBack in Gen.ArrayOf(Gen.Choose(0, 40), moveCount)
         from options in Options
         select new Scenario(
-            new Diary(relationships, touches, commitments, moveDays.Take(moveIds.Length).Select((to, i) => new ManualMove(moveIds[i], to, today.PlusDays(-madeBack[i])))),
+            new Diary(relationships, touches, commitments, moveDays.Take(moveIds.Length).Select((to, i) => new ManualMove(moveIds[i], to, Clamp(today.PlusDays(-madeBack[i]))))),
             today,
             options);
 

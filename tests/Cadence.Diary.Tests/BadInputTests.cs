@@ -40,6 +40,11 @@ public sealed class BadInputTests : IDisposable, IClassFixture<DemoDataFile>
     [InlineData("Unknown day", "owner", "--working-days", "mon,funday")]
     [InlineData("ends before it starts", "owner", "--off", "2026-08-14..2026-08-03")]
     [InlineData("Unknown privacy", "feed", "--out", "x.ics", "--privacy", "secret")]
+    [InlineData("The date 9999-12-31 (date) is outside the dates Cadence plans with (1900-01-01 to 2999-12-31)", "promise", "sam-okafor", "--on", "9999-12-31", "--what", "x")]
+    [InlineData("The date 3000-01-01 (until) is outside the dates", "pause", "sam-okafor", "--until", "3000-01-01")]
+    [InlineData("The date 9999-12-31 (end) is outside the dates", "owner", "--off", "2026-08-03..9999-12-31")]
+    [InlineData("The date 1850-01-01 (date) is outside the dates", "log", "sam-okafor", "--channel", "call", "--on", "1850-01-01")]
+    [InlineData("contains the control character U+001B at position 3", "add", "Bad\u001b[2Jname", "--tier", "client")]
     public void BadInput_OneLineExitOne_DataFileUntouched(string message, params string[] args)
     {
         byte[] before = _sandbox.DataBytes();
@@ -142,6 +147,8 @@ public sealed class DataFileTests : IDisposable, IClassFixture<DemoDataFile>
     [InlineData("\"name\": \"Zoë Müller\"", "\"name\": null", "].name: must not be null")]
     [InlineData("\"name\": \"Zoë Müller\"", "\"name\": \"Zoë Müller\", \"name\": \"Zoe\"", "]: the property \"name\" is given twice")]
     [InlineData("\"id\": \"zoe-muller\",", "", "]: the property \"id\" is missing")]
+    [InlineData("\"pausedUntil\": \"20", "\"pausedUntil\": \"30", "].pausedUntil: The date 30")]
+    [InlineData("\"holidays\": []", "\"holidays\": [\"3000-01-01\"]", "owner: The date 3000-01-01 (holidays) is outside")]
     [InlineData("\"perDay\": 10", "\"perDay\": 10, \"\\u001b[2J\": 1", "owner: unknown property \"\\u001B[2J\"")]
     public void InvalidDiary_NamesThePlace(string find, string replace, string message)
     {

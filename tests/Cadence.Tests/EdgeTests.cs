@@ -240,4 +240,87 @@ public sealed class EdgeTests
                 && plan.Touches.Count == s.Diary.Relationships.Count(r => r.State.Status != RelationshipStatus.Archived);
         });
     }
+
+    /// <summary>One generated value of each kind the public entries take.</summary>
+    public sealed record AnyInput(int A, int B, string Text, LocalDate Date, Period Period, double Credit, long Seconds);
+
+    private static Gen<int> AnyInt =>
+        Gen.OneOf(
+            Gen.Choose(-3, 400),
+            Gen.Elements(int.MinValue, int.MaxValue, -1, 0, 1, 12, 13, 366, 367, 1000, 1001, 3660, 3661, 36600, 36601),
+            ArbMap.Default.GeneratorFor<int>());
+
+    private static Gen<AnyInput> AnyInputs =>
+        from a in AnyInt
+        from b in AnyInt
+        from text in Gen.OneOf(
+            Feed.ContentLineWriterProperties.HostileText,
+            Gen.Elements(string.Empty, " ", "zoe", "Europe/London", "client", new string('x', 5000), new string('\u001b', 50)))
+        from date in AnyDate
+        from years in Gen.OneOf(Gen.Choose(-2, 3), Gen.Choose(99, 101))
+        from months in Gen.OneOf(Gen.Choose(-2, 14), AnyInt)
+        from weeks in Gen.OneOf(Gen.Choose(-2, 10), AnyInt)
+        from days in AnyInt
+        from credit in Gen.OneOf(Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.1, 0, 0.5, 1, 1.1), ArbMap.Default.GeneratorFor<double>())
+        from seconds in Gen.OneOf(Gen.Choose(-100_000, 100_000).Select(n => (long)n), Gen.Elements(-1_000_000_000_000L, 1_000_000_000_000L, 0L))
+        select new AnyInput(a, b, text, date, new PeriodBuilder { Years = years, Months = months, Weeks = weeks, Days = days }.Build(), credit, seconds);
+
+    /// <summary>The public entries that take values, each given one generated input.</summary>
+    private static readonly (string What, Func<AnyInput, object> Enter)[] Entries =
+    [
+        ("Relationship", x => new Relationship(x.Text, x.Text, x.Text)),
+        ("Relationship.WithTags", x => new Relationship("zoe", "Zoë", "client").WithTags(x.Text)),
+        ("Touch", x => new Touch("zoe", x.Date, (Channel)x.A, (Direction)x.B, Outcome.Connected, x.Text, x.Text)),
+        ("Touch.WithOutcome", x => new Touch("zoe", Today, Channel.Call).WithOutcome((Outcome)x.A).WithId(x.Text)),
+        ("Commitment", x => new Commitment(x.Text, "zoe", x.Date, x.Text, (Channel)x.A, kind: (CommitmentKind)x.B)),
+        ("CadenceRule", x => new CadenceRule(x.Period, Period.FromDays(x.A), Period.FromDays(x.B))),
+        ("CadenceRule.WithMaxGap", x => CadenceRule.FromWeeks(1, 2, 3).WithMaxGap(x.Period)),
+        ("CadenceRules", x => CadenceRules.Default.With(x.Text, CadenceRule.FromWeeks(1, 2, 3)).For(x.Text)),
+        ("FollowUpStep", x => new FollowUpStep(x.A, (Channel)x.B)),
+        ("FollowUpLadder", x => new FollowUpLadder(x.Text, (DayCount)x.A, Enumerable.Repeat(new FollowUpStep(1, Channel.Call), Math.Clamp(x.B, 0, 20)))),
+        ("TouchBudget", x => new TouchBudget(x.A).WithPerWeek(x.B).WithPerChannel((Channel)x.A, x.B)),
+        ("OwnerCalendar.ForZone", x => OwnerCalendar.ForZone(x.Text)),
+        ("OwnerCalendar", x => new OwnerCalendar(DateTimeZone.Utc).WithWorkingDays((IsoDayOfWeek)x.A).WithTimeOff(x.Date, x.Date).WithHolidays(x.Date)),
+        ("FeedOptions", x => new FeedOptions(x.Text, new byte[Math.Clamp(x.A, 0, 64)]).WithHorizonDays(x.B)),
+        ("FeedOptions durations", x => new FeedOptions("Cadence", Key).WithRefreshInterval(Duration.FromSeconds(x.Seconds)).WithAlarm(Duration.FromSeconds(x.Seconds)).WithTimedDuration(Duration.FromSeconds(x.Seconds))),
+        ("FeedOptions texts", x => new FeedOptions("Cadence", Key).WithProductId(x.Text).WithDescription(x.Text).WithName(x.Text)),
+        ("FeedState", x => FeedState.FromEntries([new FeedEntry(x.Text, 0, x.A, Instant.FromUnixTimeSeconds(x.Seconds))], null)),
+        ("ChannelCredits", x => ChannelCredits.Default.With((Channel)x.A, x.Credit).WithNoReply(x.Credit)),
+        ("SchedulerOptions", x => SchedulerOptions.Default.WithOfflineAfterOnlineTouches(x.A).WithMaxDegreeOfParallelism(x.B).WithDefaultChannel((Channel)x.A)),
+        ("Scheduler.Plan", x => new Scheduler().Plan(OneClient(), x.Date)),
+        ("Agenda.For", x => Agenda.For(new Scheduler().Plan(OneClient(), Today), x.Date, LocalDate.MaxIsoValue)),
+        ("Diary.Log", x => OneClient().Log(new Touch(x.Text, Today, Channel.Call))),
+    ];
+
+    /// <summary>One line, but for the "Actual value was …" line that ArgumentOutOfRangeException adds.</summary>
+    private static bool OneLineBesidesActualValue(string message)
+    {
+        string[] lines = message.Split('\n');
+        return lines.Length <= 2 && (lines.Length == 1 || lines[1].StartsWith("Actual value was ", StringComparison.Ordinal))
+            && lines.All(line => !line.TrimEnd('\r').Any(char.IsControl));
+    }
+
+    [Property(MaxTest = 3000)]
+    public Property AnyPublicInput_IsAcceptedOrRefusedWithAnArgumentExceptionNamingItsParameter_InAShortLine()
+    {
+        var gen = from input in AnyInputs from entry in Gen.Elements(Entries) select (input, entry);
+        return Prop.ForAll(gen.ToArbitrary(), x =>
+        {
+            try
+            {
+                x.entry.Enter(x.input);
+                return true;
+            }
+            catch (ArgumentException e) when (e.ParamName is { Length: > 0 } && e.Message.Length < 400 && OneLineBesidesActualValue(e.Message))
+            {
+                return true;
+            }
+            catch (Exception e)
+            {
+                // Another exception type (an overflow, a null reference from inside), or an argument error without its
+                // parameter, or a long or multi-line message.
+                throw new InvalidOperationException($"{x.entry.What}: {e.GetType().Name} (parameter {e.GetType().GetProperty("ParamName")?.GetValue(e) ?? "none"}, {e.Message.Length} characters): {e.Message}", e);
+            }
+        });
+    }
 }

@@ -304,7 +304,7 @@ internal static class DiaryJson
         r = r.WithPreferredChannels(dto.Prefers ?? []);
         r = (dto.State ?? RelationshipStatus.Active, dto.PausedUntil) switch
         {
-            (RelationshipStatus.Paused, { } until) => r.PauseUntil(until),
+            (RelationshipStatus.Paused, { } until) => At($"{path}.pausedUntil", () => r.PauseUntil(until)),
             (RelationshipStatus.Paused, null) => throw new DataFileException($"{path}: a paused relationship needs \"pausedUntil\""),
             (var state, null) => state == RelationshipStatus.Archived ? r.Archive() : r,
             _ => throw new DataFileException($"{path}.pausedUntil: only a paused relationship has \"pausedUntil\""),
@@ -380,6 +380,7 @@ internal static class DiaryJson
                 ? new DateInterval(r.From, r.To)
                 : throw new DataFileException($"owner.timeOff[{i}]: the time off ends ({Text.Format(r.To)}) before it starts ({Text.Format(r.From)})"))],
         };
+        At("owner", owner.ToCalendar); // the library's checks of the days off, with the place
         return owner;
     }
 

@@ -126,7 +126,7 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
         }
         catch (DataFileException e)
         {
-            throw new UserException($"The data file {Path} {e.Message}.");
+            throw new UserException($"The data file {Path} {e.Message.TrimEnd('.')}.");
         }
     }
 

@@ -106,10 +106,11 @@ internal static class Guard
         Iso(value, paramName);
         if (!SupportedDates.Contains(value))
         {
+            // The message names the date as ISO; the actual value is left out, as LocalDate's own text drops the era
+            // ("12 December 9999" for -9998-12-12).
             throw new ArgumentOutOfRangeException(
                 paramName,
-                value,
-                $"The {paramName} {value.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture)} is outside the dates Cadence plans with (1900-01-01 to 2999-12-31).");
+                $"The date {value.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture)} ({paramName}) is outside the dates Cadence plans with (1900-01-01 to 2999-12-31).");
         }
 
         return value;
@@ -121,7 +122,7 @@ internal static class Guard
         if (value.Calendar != CalendarSystem.Iso)
         {
             throw new ArgumentException(
-                $"The {paramName} {value.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture)} is in the {value.Calendar.Name} calendar; Cadence works in the ISO calendar.",
+                $"The date {value.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture)} ({paramName}) is in the {value.Calendar.Name} calendar; Cadence works in the ISO calendar.",
                 paramName);
         }
 
@@ -135,8 +136,7 @@ internal static class Guard
         {
             throw new ArgumentOutOfRangeException(
                 paramName,
-                value,
-                $"The {paramName} {value} is outside the dates Cadence plans with (1900-01-01 to 2999-12-31, UTC).");
+                $"The instant {value} ({paramName}) is outside the dates Cadence plans with (1900-01-01 to 2999-12-31, UTC).");
         }
 
         return value;

@@ -32,7 +32,7 @@ public sealed record CadenceRule
         MaxGap = PeriodMath.Validate(maxGap, nameof(maxGap));
         if (Target.Equals(Period.Zero))
         {
-            throw new ArgumentOutOfRangeException(nameof(target), target, "The target must be longer than zero days.");
+            throw new ArgumentOutOfRangeException(nameof(target), target, $"The target {target} must be longer than zero days.");
         }
 
         if (!PeriodMath.AlwaysAtMost(MinGap, Target))

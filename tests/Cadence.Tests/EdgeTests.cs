@@ -61,6 +61,20 @@ public sealed class EdgeTests
     }
 
     [Fact]
+    public void ADateBeforeYearOne_IsRefusedNamingIt_NotWithADayNumberError()
+    {
+        // Before: 6,340 fuzz cases got "Day number must be between 0 and DateOnly.MaxValue.DayNumber" from inside,
+        // naming neither the parameter nor the date.
+        var early = new LocalDate(-5, 6, 1);
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Scheduler().Plan(new Diary([new Relationship("zoe", "Zoë", "client")], []), early));
+
+        Assert.Equal("today", e.ParamName);
+        Assert.StartsWith("The date -0005-06-01 (today) is outside", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Day number", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TimeOffCoveringAllOfTime_IsRefused_AndTimeOffOverTheWholeRangeIsAClearLevellingError()
     {
         RefusedNaming("start", "-9998-01-01", () => new OwnerCalendar(DateTimeZone.Utc).WithTimeOff(LocalDate.MinIsoValue, LocalDate.MaxIsoValue));

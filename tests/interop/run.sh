@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Interoperability checks of Cadence's iCalendar feed with independent software (see README.md):
 # FeedSamples writes sample feeds full of hostile text plus what each one is meant to hold; ical.js,
-# python-icalendar and khal read them and are compared with that. check_subscription.sh then takes the
+# python-icalendar, khal and Ical.Net read them and are compared with that. check_subscription.sh then takes the
 # subscription path: the sample console serves the feed on 127.0.0.1, vdirsyncer subscribes over HTTP, khal shows it.
 #
 # Usage: bash tests/interop/run.sh        (from anywhere; installs what it needs when run as root)
@@ -132,9 +132,23 @@ if [ -f "$samples/manifest.json" ]; then
   else
     missing "khal"
   fi
+
+  # --- Ical.Net --------------------------------------------------------------------------------------------------
+  echo "== Ical.Net (CheckIcalNet)"
+  if (cd "$here" && dotnet build CheckIcalNet/CheckIcalNet.csproj -c Release --artifacts-path "$work/artifacts" -nologo -v q) \
+       >"$work/icalnet-build.log" 2>&1; then
+    dotnet "$work/artifacts/bin/CheckIcalNet/release/CheckIcalNet.dll" "$samples" >"$work/icalnet.log" 2>&1
+    status=$?
+    show "$work/icalnet.log"
+    tally Ical.Net "$work/icalnet.log" "$status"
+  else
+    grep -v '^\s*$' "$work/icalnet-build.log" | tail -n 20
+    echo "  FAIL CheckIcalNet did not build"
+    failed=$((failed + 1))
+  fi
 elif command -v dotnet >/dev/null 2>&1; then
   echo "  FAIL no sample feeds: the checks could not run"
-  failed=$((failed + 3))
+  failed=$((failed + 4))
 fi
 
 # --- The subscription path: serve, vdirsyncer, khal ----------------------------------------------------------------

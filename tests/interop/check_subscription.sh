@@ -487,8 +487,8 @@ def compare(step, served_name):
         else:
             equal("%s on %s at %s in London" % (label, t["due"], t["time"]), (r["start_date"], r["start_time"]),
                   (t["due"], t["time"]))
-        ok("%s: its description starts with why" % label, r["description"].startswith(t["why"] + "\n"),
-           "got %r, why %r" % (r["description"][:200], t["why"]))
+        ok("%s: its description starts with why, in dates (the feed's wording)" % label, r["description"].startswith(t["datedWhy"] + "\n"),
+           "got %r, datedWhy %r" % (r["description"][:200], t["datedWhy"]))
     return meant, served, rows, files
 
 print("first sync: khal against agenda --json --days %s" % horizon)

@@ -73,6 +73,7 @@ internal static class JsonOutput
         channel = touch.Channel,
         title = touch.Title,
         why = touch.Why,
+        datedWhy = touch.DatedWhy,
         reasons = touch.Reasons.Select(r => new { kind = Kind(r), text = r.ToString() }),
         commitment = touch.Commitment is { } c ? new { id = c.Id, what = c.Purpose, date = c.Date } : null,
         move = touch.Move is { } m ? new { to = m.To, madeOn = m.MadeOn } : null,

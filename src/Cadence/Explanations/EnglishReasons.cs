@@ -1,6 +1,7 @@
 using System;
 using Cadence.Internal;
 using Cadence.Levelling;
+using NodaTime;
 
 namespace Cadence.Explanations;
 
@@ -21,17 +22,40 @@ internal static class EnglishReasons
     /// <summary>Appends reasons as one sentence: clauses separated by "; ", the first letter capitalized, a full stop at the end; nothing for none.</summary>
     /// <param name="text">Where to append the sentence.</param>
     /// <param name="reasons">The reasons, in order.</param>
-    internal static void AppendSentence(TextBuffer text, ReadOnlySpan<Reason> reasons)
+    /// <param name="dated">
+    /// Dates instead of days counted from the plan's day ("last met Tue 3 Mar 2026 (coffee)", "due since Mon 2 Mar
+    /// 2026" rather than "last met 41 days ago", "11 days overdue"), and no levelling move from the plan's day: the
+    /// feed's wording, which stays the same from one day to the next while nothing changes.
+    /// </param>
+    /// <param name="planDay">With <paramref name="dated"/>, the day the plan was made for: a levelling move from it is left out.</param>
+    internal static void AppendSentence(TextBuffer text, ReadOnlySpan<Reason> reasons, bool dated = false, LocalDate? planDay = null)
     {
         int start = text.Length;
         foreach (var reason in reasons)
         {
+            if (dated && reason is LevelledReason levelled && levelled.From == planDay)
+            {
+                // A touch due "now" (overdue, or a first touch) is levelled from the plan's day, which is another day
+                // tomorrow ("moved from Sat 7 Mar", then "from Sun 8 Mar") while its event stays on Monday: dated, the
+                // move is left out.
+                continue;
+            }
+
             if (text.Length > start)
             {
                 text.Append("; ");
             }
 
-            AppendClause(text, reason);
+            if (dated && reason is LateReason late)
+            {
+                // Whether anything fit before the latest day, and how many days late, depend on the plan's day (a
+                // weekend says nothing fit, the Monday after says the day passed), so dated it says which day it was.
+                text.Append("past its latest day, ");
+                text.AppendDay(late.NotAfter);
+                continue;
+            }
+
+            AppendClause(text, reason, dated);
         }
 
         if (text.Length > start)
@@ -54,7 +78,8 @@ internal static class EnglishReasons
     /// <summary>Appends one reason as a lower-case English clause: one case per kind of reason.</summary>
     /// <param name="text">Where to append it.</param>
     /// <param name="reason">The reason.</param>
-    internal static void AppendClause(TextBuffer text, Reason reason)
+    /// <param name="dated">Dates instead of days counted from the plan's day (see <see cref="AppendSentence"/>).</param>
+    internal static void AppendClause(TextBuffer text, Reason reason, bool dated = false)
     {
         switch (reason)
         {
@@ -79,11 +104,11 @@ internal static class EnglishReasons
 
                 break;
             case RenewalReason r:
-                Describe(text, r.Touch, r.DaysAgo, last: true);
+                Describe(text, r.Touch, r.DaysAgo, last: true, dated);
                 Share(text, r.Credit);
                 break;
             case LatestTouchReason r:
-                Describe(text, r.Touch, r.DaysAgo, last: false);
+                Describe(text, r.Touch, r.DaysAgo, last: false, dated);
                 break;
             case CadenceReason r:
                 if (r.IsOverride)
@@ -100,7 +125,15 @@ internal static class EnglishReasons
                 break;
             case WaitReason r:
                 text.Append("last attempt ");
-                Ago(text, r.DaysAgo);
+                if (dated)
+                {
+                    text.AppendDay(r.LastAttempt);
+                }
+                else
+                {
+                    Ago(text, r.DaysAgo);
+                }
+
                 text.Append(": leave at least ").AppendPeriod(r.MinGap).Append(" between attempts, so not before ");
                 text.AppendDay(r.NotBefore);
                 break;
@@ -120,6 +153,10 @@ internal static class EnglishReasons
             case PausedReason r:
                 text.Append("paused until ");
                 text.AppendDay(r.Until);
+                break;
+            case OverdueReason r when dated:
+                text.Append("due since ");
+                text.AppendDay(r.WasDue);
                 break;
             case OverdueReason r:
                 text.AppendCount(r.Days, "day").Append(" overdue (was due ");
@@ -388,7 +425,7 @@ internal static class EnglishReasons
     }
 
     /// <summary>An English phrase for a touch, such as "last met 41 days ago (coffee)" or "called 3 days ago with no answer".</summary>
-    private static void Describe(TextBuffer text, Touch touch, int daysAgo, bool last)
+    private static void Describe(TextBuffer text, Touch touch, int daysAgo, bool last, bool dated)
     {
         string lastWord = last ? "last " : string.Empty;
         if (touch.Outcome == Outcome.NoReply)
@@ -403,7 +440,7 @@ internal static class EnglishReasons
                     _ => "to reach you online",
                 };
                 text.Append("they tried ").Append(by).Append(' ');
-                WhenAndMedium(text, touch, daysAgo);
+                WhenAndMedium(text, touch, daysAgo, dated);
                 text.Append(" and did not get through");
                 return;
             }
@@ -415,7 +452,7 @@ internal static class EnglishReasons
                 Channel.Note => "wrote ",
                 _ => "reached out online ",
             });
-            WhenAndMedium(text, touch, daysAgo);
+            WhenAndMedium(text, touch, daysAgo, dated);
             text.Append(touch.Channel switch
             {
                 Channel.Meeting => " fell through",
@@ -434,7 +471,7 @@ internal static class EnglishReasons
                 Channel.Note => "wrote ",
                 _ => "reached out online ",
             });
-            WhenAndMedium(text, touch, daysAgo);
+            WhenAndMedium(text, touch, daysAgo, dated);
             if (touch.Channel == Channel.Meeting)
             {
                 text.Append(", at their request");
@@ -450,13 +487,21 @@ internal static class EnglishReasons
             Channel.Note => "wrote ",
             _ => "touched base online ",
         });
-        WhenAndMedium(text, touch, daysAgo);
+        WhenAndMedium(text, touch, daysAgo, dated);
     }
 
-    /// <summary>"41 days ago (coffee)": when, and the medium in brackets if there is one.</summary>
-    private static void WhenAndMedium(TextBuffer text, Touch touch, int daysAgo)
+    /// <summary>"41 days ago (coffee)", or dated "Tue 3 Mar 2026 (coffee)": when, and the medium in brackets if there is one.</summary>
+    private static void WhenAndMedium(TextBuffer text, Touch touch, int daysAgo, bool dated)
     {
-        Ago(text, daysAgo);
+        if (dated)
+        {
+            text.AppendDay(touch.Date);
+        }
+        else
+        {
+            Ago(text, daysAgo);
+        }
+
         if (touch.Medium is { } medium)
         {
             text.Append(" (").Append(medium).Append(')');

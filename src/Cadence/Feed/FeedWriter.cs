@@ -326,7 +326,7 @@ public sealed class FeedWriter
             if (Options.Privacy != FeedPrivacy.ChannelOnly)
             {
                 description.Append(": ");
-                touch.AppendWhy(description);
+                touch.AppendDatedWhy(description);
             }
 
             string channel = ChannelName(touch.Channel);
@@ -389,7 +389,7 @@ public sealed class FeedWriter
             return false;
         }
 
-        touch.AppendWhy(text);
+        touch.AppendDatedWhy(text);
         text.Append(touch.Channel switch
         {
             Channel.Meeting => "\nSuggested channel: meeting.",
@@ -397,17 +397,28 @@ public sealed class FeedWriter
             Channel.Note => "\nSuggested channel: note.",
             _ => "\nSuggested channel: social.",
         });
-        if (touch.NotAfter == touch.NotBefore)
-        {
-            text.Append("\nOnly on ").AppendDay(touch.NotAfter).Append('.');
-        }
-        else if (touch.NotAfter < touch.NotBefore)
+        // The window as the rules set it, not clamped to the plan's day (which is another day tomorrow), so an event's
+        // text stays the same from one morning to the next. A first touch (no connection yet) is due from the plan's
+        // day with a latest day counted from it: only the day it opens is written, or nothing without one.
+        if (touch.NotAfter < touch.NotBefore || touch.Due > touch.NotAfter)
         {
             text.Append("\nLatest day was ").AppendDay(touch.NotAfter).Append('.');
         }
-        else
+        else if (touch.WindowOpens is { } opens)
         {
-            text.Append("\nWindow: ").AppendDay(touch.NotBefore).Append(" to ").AppendDay(touch.NotAfter).Append('.');
+            if (touch.IsFirstTouch)
+            {
+                // No connection yet: due from the day the window opens, with a latest day counted from the plan's day.
+                text.Append("\nFrom ").AppendDay(opens).Append('.');
+            }
+            else if (opens == touch.NotAfter)
+            {
+                text.Append("\nOnly on ").AppendDay(touch.NotAfter).Append('.');
+            }
+            else
+            {
+                text.Append("\nWindow: ").AppendDay(opens).Append(" to ").AppendDay(touch.NotAfter).Append('.');
+            }
         }
 
         if (Options.Privacy == FeedPrivacy.FullNames && touch.LastTouch is { } last)

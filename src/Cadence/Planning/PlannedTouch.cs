@@ -50,6 +50,14 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// <summary>The rank of the relationship's id (ordinal) in its diary, for fast ordering; -1 when unknown.</summary>
     internal int IdRank { get; init; } = -1;
 
+    /// <summary>
+    /// The day the window opens, as the rules set it (the end of the minimum gap after the last attempt, of a pause,
+    /// a commitment's or a move's day), before it is clamped to the plan's day: <see cref="NotBefore"/> is this day
+    /// or the plan's day, whichever is later. It stays the same from one morning to the next, so the feed writes it.
+    /// <see langword="null"/> for a touch with no day of its own (no attempt yet: due from the plan's day).
+    /// </summary>
+    public LocalDate? WindowOpens { get; internal init; }
+
     /// <summary>The relationship the touch is with.</summary>
     public Relationship Relationship { get; }
 
@@ -132,6 +140,23 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// <summary>The reasons as one English sentence.</summary>
     public string Why => Reason.Sentence(ReasonArray);
 
+    /// <summary>
+    /// <see cref="Why"/> worded with dates instead of days counted from the plan's day: "Last met Tue 3 Mar 2026
+    /// (coffee); …; due since Mon 2 Mar 2026." rather than "Last met 41 days ago (coffee); …; 11 days overdue (was due
+    /// Mon 2 Mar 2026).", and without a levelling move from the plan's day (a touch due now is levelled from another
+    /// day tomorrow). The feed writes this wording, so an event's text stays the same from one day to the next while
+    /// nothing about it changes; the agenda, read the morning it is made, keeps <see cref="Why"/>.
+    /// </summary>
+    public string DatedWhy
+    {
+        get
+        {
+            var text = new TextBuffer(128);
+            AppendDatedWhy(text);
+            return text.ToString();
+        }
+    }
+
     /// <summary>The reasons, built from the explanation on first use (a plan of a million touches needs no reasons until read).</summary>
     private ImmutableArray<Reason> ReasonArray
     {
@@ -160,6 +185,7 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         new(Relationship, due, NotBefore, notAfter, DaysOverdue, Channel, Commitment, Rule, _explanation, Move, callWindow, _levelling is null ? levelling : levelling.After(this))
         {
             IdRank = IdRank,
+            WindowOpens = WindowOpens,
         };
 
     /// <summary>Adds levelling's reasons, in order (none when the touch was not levelled).</summary>
@@ -169,6 +195,15 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// <summary>Appends <see cref="Why"/> (the feed writes it without making the string).</summary>
     /// <param name="text">Where to append the sentence.</param>
     internal void AppendWhy(TextBuffer text) => EnglishReasons.AppendSentence(text, ReasonArray.AsSpan());
+
+    /// <summary>Appends <see cref="Why"/> worded with dates instead of days counted from the plan's day: the feed's wording, stable from day to day.</summary>
+    internal void AppendDatedWhy(TextBuffer text) => EnglishReasons.AppendSentence(text, ReasonArray.AsSpan(), dated: true, _explanation.Today);
+
+    /// <summary>The day the plan was made for.</summary>
+    internal LocalDate PlanDay => _explanation.Today;
+
+    /// <summary>A first touch (no connection yet): due from the plan's day, with no day or window of its own.</summary>
+    internal bool IsFirstTouch => ReasonArray.Any(r => r is FirstTouchReason);
 
     /// <summary>
     /// Makes the reasons from what the scheduler kept (<see cref="Explanation"/>) and levelling's note: the one place

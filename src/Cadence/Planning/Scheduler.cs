@@ -348,13 +348,17 @@ public sealed class Scheduler
             due = today;
         }
 
-        LocalDate windowStart = Max(today, move is not null || pinned is not null || ladderStep.Day is not null ? scheduled : lastAttempt >= 0 ? DateOf(floor) : today);
-        if (move is not null)
+        // The day the window opens; before the plan's day it is clamped to it. No day of its own: due from today.
+        LocalDate? opens = move is not null ? move.To
+            : pinned is not null || ladderStep.Day is not null ? scheduled
+            : lastAttempt >= 0 ? DateOf(floor)
+            : null;
+        if (pauseEnd is { } resumes && (opens is null || resumes > opens))
         {
-            windowStart = Max(today, move.To);
+            opens = resumes;
         }
 
-        windowStart = Max(windowStart, pauseEnd ?? today);
+        LocalDate windowStart = Max(today, opens ?? today);
 
         var (channel, channelWhy) = ladderStep.Day is not null
             ? (ladderStep.Channel, ChannelWhy.Ladder)
@@ -377,6 +381,7 @@ public sealed class Scheduler
         return new PlannedTouch(relationship, due, windowStart, notAfter, daysOverdue, channel, pinned, rule, explanation, move)
         {
             IdRank = idRank,
+            WindowOpens = opens,
         };
     }
 

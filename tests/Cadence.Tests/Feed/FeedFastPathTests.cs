@@ -184,6 +184,13 @@ public class FeedFastPathTests
             {
                 return false;
             }
+
+            text.Clear();
+            touch.AppendDatedWhy(text);
+            if (text.ToString() != touch.DatedWhy)
+            {
+                return false;
+            }
         }
 
         return true;

@@ -26,7 +26,7 @@ public class FeedWriterTests
             Assert.Contains(("VALUE", "DATE"), ev.First(p => p.Name == "DTSTART").Parameters);
             Assert.Equal("TRANSPARENT", Get(ev, "TRANSP"));
             Assert.Equal(touch.Title, Text(ev, "SUMMARY"));
-            Assert.StartsWith(IcsReader.Expected(touch.Why), Text(ev, "DESCRIPTION"), StringComparison.Ordinal);
+            Assert.StartsWith(IcsReader.Expected(touch.DatedWhy), Text(ev, "DESCRIPTION"), StringComparison.Ordinal);
             Assert.DoesNotContain(ev, p => p.Name is "ATTENDEE" or "ORGANIZER");
         }
     }
@@ -271,7 +271,7 @@ public class FeedWriterTests
             Assert.Equal(day.Key.ToString("yyyyMMdd", null), Get(ev, "DTSTART"));
             string description = Text(ev, "DESCRIPTION");
             Assert.Equal(day.Count(), description.Split('\n').Count(line => line.StartsWith("• ", StringComparison.Ordinal)));
-            Assert.All(day, t => Assert.Contains("• " + t.Title + ": " + IcsReader.Expected(t.Why), description, StringComparison.Ordinal));
+            Assert.All(day, t => Assert.Contains("• " + t.Title + ": " + IcsReader.Expected(t.DatedWhy), description, StringComparison.Ordinal));
             Assert.StartsWith(day.Count() == 1 ? "Cadence: 1 touch" : $"Cadence: {day.Count()} touches", Text(ev, "SUMMARY"), StringComparison.Ordinal);
         }
     }

@@ -229,7 +229,7 @@ internal sealed class Samples
         var contains = new List<string>();
         if (description is not null)
         {
-            contains.Add(IcsReader.Expected(touch.Why));
+            contains.Add(IcsReader.Expected(touch.DatedWhy));
             if (options.Privacy == FeedPrivacy.FullNames && touch.LastTouch?.Summary is { } lastSummary)
             {
                 contains.Add(IcsReader.Expected(lastSummary));
@@ -297,7 +297,7 @@ internal sealed class Samples
         string summary = channelOnly
             ? "Cadence: " + count
             : "Cadence: " + count + ": " + string.Join(", ", touches.Select(t => Who(options, t)));
-        string description = string.Join("\n", touches.Select(t => channelOnly ? "• " + Summary(options, t) : "• " + Summary(options, t) + ": " + t.Why));
+        string description = string.Join("\n", touches.Select(t => channelOnly ? "• " + Summary(options, t) : "• " + Summary(options, t) + ": " + t.DatedWhy));
         var categories = new[] { "Cadence" }.Concat(touches.Select(t => ChannelName(t.Channel)).Distinct().Order(StringComparer.Ordinal)).ToList();
         var ids = touches.Select(t => t.RelationshipId).ToList();
         AlarmExpectation? alarm = options.Alarm is { } offset
@@ -315,7 +315,7 @@ internal sealed class Samples
             null,
             IcsReader.Expected(summary),
             IcsReader.Expected(description),
-            touches.Select(t => IcsReader.Expected(t.Why)).ToList(),
+            touches.Select(t => IcsReader.Expected(t.DatedWhy)).ToList(),
             categories.Select(IcsReader.Expected).ToList(),
             0,
             IsoInstant.Format(_firstWrite),
@@ -402,12 +402,14 @@ internal sealed class Samples
             return null;
         }
 
-        var text = new StringBuilder(touch.Why);
+        var text = new StringBuilder(touch.DatedWhy);
         text.Append("\nSuggested channel: ").Append(ChannelName(touch.Channel).ToLowerInvariant()).Append('.');
         text.Append(
-            touch.NotAfter == touch.NotBefore ? "\nOnly on " + DayPattern.Format(touch.NotAfter) + "."
-            : touch.NotAfter < touch.NotBefore ? "\nLatest day was " + DayPattern.Format(touch.NotAfter) + "."
-            : "\nWindow: " + DayPattern.Format(touch.NotBefore) + " to " + DayPattern.Format(touch.NotAfter) + ".");
+            touch.NotAfter < touch.NotBefore || touch.Due > touch.NotAfter ? "\nLatest day was " + DayPattern.Format(touch.NotAfter) + "."
+            : touch.WindowOpens is not { } opens ? string.Empty
+            : touch.Reasons.OfType<FirstTouchReason>().Any() ? "\nFrom " + DayPattern.Format(opens) + "."
+            : opens == touch.NotAfter ? "\nOnly on " + DayPattern.Format(touch.NotAfter) + "."
+            : "\nWindow: " + DayPattern.Format(opens) + " to " + DayPattern.Format(touch.NotAfter) + ".");
         if (options.Privacy == FeedPrivacy.FullNames && touch.LastTouch is { } last)
         {
             text.Append("\nLast touch: ").Append(DayPattern.Format(last.Date)).Append(", ");

@@ -123,6 +123,35 @@ public sealed partial class ServeTests : IDisposable, IClassFixture<DemoDataFile
     }
 
     [Fact]
+    public async Task Serve_AnUnchangedDiaryOnTheSameDay_IsNotReadOrPlannedAgain()
+    {
+        using var server = await Server.Start(_sandbox, "serve", "--port", "0", "--date", Sandbox.Today);
+        using var first = await _http.GetAsync(server.Http);
+        string body = await first.Content.ReadAsStringAsync();
+
+        // The file's bytes replaced by garbage of the same length, its last write time put back: to a server that read
+        // it again, a broken diary (500); to one that knows nothing changed, the feed it served.
+        byte[] original = _sandbox.DataBytes();
+        var written = File.GetLastWriteTimeUtc(_sandbox.DataFile);
+        File.WriteAllBytes(_sandbox.DataFile, [.. Enumerable.Repeat((byte)'x', original.Length)]);
+        File.SetLastWriteTimeUtc(_sandbox.DataFile, written);
+
+        using (var cached = await _http.GetAsync(server.Http))
+        {
+            Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+            Assert.Equal(first.Headers.ETag, cached.Headers.ETag);
+            Assert.Equal(body, await cached.Content.ReadAsStringAsync());
+        }
+
+        // Once it changes (here, back to a diary with a touch logged), the next request plans and serves it again.
+        File.WriteAllBytes(_sandbox.DataFile, original);
+        Sandbox.Ok(_sandbox.RunToday("log", "sam-okafor", "--channel", "call"));
+        using var changed = await _http.GetAsync(server.Http);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(first.Headers.ETag, changed.Headers.ETag);
+    }
+
+    [Fact]
     public async Task Serve_RotatedToken_OldUrlGets404()
     {
         using var server = await Server.Start(_sandbox, "serve", "--port", "0", "--date", Sandbox.Today);
@@ -257,6 +286,14 @@ public sealed partial class ServeTests : IDisposable, IClassFixture<DemoDataFile
             Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
         }
 
+        // The right token on the same stamp is answered from memory too (the feed it served: nothing says the file
+        // changed); once the file's time moves, it is read again, and its breakage is answered with a reason.
+        using (var same = await _http.GetAsync(server.Http))
+        {
+            Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        }
+
+        File.SetLastWriteTimeUtc(_sandbox.DataFile, written.AddSeconds(1));
         using (var broken = await _http.GetAsync(server.Http))
         {
             Assert.Equal(HttpStatusCode.InternalServerError, broken.StatusCode);

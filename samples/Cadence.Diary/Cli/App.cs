@@ -121,10 +121,13 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
     }
 
     /// <summary>The day "today" is for a diary: --date, else the clock in the owner's time zone.</summary>
-    public LocalDate TodayFor(Invocation invocation, DiaryData data) =>
+    public LocalDate TodayFor(Invocation invocation, DiaryData data) => TodayIn(invocation, data.Owner.TimeZone);
+
+    /// <summary>The day "today" is in a time zone: --date, else the clock there.</summary>
+    public LocalDate TodayIn(Invocation invocation, DateTimeZone zone) =>
         invocation.Get("date") is { } date
             ? Text.ParseDate(date, "--date")
-            : Clock.GetCurrentInstant().InZone(data.Owner.TimeZone).Date;
+            : Clock.GetCurrentInstant().InZone(zone).Date;
 
     /// <summary>The data file the command reads: --data, else ./diary.json if it exists; or null for the demo diary.</summary>
     public static DiaryStore? ReadStore(Invocation invocation) =>

@@ -5,9 +5,10 @@ using NodaTime;
 namespace Cadence.Sample.Feed;
 
 /// <summary>
-/// Where <c>serve</c> gets its feed: the data file, read again on every request (so a <c>log</c> or a <c>move</c> from
-/// another process shows up at once, and a rotated token takes effect), with the feed state saved back under the
-/// file's lock; or the read-only demo diary, with its state kept in memory.
+/// Where <c>serve</c> gets its feed: the data file, planned and written again when it changed or the day did (so a
+/// <c>log</c> or a <c>move</c> from another process shows up at the next request, and a rotated token takes effect),
+/// with the feed state saved back under the file's lock; otherwise the bytes served before. Or the read-only demo
+/// diary, with its state kept in memory.
 /// </summary>
 internal sealed class FeedSource
 {
@@ -19,6 +20,9 @@ internal sealed class FeedSource
     private DiaryData? _demo;
     private readonly string _token;
     private ((long Length, System.DateTime Written) Stamp, string Token)? _known;
+
+    /// <summary>The feed last served from the data file: good while the file is unchanged and it is the same day.</summary>
+    private ((long Length, System.DateTime Written) Stamp, DateTimeZone Zone, LocalDate Today, byte[] Bytes, Instant LastModified)? _served;
 
     private FeedSource(App app, Invocation invocation, FeedProfile profile, DiaryStore? store, DiaryData? demo, string token)
     {
@@ -69,8 +73,7 @@ internal sealed class FeedSource
 
     private string CurrentToken(DiaryStore store)
     {
-        var file = new System.IO.FileInfo(AtomicFile.RealPath(store.Path));
-        var stamp = (file.Exists ? file.Length : -1, file.Exists ? file.LastWriteTimeUtc : default);
+        var stamp = store.Stamp();
         lock (_gate)
         {
             if (_known is { } known && known.Stamp == stamp)
@@ -96,11 +99,22 @@ internal sealed class FeedSource
         {
             if (_store is { } store)
             {
-                return store.Update(data =>
+                // A calendar polling an unchanged diary on the same day gets the bytes it got before: a stat, no read,
+                // no plan, no write.
+                if (_served is { } served && served.Stamp == store.Stamp() && _app.TodayIn(_invocation, served.Zone) == served.Today)
                 {
-                    var (bytes, result, next) = _profile.Render(data, _app.TodayFor(_invocation, data), now);
-                    return (next, (bytes, result.State.LastModified ?? now));
+                    return (served.Bytes, served.LastModified);
+                }
+
+                var (bytes, lastModified, zone, today, token) = store.Update(data =>
+                {
+                    var day = _app.TodayFor(_invocation, data);
+                    var (bytes, result, next) = _profile.Render(data, day, now);
+                    return (next, (bytes, result.State.LastModified ?? now, data.Owner.TimeZone, day, data.Feed.Token ?? string.Empty));
                 });
+                _served = (store.StampAfterUpdate, zone, today, bytes, lastModified);
+                _known = (store.StampAfterUpdate, token); // the file as this write left it: the token needs no read either
+                return (bytes, lastModified);
             }
 
             var (demoBytes, demoResult, demoNext) = _profile.Render(_demo!, _app.TodayFor(_invocation, _demo!), now);

@@ -49,7 +49,18 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
             }
         }
 
+        StampAfterUpdate = Stamp();
         return result;
+    }
+
+    /// <summary>The file's <see cref="Stamp"/> as the last <see cref="Update{T}"/> left it, taken under the lock.</summary>
+    public (long Length, DateTime Written) StampAfterUpdate { get; private set; }
+
+    /// <summary>The data file's length and last write time (through links): what says it changed, for a stat's cost.</summary>
+    public (long Length, DateTime Written) Stamp()
+    {
+        var file = new FileInfo(AtomicFile.RealPath(Path));
+        return (file.Exists ? file.Length : -1, file.Exists ? file.LastWriteTimeUtc : default);
     }
 
     /// <summary>Writes a new data file (for <c>init</c>), under the lock; fails if one exists.</summary>

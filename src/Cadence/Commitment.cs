@@ -116,14 +116,15 @@ public sealed record Commitment
     [Pure]
     public Commitment MoveTo(LocalDate date, LocalTime? time)
     {
-        if (MadeOn is { } made && Guard.Date(date, nameof(date)) < made)
+        Guard.Date(date, nameof(date));
+        if (MadeOn is { } made && date < made)
         {
             throw new ArgumentException(
                 $"The commitment \"{Id}\" cannot move to {date:uuuu'-'MM'-'dd}, before the day it was made ({made:uuuu'-'MM'-'dd}).",
                 nameof(date));
         }
 
-        return this with { Date = Guard.Date(date, nameof(date)), Time = time };
+        return this with { Date = date, Time = time };
     }
 
     /// <summary>Returns a done copy, the day unknown.</summary>
@@ -162,13 +163,14 @@ public sealed record Commitment
 
     private Commitment Close(CommitmentStatus status, LocalDate on, string? byTouch)
     {
-        if (MadeOn is { } made && Guard.Date(on, nameof(on)) < made)
+        Guard.Date(on, nameof(on));
+        if (MadeOn is { } made && on < made)
         {
             throw new ArgumentException(
                 $"The commitment \"{Id}\" cannot be {(status == CommitmentStatus.Done ? "done" : "dropped")} on {on:uuuu'-'MM'-'dd}, before the day it was made ({made:uuuu'-'MM'-'dd}).",
                 nameof(on));
         }
 
-        return this with { Status = status, ClosedOn = Guard.Date(on, nameof(on)), ClosedBy = byTouch };
+        return this with { Status = status, ClosedOn = on, ClosedBy = byTouch };
     }
 }

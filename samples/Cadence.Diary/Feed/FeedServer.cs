@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Cadence.Sample.Cli;
@@ -130,8 +129,7 @@ internal static class FeedServer
                 return;
             }
 
-            var (bytes, lastModified) = source.Current(clock);
-            string etag = "\"" + Convert.ToBase64String(SHA256.HashData(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
+            var (bytes, etag, lastModified) = source.Current(clock);
 
             // Last-Modified must not be later than the Date sent with it (RFC 9110 8.8.2.1); HTTP dates have whole
             // seconds, so send our own Date and cap Last-Modified at it.

@@ -22,7 +22,7 @@ internal sealed class FeedSource
     private ((long Length, System.DateTime Written) Stamp, string Token)? _known;
 
     /// <summary>The feed last served from the data file: good while the file is unchanged and it is the same day.</summary>
-    private ((long Length, System.DateTime Written) Stamp, DateTimeZone Zone, LocalDate Today, byte[] Bytes, Instant LastModified)? _served;
+    private ((long Length, System.DateTime Written) Stamp, DateTimeZone Zone, LocalDate Today, byte[] Bytes, string ETag, Instant LastModified)? _served;
 
     private FeedSource(App app, Invocation invocation, FeedProfile profile, DiaryStore? store, DiaryData? demo, string token)
     {
@@ -92,7 +92,8 @@ internal sealed class FeedSource
     }
 
     /// <summary>The feed's bytes now (on <paramref name="clock"/>), and when they last changed.</summary>
-    public (byte[] Bytes, Instant LastModified) Current(IClock clock)
+    /// <remarks>The strong ETag (a hash of the bytes) is made once per feed written, not once per request.</remarks>
+    public (byte[] Bytes, string ETag, Instant LastModified) Current(IClock clock)
     {
         var now = clock.GetCurrentInstant();
         lock (_gate)
@@ -103,7 +104,7 @@ internal sealed class FeedSource
                 // no plan, no write.
                 if (_served is { } served && served.Stamp == store.Stamp() && _app.TodayIn(_invocation, served.Zone) == served.Today)
                 {
-                    return (served.Bytes, served.LastModified);
+                    return (served.Bytes, served.ETag, served.LastModified);
                 }
 
                 var (bytes, lastModified, zone, today, token) = store.Update(data =>
@@ -112,14 +113,19 @@ internal sealed class FeedSource
                     var (bytes, result, next) = _profile.Render(data, day, now);
                     return (next, (bytes, result.State.LastModified ?? now, data.Owner.TimeZone, day, data.Feed.Token ?? string.Empty));
                 });
-                _served = (store.StampAfterUpdate, zone, today, bytes, lastModified);
+                string etag = ETagOf(bytes);
+                _served = (store.StampAfterUpdate, zone, today, bytes, etag, lastModified);
                 _known = (store.StampAfterUpdate, token); // the file as this write left it: the token needs no read either
-                return (bytes, lastModified);
+                return (bytes, etag, lastModified);
             }
 
             var (demoBytes, demoResult, demoNext) = _profile.Render(_demo!, _app.TodayFor(_invocation, _demo!), now);
             _demo = demoNext;
-            return (demoBytes, demoResult.State.LastModified ?? now);
+            return (demoBytes, ETagOf(demoBytes), demoResult.State.LastModified ?? now);
         }
     }
+
+    /// <summary>A strong ETag: the base64url SHA-256 of the bytes, quoted.</summary>
+    private static string ETagOf(byte[] bytes) =>
+        "\"" + System.Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
 }

@@ -46,15 +46,6 @@ internal static class EnglishReasons
                 text.Append("; ");
             }
 
-            if (dated && reason is LateReason late)
-            {
-                // Whether anything fit before the latest day, and how many days late, depend on the plan's day (a
-                // weekend says nothing fit, the Monday after says the day passed), so dated it says which day it was.
-                text.Append("past its latest day, ");
-                text.AppendDay(late.NotAfter);
-                continue;
-            }
-
             AppendClause(text, reason, dated);
         }
 
@@ -187,6 +178,12 @@ internal static class EnglishReasons
                 break;
             case LevelledReason r:
                 Levelled(text, r);
+                break;
+            case LateReason r when dated:
+                // Whether anything fit before the latest day, and how many days late, depend on the plan's day (a
+                // weekend says nothing fit, the Monday after says the day passed), so dated it says which day it was.
+                text.Append("past its latest day, ");
+                text.AppendDay(r.NotAfter);
                 break;
             case LateReason r:
                 text.AppendCount(r.Days, "day").Append(r.NothingFit ? " late: nothing fit by " : " past its latest day, ");

@@ -98,7 +98,7 @@ public sealed class FeedState
                 throw new ArgumentException($"The feed entry \"{entry.Uid}\" has the negative sequence {entry.Sequence}.", nameof(entries));
             }
 
-            if (!SupportedDates.Contains(entry.LastModified.InUtc().Date))
+            if (!Guard.IsSupported(entry.LastModified))
             {
                 throw new ArgumentOutOfRangeException(
                     nameof(entries), entry.LastModified, $"The feed entry \"{entry.Uid}\" was last modified at {entry.LastModified}, outside the dates Cadence plans with (1900-01-01 to 2999-12-31, UTC).");

@@ -132,7 +132,7 @@ internal static class Guard
     /// <summary>An instant whose UTC date Cadence accepts, or an exception naming the parameter and the value.</summary>
     internal static Instant Instant(Instant value, string paramName)
     {
-        if (value < SupportedStart || value > SupportedEnd)
+        if (!IsSupported(value))
         {
             throw new ArgumentOutOfRangeException(
                 paramName,
@@ -141,6 +141,9 @@ internal static class Guard
 
         return value;
     }
+
+    /// <summary>Whether the instant's UTC date is one of <see cref="SupportedDates"/>.</summary>
+    internal static bool IsSupported(Instant value) => value >= SupportedStart && value <= SupportedEnd;
 
     private static readonly Instant SupportedStart = SupportedDates.Earliest.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
 

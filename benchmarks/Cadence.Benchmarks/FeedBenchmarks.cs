@@ -27,7 +27,10 @@ public class FeedBenchmarks
 
     private Plan _plan = null!;
     private FeedWriter _writer = null!;
+    private FeedWriter _cachingWriter = null!;
     private FeedState _previous = FeedState.Empty;
+    private FeedState _cachedPrevious = FeedState.Empty;
+    private FeedState _samePlanPrevious = FeedState.Empty;
     private byte[] _encoded = [];
     private MemoryStream _sink = new();
 
@@ -44,12 +47,16 @@ public class FeedBenchmarks
             throw new InvalidOperationException($"The plan has {_plan.Touches.Count} touches, not {PlannedTouches}.");
         }
 
-        _writer = new FeedWriter(new FeedOptions("Cadence", UidKey).WithHorizonDays(3660));
+        var options = new FeedOptions("Cadence", UidKey).WithHorizonDays(3660);
+        _writer = new FeedWriter(options);
+        _cachingWriter = new FeedWriter(options.WithEventCache(true));
 
-        // The earlier identical write whose state the steady-state write gets; its bytes differ from the timed ones
-        // only in being written at another instant, which does not show since nothing changed.
+        // The earlier identical write whose state the steady-state writes get, of a plan made again from the same
+        // diary (equal data, other objects, as when a server plans again for each poll); its bytes differ from the
+        // timed ones only in being written at another instant, which does not show since nothing changed.
+        var earlierPlan = PlanOf(PlannedTouches);
         var first = new MemoryStream();
-        var result = _writer.Write(_plan, FeedState.Empty, FirstWrite, first);
+        var result = _writer.Write(earlierPlan, FeedState.Empty, FirstWrite, first);
         _previous = result.State;
         if (result.Components != PlannedTouches)
         {
@@ -57,12 +64,31 @@ public class FeedBenchmarks
         }
 
         _encoded = first.ToArray();
+        var cachedFirst = new MemoryStream();
+        _cachedPrevious = _cachingWriter.Write(earlierPlan, FeedState.Empty, FirstWrite, cachedFirst).State;
+        if (!cachedFirst.ToArray().AsSpan().SequenceEqual(_encoded))
+        {
+            throw new InvalidOperationException("The caching writer wrote other bytes.");
+        }
+
+        // The timed plan's reasons are built here, by the first write of it: a plan made afresh pays for that whatever
+        // the writer does.
         var again = new MemoryStream();
         var steady = _writer.Write(_plan, _previous, Now, again);
         if (steady.Changed || !again.ToArray().AsSpan().SequenceEqual(_encoded))
         {
             throw new InvalidOperationException("The steady-state write changed the feed.");
         }
+
+        var cachedAgain = new MemoryStream();
+        var cachedSteady = _cachingWriter.Write(_plan, _cachedPrevious, Now, cachedAgain);
+        if (cachedSteady.Changed || cachedSteady.Reused != PlannedTouches || !cachedAgain.ToArray().AsSpan().SequenceEqual(_encoded))
+        {
+            throw new InvalidOperationException($"The cached steady-state write changed the feed or rendered events ({cachedSteady.Reused} of {PlannedTouches} copied).");
+        }
+
+        // The state of a cached write of the timed plan itself: a server that keeps its plan between polls.
+        _samePlanPrevious = cachedSteady.State;
 
         // One sink for all: big enough for the whole feed, so no benchmark pays for it growing.
         _sink = new MemoryStream(_encoded.Length + (64 * 1024));
@@ -80,6 +106,20 @@ public class FeedBenchmarks
     /// <summary>The feed written with the state of an earlier identical write: nothing changed, as when a calendar polls.</summary>
     [Benchmark(Description = "FeedWriter.Write (unchanged since the previous state)")]
     public FeedResult WriteSteady() => _writer.Write(_plan, _previous, Now, Reset());
+
+    /// <summary>
+    /// The same, with <see cref="FeedOptions.CachesEvents"/>: each touch's inputs are fingerprinted, found unchanged in
+    /// the previous state, and its event's bytes copied from there instead of rendered.
+    /// </summary>
+    [Benchmark(Description = "FeedWriter.Write (unchanged, events cached, plan made again)")]
+    public FeedResult WriteSteadyCached() => _cachingWriter.Write(_plan, _cachedPrevious, Now, Reset());
+
+    /// <summary>
+    /// The same, of the plan the previous state was written from (kept between polls): each touch is the very object
+    /// the cached event was written from, so its bytes are copied without fingerprinting it.
+    /// </summary>
+    [Benchmark(Description = "FeedWriter.Write (unchanged, events cached, the same plan)")]
+    public FeedResult WriteSteadySamePlan() => _cachingWriter.Write(_plan, _samePlanPrevious, Now, Reset());
 
     /// <summary>The feed written for the first time: every event is new.</summary>
     [Benchmark(Description = "FeedWriter.Write (from FeedState.Empty)")]

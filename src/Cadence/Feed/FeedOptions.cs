@@ -35,6 +35,14 @@ public sealed record FeedOptions
         _uidKey = CheckKey(uidKey);
     }
 
+    /// <summary>
+    /// Whether the state a write returns keeps the bytes of every event it wrote (about the feed's size in memory), so
+    /// that the next write copies an event whose touch is unchanged instead of rendering it again: a calendar polling an
+    /// unchanged diary costs a few times a byte copy of the feed. Off by default: then a write's memory does not grow
+    /// with the feed's bytes. The output is the same either way.
+    /// </summary>
+    public bool CachesEvents { get; private init; }
+
     /// <summary>The calendar's name (NAME and X-WR-CALNAME).</summary>
     public string Name { get; private init; }
 
@@ -72,6 +80,12 @@ public sealed record FeedOptions
     public byte[] UidKey => (byte[])_uidKey.Clone();
 
     internal ReadOnlySpan<byte> UidKeySpan => _uidKey;
+
+    /// <summary>Returns a copy that keeps (or does not keep) the bytes of the events it writes; see <see cref="CachesEvents"/>.</summary>
+    /// <param name="enabled">Whether to keep them.</param>
+    /// <returns>The changed copy.</returns>
+    [Pure]
+    public FeedOptions WithEventCache(bool enabled) => this with { CachesEvents = enabled };
 
     /// <summary>Returns a copy with another name.</summary>
     /// <param name="name">The name; not blank.</param>
@@ -196,6 +210,7 @@ public sealed record FeedOptions
         && Equals(TimeZone, other.TimeZone)
         && TimedDuration == other.TimedDuration
         && ProductId == other.ProductId
+        && CachesEvents == other.CachesEvents
         && _uidKey.AsSpan().SequenceEqual(other._uidKey);
 
     /// <inheritdoc/>

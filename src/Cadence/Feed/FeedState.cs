@@ -27,8 +27,9 @@ public sealed class FeedState
     /// <summary>Open addressing over <see cref="_slots"/> by key: slot index + 1, 0 for empty; built on first need.</summary>
     private int[]? _index;
 
-    private FeedState(FeedSlot[] slots, int count, int[]? index, Dictionary<string, FeedEntry>? others, Instant? lastModified)
+    private FeedState(FeedSlot[] slots, int count, int[]? index, Dictionary<string, FeedEntry>? others, Instant? lastModified, EventCache? cache = null)
     {
+        Cache = cache;
         _slots = slots;
         _count = count;
         _index = index;
@@ -69,6 +70,9 @@ public sealed class FeedState
 
     /// <summary>The events in the order they were written (or given), without the ones of another UID form.</summary>
     internal ReadOnlySpan<FeedSlot> Slots => _slots.AsSpan(0, _count);
+
+    /// <summary>The bytes of the events as written, slot for slot, when the writer's options cache them; never from <see cref="FromEntries"/>.</summary>
+    internal EventCache? Cache { get; }
 
     /// <summary>Whether the state has entries whose UID is not of the writer's form.</summary>
     internal bool HasOthers => _others is not null;
@@ -151,12 +155,12 @@ public sealed class FeedState
     }
 
     /// <summary>A state of <paramref name="count"/> slots the writer made; throws if two have the same key.</summary>
-    internal static FeedState Create(FeedSlot[] slots, int count, Instant? lastModified) =>
-        new(slots, count, BuildIndex(slots, count), null, lastModified);
+    internal static FeedState Create(FeedSlot[] slots, int count, Instant? lastModified, EventCache? cache) =>
+        new(slots, count, BuildIndex(slots, count), null, lastModified, cache);
 
-    /// <summary>This state's events (not those of another UID form) with another <see cref="LastModified"/>, sharing their storage.</summary>
-    internal FeedState WithLastModified(Instant? lastModified) =>
-        _others is null && lastModified == LastModified ? this : new(_slots, _count, _index, null, lastModified);
+    /// <summary>This state's events (not those of another UID form) with another <see cref="LastModified"/> and cache, sharing their storage.</summary>
+    internal FeedState With(Instant? lastModified, EventCache? cache) =>
+        _others is null && lastModified == LastModified && cache == Cache ? this : new(_slots, _count, _index, null, lastModified, cache);
 
     /// <summary>The position of the slot with a key, trying <paramref name="hint"/> first; -1 when there is none.</summary>
     internal int Find(in UidKey key, int hint)

@@ -29,6 +29,13 @@ internal sealed class FeedStateBuilder
     /// <summary>Sets how many events the write has at most.</summary>
     internal void Reserve(int events) => _capacity = events;
 
+    /// <summary>Records an event copied unchanged from the previous state's slot at <paramref name="at"/>.</summary>
+    internal void AddKept(int at)
+    {
+        _hint = at + 1;
+        Record(_previous.Slots[at]);
+    }
+
     /// <summary>Records an event and returns its entry.</summary>
     internal FeedSlot Add(UidKey uid, ReadOnlySpan<byte> body)
     {
@@ -58,12 +65,19 @@ internal sealed class FeedStateBuilder
             _changed = true;
         }
 
+        Record(slot);
+        return slot;
+    }
+
+    private void Record(FeedSlot slot)
+    {
+        var before = _previous.Slots;
         if (_slots is null)
         {
             if (_count < before.Length && before[_count].Equals(slot))
             {
                 _count++;
-                return slot;
+                return;
             }
 
             _slots = new FeedSlot[Math.Max(_capacity, _count + 1)];
@@ -75,11 +89,10 @@ internal sealed class FeedStateBuilder
         }
 
         _slots[_count++] = slot;
-        return slot;
     }
 
-    /// <summary>The result: the next state, how many events, and whether anything changed.</summary>
-    internal FeedResult Finish()
+    /// <summary>The result: the next state (with the events' bytes when the write kept them), how many events, and whether anything changed.</summary>
+    internal FeedResult Finish(EventCache? cache, int reused)
     {
         var previous = _previous;
         bool changed = _changed || previous.Count != _count;
@@ -90,14 +103,14 @@ internal sealed class FeedStateBuilder
         FeedState state;
         if (_slots is null && _count == previous.Slots.Length)
         {
-            state = previous.WithLastModified(lastModified);
+            state = previous.With(lastModified, cache);
         }
         else
         {
             var slots = _slots ?? previous.Slots[.._count].ToArray();
-            state = FeedState.Create(slots, _count, lastModified);
+            state = FeedState.Create(slots, _count, lastModified, cache);
         }
 
-        return new FeedResult(state, _count, changed);
+        return new FeedResult(state, _count, changed) { Reused = reused };
     }
 }

@@ -50,7 +50,7 @@ public sealed class FeedWriter
     /// <param name="output">Where the bytes go.</param>
     /// <returns>The next state.</returns>
     public FeedResult Write(Plan plan, FeedState previous, Instant now, Stream output) =>
-        WriteFeed(plan, previous, now, new Run(null, Guard.NotNull(output, nameof(output)), previous, Guard.Instant(now, nameof(now)), Options.UidKeySpan));
+        WriteFeed(plan, previous, now, new Run(null, Guard.NotNull(output, nameof(output)), previous, Guard.Instant(now, nameof(now)), Options));
 
     /// <summary>Writes the feed to a buffer writer.</summary>
     /// <param name="plan">The plan.</param>
@@ -59,7 +59,7 @@ public sealed class FeedWriter
     /// <param name="output">Where the bytes go.</param>
     /// <returns>The next state.</returns>
     public FeedResult Write(Plan plan, FeedState previous, Instant now, IBufferWriter<byte> output) =>
-        WriteFeed(plan, previous, now, new Run(Guard.NotNull(output, nameof(output)), null, previous, Guard.Instant(now, nameof(now)), Options.UidKeySpan));
+        WriteFeed(plan, previous, now, new Run(Guard.NotNull(output, nameof(output)), null, previous, Guard.Instant(now, nameof(now)), Options));
 
     /// <summary>Writes the feed to a string (UTF-8 decoded), for convenience and tests.</summary>
     /// <param name="plan">The plan.</param>
@@ -120,12 +120,13 @@ public sealed class FeedWriter
         else
         {
             run.State.Reserve(inHorizon);
+            run.StartCache(inHorizon);
             WriteTouches(run, touches, last, component);
         }
 
         run.Out.EndComponent("VCALENDAR");
         run.Flush();
-        return run.State.Finish();
+        return run.Finish();
     }
 
     private void WriteCalendarStart(ContentLineWriter writer)
@@ -149,17 +150,36 @@ public sealed class FeedWriter
     /// <summary>One event (or task) per touch in the horizon, in plan order.</summary>
     private void WriteTouches(Run run, IReadOnlyList<PlannedTouch> touches, LocalDate last, string component)
     {
+        var fingerprints = run.Fingerprints;
+        var kind = component == "VTODO" ? EventFingerprint.Kind.Task : EventFingerprint.Kind.Event;
         for (int i = 0; i < touches.Count; i++)
         {
             var touch = touches[i];
             if (touch.Due <= last)
             {
-                WriteTouch(run, touch, TouchUid(run.Uids, touch, component), component);
+                UInt128 fingerprint = default;
+                if (fingerprints is not null)
+                {
+                    // The very touch written last time, or one made from the same inputs, with the same options: the
+                    // same bytes, so copy them.
+                    if (run.TryWriteSame(touch))
+                    {
+                        continue;
+                    }
+
+                    fingerprint = fingerprints.Of(touch, kind);
+                    if (run.TryWriteKept(fingerprint, touch))
+                    {
+                        continue;
+                    }
+                }
+
+                WriteTouch(run, touch, TouchUid(run.Uids, touch, component), component, fingerprint);
             }
         }
     }
 
-    private void WriteTouch(Run run, PlannedTouch touch, UidKey uid, string component)
+    private void WriteTouch(Run run, PlannedTouch touch, UidKey uid, string component, UInt128 fingerprint)
     {
         Instant? start = null;
         if (component == "VEVENT" && touch.Time is { } time)
@@ -213,7 +233,7 @@ public sealed class FeedWriter
 
         body.EndProperty();
         FinishBody(run, body, summary, component == "VEVENT");
-        run.WriteComponent(component, uid);
+        run.WriteComponent(component, uid, fingerprint, touch);
     }
 
     private void WriteWhen(ContentLineWriter body, LocalDate date, Instant? start)
@@ -279,18 +299,38 @@ public sealed class FeedWriter
         }
 
         run.State.Reserve(days.Count);
+        run.StartCache(days.Count);
         var uids = run.Uids;
+        var fingerprints = run.Fingerprints;
+        var dayPrints = new List<UInt128>();
         foreach (var day in days)
         {
+            var list = byDay[day];
+            UInt128 fingerprint = default;
+            if (fingerprints is not null)
+            {
+                dayPrints.Clear();
+                foreach (var touch in list)
+                {
+                    dayPrints.Add(fingerprints.Of(touch, EventFingerprint.Kind.DigestTouch));
+                }
+
+                fingerprint = EventFingerprint.OfDigest(day, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(dayPrints));
+                if (run.TryWriteKept(fingerprint, null))
+                {
+                    continue;
+                }
+            }
+
             // The UID's message: "digest", a line feed and the day.
             var room = uids.Room(7 + 64);
             "digest\n"u8.CopyTo(room);
             var uid = uids.Compute(room[..(7 + WriteIsoDate(room[7..], day))]);
-            WriteDigest(run, day, byDay[day], uid);
+            WriteDigest(run, day, list, uid, fingerprint);
         }
     }
 
-    private void WriteDigest(Run run, LocalDate day, List<PlannedTouch> touches, UidKey uid)
+    private void WriteDigest(Run run, LocalDate day, List<PlannedTouch> touches, UidKey uid, UInt128 fingerprint)
     {
         var summary = run.Summary;
         summary.Clear();
@@ -356,7 +396,7 @@ public sealed class FeedWriter
 
         body.EndProperty();
         FinishBody(run, body, summary, isEvent: true);
-        run.WriteComponent("VEVENT", uid);
+        run.WriteComponent("VEVENT", uid, fingerprint, null);
     }
 
     /// <summary>"Call Zoë Müller", "Call Z. M.", or just "Call".</summary>
@@ -579,16 +619,41 @@ public sealed class FeedWriter
         private Instant _stamped;
         private bool _hasStamp;
 
+        private readonly FeedOptions _options;
+        private readonly EventCache? _previousCache;
+        private EventCache.Builder? _cache;
+        private int _reused;
+
+        /// <summary>Where in the previous cache the next event probably is: after the last one copied.</summary>
+        private int _next;
+
+        /// <summary>The run of kept events not yet handed to the output: where in which cache's bytes.</summary>
+        private EventCache? _kept;
+        private int _keptStart;
+        private int _keptLength;
+
         /// <summary>Prepares a write to a buffer writer or a stream.</summary>
-        internal Run(IBufferWriter<byte>? output, Stream? stream, FeedState previous, Instant now, ReadOnlySpan<byte> uidKey)
+        internal Run(IBufferWriter<byte>? output, Stream? stream, FeedState previous, Instant now, FeedOptions options)
         {
             _output = output;
             _stream = stream;
+            _options = options;
             Out = new ContentLineWriter(Chunk + 4096);
             Body = new ContentLineWriter(4096);
             State = new FeedStateBuilder(previous, now);
-            Uids = new UidHmac(uidKey);
+            Uids = new UidHmac(options.UidKeySpan);
+            if (options.CachesEvents)
+            {
+                Fingerprints = new EventFingerprint();
+                if (previous?.Cache is { } cache && (ReferenceEquals(cache.Options, options) || cache.Options.Equals(options)))
+                {
+                    _previousCache = cache;
+                }
+            }
         }
+
+        /// <summary>The fingerprints of what events are made of, when the options cache events; otherwise <see langword="null"/>.</summary>
+        internal EventFingerprint? Fingerprints { get; }
 
         /// <summary>Writes the feed, a chunk of whole lines at a time.</summary>
         internal ContentLineWriter Out { get; }
@@ -612,6 +677,68 @@ public sealed class FeedWriter
             Uids.Dispose();
             Summary.ReturnBuffer();
             Description.ReturnBuffer();
+            Fingerprints?.Dispose();
+        }
+
+        /// <summary>Starts collecting the events' bytes for the next state, when the options cache events.</summary>
+        internal void StartCache(int events)
+        {
+            if (Fingerprints is not null)
+            {
+                _cache = new EventCache.Builder(_options, _previousCache, events);
+            }
+        }
+
+        /// <summary>The result, with the cache of this write's events when the options keep one.</summary>
+        internal FeedResult Finish() => State.Finish(_cache?.Finish(), _reused);
+
+        /// <summary>Copies the previous write's event that was written from this very touch at the next position, if it was.</summary>
+        internal bool TryWriteSame(PlannedTouch touch)
+        {
+            var previous = _previousCache;
+            if (previous is null || !previous.IsFrom(_next, touch))
+            {
+                return false;
+            }
+
+            WriteKept(previous, _next, touch);
+            return true;
+        }
+
+        /// <summary>Copies the previous write's event of the same fingerprint, if it has one, and records it as kept.</summary>
+        internal bool TryWriteKept(UInt128 fingerprint, PlannedTouch? touch)
+        {
+            var previous = _previousCache;
+            int at = previous is null ? -1 : previous.Find(fingerprint);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            WriteKept(previous!, at, touch);
+            return true;
+        }
+
+        private void WriteKept(EventCache previous, int at, PlannedTouch? touch)
+        {
+            _next = at + 1;
+            State.AddKept(at);
+            _cache!.AddKept(at, touch);
+            _reused++;
+
+            // Events kept one after another are one run of the cache's bytes, handed to the output in one piece when
+            // the run ends: while a run is open, nothing is pending in Out before it.
+            var (start, length) = previous.Range(at);
+            if (_keptLength > 0 && start == _keptStart + _keptLength && ReferenceEquals(previous, _kept) && Out.Pending.Length == 0)
+            {
+                _keptLength += length;
+                return;
+            }
+
+            Flush();
+            _kept = previous;
+            _keptStart = start;
+            _keptLength = length;
         }
 
         internal ContentLineWriter StartBody()
@@ -621,7 +748,7 @@ public sealed class FeedWriter
         }
 
         /// <summary>Writes the component around the body, and records it in the state.</summary>
-        internal void WriteComponent(string component, UidKey uid)
+        internal void WriteComponent(string component, UidKey uid, UInt128 fingerprint, PlannedTouch? touch)
         {
             var body = Body.Pending;
             var entry = State.Add(uid, body);
@@ -645,6 +772,8 @@ public sealed class FeedWriter
             n += Put(lines, "\r\n"u8, n);
             n += Put(lines, body, n);
             n += Put(lines, task ? "END:VTODO\r\n"u8 : "END:VEVENT\r\n"u8, n);
+            _cache?.Add(fingerprint, lines[..n], touch);
+            _next++;
             output.AdvanceLines(n);
             if (output.Pending.Length >= Chunk)
             {
@@ -661,6 +790,21 @@ public sealed class FeedWriter
         /// <summary>Hands the whole lines written so far to the output, so memory does not grow with the feed.</summary>
         internal void Flush()
         {
+            if (_keptLength > 0)
+            {
+                var run = _kept!.Bytes.Slice(_keptStart, _keptLength);
+                if (_stream is not null)
+                {
+                    _stream.Write(run);
+                }
+                else
+                {
+                    _output!.Write(run);
+                }
+
+                _keptLength = 0;
+            }
+
             var pending = Out.PendingSegment;
             if (_stream is not null)
             {

@@ -199,6 +199,12 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// <summary>Appends <see cref="Why"/> worded with dates instead of days counted from the plan's day: the feed's wording, stable from day to day.</summary>
     internal void AppendDatedWhy(TextBuffer text) => EnglishReasons.AppendSentence(text, ReasonArray.AsSpan(), dated: true, _explanation.Today);
 
+    /// <summary>The day the plan was made for, which the dated wording leaves out levelling moves from.</summary>
+    internal LocalDate PlanDay => _explanation.Today;
+
+    /// <summary>The reasons without boxing them.</summary>
+    internal ReadOnlySpan<Reason> ReasonSpan => ReasonArray.AsSpan();
+
     /// <summary>A first touch (no connection yet): due from the plan's day, with no day or window of its own.</summary>
     internal bool IsFirstTouch => ReasonArray.Any(r => r is FirstTouchReason);
 

@@ -19,7 +19,7 @@ public sealed class FeedStabilityTests
     private static readonly LocalDate Start = new(2026, 3, 2);
 
     /// <summary>Relationships at every stage: overdue, due soon, due in weeks, waiting after no reply, a promise, a pause.</summary>
-    private static Diary Diary() => new(
+    internal static Diary Diary() => new(
         [
             new Relationship("zoe", "Zoë Müller", "client").WithPreferredChannels(Channel.Call),
             new Relationship("sam", "Sam Okafor", "prospect"),

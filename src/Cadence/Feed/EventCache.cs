@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using Cadence.Planning;
+
+namespace Cadence.Feed;
+
+/// <summary>
+/// What a state made with <see cref="FeedOptions.CachesEvents"/> keeps besides its slots: the bytes of each event as
+/// written (BEGIN to END), one after another in slot order, and the fingerprint of what each was rendered from
+/// (<see cref="EventFingerprint"/>), so the next write can copy an event whose inputs are the same instead of
+/// rendering it, and the planned touch each was written from: a write of the very same (immutable) touch, as when a
+/// plan is kept between polls, copies the event without even fingerprinting it. Immutable once built; valid only for
+/// the options it was written with. It keeps its touches, and so the plan they belong to, alive.
+/// </summary>
+internal sealed class EventCache
+{
+    private readonly byte[] _bytes;
+    private readonly int[] _ends;
+    private readonly UInt128[] _fingerprints;
+    private readonly PlannedTouch?[] _touches;
+    private readonly Dictionary<UInt128, int> _index;
+
+    private EventCache(FeedOptions options, byte[] bytes, int[] ends, UInt128[] fingerprints, PlannedTouch?[] touches, int count, Dictionary<UInt128, int>? index)
+    {
+        Options = options;
+        _bytes = bytes;
+        _ends = ends;
+        _fingerprints = fingerprints;
+        _touches = touches;
+        Count = count;
+        if (index is null)
+        {
+            index = new Dictionary<UInt128, int>(count);
+            for (int i = 0; i < count; i++)
+            {
+                // A fingerprint covers the UID's message, so two events never share one; if they ever did, the first wins.
+                index.TryAdd(fingerprints[i], i);
+            }
+        }
+
+        _index = index;
+    }
+
+    /// <summary>The options the events were written with: the cache is used only by a writer with equal options.</summary>
+    internal FeedOptions Options { get; }
+
+    /// <summary>How many events it holds (as many as its state's slots).</summary>
+    internal int Count { get; }
+
+    /// <summary>How many bytes it keeps.</summary>
+    internal int Length => Count == 0 ? 0 : _ends[Count - 1];
+
+    /// <summary>The position of the event rendered from inputs with this fingerprint; -1 when there is none.</summary>
+    internal int Find(UInt128 fingerprint) => _index.TryGetValue(fingerprint, out int at) ? at : -1;
+
+    /// <summary>All the events' bytes, one after another.</summary>
+    internal ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, Length);
+
+    /// <summary>The bytes of the event at a position.</summary>
+    internal ReadOnlySpan<byte> Event(int at)
+    {
+        var (start, length) = Range(at);
+        return _bytes.AsSpan(start, length);
+    }
+
+    /// <summary>Where the event at a position is in <see cref="Bytes"/>.</summary>
+    internal (int Start, int Length) Range(int at)
+    {
+        int start = at == 0 ? 0 : _ends[at - 1];
+        return (start, _ends[at] - start);
+    }
+
+    /// <summary>The fingerprint of the event at a position.</summary>
+    internal UInt128 Fingerprint(int at) => _fingerprints[at];
+
+    /// <summary>Whether the event at a position was written from this very touch (so it is the same event); false past the end.</summary>
+    internal bool IsFrom(int at, PlannedTouch touch) => (uint)at < (uint)Count && ReferenceEquals(_touches[at], touch);
+
+    /// <summary>
+    /// Collects the next cache during a write. While every event is the previous cache's event at the same position,
+    /// nothing is copied, and a write where nothing moved returns the previous cache itself.
+    /// </summary>
+    internal sealed class Builder
+    {
+        private readonly FeedOptions _options;
+        private readonly EventCache? _previous;
+        private byte[]? _bytes;
+        private int[] _ends;
+        private UInt128[] _fingerprints;
+        private PlannedTouch?[] _touches;
+        private int _count;
+        private int _length;
+        private bool _sameTouches = true;
+
+        internal Builder(FeedOptions options, EventCache? previous, int events)
+        {
+            _options = options;
+            _previous = previous;
+            _ends = new int[Math.Max(events, 1)];
+            _fingerprints = new UInt128[_ends.Length];
+            _touches = new PlannedTouch?[_ends.Length];
+        }
+
+        /// <summary>Records an event copied from the previous cache's position <paramref name="at"/>, now written from <paramref name="touch"/>.</summary>
+        internal void AddKept(int at, PlannedTouch? touch)
+        {
+            var previous = _previous!;
+            if (_bytes is null && at == _count)
+            {
+                // Still the previous cache, event for event: nothing to copy yet.
+                Grow();
+                _fingerprints[_count] = previous._fingerprints[at];
+                _touches[_count] = touch;
+                _sameTouches &= ReferenceEquals(touch, previous._touches[at]);
+                _ends[_count] = previous._ends[at];
+                _length = previous._ends[at];
+                _count++;
+                return;
+            }
+
+            Add(previous.Fingerprint(at), previous.Event(at), touch);
+        }
+
+        /// <summary>Records an event rendered afresh from <paramref name="touch"/> (<see langword="null"/> for a digest).</summary>
+        internal void Add(UInt128 fingerprint, ReadOnlySpan<byte> bytes, PlannedTouch? touch)
+        {
+            if (_bytes is null)
+            {
+                // The first event that is not the previous one at its position: copy what was shared so far.
+                int shared = _length;
+                _bytes = new byte[Math.Max(shared + bytes.Length, Math.Max(_previous?.Length ?? 0, 1024))];
+                _previous?._bytes.AsSpan(0, shared).CopyTo(_bytes);
+            }
+
+            if (_length + bytes.Length > _bytes.Length)
+            {
+                Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + bytes.Length));
+            }
+
+            Grow();
+            bytes.CopyTo(_bytes.AsSpan(_length));
+            _length += bytes.Length;
+            _fingerprints[_count] = fingerprint;
+            _touches[_count] = touch;
+            _ends[_count] = _length;
+            _count++;
+        }
+
+        /// <summary>The cache of this write: the previous one when every event was its event at the same position.</summary>
+        internal EventCache Finish()
+        {
+            if (_bytes is null && _previous is not null && _count == _previous.Count)
+            {
+                // The same events in the same places: the same bytes and fingerprints, perhaps from other touch objects.
+                return _sameTouches
+                    ? _previous
+                    : new EventCache(_options, _previous._bytes, _ends, _fingerprints, _touches, _count, _previous._index);
+            }
+
+            var bytes = _bytes ?? (_previous is null ? [] : _previous._bytes.AsSpan(0, _length).ToArray());
+            if (bytes.Length > _length + (_length / 4) + 4096)
+            {
+                // Do not keep much more than the feed: a cache lives as long as its state.
+                bytes = bytes.AsSpan(0, _length).ToArray();
+            }
+
+            return new EventCache(_options, bytes, _ends, _fingerprints, _touches, _count, null);
+        }
+
+        private void Grow()
+        {
+            if (_count == _ends.Length)
+            {
+                Array.Resize(ref _ends, _ends.Length * 2);
+                Array.Resize(ref _fingerprints, _fingerprints.Length * 2);
+                Array.Resize(ref _touches, _touches.Length * 2);
+            }
+        }
+    }
+}

@@ -14,7 +14,8 @@ namespace Cadence.Feed;
 /// </summary>
 /// <remarks>
 /// The events are kept as values, not as <see cref="FeedEntry"/> objects: a state costs about 48 bytes per event,
-/// and a write that changes nothing returns the previous state (or one sharing its storage).
+/// and a write that changes nothing returns the previous state (or one sharing its storage). With
+/// <see cref="FeedOptions.CachesEvents"/> a state also holds its events' bytes (about the feed's size), in memory only.
 /// </remarks>
 public sealed class FeedState
 {

@@ -21,7 +21,7 @@ namespace Cadence.Feed;
 /// <remarks>
 /// Safe to use from several threads at once: a write keeps all it needs in its own buffers. Memory does not grow
 /// with the feed's bytes (they go out a buffer at a time), only with its number of events (the state, about 48
-/// bytes each). How it stays fast, and the references it is checked against: docs/design.md, "Fast paths".
+/// bytes each), unless <see cref="FeedOptions.CachesEvents"/> keeps the events' bytes in the state for the next write. How it stays fast, and the references it is checked against: docs/design.md, "Fast paths".
 /// </remarks>
 /// <example>
 /// <code>

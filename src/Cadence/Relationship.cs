@@ -92,6 +92,71 @@ public sealed record Relationship
     /// </summary>
     public IReadOnlyList<IsoDayOfWeek> Weekend { get; private init; } = SaturdayAndSunday;
 
+    /// <summary>
+    /// The contact's e-mail addresses, as given (trimmed), first the main one; compared without regard to case
+    /// (<see cref="HasEmail"/>), so imports can match calendar attendees and contacts to the relationship.
+    /// </summary>
+    public IReadOnlyList<string> Emails { get; private init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>The contact's phone numbers, as given (trimmed); <see cref="HasPhone"/> compares their digits.</summary>
+    public IReadOnlyList<string> Phones { get; private init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>Where you met ("ExpoLondon 2025", "Anna's wedding"), or <see langword="null"/>.</summary>
+    public string? MetAt { get; private init; }
+
+    /// <summary>Returns a copy with these e-mail addresses, main one first (the same address in another case is kept once).</summary>
+    /// <param name="emails">The addresses: each one '@' with text on both sides, no spaces or control characters, at most 254 characters.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">An address that is not of that form, naming it.</exception>
+    [Pure]
+    public Relationship WithEmails(params IEnumerable<string> emails)
+    {
+        Guard.NotNull(emails, nameof(emails));
+        var list = emails.Select(e => ContactPoints.Email(e, nameof(emails))).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+        return this with { Emails = list };
+    }
+
+    /// <summary>Returns a copy with these phone numbers (the same digits are kept once).</summary>
+    /// <param name="phones">The numbers: at least three digits, and only digits, spaces and <c>+ ( ) - . /</c> besides an optional extension ("x12").</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">A number that is not of that form, naming it.</exception>
+    [Pure]
+    public Relationship WithPhones(params IEnumerable<string> phones)
+    {
+        Guard.NotNull(phones, nameof(phones));
+        var list = phones.Select(p => ContactPoints.Phone(p, nameof(phones))).DistinctBy(ContactPoints.PhoneKey, StringComparer.Ordinal).ToImmutableArray();
+        return this with { Phones = list };
+    }
+
+    /// <summary>Returns a copy that says where you met, or nothing with <see langword="null"/> or blank.</summary>
+    /// <param name="metAt">Where you met.</param>
+    /// <returns>The changed copy.</returns>
+    [Pure]
+    public Relationship WithMetAt(string? metAt) => this with { MetAt = string.IsNullOrWhiteSpace(metAt) ? null : Guard.Name(metAt.Trim(), nameof(metAt)) };
+
+    /// <summary>Whether one of <see cref="Emails"/> is this address (ignoring case and surrounding spaces, and a <c>mailto:</c> in front).</summary>
+    /// <param name="email">The address.</param>
+    /// <returns>Whether it is one of the contact's.</returns>
+    public bool HasEmail(string? email)
+    {
+        string? key = ContactPoints.EmailKey(email);
+        return key is not null && Emails.Any(e => string.Equals(e, key, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Whether one of <see cref="Phones"/> has the same digits (and leading '+') as this number.</summary>
+    /// <param name="phone">The number.</param>
+    /// <returns>Whether it is one of the contact's.</returns>
+    public bool HasPhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return false;
+        }
+
+        string key = ContactPoints.PhoneKey(phone);
+        return key.Length > 0 && Phones.Any(p => ContactPoints.PhoneKey(p) == key);
+    }
+
     /// <summary>Returns a copy with another weekend (for example Friday and Saturday).</summary>
     /// <param name="days">The days of the contact's weekend; may be none, but not all seven.</param>
     /// <returns>The changed copy.</returns>
@@ -137,7 +202,7 @@ public sealed record Relationship
     /// <param name="timeZone">The contact's time zone, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
-    public Relationship WithTimeZone(DateTimeZone? timeZone) => new Relationship(Id, Name, Tier, Tags.ToImmutableArray(), timeZone, PreferredChannels.ToImmutableArray(), State, Rule) with { Weekend = Weekend };
+    public Relationship WithTimeZone(DateTimeZone? timeZone) => Keep(new Relationship(Id, Name, Tier, Tags.ToImmutableArray(), timeZone, PreferredChannels.ToImmutableArray(), State, Rule));
 
     /// <summary>Returns a copy with these preferred channels, most preferred first (duplicates kept once).</summary>
     /// <param name="channels">The channels.</param>
@@ -176,7 +241,7 @@ public sealed record Relationship
     /// <param name="rule">The override, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
-    public Relationship WithRule(CadenceRule? rule) => new Relationship(Id, Name, Tier, Tags.ToImmutableArray(), TimeZone, PreferredChannels.ToImmutableArray(), State, rule) with { Weekend = Weekend };
+    public Relationship WithRule(CadenceRule? rule) => Keep(new Relationship(Id, Name, Tier, Tags.ToImmutableArray(), TimeZone, PreferredChannels.ToImmutableArray(), State, rule));
 
     /// <inheritdoc/>
     public bool Equals(Relationship? other) =>
@@ -189,7 +254,10 @@ public sealed record Relationship
         && PreferredChannels.SequenceEqual(other.PreferredChannels)
         && State.Equals(other.State)
         && Equals(Rule, other.Rule)
-        && Weekend.SequenceEqual(other.Weekend);
+        && Weekend.SequenceEqual(other.Weekend)
+        && Emails.SequenceEqual(other.Emails, StringComparer.Ordinal)
+        && Phones.SequenceEqual(other.Phones, StringComparer.Ordinal)
+        && MetAt == other.MetAt;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id} ({Name}, {Tier}, {State})";
@@ -203,7 +271,7 @@ public sealed record Relationship
         ImmutableArray<string>? tags = null,
         ImmutableArray<Channel>? preferred = null,
         RelationshipState? state = null) =>
-        new Relationship(
+        Keep(new Relationship(
             Id,
             name ?? Name,
             tier ?? Tier,
@@ -211,5 +279,8 @@ public sealed record Relationship
             TimeZone,
             preferred ?? PreferredChannels.ToImmutableArray(),
             state ?? State,
-            Rule) with { Weekend = Weekend };
+            Rule));
+
+    /// <summary>A copy made with the constructor, with what the constructor does not take kept from this one.</summary>
+    private Relationship Keep(Relationship copy) => copy with { Weekend = Weekend, Emails = Emails, Phones = Phones, MetAt = MetAt };
 }

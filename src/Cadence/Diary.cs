@@ -305,6 +305,11 @@ public sealed class Diary
         return new Diary(_relationships, _touches.Add(touch), commitments, moves, touchIdsChecked: true);
     }
 
+    /// <summary>Whether a touch has this id (ordinal), for imports that must not add a touch twice.</summary>
+    /// <param name="touchId">The id.</param>
+    /// <returns>Whether the diary holds a touch with it.</returns>
+    public bool HasTouch(string touchId) => TouchIds.ContainsKey(Guard.NotNull(touchId, nameof(touchId)));
+
     /// <summary>The touch with an id.</summary>
     /// <param name="touchId">The touch's id.</param>
     /// <returns>The touch.</returns>

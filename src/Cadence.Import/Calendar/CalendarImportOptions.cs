@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+
+namespace Cadence.Import;
+
+/// <summary>
+/// How <see cref="CalendarImporter"/> reads a calendar: the owner's time zone and the current instant (meetings after
+/// it are not touches yet), how far back to look, the owner's own addresses, and what else to take from the file.
+/// </summary>
+/// <param name="Now">The current instant: only meetings that started before it become touches.</param>
+/// <param name="Zone">The owner's time zone: a touch's day and time are the meeting's start there, and times without a zone are read in it.</param>
+public sealed record CalendarImportOptions(Instant Now, DateTimeZone Zone)
+{
+    /// <summary>The first day to import meetings from (in <see cref="Zone"/>); <see langword="null"/> for 90 days before today.</summary>
+    public LocalDate? Since { get; init; }
+
+    /// <summary>
+    /// The owner's own e-mail addresses: never matched to a relationship, and an occurrence the owner declined adds
+    /// nothing. Compared without regard to case.
+    /// </summary>
+    public IReadOnlyList<string> OwnerEmails { get; init; } = [];
+
+    /// <summary>
+    /// Whether an online meeting (a Zoom, Teams, Google Meet, Webex, Whereby, GoTo, Skype, Jitsi or Chime link in its
+    /// location, description, URL or conference property) counts as a call rather than a meeting; on by default: a
+    /// video call is not a meeting in person.
+    /// </summary>
+    public bool VideoMeetingsAsCalls { get; init; } = true;
+
+    /// <summary>
+    /// Whether all-day "out of office" events (Outlook's busy status OOF, or a summary such as "Out of office", "OOO",
+    /// "Vacation", "Annual leave", "PTO") become the owner's time off, from <see cref="Since"/> to a year ahead. Off by
+    /// default.
+    /// </summary>
+    public bool ImportTimeOff { get; init; }
+
+    /// <summary>
+    /// Whether the file is a public-holiday calendar: every all-day event, from <see cref="Since"/> to a year ahead,
+    /// becomes one of the owner's holidays, and nothing becomes a touch. Off by default.
+    /// </summary>
+    public bool HolidayCalendar { get; init; }
+
+    /// <summary>The owner's today: <see cref="Now"/> in <see cref="Zone"/>.</summary>
+    public LocalDate Today => Now.InZone(Zone).Date;
+
+    /// <summary>The first day read: <see cref="Since"/>, or 90 days before <see cref="Today"/>.</summary>
+    public LocalDate FirstDay => Since ?? Today.PlusDays(-90);
+
+    /// <summary>Checks the options a caller may have set out of range.</summary>
+    internal void Check()
+    {
+        ArgumentNullException.ThrowIfNull(Zone, nameof(Zone));
+        ArgumentNullException.ThrowIfNull(OwnerEmails, nameof(OwnerEmails));
+        if (FirstDay > Today)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Since), Since, $"The first day to import ({FirstDay:uuuu-MM-dd}) is after today ({Today:uuuu-MM-dd}).");
+        }
+
+        if (NodaTime.Period.Between(FirstDay, Today, PeriodUnits.Days).Days > 3660)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Since), Since, $"The first day to import ({FirstDay:uuuu-MM-dd}) is more than ten years before today; import at most ten years at a time.");
+        }
+    }
+}

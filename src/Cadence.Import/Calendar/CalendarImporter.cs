@@ -1,0 +1,593 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Ical.Net;
+using Calendar = Ical.Net.Calendar;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Evaluation;
+using NodaTime;
+using NodaTime.TimeZones;
+using NodaPeriod = NodaTime.Period;
+
+namespace Cadence.Import;
+
+/// <summary>
+/// Picks touches up from the owner's calendar: meetings in a window (by default the last 90 days, and none after now)
+/// whose organiser or attendees have a relationship's e-mail address become touches with it. Reads an export or a
+/// downloaded subscription (Google, Outlook, Apple) with Ical.Net 5.2.4: recurring series are expanded in the window,
+/// moved instances (RECURRENCE-ID) replace the slot they came from, and cancelled events, cancelled instances and
+/// declined invitations add nothing. A touch's id comes from the event's UID, the instance's original start and the
+/// relationship, so importing the same file again adds nothing twice.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The rule for a touch: a meeting (<see cref="Channel.Meeting"/>), or a call (<see cref="Channel.Call"/>) when the
+/// event has a video link and <see cref="CalendarImportOptions.VideoMeetingsAsCalls"/> is on (the service, "Zoom",
+/// is its medium); on the day and at the time it started in the owner's zone (no time for an all-day event); inbound
+/// when the relationship organised it, outbound otherwise; connected; the event's summary as its note. A touch is
+/// logged as <see cref="Diary.Log(Touch)"/> logs it, so it closes the open next steps it satisfies.
+/// </para>
+/// <para>
+/// Time zones are resolved as Ical.Net resolves them (<c>TimeZoneResolvers.TimeZoneResolver</c>, which this class
+/// reads and never sets). A TZID it cannot resolve is read as an IANA zone with the offsets of the file's VTIMEZONE
+/// (a note says which); an event in a zone that has neither is skipped, with the reason. A file that does not load
+/// as a whole is read event by event, and what could not be read is reported. Nothing here throws for a bad file.
+/// </para>
+/// </remarks>
+public static class CalendarImporter
+{
+    /// <summary>How many instances of one series are read at most: a runaway rule stops there.</summary>
+    private const int MaxInstancesPerSeries = 5000;
+
+    /// <summary>Imports a calendar file's text.</summary>
+    /// <param name="diary">The diary to add the touches to.</param>
+    /// <param name="ics">The iCalendar text (one or several VCALENDARs).</param>
+    /// <param name="options">How to read it.</param>
+    /// <returns>The diary with the touches, what else the file gave, and the report.</returns>
+    /// <exception cref="ArgumentException">An argument is null, or an option is out of range (naming it).</exception>
+    public static CalendarImport Import(Diary diary, string ics, CalendarImportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(diary);
+        ArgumentNullException.ThrowIfNull(ics);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Check();
+        return new Run(diary, options).Import(ics);
+    }
+
+    /// <summary>Imports a calendar from a reader (read to its end).</summary>
+    /// <param name="diary">The diary to add the touches to.</param>
+    /// <param name="reader">The iCalendar text.</param>
+    /// <param name="options">How to read it.</param>
+    /// <returns>The diary with the touches, what else the file gave, and the report.</returns>
+    /// <exception cref="ArgumentException">An argument is null, or an option is out of range (naming it).</exception>
+    public static CalendarImport Import(Diary diary, TextReader reader, CalendarImportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Import(diary, reader.ReadToEnd(), options);
+    }
+
+    /// <summary>One import: the options, the diary's addresses, and what was found so far.</summary>
+    private sealed class Run
+    {
+        private readonly Diary _diary;
+        private readonly CalendarImportOptions _options;
+        private readonly DateTimeZone _zone;
+        private readonly Dictionary<string, string?> _relationshipByEmail = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _owner = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, DateTimeZone?> _zones = new(StringComparer.Ordinal);
+        private readonly List<ImportLine> _lines = [];
+        private readonly List<string> _notes = [];
+        private readonly List<Candidate> _touches = [];
+        private readonly SortedSet<LocalDate> _holidays = [];
+        private readonly List<DateInterval> _timeOff = [];
+        private readonly Instant _from;
+        private readonly Instant _until;
+        private int _outside;
+
+        internal Run(Diary diary, CalendarImportOptions options)
+        {
+            _diary = diary;
+            _options = options;
+            _zone = options.Zone;
+            _from = options.FirstDay.AtStartOfDayInZone(_zone).ToInstant();
+            _until = options.HolidayCalendar || options.ImportTimeOff
+                ? options.Today.PlusDays(366).AtStartOfDayInZone(_zone).ToInstant()
+                : options.Now;
+            foreach (string email in options.OwnerEmails)
+            {
+                if (Address(email) is { } owner)
+                {
+                    _owner.Add(owner);
+                }
+            }
+
+            foreach (var relationship in diary.Relationships)
+            {
+                foreach (string email in relationship.Emails)
+                {
+                    // An address two relationships share names neither: it is reported when met.
+                    _relationshipByEmail[email] = _relationshipByEmail.TryGetValue(email, out var other) && other != relationship.Id ? null : relationship.Id;
+                }
+            }
+        }
+
+        internal CalendarImport Import(string ics)
+        {
+            var calendars = Load(ics);
+            var events = calendars.SelectMany(c => c.Events).ToList();
+
+            // Moved or cancelled instances, by series and the start they replace.
+            var overrides = new HashSet<(string, string)>();
+            foreach (var e in events)
+            {
+                if (e.RecurrenceIdentifier?.StartTime is { } recurrenceId && Key(recurrenceId) is { } key)
+                {
+                    overrides.Add((e.Uid ?? string.Empty, key));
+                }
+            }
+
+            foreach (var e in events)
+            {
+                try
+                {
+                    ReadEvent(e, overrides);
+                }
+                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or EvaluationException or FormatException or OverflowException)
+                {
+                    _lines.Add(new ImportLine(ImportAction.Skipped, Describe(e, e.DtStart), null, $"could not be read: {Shorten(ex.Message)}"));
+                }
+            }
+
+            if (_outside > 0)
+            {
+                string window = _until == _options.Now
+                    ? $"from {_options.FirstDay:uuuu-MM-dd} until now"
+                    : $"meetings from {_options.FirstDay:uuuu-MM-dd} until now, days off until {_options.Today.PlusDays(365):uuuu-MM-dd}";
+                _lines.Add(new ImportLine(ImportAction.Skipped, "the file", null, $"{_outside} occurrence(s) outside the window ({window}) not read"));
+            }
+
+            var diary = _diary;
+            foreach (var candidate in _touches.OrderBy(t => t.Touch.Date).ThenBy(t => t.Touch.Time ?? LocalTime.Midnight).ThenBy(t => t.Touch.Id, StringComparer.Ordinal))
+            {
+                diary = diary.Log(candidate.Touch);
+            }
+
+            var timeOff = _timeOff.Distinct().OrderBy(d => d.Start).ThenBy(d => d.End).ToList();
+            return new CalendarImport(diary, timeOff, [.. _holidays], _notes, new ImportReport(_lines));
+        }
+
+        /// <summary>The calendars of the file: as a whole if Ical.Net can read it, else event by event.</summary>
+        private List<Calendar> Load(string ics)
+        {
+            var lines = IcsText.Unfold(ics);
+            IcsText.FixZones(lines, Resolve, _options.Today.Year, _notes);
+            if (!lines.Any(l => l.Text.Equals("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase)))
+            {
+                _lines.Add(new ImportLine(ImportAction.Skipped, "the file", null, "is not an iCalendar file (no BEGIN:VCALENDAR)"));
+                return [];
+            }
+
+            try
+            {
+                return [.. CalendarCollection.Load(Join(lines))];
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _notes.Add($"The file does not load as a whole ({Shorten(ex.Message)}); read event by event.");
+                return LoadEventByEvent(lines);
+            }
+        }
+
+        /// <summary>Each VEVENT in a calendar of its own, with the file's time zones; what does not load is reported.</summary>
+        private List<Calendar> LoadEventByEvent(List<(string Text, int Number)> lines)
+        {
+            var zones = new List<string>();
+            var calendars = new List<Calendar>();
+            List<string>? current = null;
+            bool inZone = false;
+            int start = 0;
+            foreach (var (text, number) in lines)
+            {
+                if (text.Equals("BEGIN:VTIMEZONE", StringComparison.OrdinalIgnoreCase))
+                {
+                    inZone = true;
+                }
+
+                if (inZone)
+                {
+                    zones.Add(text);
+                    inZone = !text.Equals("END:VTIMEZONE", StringComparison.OrdinalIgnoreCase);
+                    continue;
+                }
+
+                if (text.Equals("BEGIN:VEVENT", StringComparison.OrdinalIgnoreCase))
+                {
+                    current = [text];
+                    start = number;
+                }
+                else if (current is not null)
+                {
+                    current.Add(text);
+                    if (text.Equals("END:VEVENT", StringComparison.OrdinalIgnoreCase))
+                    {
+                        var body = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cadence//Import//EN\r\n");
+                        foreach (string line in zones.Concat(current))
+                        {
+                            body.Append(line).Append("\r\n");
+                        }
+
+                        body.Append("END:VCALENDAR\r\n");
+                        try
+                        {
+                            calendars.Add(Calendar.Load(body.ToString())!);
+                        }
+                        catch (Exception ex) when (ex is not OutOfMemoryException)
+                        {
+                            _lines.Add(new ImportLine(ImportAction.Skipped, $"the event at line {start}", null, $"could not be read: {Shorten(ex.Message)}"));
+                        }
+
+                        current = null;
+                    }
+                }
+            }
+
+            if (current is not null)
+            {
+                _lines.Add(new ImportLine(ImportAction.Skipped, $"the event at line {start}", null, "has no END:VEVENT"));
+            }
+
+            return calendars;
+        }
+
+        private static string Join(List<(string Text, int Number)> lines)
+        {
+            var text = new StringBuilder(lines.Sum(l => l.Text.Length + 2));
+            foreach (var (line, _) in lines)
+            {
+                text.Append(line).Append("\r\n");
+            }
+
+            return text.ToString();
+        }
+
+        private void ReadEvent(CalendarEvent e, HashSet<(string, string)> overrides)
+        {
+            if (e.DtStart is null)
+            {
+                _lines.Add(new ImportLine(ImportAction.Skipped, Describe(e, null), null, "has no start (DTSTART)"));
+                return;
+            }
+
+            if (e.RecurrenceIdentifier?.StartTime is not null || (e.RecurrenceRule is null && (e.RecurrenceDates is null || !e.RecurrenceDates.GetAllPeriods().Any())))
+            {
+                // A single event, or a moved instance of a series: read as it stands.
+                ReadOccurrence(e, e.DtStart, e.RecurrenceIdentifier?.StartTime ?? e.DtStart);
+                return;
+            }
+
+            if (Zone(e.DtStart) is null)
+            {
+                _lines.Add(new ImportLine(ImportAction.Skipped, Describe(e, e.DtStart), null, $"its time zone \"{e.DtStart.TzId}\" is not known, and the file does not define it"));
+                return;
+            }
+
+            // Instances that started from the first day on; each series is evaluated from its own start, so a series
+            // that started after the window is not expanded at all.
+            var start = new CalDateTime(_from.ToDateTimeUtc(), CalDateTime.UtcTzId);
+            var end = new CalDateTime(_until.ToDateTimeUtc(), CalDateTime.UtcTzId);
+            if (AsInstant(e.DtStart) is { } first && first >= _until)
+            {
+                _outside++;
+                return;
+            }
+
+            var evaluation = new EvaluationOptions { MaxUnmatchedIncrementsLimit = 1000 };
+            int read = 0;
+            foreach (var occurrence in e.GetOccurrences(start, evaluation).TakeWhileBefore(end))
+            {
+                var at = occurrence.Period.StartTime;
+                if (Key(at) is { } key && overrides.Contains((e.Uid ?? string.Empty, key)))
+                {
+                    continue;
+                }
+
+                if (++read > MaxInstancesPerSeries)
+                {
+                    _lines.Add(new ImportLine(ImportAction.Skipped, Describe(e, at), null, $"the series has more than {MaxInstancesPerSeries} instances in the window; the rest were not read"));
+                    break;
+                }
+
+                ReadOccurrence(e, at, at);
+            }
+        }
+
+        private void ReadOccurrence(CalendarEvent e, CalDateTime start, CalDateTime original)
+        {
+            string source = Describe(e, start);
+            LocalDate day;
+            LocalTime? time = null;
+            if (start.HasTime)
+            {
+                if (AsInstant(start) is not { } instant)
+                {
+                    _lines.Add(new ImportLine(ImportAction.Skipped, source, null, $"its time zone \"{start.TzId}\" is not known, and the file does not define it"));
+                    return;
+                }
+
+                if (instant < _from || instant >= _until)
+                {
+                    _outside++;
+                    return;
+                }
+
+                var local = instant.InZone(_zone).LocalDateTime;
+                (day, time) = (local.Date, local.TimeOfDay);
+            }
+            else
+            {
+                day = new LocalDate(start.Year, start.Month, start.Day);
+                if (day < _options.FirstDay || day.AtStartOfDayInZone(_zone).ToInstant() >= _until)
+                {
+                    _outside++;
+                    return;
+                }
+            }
+
+            if (string.Equals(e.Status, "CANCELLED", StringComparison.OrdinalIgnoreCase))
+            {
+                _lines.Add(new ImportLine(ImportAction.Skipped, source, null, "was cancelled"));
+                return;
+            }
+
+            if (!start.HasTime && (_options.HolidayCalendar || (_options.ImportTimeOff && IsOutOfOffice(e))))
+            {
+                ReadDaysOff(e, day, source);
+                return;
+            }
+
+            if (_options.HolidayCalendar)
+            {
+                _lines.Add(new ImportLine(ImportAction.Skipped, source, null, "is not an all-day event, so not a holiday"));
+                return;
+            }
+
+            if (start.HasTime ? time is not null && day.At(time.Value).InZoneLeniently(_zone).ToInstant() > _options.Now : day > _options.Today)
+            {
+                _outside++;
+                return;
+            }
+
+            ReadMeeting(e, day, time, original, source);
+        }
+
+        private void ReadMeeting(CalendarEvent e, LocalDate day, LocalTime? time, CalDateTime original, string source)
+        {
+            // Who: the organiser and the attendees; the owner's own addresses are never a relationship.
+            var people = new List<(string Address, bool Organizer, string? Status)>();
+            if (Address(e.Organizer?.Value?.OriginalString) is { } organizer)
+            {
+                people.Add((organizer, true, null));
+            }
+
+            foreach (var attendee in e.Attendees)
+            {
+                if (Address(attendee.Value?.OriginalString) is { } address)
+                {
+                    people.Add((address, false, attendee.ParticipationStatus));
+                }
+            }
+
+            if (people.Any(p => _owner.Contains(p.Address) && IsDeclined(p.Status)))
+            {
+                _lines.Add(new ImportLine(ImportAction.Skipped, source, null, "you declined it"));
+                return;
+            }
+
+            string? organizerId = null;
+            var matched = new List<string>();
+            foreach (var (address, isOrganizer, status) in people)
+            {
+                if (_owner.Contains(address) || !_relationshipByEmail.TryGetValue(address, out var id))
+                {
+                    continue;
+                }
+
+                if (id is null)
+                {
+                    _lines.Add(new ImportLine(ImportAction.Skipped, source, null, $"{address} is the address of more than one relationship"));
+                    continue;
+                }
+
+                if (IsDeclined(status))
+                {
+                    _lines.Add(new ImportLine(ImportAction.Skipped, source, id, $"{address} declined"));
+                    continue;
+                }
+
+                organizerId ??= isOrganizer ? id : null;
+                if (!matched.Contains(id))
+                {
+                    matched.Add(id);
+                }
+            }
+
+            if (matched.Count == 0)
+            {
+                if (!_lines.Any(l => ReferenceEquals(l.Source, source)))
+                {
+                    _lines.Add(new ImportLine(ImportAction.Skipped, source, null, people.Count == 0 ? "has no organiser or attendees" : "no organiser or attendee is in the diary"));
+                }
+
+                return;
+            }
+
+            string? video = _options.VideoMeetingsAsCalls
+                ? VideoLinks.Service(e.Location, e.Url?.OriginalString, Property(e, "X-GOOGLE-CONFERENCE"), Property(e, "X-MICROSOFT-SKYPETEAMSMEETINGURL"), Property(e, "X-MICROSOFT-ONLINEMEETINGCONFLINK"), e.Description)
+                : null;
+            var channel = video is null ? Channel.Meeting : Channel.Call;
+            string? summary = Clean(e.Summary);
+            string key = (e.Uid ?? string.Empty) + "\n" + (Key(original) ?? string.Empty);
+            foreach (string id in matched)
+            {
+                string touchId = TouchId(key, id);
+                if (_diary.HasTouch(touchId) || _touches.Any(t => t.Touch.Id == touchId))
+                {
+                    _lines.Add(new ImportLine(ImportAction.AlreadyImported, source, id, $"imported before as {touchId}"));
+                    continue;
+                }
+
+                var direction = id == organizerId ? Direction.Inbound : Direction.Outbound;
+                var touch = new Touch(id, day, channel, direction, Outcome.Connected, video, summary, time).WithId(touchId);
+                _touches.Add(new Candidate(touch));
+                string when = time is { } t ? $"{day:uuuu-MM-dd} {t:HH:mm}" : $"{day:uuuu-MM-dd}";
+                string what = channel == Channel.Call ? $"a call ({video})" : "a meeting";
+                _lines.Add(new ImportLine(ImportAction.Added, source, id, $"{what} on {when}{(direction == Direction.Inbound ? ", they organised it" : string.Empty)}"));
+            }
+        }
+
+        private void ReadDaysOff(CalendarEvent e, LocalDate day, string source)
+        {
+            // DTEND of an all-day event is the day after its last (RFC 5545); a missing one means the one day.
+            var last = day;
+            if (e.DtEnd is { HasTime: false } end)
+            {
+                var after = new LocalDate(end.Year, end.Month, end.Day);
+                var first = LocalDate.FromDateOnly(e.DtStart!.Date);
+                var duration = after > first ? NodaPeriod.Between(first, after, PeriodUnits.Days).Days : 1;
+                last = day.PlusDays(Math.Max(duration, 1) - 1);
+            }
+
+            if (_options.HolidayCalendar)
+            {
+                for (var d = day; d <= last; d = d.PlusDays(1))
+                {
+                    _holidays.Add(d);
+                }
+
+                _lines.Add(new ImportLine(ImportAction.Added, source, null, day == last ? $"a holiday on {day:uuuu-MM-dd}" : $"holidays {day:uuuu-MM-dd} to {last:uuuu-MM-dd}"));
+            }
+            else
+            {
+                _timeOff.Add(new DateInterval(day, last));
+                _lines.Add(new ImportLine(ImportAction.Added, source, null, day == last ? $"time off on {day:uuuu-MM-dd}" : $"time off {day:uuuu-MM-dd} to {last:uuuu-MM-dd}"));
+            }
+        }
+
+        /// <summary>Outlook's busy status OOF, or a summary that says out of office.</summary>
+        private static bool IsOutOfOffice(CalendarEvent e)
+        {
+            if (string.Equals(Property(e, "X-MICROSOFT-CDO-BUSYSTATUS"), "OOF", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            string summary = e.Summary ?? string.Empty;
+            return OutOfOfficeWords.Any(w => summary.Contains(w, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private static readonly string[] OutOfOfficeWords = ["out of office", "out of the office", "OOO", "vacation", "annual leave", "holiday", "PTO", "on leave"];
+
+        private static bool IsDeclined(string? status) => string.Equals(status, "DECLINED", StringComparison.OrdinalIgnoreCase);
+
+        private static string? Property(CalendarEvent e, string name) => e.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
+
+        /// <summary>An address from a <c>mailto:</c> URI (any case) or a bare one, trimmed; <see langword="null"/> for none.</summary>
+        private static string? Address(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            var span = value.AsSpan().Trim();
+            if (span.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+            {
+                span = span[7..].Trim();
+            }
+
+            return span.IndexOf('@') > 0 ? Uri.UnescapeDataString(span.ToString()) : null;
+        }
+
+        /// <summary>The zone of a date-time's TZID, as Ical.Net resolves it; <see langword="null"/> when it cannot.</summary>
+        private DateTimeZone? Zone(CalDateTime value)
+        {
+            if (value.TzId is not { } tzid || value.IsUtc)
+            {
+                return value.IsUtc ? DateTimeZone.Utc : _zone;
+            }
+
+            return Resolve(tzid);
+        }
+
+        private DateTimeZone? Resolve(string tzid)
+        {
+            if (!_zones.TryGetValue(tzid, out var zone))
+            {
+                try
+                {
+                    zone = TimeZoneResolvers.TimeZoneResolver(tzid);
+                }
+                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or TimeZoneNotFoundException or DateTimeZoneNotFoundException)
+                {
+                    zone = null;
+                }
+
+                _zones[tzid] = zone;
+            }
+
+            return zone;
+        }
+
+        /// <summary>A timed date-time as an instant (floating times in the owner's zone); <see langword="null"/> for a date or an unknown zone.</summary>
+        private Instant? AsInstant(CalDateTime value)
+        {
+            if (!value.HasTime || Zone(value) is not { } zone)
+            {
+                return null;
+            }
+
+            var local = new LocalDateTime(value.Year, value.Month, value.Day, value.Hour, value.Minute, value.Second);
+            return local.InZoneLeniently(zone).ToInstant();
+        }
+
+        /// <summary>An instance's original start as a key: the instant in UTC, or the date of an all-day one.</summary>
+        private string? Key(CalDateTime value) =>
+            value.HasTime
+                ? AsInstant(value)?.ToString("uuuuMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)
+                : new LocalDate(value.Year, value.Month, value.Day).ToString("uuuuMMdd", CultureInfo.InvariantCulture);
+
+        /// <summary>"cal-" and 16 hex digits of XXH64 over the event's key and the relationship's id: the same touch every import.</summary>
+        private static string TouchId(string key, string relationshipId)
+        {
+            ulong hash = System.IO.Hashing.XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key + "\n" + relationshipId));
+            return "cal-" + hash.ToString("x16", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>"event \"Quarterly review\" on 2026-03-02": how a person finds it in their calendar.</summary>
+        private static string Describe(CalendarEvent e, CalDateTime? start)
+        {
+            string name = Clean(e.Summary) is { } summary ? $"event \"{Shorten(summary)}\"" : $"event {Shorten(e.Uid ?? "without a UID")}";
+            return start is null ? name : $"{name} on {start.Year:0000}-{start.Month:00}-{start.Day:00}";
+        }
+
+        /// <summary>The summary as a note: control characters other than line breaks and tabs dropped, trimmed, at most 500 characters.</summary>
+        private static string? Clean(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            var clean = new string([.. text.Where(c => !char.IsControl(c) || c is '\n' or '\t')]).Trim();
+            return clean.Length == 0 ? null : clean.Length > 500 ? clean[..500] : clean;
+        }
+
+        private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+        private sealed record Candidate(Touch Touch);
+    }
+}

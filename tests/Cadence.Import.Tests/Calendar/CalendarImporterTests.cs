@@ -1,0 +1,193 @@
+using System;
+using System.Linq;
+using NodaTime;
+
+namespace Cadence.Import.Tests.Calendar;
+
+/// <summary>Touches picked up from calendar exports written to mimic Google, Outlook and Apple, read on Mon 2 Mar 2026 at 18:00 in London.</summary>
+public sealed class CalendarImporterTests
+{
+    [Fact]
+    public void Google_WeeklySeriesWithAnExceptionAMoveAndACancellation_OneTouchPerInstanceThatHappened()
+    {
+        var import = CalendarFixture.Import("google.ics");
+
+        // Mondays at 10:00 from 5 Jan: 2 Feb is an EXDATE, 9 Feb moved to Tue 10 Feb 15:00, 16 Feb cancelled; 9 Mar is after now.
+        Assert.Equal(
+            [
+                "zoe 2026-01-05 10:00 Call Outbound Google Meet | 1:1 with Zoë",
+                "zoe 2026-01-12 10:00 Call Outbound Google Meet | 1:1 with Zoë",
+                "zoe 2026-01-19 10:00 Call Outbound Google Meet | 1:1 with Zoë",
+                "zoe 2026-01-26 10:00 Call Outbound Google Meet | 1:1 with Zoë",
+                "zoe 2026-02-10 15:00 Call Outbound Google Meet | 1:1 with Zoë (moved)",
+                "zoe 2026-02-12 12:30 Meeting Outbound  | Team lunch",
+                "sam 2026-02-20 08:30 Meeting Inbound  | Coffee with Sam",
+                "zoe 2026-02-23 10:00 Call Outbound Google Meet | 1:1 with Zoë",
+                "zoe 2026-03-02 10:00 Call Outbound Google Meet | 1:1 with Zoë",
+            ],
+            CalendarFixture.Added(import));
+        Assert.Empty(import.TimeOff);
+        Assert.Empty(import.Notes);
+    }
+
+    [Fact]
+    public void Google_ReportSaysWhatWasSkippedAndWhy()
+    {
+        var lines = CalendarFixture.Import("google.ics").Report.Lines;
+
+        Assert.Contains(new ImportLine(ImportAction.Skipped, "event \"1:1 with Zoë\" on 2026-02-16", null, "was cancelled"), lines);
+        Assert.Contains(new ImportLine(ImportAction.Skipped, "event \"Pitch rehearsal\" on 2026-02-24", null, "you declined it"), lines);
+        Assert.Contains(new ImportLine(ImportAction.Skipped, "event \"Team lunch\" on 2026-02-12", "li", "li.na@example.cn declined"), lines);
+        Assert.Contains(new ImportLine(ImportAction.Skipped, "event \"Dentist\" on 2026-02-26", null, "has no organiser or attendees"), lines);
+        Assert.Contains(new ImportLine(ImportAction.Added, "event \"Coffee with Sam\" on 2026-02-20", "sam", "a meeting on 2026-02-20 08:30, they organised it"), lines);
+        Assert.Contains(new ImportLine(ImportAction.Skipped, "the file", null, "2 occurrence(s) outside the window (from 2026-01-01 until now) not read"), lines);
+        Assert.Equal(9, CalendarFixture.Import("google.ics").Report.Count(ImportAction.Added));
+    }
+
+    [Fact]
+    public void OutOfOffice_BecomesTimeOffOnlyWhenAsked()
+    {
+        var import = CalendarFixture.Import("google.ics", CalendarFixture.Options with { ImportTimeOff = true });
+
+        // DTEND of an all-day event is the day after its last.
+        Assert.Equal([new DateInterval(new LocalDate(2026, 3, 9), new LocalDate(2026, 3, 13))], import.TimeOff);
+        Assert.Contains(new ImportLine(ImportAction.Added, "event \"Out of office\" on 2026-03-09", null, "time off 2026-03-09 to 2026-03-13"), import.Report.Lines);
+
+        // The series is read a year ahead for days off, but its future instances are not touches.
+        Assert.Equal(CalendarFixture.Added(CalendarFixture.Import("google.ics")), CalendarFixture.Added(import));
+    }
+
+    [Fact]
+    public void Outlook_CustomisedTimeZoneReadAsTheZoneWithItsOffsets_TeamsMeetingIsACall()
+    {
+        var import = CalendarFixture.Import("outlook.ics", CalendarFixture.Options with { ImportTimeOff = true });
+
+        // 09:00 and 16:00 in a zone of +01:00 (+02:00 in summer) are 08:00 and 15:00 in London in February.
+        Assert.Equal(
+            [
+                "tom 2026-02-02 15:00 Meeting Outbound  | Sales sync",
+                "tom 2026-02-09 15:00 Meeting Outbound  | Sales sync",
+                "zoe 2026-02-10 08:00 Call Outbound Teams | Quarterly review",
+                "tom 2026-02-16 15:00 Meeting Outbound  | Sales sync",
+                "tom 2026-02-23 15:00 Meeting Outbound  | Sales sync",
+            ],
+            CalendarFixture.Added(import));
+        Assert.Equal(["Time zone \"Customized Time Zone\" is not one Ical.Net knows; read as Europe/Berlin (the file gives it +01:00, +02:00 in summer)."], import.Notes);
+        Assert.Equal([new DateInterval(new LocalDate(2026, 3, 16), new LocalDate(2026, 3, 20))], import.TimeOff);
+        Assert.Contains(
+            new ImportLine(ImportAction.Skipped, "event \"Call from nowhere\" on 2026-02-11", null, "its time zone \"Phantom Zone\" is not known, and the file does not define it"),
+            import.Report.Lines);
+    }
+
+    [Fact]
+    public void Apple_ZonedFloatingAllDayAndTwoCalendarsInOneFile()
+    {
+        var import = CalendarFixture.Import("apple.ics");
+
+        // 12:30 in New York is 17:30 in London; a floating 14:00 is the owner's 14:00; the all-day event has no time.
+        Assert.Equal(
+            [
+                "li 2026-01-15 17:30 Meeting Inbound  | Lunch with Li 🍜",
+                "tom 2026-01-27 14:00 Meeting Outbound  | Call Tom about the renewal",
+                "zoe 2026-02-14  Meeting Outbound  | Zoë's book launch",
+            ],
+            CalendarFixture.Added(import));
+    }
+
+    [Fact]
+    public void VideoMeetingsAsCallsOff_AMeetingStaysAMeeting()
+    {
+        var import = CalendarFixture.Import("outlook.ics", CalendarFixture.Options with { VideoMeetingsAsCalls = false });
+        var review = import.Diary.Touches.Single(t => t.RelationshipId == "zoe");
+        Assert.Equal(Channel.Meeting, review.Channel);
+        Assert.Null(review.Medium);
+    }
+
+    [Fact]
+    public void HolidayCalendar_AllDayEventsInTheYearAheadAreHolidays_NoTouches()
+    {
+        var import = CalendarFixture.Import("holidays.ics", CalendarFixture.Options with { HolidayCalendar = true });
+
+        Assert.Equal([new LocalDate(2026, 4, 3), new LocalDate(2026, 4, 6), new LocalDate(2026, 5, 4)], import.Holidays);
+        Assert.Empty(import.Diary.Touches);
+        Assert.Contains(new ImportLine(ImportAction.Skipped, "the file", null, "3 occurrence(s) outside the window (meetings from 2026-01-01 until now, days off until 2027-03-02) not read"), import.Report.Lines);
+    }
+
+    [Fact]
+    public void ImportedTwice_NothingAddedTwice()
+    {
+        var once = CalendarFixture.Import("google.ics");
+        var twice = CalendarImporter.Import(once.Diary, CalendarFixture.Read("google.ics"), CalendarFixture.Options);
+
+        Assert.Equal(once.Diary.Touches, twice.Diary.Touches);
+        Assert.Equal(0, twice.Report.Count(ImportAction.Added));
+        Assert.Equal(9, twice.Report.Count(ImportAction.AlreadyImported));
+        Assert.All(once.Diary.Touches, t => Assert.StartsWith("cal-", t.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EventsInAnotherOrder_SameDiary()
+    {
+        string text = CalendarFixture.Read("google.ics");
+        string reversed = ReverseEvents(text);
+        Assert.NotEqual(text, reversed);
+
+        Assert.Equal(CalendarFixture.Import("google.ics").Diary.Touches, CalendarImporter.Import(CalendarFixture.Diary(), reversed, CalendarFixture.Options).Diary.Touches);
+    }
+
+    [Fact]
+    public void Broken_GoodEventsImported_EveryBadOneReported()
+    {
+        var import = CalendarFixture.Import("broken.ics");
+
+        Assert.Equal(["sam 2026-02-18 10:00 Meeting Outbound  | Good meeting"], CalendarFixture.Added(import));
+        Assert.Contains(import.Report.Lines, l => l is { Action: ImportAction.Skipped, Source: "the event at line 17" } && l.Detail.StartsWith("could not be read: BYHOUR value 25", StringComparison.Ordinal));
+        Assert.Contains(new ImportLine(ImportAction.Skipped, "the event at line 24", null, "has no END:VEVENT"), import.Report.Lines);
+        Assert.Contains(new ImportLine(ImportAction.Skipped, "event \"Bad date\"", null, "has no start (DTSTART)"), import.Report.Lines);
+        Assert.Single(import.Notes, n => n.StartsWith("The file does not load as a whole", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Subject,Start Date\nLunch,2026-02-01\n")]
+    [InlineData("BEGIN:VCARD\r\nFN:Zoë\r\nEND:VCARD\r\n")]
+    public void NotACalendar_OneLineSaysSo(string text)
+    {
+        var import = CalendarImporter.Import(CalendarFixture.Diary(), text, CalendarFixture.Options);
+        Assert.Equal([new ImportLine(ImportAction.Skipped, "the file", null, "is not an iCalendar file (no BEGIN:VCALENDAR)")], import.Report.Lines);
+        Assert.Empty(import.Diary.Touches);
+    }
+
+    [Fact]
+    public void SinceAfterToday_RefusedNamingIt()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => CalendarFixture.Import("google.ics", CalendarFixture.Options with { Since = new LocalDate(2026, 3, 3) }));
+        Assert.Equal("Since", e.ParamName);
+        Assert.Contains("2026-03-03", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DefaultWindow_NinetyDaysBackUntilNow()
+    {
+        var options = new CalendarImportOptions(CalendarFixture.Now, CalendarFixture.London) { OwnerEmails = ["ME@EXAMPLE.COM"] };
+        Assert.Equal(new LocalDate(2025, 12, 2), options.FirstDay);
+        Assert.Equal(CalendarFixture.Added(CalendarFixture.Import("google.ics")), CalendarFixture.Added(CalendarImporter.Import(CalendarFixture.Diary(), CalendarFixture.Read("google.ics"), options)));
+    }
+
+    [Fact]
+    public void ATouchCloses_TheNextStepItSatisfies()
+    {
+        var diary = CalendarFixture.Diary().Promise(new Commitment("sam-1", "sam", new LocalDate(2026, 2, 20), "meet to go through the proposal", Channel.Meeting));
+        var import = CalendarImporter.Import(diary, CalendarFixture.Read("google.ics"), CalendarFixture.Options);
+        Assert.False(import.Diary.GetCommitment("sam-1").IsOpen);
+    }
+
+    /// <summary>The same file with its VEVENTs in the opposite order.</summary>
+    internal static string ReverseEvents(string text)
+    {
+        int first = text.IndexOf("BEGIN:VEVENT", StringComparison.Ordinal);
+        int end = text.LastIndexOf("END:VEVENT\r\n", StringComparison.Ordinal) + "END:VEVENT\r\n".Length;
+        var events = text[first..end].Split("END:VEVENT\r\n", StringSplitOptions.RemoveEmptyEntries).Select(e => e + "END:VEVENT\r\n").Reverse();
+        return text[..first] + string.Concat(events) + text[end..];
+    }
+}

@@ -16,7 +16,7 @@ public sealed class IcsTextTests
     public void Split_NameAndValueOutsideQuotes()
     {
         Assert.Equal(("DTSTART", 37), IcsText.Split("DTSTART;TZID=\"Customized: Time Zone\":20260210T090000"));
-        Assert.Equal(("X", -1), IcsText.Split("x no colon"));
+        Assert.Equal(("X NO COLON", -1), IcsText.Split("x no colon"));
     }
 
     private static List<(string, int)> Zone(string tzid, string standard, string? daylight, string eventLine)

@@ -305,6 +305,72 @@ public sealed class Diary
         return new Diary(_relationships, _touches.Add(touch), commitments, moves, touchIdsChecked: true);
     }
 
+    /// <summary>
+    /// Returns a copy with several touches logged, each as <see cref="Log(Touch)"/> logs it, in order (ids given or
+    /// generated, the commitments each satisfies closed, moves by hand it follows dropped), built in one step: an import
+    /// of thousands of touches costs about what one <see cref="Log(Touch)"/> does, not thousands of copies.
+    /// </summary>
+    /// <param name="touches">The touches, in the order to log them.</param>
+    /// <returns>The changed copy (this diary when there are none).</returns>
+    /// <exception cref="ArgumentException">A null touch, an unknown relationship id, or a duplicate touch id (naming it); nothing is logged then.</exception>
+    public Diary LogAll(IEnumerable<Touch> touches)
+    {
+        Guard.NotNull(touches, nameof(touches));
+        var added = ImmutableArray.CreateBuilder<Touch>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var existing = TouchIds;
+        var logged = new int[_relationships.Length];
+        var commitments = _commitments;
+        HashSet<string>? movesDone = null;
+        foreach (var given in touches)
+        {
+            var touch = given ?? throw new ArgumentException($"The touch at position {added.Count} is null.", nameof(touches));
+            if (!_byId.TryGetValue(touch.RelationshipId, out int index))
+            {
+                throw new ArgumentException($"The touch names the unknown relationship id \"{touch.RelationshipId}\".", nameof(touches));
+            }
+
+            if (touch.Id is { } id)
+            {
+                if (existing.ContainsKey(id) || !ids.Add(id))
+                {
+                    throw new ArgumentException($"Duplicate touch id \"{id}\".", nameof(touches));
+                }
+            }
+            else
+            {
+                string prefix = _relationships[index].Id + "/";
+                int n = _touchStart[index + 1] - _touchStart[index] + logged[index] + 1;
+                string generated = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                while (existing.ContainsKey(generated) || ids.Contains(generated))
+                {
+                    n++;
+                    generated = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                ids.Add(generated);
+                touch = touch.WithGeneratedId(generated);
+            }
+
+            logged[index]++;
+            commitments = CloseBy(commitments, touch, index);
+            if (_moveByRelationship[index] is { } move && touch.Date >= move.MadeOn)
+            {
+                (movesDone ??= new HashSet<string>(StringComparer.Ordinal)).Add(touch.RelationshipId);
+            }
+
+            added.Add(touch);
+        }
+
+        if (added.Count == 0)
+        {
+            return this;
+        }
+
+        var moves = movesDone is null ? _moves : _moves.Where(m => !movesDone.Contains(m.RelationshipId));
+        return new Diary(_relationships, _touches.AddRange(added), commitments, moves, touchIdsChecked: true);
+    }
+
     /// <summary>Whether a touch has this id (ordinal), for imports that must not add a touch twice.</summary>
     /// <param name="touchId">The id.</param>
     /// <returns>Whether the diary holds a touch with it.</returns>

@@ -81,7 +81,8 @@ public static class CalendarImporter
         private readonly Dictionary<string, DateTimeZone?> _zones = new(StringComparer.Ordinal);
         private readonly List<ImportLine> _lines = [];
         private readonly List<string> _notes = [];
-        private readonly List<Candidate> _touches = [];
+        private readonly List<Touch> _touches = [];
+        private readonly HashSet<string> _touchIds = new(StringComparer.Ordinal);
         private readonly SortedSet<LocalDate> _holidays = [];
         private readonly List<DateInterval> _timeOff = [];
         private readonly Instant _from;
@@ -150,11 +151,7 @@ public static class CalendarImporter
                 _lines.Add(new ImportLine(ImportAction.Skipped, "the file", null, $"{_outside} occurrence(s) outside the window ({window}) not read"));
             }
 
-            var diary = _diary;
-            foreach (var candidate in _touches.OrderBy(t => t.Touch.Date).ThenBy(t => t.Touch.Time ?? LocalTime.Midnight).ThenBy(t => t.Touch.Id, StringComparer.Ordinal))
-            {
-                diary = diary.Log(candidate.Touch);
-            }
+            var diary = _diary.LogAll(_touches.OrderBy(t => t.Date).ThenBy(t => t.Time ?? LocalTime.Midnight).ThenBy(t => t.Id, StringComparer.Ordinal));
 
             var timeOff = _timeOff.Distinct().OrderBy(d => d.Start).ThenBy(d => d.End).ToList();
             return new CalendarImport(diary, timeOff, [.. _holidays], _notes, new ImportReport(_lines));
@@ -389,6 +386,7 @@ public static class CalendarImporter
 
             string? organizerId = null;
             var matched = new List<string>();
+            int linesBefore = _lines.Count;
             foreach (var (address, isOrganizer, status) in people)
             {
                 if (_owner.Contains(address) || !_relationshipByEmail.TryGetValue(address, out var id))
@@ -417,7 +415,7 @@ public static class CalendarImporter
 
             if (matched.Count == 0)
             {
-                if (!_lines.Any(l => ReferenceEquals(l.Source, source)))
+                if (_lines.Count == linesBefore)
                 {
                     _lines.Add(new ImportLine(ImportAction.Skipped, source, null, people.Count == 0 ? "has no organiser or attendees" : "no organiser or attendee is in the diary"));
                 }
@@ -434,7 +432,7 @@ public static class CalendarImporter
             foreach (string id in matched)
             {
                 string touchId = TouchId(key, id);
-                if (_diary.HasTouch(touchId) || _touches.Any(t => t.Touch.Id == touchId))
+                if (_diary.HasTouch(touchId) || !_touchIds.Add(touchId))
                 {
                     _lines.Add(new ImportLine(ImportAction.AlreadyImported, source, id, $"imported before as {touchId}"));
                     continue;
@@ -442,7 +440,7 @@ public static class CalendarImporter
 
                 var direction = id == organizerId ? Direction.Inbound : Direction.Outbound;
                 var touch = new Touch(id, day, channel, direction, Outcome.Connected, video, summary, time).WithId(touchId);
-                _touches.Add(new Candidate(touch));
+                _touches.Add(touch);
                 string when = time is { } t ? $"{day:uuuu-MM-dd} {t:HH:mm}" : $"{day:uuuu-MM-dd}";
                 string what = channel == Channel.Call ? $"a call ({video})" : "a meeting";
                 _lines.Add(new ImportLine(ImportAction.Added, source, id, $"{what} on {when}{(direction == Direction.Inbound ? ", they organised it" : string.Empty)}"));
@@ -587,7 +585,5 @@ public static class CalendarImporter
         }
 
         private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
-
-        private sealed record Candidate(Touch Touch);
     }
 }

@@ -80,6 +80,7 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
         "archive" => EditCommands.Archive(this, invocation),
         "owner" => EditCommands.Owner(this, invocation),
         "token" => EditCommands.Token(this, invocation),
+        "import" => ImportCommands.Import(this, invocation),
         "feed" => FeedCommands.Feed(this, invocation),
         "serve" => FeedCommands.Serve(this, invocation),
         _ => Help(invocation),

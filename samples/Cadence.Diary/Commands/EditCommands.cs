@@ -57,7 +57,8 @@ internal static class EditCommands
                 throw new UserException($"The id \"{Text.Printable(id)}\" is already used by {existing.Name}; choose another with --id.");
             }
 
-            var relationship = new Relationship(id, name, tier).WithTimeZone(zone).WithPreferredChannels(prefers);
+            var relationship = new Relationship(id, name, tier).WithTimeZone(zone).WithPreferredChannels(prefers)
+                .WithEmails(invocation.All("email")).WithPhones(invocation.All("phone")).WithMetAt(invocation.Get("met-at"));
             return (data.WithDiary(data.Diary.Add(relationship)), id);
         });
         app.Say(id);

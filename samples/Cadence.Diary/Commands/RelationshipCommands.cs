@@ -100,6 +100,9 @@ internal static class RelationshipCommands
                     weekend = r.Weekend.Select(Text.Format),
                     prefers = r.PreferredChannels,
                     tags = r.Tags,
+                    emails = r.Emails,
+                    phones = r.Phones,
+                    metAt = r.MetAt,
                     rule = new { minGap = rule.MinGap, target = rule.Target, maxGap = rule.MaxGap, own = r.Rule is not null },
                 },
                 touches = touches.Select(TouchJson),
@@ -132,6 +135,21 @@ internal static class RelationshipCommands
         if (r.Tags.Count > 0)
         {
             details.Add(("tags", string.Join(", ", r.Tags)));
+        }
+
+        if (r.Emails.Count > 0)
+        {
+            details.Add(("e-mail", string.Join(", ", r.Emails)));
+        }
+
+        if (r.Phones.Count > 0)
+        {
+            details.Add(("phone", string.Join(", ", r.Phones)));
+        }
+
+        if (r.MetAt is { } metAt)
+        {
+            details.Add(("met at", metAt));
         }
 
         foreach (var (key, value) in details)
@@ -181,9 +199,12 @@ internal static class RelationshipCommands
         var prefers = invocation.Get("prefers") is { } p ? p.Trim() == "none" ? [] : Text.ParseChannels(p, "--prefers") : null;
         var weekend = invocation.Get("weekend") is { } d ? d.Trim() == "none" ? [] : Text.ParseDays(d, "--weekend") : null;
         var rule = invocation.Get("rule") is { } ru ? ParseRule(ru) : null;
-        if (name is null && tier is null && !invocation.Has("zone") && prefers is null && weekend is null && rule is null)
+        var emails = invocation.Has("email") ? NoneOr(invocation.All("email")) : null;
+        var phones = invocation.Has("phone") ? NoneOr(invocation.All("phone")) : null;
+        string? metAt = invocation.Get("met-at") is { } m ? m.Trim() == "none" ? string.Empty : m : null;
+        if (name is null && tier is null && !invocation.Has("zone") && prefers is null && weekend is null && rule is null && emails is null && phones is null && metAt is null)
         {
-            throw new UsageException($"edit needs something to change: --name, --tier, --zone, --prefers, --weekend or --rule; run `{CommandLine.Program} edit --help`.");
+            throw new UsageException($"edit needs something to change: --name, --tier, --zone, --prefers, --weekend, --rule, --email, --phone or --met-at; run `{CommandLine.Program} edit --help`.");
         }
 
         return app.Change(invocation, (data, today) =>
@@ -196,6 +217,9 @@ internal static class RelationshipCommands
                 r = invocation.Has("zone") ? r.WithTimeZone(zone) : r;
                 r = prefers is null ? r : r.WithPreferredChannels(prefers);
                 r = weekend is null ? r : r.WithWeekend(weekend);
+                r = emails is null ? r : r.WithEmails(emails);
+                r = phones is null ? r : r.WithPhones(phones);
+                r = metAt is null ? r : r.WithMetAt(metAt);
                 return rule is null ? r : r.WithRule(rule.Value.Rule);
             });
             var after = diary[before.Id];
@@ -214,6 +238,9 @@ internal static class RelationshipCommands
             Changed("prefers", Channels(before), Channels(after));
             Changed("weekend", string.Join(",", before.Weekend.Select(Text.Format)), string.Join(",", after.Weekend.Select(Text.Format)));
             Changed("rule", RuleText(before.Rule), RuleText(after.Rule));
+            Changed("e-mail", List(before.Emails), List(after.Emails));
+            Changed("phone", List(before.Phones), List(after.Phones));
+            Changed("met at", before.MetAt ?? "none", after.MetAt ?? "none");
             if (changes.Count == 0)
             {
                 return ((DiaryData?)null, $"{before.Name} ({before.Id}) already has those details; nothing changed.\n");
@@ -222,6 +249,11 @@ internal static class RelationshipCommands
             return EditCommands.Changed(data, diary, after.Id, today, $"Changed {after.Name} ({after.Id}): {string.Join("; ", changes)}.");
         });
     }
+
+    /// <summary>The values given, or none for <c>none</c>.</summary>
+    private static IReadOnlyList<string> NoneOr(IReadOnlyList<string> values) => values is ["none"] ? [] : values;
+
+    private static string List(IReadOnlyList<string> values) => values.Count == 0 ? "none" : string.Join(", ", values);
 
     public static int Unarchive(App app, Invocation invocation) =>
         Reactivate(app, invocation, RelationshipStatus.Archived, (diary, id) => diary.Unarchive(id), "archived", "Unarchived");

@@ -30,7 +30,8 @@ internal sealed record LadderDto(string Steps, List<string>? Tiers = null);
 
 internal sealed record RelationshipDto(
     string Id, string Name, string Tier, List<string>? Tags = null, string? Zone = null, List<string>? Weekend = null,
-    List<Channel>? Prefers = null, RelationshipStatus? State = null, LocalDate? PausedUntil = null, RuleDto? Rule = null);
+    List<Channel>? Prefers = null, RelationshipStatus? State = null, LocalDate? PausedUntil = null, RuleDto? Rule = null,
+    List<string>? Emails = null, List<string>? Phones = null, string? MetAt = null);
 
 /// <summary>A touch; <see cref="FollowUp"/> is <c>"none"</c> or a <see cref="FollowUpDto"/>.</summary>
 internal sealed record TouchDto(

@@ -302,6 +302,17 @@ internal static class DiaryJson
         }
 
         r = r.WithPreferredChannels(dto.Prefers ?? []);
+        if (dto.Emails is { } emails)
+        {
+            r = At($"{path}.emails", () => r.WithEmails(emails));
+        }
+
+        if (dto.Phones is { } phones)
+        {
+            r = At($"{path}.phones", () => r.WithPhones(phones));
+        }
+
+        r = At($"{path}.metAt", () => r.WithMetAt(dto.MetAt));
         r = (dto.State ?? RelationshipStatus.Active, dto.PausedUntil) switch
         {
             (RelationshipStatus.Paused, { } until) => At($"{path}.pausedUntil", () => r.PauseUntil(until)),
@@ -456,7 +467,10 @@ internal static class DiaryJson
         r.PreferredChannels.Count > 0 ? [.. r.PreferredChannels] : null,
         r.State.Status,
         r.State.Status == RelationshipStatus.Paused ? r.State.PausedUntil : null,
-        r.Rule is { } rule ? ToRuleDto(rule) : null);
+        r.Rule is { } rule ? ToRuleDto(rule) : null,
+        r.Emails.Count > 0 ? [.. r.Emails] : null,
+        r.Phones.Count > 0 ? [.. r.Phones] : null,
+        r.MetAt);
 
     private static TouchDto ToTouchDto(Touch t) => new(
         t.RelationshipId,

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Cadence.Import;
+using Cadence.Sample.Cli;
+using Cadence.Sample.Output;
+using Cadence.Sample.Store;
+using NodaTime;
+
+namespace Cadence.Sample.Commands;
+
+/// <summary><c>import calendar FILE</c> and <c>import contacts FILE</c>: what Cadence.Import reads, written to the diary, with a summary table.</summary>
+internal static class ImportCommands
+{
+    /// <summary>The largest file read: a calendar of many years is some megabytes.</summary>
+    private const long MaxFileBytes = 64L * 1024 * 1024;
+
+    public static int Import(App app, Invocation invocation)
+    {
+        if (invocation.Positionals.Count != 2)
+        {
+            throw new UsageException($"import takes two arguments: calendar or contacts, and the file; e.g. `{CommandLine.Program} import calendar FILE`.");
+        }
+
+        string kind = invocation.Positionals[0];
+        string path = invocation.Positionals[1];
+        return kind switch
+        {
+            "calendar" => Calendar(app, invocation, path),
+            "contacts" => throw new UsageException("import contacts is not available yet."),
+            _ => throw new UsageException($"import takes calendar or contacts, not \"{Text.Printable(kind)}\"; e.g. `{CommandLine.Program} import calendar FILE`."),
+        };
+    }
+
+    private static int Calendar(App app, Invocation invocation, string path)
+    {
+        if (invocation.Has("tier"))
+        {
+            throw new UsageException("--tier is for import contacts; a calendar adds touches to relationships already in the diary.");
+        }
+
+        LocalDate? since = invocation.Get("since") is { } s ? Text.ParseDate(s, "--since") : null;
+        string text = ReadFile(path);
+        CalendarImport? result = null;
+        bool dryRun = invocation.Has("dry-run");
+        app.Change(invocation, (data, today) =>
+        {
+            var zone = data.Owner.TimeZone;
+
+            // --date is a day: the import sees the whole of it, as if run that evening.
+            var now = invocation.Has("date") ? today.PlusDays(1).AtStartOfDayInZone(zone).ToInstant() - Duration.FromSeconds(1) : app.Clock.GetCurrentInstant();
+            var options = new CalendarImportOptions(now, zone)
+            {
+                Since = since,
+                OwnerEmails = [.. invocation.All("me")],
+                ImportTimeOff = invocation.Has("time-off"),
+                HolidayCalendar = invocation.Has("holidays"),
+            };
+            if (since is { } first && first > today)
+            {
+                throw new UserException($"--since {first:uuuu-MM-dd} is after today ({today:uuuu-MM-dd}).");
+            }
+
+            result = CalendarImporter.Import(data.Diary, text, options);
+            if (result.Report.Lines is [{ Source: "the file", Action: ImportAction.Skipped } only] && result.Diary.Touches.Count == data.Diary.Touches.Count && only.Detail.StartsWith("is not an iCalendar file", StringComparison.Ordinal))
+            {
+                throw new UserException($"\"{Text.Printable(path)}\" {only.Detail}.");
+            }
+
+            var owner = data.Owner with
+            {
+                TimeOff = [.. data.Owner.TimeOff.Concat(result.TimeOff).Distinct().OrderBy(d => d.Start).ThenBy(d => d.End)],
+                Holidays = [.. data.Owner.Holidays.Concat(result.Holidays).Distinct().Order()],
+            };
+            bool changed = !ReferenceEquals(result.Diary, data.Diary) || !owner.TimeOff.SequenceEqual(data.Owner.TimeOff) || !owner.Holidays.SequenceEqual(data.Owner.Holidays);
+            int newTimeOff = owner.TimeOff.Length - data.Owner.TimeOff.Length, newHolidays = owner.Holidays.Length - data.Owner.Holidays.Length;
+            string said = $"{(dryRun ? "Dry run: would import" : "Imported")} {Path.GetFileName(path)}: {Plural(result.Diary.Touches.Count - data.Diary.Touches.Count, "touch", "touches")}"
+                + (result.TimeOff.Count > 0 ? $", {Plural(newTimeOff, "new spell", "new spells")} of time off" : string.Empty)
+                + (result.Holidays.Count > 0 ? $", {Plural(newHolidays, "new holiday", "new holidays")}" : string.Empty)
+                + $"; {Plural(result.Report.Count(ImportAction.AlreadyImported), "occurrence", "occurrences")} imported before, {result.Report.Count(ImportAction.Skipped)} skipped."
+                + (dryRun ? " Nothing was written." : string.Empty);
+            return (dryRun || !changed ? null : (data with { Owner = owner }).WithDiary(result.Diary), said);
+        });
+        Summary(app, result!.Report, result.Diary);
+        foreach (string note in result.Notes)
+        {
+            app.Say("Note: " + note);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The report as a table: what was added to whom, and how often each reason to skip came up.</summary>
+    private static void Summary(App app, ImportReport report, Diary diary)
+    {
+        var table = new Table("WHAT", "COUNT", "DETAIL");
+        foreach (var group in report.Lines.Where(l => l.Action is ImportAction.Added or ImportAction.Updated).GroupBy(l => (l.Action, l.RelationshipId)).OrderBy(g => g.Key.Action).ThenBy(g => g.Key.RelationshipId, StringComparer.Ordinal))
+        {
+            string who = group.Key.RelationshipId is { } id && diary.TryGet(id, out var r) ? $"{r.Name} ({id})" : group.First().Detail;
+            table.Add(new Cell(Word(group.Key.Action), Style.Green), Count(group.Count()), who);
+        }
+
+        foreach (var group in report.Lines.Where(l => l.Action is ImportAction.Matched or ImportAction.AlreadyImported).GroupBy(l => l.Action).OrderBy(g => g.Key))
+        {
+            table.Add(new Cell(Word(group.Key), Style.Dim), Count(group.Count()), string.Empty);
+        }
+
+        foreach (var group in report.Skipped.GroupBy(l => l.Detail, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            string example = group.Count() == 1 ? $" ({group.First().Source})" : string.Empty;
+            table.Add(new Cell("skipped", Style.Yellow), Count(group.Count()), group.Key + example);
+        }
+
+        if (table.Count > 0)
+        {
+            table.Write(app.Terminal);
+        }
+    }
+
+    private static string Word(ImportAction action) => action switch
+    {
+        ImportAction.Added => "added",
+        ImportAction.Updated => "updated",
+        ImportAction.Matched => "matched",
+        ImportAction.AlreadyImported => "imported before",
+        _ => "skipped",
+    };
+
+    private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Plural(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
+
+    /// <summary>The file's text, or a one-line error naming the file.</summary>
+    private static string ReadFile(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new UserException($"There is no file \"{Text.Printable(path)}\".");
+            }
+
+            if (info.Length > MaxFileBytes)
+            {
+                throw new UserException($"\"{Text.Printable(path)}\" is {info.Length / (1024 * 1024)} MB; import at most {MaxFileBytes / (1024 * 1024)} MB at a time.");
+            }
+
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserException($"Cannot read \"{Text.Printable(path)}\": {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace Cadence.Sample.Tests;
+
+/// <summary><c>import calendar FILE</c>: meetings with people in the diary become touches, once, with a summary of what was skipped and why.</summary>
+public sealed class ImportTests : IDisposable
+{
+    private const string Calendar = """
+        BEGIN:VCALENDAR
+        VERSION:2.0
+        PRODID:-//Google Inc//Google Calendar 70.9054//EN
+        BEGIN:VEVENT
+        UID:review@example.com
+        DTSTART;TZID=Europe/London:20260302T100000
+        ORGANIZER:mailto:me@example.com
+        ATTENDEE;PARTSTAT=ACCEPTED:mailto:Zoe.Mueller@example.com
+        LOCATION:https://us02web.zoom.us/j/123
+        SUMMARY:Quarterly review
+        END:VEVENT
+        BEGIN:VEVENT
+        UID:coffee@example.com
+        DTSTART:20260303T083000Z
+        RRULE:FREQ=WEEKLY;COUNT=2
+        ORGANIZER:mailto:sam@okafor.co.uk
+        ATTENDEE;PARTSTAT=ACCEPTED:mailto:me@example.com
+        SUMMARY:Coffee
+        END:VEVENT
+        BEGIN:VEVENT
+        UID:pitch@example.com
+        DTSTART:20260311T140000Z
+        ORGANIZER:mailto:sam@okafor.co.uk
+        ATTENDEE;PARTSTAT=DECLINED:mailto:me@example.com
+        SUMMARY:Pitch
+        END:VEVENT
+        BEGIN:VEVENT
+        UID:later@example.com
+        DTSTART:20260320T140000Z
+        ATTENDEE:mailto:zoe.mueller@example.com
+        SUMMARY:Later
+        END:VEVENT
+        END:VCALENDAR
+        """;
+
+    private readonly Sandbox _sandbox = new();
+
+    public ImportTests()
+    {
+        Sandbox.Ok(_sandbox.RunToday("init", "--empty"));
+        Sandbox.Ok(_sandbox.RunToday("owner", "--zone", "Europe/London"));
+        Sandbox.Ok(_sandbox.RunToday("add", "Zoë Müller", "--tier", "client", "--email", "zoe.mueller@example.com", "--met-at", "ExpoLondon"));
+        Sandbox.Ok(_sandbox.RunToday("add", "Sam Okafor", "--tier", "prospect", "--email", "sam@okafor.co.uk", "--phone", "+44 20 7946 0958"));
+        File.WriteAllText(_sandbox.Path("cal.ics"), Calendar.Replace("\n", "\r\n", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _sandbox.Dispose();
+
+    [Fact]
+    public void ImportCalendar_AddsTheMeetingsThatHappened_Once()
+    {
+        var result = Sandbox.Ok(_sandbox.RunToday("import", "calendar", "cal.ics", "--me", "me@example.com"));
+
+        Assert.StartsWith("Imported cal.ics: 3 touches; 0 occurrences imported before, 2 skipped.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Zoë Müller (zoe-muller)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("you declined it (event \"Pitch\" on 2026-03-11)", result.Out, StringComparison.Ordinal);
+        using (var show = Sandbox.Ok(_sandbox.RunToday("show", "sam-okafor", "--json")).Json())
+        {
+            var touches = show.RootElement.GetProperty("touches").EnumerateArray().ToList();
+            Assert.Equal(["2026-03-03", "2026-03-10"], touches.Select(t => t.Str("date")).Order());
+            Assert.All(touches, t => Assert.Equal("inbound", t.Str("direction")));
+        }
+
+        using (var show = Sandbox.Ok(_sandbox.RunToday("show", "zoe-muller", "--json")).Json())
+        {
+            var touch = Assert.Single(show.RootElement.GetProperty("touches").EnumerateArray());
+            Assert.Equal("call", touch.Str("channel"));
+            Assert.Equal("Zoom", touch.Str("medium"));
+            Assert.Equal("Quarterly review", touch.Str("note"));
+            Assert.Equal("ExpoLondon", show.RootElement.GetProperty("relationship").Str("metAt"));
+        }
+
+        byte[] before = _sandbox.DataBytes();
+        var again = Sandbox.Ok(_sandbox.RunToday("import", "calendar", "cal.ics", "--me", "me@example.com"));
+        Assert.StartsWith("Imported cal.ics: 0 touches; 3 occurrences imported before", again.Out, StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
+
+    [Fact]
+    public void ImportCalendar_DryRun_WritesNothing()
+    {
+        byte[] before = _sandbox.DataBytes();
+        var result = Sandbox.Ok(_sandbox.RunToday("import", "calendar", "cal.ics", "--dry-run"));
+        Assert.StartsWith("Dry run: would import cal.ics: 4 touches", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written.", result.Out, StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
+
+    [Fact]
+    public void ImportCalendar_SinceLeavesOutEarlierMeetings()
+    {
+        var result = Sandbox.Ok(_sandbox.RunToday("import", "calendar", "cal.ics", "--me", "me@example.com", "--since", "2026-03-05"));
+        Assert.StartsWith("Imported cal.ics: 1 touch;", result.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, "import takes calendar or contacts, not \"diary\"", "import", "diary", "cal.ics")]
+    [InlineData(2, "--tier is for import contacts", "import", "calendar", "cal.ics", "--tier", "client")]
+    [InlineData(1, "There is no file \"missing.ics\".", "import", "calendar", "missing.ics")]
+    [InlineData(1, "\"notes.txt\" is not an iCalendar file (no BEGIN:VCALENDAR).", "import", "calendar", "notes.txt")]
+    [InlineData(1, "--since 2026-03-14 is after today (2026-03-13).", "import", "calendar", "cal.ics", "--since", "2026-03-14")]
+    [InlineData(1, "\"zoe at example\" (emails) is not an e-mail address", "add", "Zoë B", "--tier", "client", "--email", "zoe at example")]
+    public void BadInput_OneLineAndAnExitCode(int exitCode, string message, params string[] args)
+    {
+        File.WriteAllText(_sandbox.Path("notes.txt"), "Lunch with Zoë on Monday\n");
+        byte[] before = _sandbox.DataBytes();
+        var result = Sandbox.Fails(_sandbox.RunToday(args), exitCode);
+        Assert.Contains(message, Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
+
+    [Fact]
+    public void Edit_ContactDetails_ReplacedOrCleared()
+    {
+        var result = Sandbox.Ok(_sandbox.RunToday("edit", "sam-okafor", "--email", "sam@okafor.co.uk", "--email", "s.okafor@example.com", "--phone", "none", "--met-at", "Web Summit"));
+        Assert.Contains("e-mail sam@okafor.co.uk → sam@okafor.co.uk, s.okafor@example.com; phone +44 20 7946 0958 → none; met at none → Web Summit", result.Out, StringComparison.Ordinal);
+        using var data = _sandbox.DataJson();
+        var sam = data.RootElement.GetProperty("relationships").EnumerateArray().Single(r => r.Str("id") == "sam-okafor");
+        Assert.Equal(["sam@okafor.co.uk", "s.okafor@example.com"], sam.GetProperty("emails").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(sam.TryGetProperty("phones", out _));
+        Assert.Equal("Web Summit", sam.Str("metAt"));
+    }
+}

@@ -122,6 +122,13 @@ try
     string line = $"smoke: {zoe.Channel} {zoe.Name} on {zoe.Due.ToString("ddd d MMM", CultureInfo.InvariantCulture)}; feed of {events} events, {ics.Length} chars";
     Console.WriteLine(line);
     Check("the summary line", line.StartsWith("smoke: Call Zoë Müller on Fri 13 Mar; feed of 3 events", StringComparison.Ordinal), line);
+
+    // --- Cadence.Import: a calendar's meeting picked up as a touch ---------------------------------------------------
+    var contactDiary = new Diary([new Relationship("zoe", "Zoë Müller", "client").WithEmails(["zoe@example.com"])]);
+    var calendarText = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Smoke//EN\r\nBEGIN:VEVENT\r\nUID:smoke@example.com\r\nDTSTART:20260310T100000Z\r\n"
+        + "ATTENDEE;PARTSTAT=ACCEPTED:mailto:ZOE@example.com\r\nSUMMARY:Coffee\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    var imported = Cadence.Import.CalendarImporter.Import(contactDiary, calendarText, new Cadence.Import.CalendarImportOptions(Instant.FromUtc(2026, 3, 13, 18, 0), DateTimeZoneProviders.Tzdb["Europe/London"]));
+    Check("Cadence.Import: a meeting with a relationship's address becomes a touch", imported.Diary.Touches.Count == 1 && imported.Diary.Touches[0].Summary == "Coffee", imported.Report.ToString());
 }
 catch (Exception e)
 {

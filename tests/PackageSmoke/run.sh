@@ -108,7 +108,7 @@ dependencies_are() { # package expected
 }
 
 echo "== package contents"
-for id in Cadence Cadence.DependencyInjection; do
+for id in Cadence Cadence.DependencyInjection Cadence.Import; do
   nupkg="$packages/$id.$version.nupkg"
   snupkg="$packages/$id.$version.snupkg"
   check "$id: nupkg and snupkg" test -f "$nupkg" -a -f "$snupkg"
@@ -122,6 +122,7 @@ done
 check "Cadence depends on NodaTime and System.IO.Hashing only" dependencies_are Cadence "NodaTime System.IO.Hashing"
 check "Cadence.DependencyInjection depends on Cadence and the DI abstractions only" \
   dependencies_are Cadence.DependencyInjection "Cadence Microsoft.Extensions.DependencyInjection.Abstractions"
+check "Cadence.Import depends on Cadence, CsvHelper and Ical.Net only" dependencies_are Cadence.Import "Cadence CsvHelper Ical.Net"
 
 # Source Link (built into the .NET SDK) maps the PDBs to GitHub only when the clone's origin is on GitHub.
 origin=$(git -C "$repo" remote get-url origin 2>/dev/null || true)

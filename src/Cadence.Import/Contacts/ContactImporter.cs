@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace Cadence.Import;
+
+/// <summary>How <see cref="ContactImporter"/> adds contacts: the tier new relationships are put in.</summary>
+/// <param name="Tier">The tier of the relationships it adds (its rule applies to them); checked as a relationship's tier is.</param>
+public sealed record ContactImportOptions(string Tier);
+
+/// <summary>The outcome of importing contacts: the diary after it, and a report line per contact read.</summary>
+/// <param name="Diary">The diary after the import. A dry run is keeping the old diary and showing the report.</param>
+/// <param name="Report">A line per contact: added, updated, matched or skipped, and why.</param>
+public sealed record ContactImport(Diary Diary, ImportReport Report);
+
+/// <summary>
+/// Brings contacts (from <see cref="VCardReader"/> or <see cref="ContactCsvReader"/>) into a diary. A contact whose
+/// e-mail address (failing that, phone number) is a relationship's is matched to it: the addresses, numbers and
+/// organisation (as a tag) it lacks are added (but not one another relationship has: an address or number names one
+/// relationship), and its name and tier are never changed. Any other contact with a name,
+/// an address or a number becomes a relationship in the options' tier, with an id made from its name. Contacts that are
+/// the same person (sharing an address or number) become one relationship. The result does not depend on the order of
+/// the contacts, and importing them again changes nothing. Birthdays are read into the cards but not kept yet.
+/// </summary>
+public static class ContactImporter
+{
+    /// <summary>The longest id made from a name.</summary>
+    private const int MaxSlug = 40;
+
+    /// <summary>Imports contacts into a diary.</summary>
+    /// <param name="diary">The diary.</param>
+    /// <param name="cards">The contacts, in any order.</param>
+    /// <param name="options">The tier of new relationships.</param>
+    /// <returns>The diary after the import, and the report.</returns>
+    /// <exception cref="ArgumentException">A null argument or card, or a tier that is not a valid tier (naming it).</exception>
+    public static ContactImport Import(Diary diary, IEnumerable<ContactCard> cards, ContactImportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(diary);
+        ArgumentNullException.ThrowIfNull(cards);
+        ArgumentNullException.ThrowIfNull(options);
+        _ = new Relationship("tier-check", "Tier check", options.Tier);
+        string tier = options.Tier.Trim();
+        var lines = new List<ImportLine>();
+
+        // The same cards in any order give the same diary: they are read in an order of their own.
+        var ordered = cards.Select(c => c ?? throw new ArgumentException("A contact card must not be null.", nameof(cards)))
+            .OrderBy(c => c.Name ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(c => string.Join(",", c.Emails.Select(e => e.ToLowerInvariant()).Order(StringComparer.Ordinal)), StringComparer.Ordinal)
+            .ThenBy(c => string.Join(",", c.Phones.Order(StringComparer.Ordinal)), StringComparer.Ordinal)
+            .ThenBy(c => c.Organization ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(c => string.Join(",", c.Emails), StringComparer.Ordinal)
+            .ThenBy(c => string.Join(",", c.Phones), StringComparer.Ordinal)
+            .ThenBy(c => c.Source, StringComparer.Ordinal)
+            .ToList();
+        foreach (var card in ordered)
+        {
+            diary = ImportOne(diary, card, tier, lines);
+        }
+
+        return new ContactImport(diary, new ImportReport(lines));
+    }
+
+    private static Diary ImportOne(Diary diary, ContactCard card, string tier, List<ImportLine> lines)
+    {
+        var emails = card.Emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).ToList();
+        var phones = card.Phones.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList();
+        var match = diary.Relationships.FirstOrDefault(r => emails.Any(r.HasEmail))
+            ?? diary.Relationships.FirstOrDefault(r => phones.Any(r.HasPhone));
+        try
+        {
+            if (match is not null)
+            {
+                // An address or number another relationship has stays theirs: one contact point names one relationship.
+                var newEmails = emails.Where(e => !match.HasEmail(e) && !diary.Relationships.Any(r => r.HasEmail(e))).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                var newPhones = phones.Where(p => !match.HasPhone(p) && !diary.Relationships.Any(r => r.HasPhone(p))).ToList();
+                bool newTag = card.Organization is { } org && !match.Tags.Contains(org, StringComparer.OrdinalIgnoreCase);
+                if (newEmails.Count == 0 && newPhones.Count == 0 && !newTag)
+                {
+                    lines.Add(new ImportLine(ImportAction.Matched, card.Source, match.Id, $"{match.Name} already has these details"));
+                    return diary;
+                }
+
+                var updated = match.WithEmails(match.Emails.Concat(newEmails)).WithPhones(match.Phones.Concat(newPhones));
+                updated = newTag ? updated.WithTags(match.Tags.Append(card.Organization!)) : updated;
+                var added = newEmails.Select(e => "e-mail " + e).Concat(newPhones.Select(p => "phone " + p)).Concat(newTag ? ["tag " + card.Organization] : []);
+                lines.Add(new ImportLine(ImportAction.Updated, card.Source, match.Id, $"{match.Name}: added {string.Join(", ", added)}"));
+                return diary.Update(updated);
+            }
+
+            string? name = card.Name ?? emails.Select(e => e[..e.IndexOf('@', StringComparison.Ordinal)]).FirstOrDefault() ?? phones.FirstOrDefault();
+            if (name is null)
+            {
+                lines.Add(new ImportLine(ImportAction.Skipped, card.Source, null, "no name, e-mail or phone"));
+                return diary;
+            }
+
+            string id = UniqueId(diary, Slug(name) ?? emails.Select(e => Slug(e[..e.IndexOf('@', StringComparison.Ordinal)])).FirstOrDefault(s => s is not null) ?? "contact");
+            var relationship = new Relationship(id, name, tier).WithEmails(emails).WithPhones(phones);
+            relationship = card.Organization is { } organization ? relationship.WithTags([organization]) : relationship;
+            string details = string.Join(", ", relationship.Emails.Concat(relationship.Phones));
+            lines.Add(new ImportLine(ImportAction.Added, card.Source, id, $"{name}, {tier}{(details.Length > 0 ? ": " + details : string.Empty)}"));
+            return diary.Add(relationship);
+        }
+        catch (ArgumentException e)
+        {
+            lines.Add(new ImportLine(ImportAction.Skipped, card.Source, match?.Id, e.Message.Split('\n')[0]));
+            return diary;
+        }
+    }
+
+    /// <summary>"Zoë Müller" → "zoe-muller": diacritics dropped, lower-case ASCII letters and digits, dashes between; null when none is left.</summary>
+    internal static string? Slug(string name)
+    {
+        var slug = new StringBuilder(name.Length);
+        foreach (char c in name.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            char lower = char.ToLowerInvariant(c);
+            if (lower switch { 'ß' => "ss", 'ø' => "o", 'æ' => "ae", 'œ' => "oe", 'đ' => "d", 'ł' => "l", 'þ' => "th", 'ı' => "i", _ => null } is { } spelled)
+            {
+                slug.Append(spelled);
+            }
+            else if (char.IsAsciiLetterOrDigit(lower))
+            {
+                slug.Append(lower);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        string text = slug.ToString().Trim('-');
+        text = text.Length > MaxSlug ? text[..MaxSlug].TrimEnd('-') : text;
+        return text.Length == 0 ? null : text;
+    }
+
+    private static string UniqueId(Diary diary, string slug)
+    {
+        string id = slug;
+        for (int n = 2; diary.TryGet(id, out _); n++)
+        {
+            id = $"{slug}-{n.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        return id;
+    }
+}

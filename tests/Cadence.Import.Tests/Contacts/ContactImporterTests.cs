@@ -1,0 +1,128 @@
+using System;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Cadence.Import.Tests.Contacts;
+
+/// <summary>Contacts matched to relationships by e-mail, then phone, and updated; the rest added; the same diary whatever the order, and nothing twice.</summary>
+public sealed class ContactImporterTests
+{
+    private static readonly ContactImportOptions Options = new("contact");
+
+    private static Diary Diary() => new(
+    [
+        new Relationship("zoe", "Zoë M.", "client").WithEmails("ZOE.MUELLER@example.com"),
+        new Relationship("sam", "Sam Okafor", "prospect").WithPhones("+44 20 7946 0958"),
+    ]);
+
+    private static ContactCard Card(string? name, string[] emails, string[] phones, string? org = null, string source = "line 2") =>
+        new(name, emails, phones, org, null, source);
+
+    [Fact]
+    public void Apple_ZoeMatchedByEmailAndUpdated_SamMatchedByPhone_NamesAndTiersKept()
+    {
+        var import = ContactImporter.Import(Diary(), ContactReaderTests.Read("apple.vcf").Cards, Options);
+
+        var zoe = import.Diary["zoe"];
+        Assert.Equal("Zoë M.", zoe.Name);
+        Assert.Equal("client", zoe.Tier);
+        Assert.Equal(["ZOE.MUELLER@example.com", "zoe@home.example"], zoe.Emails);
+        Assert.Equal(["+49 170 1234567"], zoe.Phones);
+        Assert.Equal(["Müller & Partner GmbH"], zoe.Tags);
+        var sam = import.Diary["sam"];
+        Assert.Equal(["sam@okafor.co.uk"], sam.Emails);
+        Assert.Equal(2, import.Diary.Relationships.Count);
+        Assert.Equal(
+            [
+                new ImportLine(ImportAction.Updated, "card at line 17", "sam", "Sam Okafor: added e-mail sam@okafor.co.uk"),
+                new ImportLine(ImportAction.Updated, "card at line 1", "zoe", "Zoë M.: added e-mail zoe@home.example, phone +49 170 1234567, tag Müller & Partner GmbH"),
+            ],
+            import.Report.Lines);
+    }
+
+    [Fact]
+    public void NewContacts_AddedInTheTier_IdsFromNames()
+    {
+        var import = ContactImporter.Import(Diary(), ContactReaderTests.Read("v4.vcf").Cards.Concat(ContactReaderTests.Read("outlook.vcf").Cards), new ContactImportOptions("past-associate"));
+
+        // Added in an order of the importer's own (by name, ordinal), so the file's order does not matter.
+        Assert.Equal(["zoe", "sam", "dr-li-ng", "helene-dupont", "jurgen-muller", "chen-jing"], import.Diary.Relationships.Select(r => r.Id));
+        Assert.All(import.Diary.Relationships.Skip(2), r => Assert.Equal("past-associate", r.Tier));
+        Assert.Equal(["Café “Zum Hirschen”"], import.Diary["jurgen-muller"].Tags);
+    }
+
+    [Theory]
+    [InlineData("Zoë Müller", "zoe-muller")]
+    [InlineData("Søren Kierkegaard", "soren-kierkegaard")]
+    [InlineData("Straße", "strasse")]
+    [InlineData("  O'Brien, Seán  ", "o-brien-sean")]
+    [InlineData("陈静", null)]
+    public void Slug_ReadableAsciiOrNone(string name, string? slug) => Assert.Equal(slug, ContactImporter.Slug(name));
+
+    [Fact]
+    public void SameNameTwice_SecondIdNumbered_NoNameFallsBackToTheAddress()
+    {
+        var import = ContactImporter.Import(new Diary([]), [Card("Ann Berg", ["ann@a.example"], []), Card("Ann Berg", ["ann@b.example"], []), Card(null, ["陈@c.example"], []), Card(null, [], [])], Options);
+        Assert.Equal(["contact", "ann-berg", "ann-berg-2"], import.Diary.Relationships.Select(r => r.Id));
+        Assert.Equal("陈", import.Diary["contact"].Name);
+        Assert.Contains(new ImportLine(ImportAction.Skipped, "line 2", null, "no name, e-mail or phone"), import.Report.Lines);
+    }
+
+    [Fact]
+    public void SamePersonTwiceInOneFile_OneRelationship()
+    {
+        var import = ContactImporter.Import(new Diary([]), [Card("Tom Ashworth", ["tom@ashworth.example"], []), Card("Tom A.", ["TOM@ashworth.example", "t@gmail.example"], ["07700 900123"], "Ashworth Ltd")], Options);
+        var tom = Assert.Single(import.Diary.Relationships);
+        // "Tom A." comes first in the importer's order: its spelling of the shared address is kept.
+        Assert.Equal("Tom A.", tom.Name);
+        Assert.Equal(["TOM@ashworth.example", "t@gmail.example"], tom.Emails);
+        Assert.Equal(["07700 900123"], tom.Phones);
+    }
+
+    [Fact]
+    public void BadTier_RefusedNamingIt()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ContactImporter.Import(new Diary([]), [], new ContactImportOptions("  ")));
+        Assert.Equal("tier", e.ParamName);
+    }
+
+    [Fact]
+    public void CardWithAValueTheDiaryRefuses_SkippedWithTheReason()
+    {
+        var import = ContactImporter.Import(new Diary([]), [Card("Eve", ["not an address"], [])], Options);
+        var line = Assert.Single(import.Report.Lines);
+        Assert.Equal(ImportAction.Skipped, line.Action);
+        Assert.Contains("not an address", line.Detail, StringComparison.Ordinal);
+        Assert.Empty(import.Diary.Relationships);
+    }
+
+    private static readonly string[] Emails = ["a@x.example", "B@x.example", "b@x.example", "c@y.example", "d@z.example"];
+    private static readonly string[] Phones = ["+44 20 7946 0001", "+44 20 7946 0002", "+44-20-7946-0002", "07700 900123"];
+    private static readonly string[] Names = ["Ann", "Bo", "Zoë Müller", "陈静", "Ann"];
+
+    private static Gen<ContactCard[]> Cards =>
+        Gen.ArrayOf(
+            from name in Gen.Elements(Names).OrNull()
+            from emails in Gen.ArrayOf(Gen.Elements(Emails), 2)
+            from phones in Gen.ArrayOf(Gen.Elements(Phones), 1)
+            from hasPhone in Gen.Elements(true, false)
+            from org in Gen.Elements<string?>(null, "Acme", "Brauhaus AG")
+            from line in Gen.Choose(1, 99)
+            select new ContactCard(name, emails.Distinct().ToArray(), hasPhone ? phones : [], org, null, $"line {line}"));
+
+    /// <summary>Importing the same contacts twice changes nothing the second time; importing them in another order gives the same diary.</summary>
+    [Property(MaxTest = 300, QuietOnSuccess = true)]
+    public Property AnyContacts_TwiceOrShuffled_SameDiary() =>
+        Prop.ForAll(Cards.ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (cards, seed) =>
+        {
+            var once = ContactImporter.Import(Diary(), cards, Options);
+            var twice = ContactImporter.Import(once.Diary, cards, Options);
+            var shuffled = ContactImporter.Import(Diary(), cards.OrderBy(_ => new Random(seed).Next()).ToArray(), Options);
+            static string Show(ContactImport i) => string.Join("; ", i.Diary.Relationships.Select(r => $"{r.Id}={r.Name}[{string.Join(",", r.Emails)}|{string.Join(",", r.Phones)}|{string.Join(",", r.Tags)}]"));
+            return (once.Diary.Relationships.SequenceEqual(twice.Diary.Relationships)
+                    && twice.Report.Lines.All(l => l.Action is ImportAction.Matched or ImportAction.Skipped)).Label("twice: " + Show(once) + " / " + Show(twice) + " / " + string.Join(" ", twice.Report.Lines))
+                .And(once.Diary.Relationships.SequenceEqual(shuffled.Diary.Relationships).Label("shuffled: " + Show(once) + " / " + Show(shuffled)));
+        });
+}

@@ -121,6 +121,51 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void ImportContacts_MatchedByEmailUpdated_NewOnesAddedInTheTier_Once()
+    {
+        File.WriteAllText(_sandbox.Path("contacts.csv"), "name,email,phone,organization,birthday\nZoë M.,ZOE.MUELLER@example.com;zoe@home.example,,Müller & Partner,--04-15\nAnn Berg,ann.berg@example.se,,,\n,,,,\n");
+
+        var result = Sandbox.Ok(_sandbox.RunToday("import", "contacts", "contacts.csv", "--tier", "past-associate"));
+
+        Assert.StartsWith("Imported contacts.csv (CSV, 3 contacts): 1 added, 1 updated, 0 already there, 1 skipped.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("zoe-muller: Zoë Müller: added e-mail zoe@home.example, tag Müller & Partner", result.Out, StringComparison.Ordinal);
+        using (var show = Sandbox.Ok(_sandbox.RunToday("show", "ann-berg", "--json")).Json())
+        {
+            Assert.Equal("past-associate", show.RootElement.GetProperty("relationship").Str("tier"));
+        }
+
+        byte[] before = _sandbox.DataBytes();
+        var again = Sandbox.Ok(_sandbox.RunToday("import", "contacts", "contacts.csv", "--tier", "past-associate"));
+        Assert.StartsWith("Imported contacts.csv (CSV, 3 contacts): 0 added, 0 updated, 2 already there, 1 skipped.", again.Out, StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
+
+    [Fact]
+    public void ImportContacts_VCardDryRun_WritesNothing()
+    {
+        File.WriteAllText(_sandbox.Path("card.vcf"), "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tom Ashworth\r\nEMAIL;TYPE=INTERNET:tom@ashworth.example\r\nEND:VCARD\r\n");
+        byte[] before = _sandbox.DataBytes();
+        var result = Sandbox.Ok(_sandbox.RunToday("import", "contacts", "card.vcf", "--dry-run"));
+        Assert.StartsWith("Dry run: would import card.vcf (vCard, 1 contact): 1 added", result.Out, StringComparison.Ordinal);
+        Assert.Contains("tom-ashworth: Tom Ashworth, contact: tom@ashworth.example", result.Out, StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
+
+    [Theory]
+    [InlineData(2, "--since is for import calendar.", "import", "contacts", "cal.ics", "--since", "2026-03-01")]
+    [InlineData(1, "\"notes.txt\" has a header that is not a Google or Outlook export", "import", "contacts", "notes.txt")]
+    [InlineData(1, "tier", "import", "contacts", "cal.ics", "--tier", "bad\u001btier")]
+    public void ImportContacts_BadInput_OneLine(int exitCode, string message, params string[] args)
+    {
+        File.WriteAllText(_sandbox.Path("notes.txt"), "Lunch with Zoë on Monday\n");
+        File.WriteAllText(_sandbox.Path("cal.ics"), "name,email\nZoë,zoe@example.com\n");
+        byte[] before = _sandbox.DataBytes();
+        var result = Sandbox.Fails(_sandbox.RunToday(args), exitCode);
+        Assert.Contains(message, Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
+
+    [Fact]
     public void Edit_ContactDetails_ReplacedOrCleared()
     {
         var result = Sandbox.Ok(_sandbox.RunToday("edit", "sam-okafor", "--email", "sam@okafor.co.uk", "--email", "s.okafor@example.com", "--phone", "none", "--met-at", "Web Summit"));

@@ -28,7 +28,7 @@ internal static class ImportCommands
         return kind switch
         {
             "calendar" => Calendar(app, invocation, path),
-            "contacts" => throw new UsageException("import contacts is not available yet."),
+            "contacts" => Contacts(app, invocation, path),
             _ => throw new UsageException($"import takes calendar or contacts, not \"{Text.Printable(kind)}\"; e.g. `{CommandLine.Program} import calendar FILE`."),
         };
     }
@@ -82,7 +82,7 @@ internal static class ImportCommands
                 + (dryRun ? " Nothing was written." : string.Empty);
             return (dryRun || !changed ? null : (data with { Owner = owner }).WithDiary(result.Diary), said);
         });
-        Summary(app, result!.Report, result.Diary);
+        Summary(app, result!.Report, result.Diary, perPerson: false);
         foreach (string note in result.Notes)
         {
             app.Say("Note: " + note);
@@ -91,13 +91,52 @@ internal static class ImportCommands
         return ExitCodes.Ok;
     }
 
+    private static int Contacts(App app, Invocation invocation, string path)
+    {
+        foreach (string option in new[] { "since", "me", "time-off", "holidays" })
+        {
+            if (invocation.Has(option))
+            {
+                throw new UsageException($"--{option} is for import calendar.");
+            }
+        }
+
+        string tier = invocation.Get("tier")?.Trim() ?? "contact";
+        string text = ReadFile(path);
+
+        // vCard by its first line, CSV otherwise (Google, Outlook or name,email,phone,organization,birthday).
+        bool vcard = text.TrimStart('\uFEFF', ' ', '\r', '\n', '\t').StartsWith("BEGIN:VCARD", StringComparison.OrdinalIgnoreCase);
+        var read = vcard ? VCardReader.Read(text) : ContactCsvReader.Read(text);
+        if (read.Cards.Count == 0 && read.Problems is [{ Source: "the file" } only])
+        {
+            throw new UserException($"\"{Text.Printable(path)}\" {only.Detail}.");
+        }
+
+        ContactImport? result = null;
+        bool dryRun = invocation.Has("dry-run");
+        app.Change(invocation, (data, today) =>
+        {
+            result = ContactImporter.Import(data.Diary, read.Cards, new ContactImportOptions(tier));
+            var report = result.Report;
+            string said = $"{(dryRun ? "Dry run: would import" : "Imported")} {Path.GetFileName(path)} ({(vcard ? "vCard" : "CSV")}, {Plural(read.Cards.Count, "contact", "contacts")}): "
+                + $"{report.Count(ImportAction.Added)} added, {report.Count(ImportAction.Updated)} updated, {report.Count(ImportAction.Matched)} already there, {report.Count(ImportAction.Skipped) + read.Problems.Count} skipped."
+                + (dryRun ? " Nothing was written." : string.Empty);
+            return (dryRun || ReferenceEquals(result.Diary, data.Diary) ? null : data.WithDiary(result.Diary), said);
+        });
+        var lines = read.Problems.Concat(result!.Report.Lines);
+        Summary(app, new ImportReport(lines), result.Diary, perPerson: true);
+        return ExitCodes.Ok;
+    }
+
     /// <summary>The report as a table: what was added to whom, and how often each reason to skip came up.</summary>
-    private static void Summary(App app, ImportReport report, Diary diary)
+    private static void Summary(App app, ImportReport report, Diary diary, bool perPerson)
     {
         var table = new Table("WHAT", "COUNT", "DETAIL");
         foreach (var group in report.Lines.Where(l => l.Action is ImportAction.Added or ImportAction.Updated).GroupBy(l => (l.Action, l.RelationshipId)).OrderBy(g => g.Key.Action).ThenBy(g => g.Key.RelationshipId, StringComparer.Ordinal))
         {
-            string who = group.Key.RelationshipId is { } id && diary.TryGet(id, out var r) ? $"{r.Name} ({id})" : group.First().Detail;
+            // A contact: what was added or changed; a calendar: whom the touches are with.
+            string who = perPerson ? $"{group.Key.RelationshipId}: {group.Last().Detail}"
+                : group.Key.RelationshipId is { } id && diary.TryGet(id, out var r) ? $"{r.Name} ({id})" : group.First().Detail;
             table.Add(new Cell(Word(group.Key.Action), Style.Green), Count(group.Count()), who);
         }
 

@@ -313,6 +313,7 @@ public sealed class Diary
     /// <param name="touches">The touches, in the order to log them.</param>
     /// <returns>The changed copy (this diary when there are none).</returns>
     /// <exception cref="ArgumentException">A null touch, an unknown relationship id, or a duplicate touch id (naming it); nothing is logged then.</exception>
+    [Pure]
     public Diary LogAll(IEnumerable<Touch> touches)
     {
         Guard.NotNull(touches, nameof(touches));

@@ -125,8 +125,8 @@ public static class ContactCsvReader
             }
         }
 
-        string? name = Name(field("First Name"), field("Middle Name"), field("Last Name")) ?? Clean(field("Name")) ?? Name(field("Given Name"), field("Additional Name"), field("Family Name"));
-        string? organization = Clean(field("Organization Name")) ?? Clean(field("Organization 1 - Name"));
+        string? name = Name(field("First Name"), field("Middle Name"), field("Last Name")) ?? ContactValues.Clean(field("Name")) ?? Name(field("Given Name"), field("Additional Name"), field("Family Name"));
+        string? organization = ContactValues.Clean(field("Organization Name")) ?? ContactValues.Clean(field("Organization 1 - Name"));
         return new ContactCard(name, emails, phones, organization, Birthday(field("Birthday"), source, problems), source);
     }
 
@@ -146,7 +146,7 @@ public static class ContactCsvReader
 
         string birthday = field("Birthday");
         var day = birthday.Trim() is "" or "0/0/00" or "0/0/0000" ? null : Birthday(birthday, source, problems);
-        return new ContactCard(Name(field("First Name"), field("Middle Name"), field("Last Name")), emails, phones, Clean(field("Company")), day, source);
+        return new ContactCard(Name(field("First Name"), field("Middle Name"), field("Last Name")), emails, phones, ContactValues.Clean(field("Company")), day, source);
     }
 
     private static ContactCard Plain(Func<string, string> field, string source, List<ImportLine> problems)
@@ -163,7 +163,7 @@ public static class ContactCsvReader
             ContactValues.Add(phones, value, email: false, source, problems);
         }
 
-        return new ContactCard(Clean(field("name")), emails, phones, Clean(field("organization")), Birthday(field("birthday"), source, problems), source);
+        return new ContactCard(ContactValues.Clean(field("name")), emails, phones, ContactValues.Clean(field("organization")), Birthday(field("birthday"), source, problems), source);
     }
 
     private static ContactBirthday? Birthday(string text, string source, List<ImportLine> problems)
@@ -182,11 +182,6 @@ public static class ContactCsvReader
         return birthday;
     }
 
-    private static string? Name(params string[] parts) => Clean(string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim())));
+    private static string? Name(params string[] parts) => ContactValues.Clean(string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim())));
 
-    private static string? Clean(string text)
-    {
-        var clean = new string([.. text.Where(c => !char.IsControl(c))]).Trim();
-        return clean.Length == 0 ? null : clean;
-    }
 }

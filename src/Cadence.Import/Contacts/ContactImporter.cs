@@ -76,16 +76,21 @@ public static class ContactImporter
                 var newEmails = emails.Where(e => !match.HasEmail(e) && !diary.Relationships.Any(r => r.HasEmail(e))).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
                 var newPhones = phones.Where(p => !match.HasPhone(p) && !diary.Relationships.Any(r => r.HasPhone(p))).ToList();
                 bool newTag = card.Organization is { } org && !match.Tags.Contains(org, StringComparer.OrdinalIgnoreCase);
+                string others = string.Concat(
+                    emails.Where(e => !match.HasEmail(e)).Select(e => (What: "e-mail " + e, Owner: diary.Relationships.FirstOrDefault(r => r.HasEmail(e))))
+                        .Concat(phones.Where(p => !match.HasPhone(p)).Select(p => (What: "phone " + p, Owner: diary.Relationships.FirstOrDefault(r => r.HasPhone(p)))))
+                        .Where(x => x.Owner is not null)
+                        .Select(x => $"; {x.What} is {x.Owner!.Id}'s, so not added"));
                 if (newEmails.Count == 0 && newPhones.Count == 0 && !newTag)
                 {
-                    lines.Add(new ImportLine(ImportAction.Matched, card.Source, match.Id, $"{match.Name} already has these details"));
+                    lines.Add(new ImportLine(ImportAction.Matched, card.Source, match.Id, $"{match.Name} already has these details{others}"));
                     return diary;
                 }
 
                 var updated = match.WithEmails(match.Emails.Concat(newEmails)).WithPhones(match.Phones.Concat(newPhones));
                 updated = newTag ? updated.WithTags(match.Tags.Append(card.Organization!)) : updated;
                 var added = newEmails.Select(e => "e-mail " + e).Concat(newPhones.Select(p => "phone " + p)).Concat(newTag ? ["tag " + card.Organization] : []);
-                lines.Add(new ImportLine(ImportAction.Updated, card.Source, match.Id, $"{match.Name}: added {string.Join(", ", added)}"));
+                lines.Add(new ImportLine(ImportAction.Updated, card.Source, match.Id, $"{match.Name}: added {string.Join(", ", added)}{others}"));
                 return diary.Update(updated);
             }
 

@@ -38,6 +38,13 @@ internal static class ContactValues
         }
     }
 
+    /// <summary>A name or text as the core takes it: control characters out, trimmed; <see langword="null"/> when blank.</summary>
+    internal static string? Clean(string text)
+    {
+        var clean = new string([.. text.Where(c => !char.IsControl(c))]).Trim();
+        return clean.Length == 0 ? null : clean;
+    }
+
     /// <summary>A value quoted in a message: at most 40 characters, control characters shown as '?'.</summary>
     internal static string Shorten(string text)
     {

@@ -246,12 +246,12 @@ public static class VCardReader
             switch (property)
             {
                 case "FN":
-                    _formatted = Clean(string.Join(';', Components(value))) ?? _formatted;
+                    _formatted = ContactValues.Clean(string.Join(';', Components(value))) ?? _formatted;
                     break;
                 case "N":
                     // Family;Given;Middle;Prefix;Suffix.
                     var n = Components(value).Concat(Enumerable.Repeat(string.Empty, 5)).ToList();
-                    _structured = Clean(string.Join(' ', new[] { n[3], n[1], n[2], n[0], n[4] }.Where(p => p.Length > 0)));
+                    _structured = ContactValues.Clean(string.Join(' ', new[] { n[3], n[1], n[2], n[0], n[4] }.Where(p => p.Length > 0)));
                     break;
                 case "EMAIL":
                     ContactValues.Add(_emails, Components(value)[0], email: true, line, problems);
@@ -260,7 +260,7 @@ public static class VCardReader
                     ContactValues.Add(_phones, Components(value)[0], email: false, line, problems);
                     break;
                 case "ORG":
-                    _organization = Clean(Components(value)[0]);
+                    _organization = ContactValues.Clean(Components(value)[0]);
                     break;
                 case "BDAY":
                     int? omitted = parameters.TryGetValue("X-APPLE-OMIT-YEAR", out var year) && int.TryParse(year, out int y) ? y : null;
@@ -275,12 +275,5 @@ public static class VCardReader
         }
 
         public ContactCard Finish() => new(_formatted ?? _structured, _emails, _phones, _organization, _birthday, Source);
-
-        /// <summary>A name or text as the core takes it: control characters out, trimmed, none when blank.</summary>
-        private static string? Clean(string text)
-        {
-            var clean = new string([.. text.Where(c => !char.IsControl(c))]).Trim();
-            return clean.Length == 0 ? null : clean;
-        }
     }
 }

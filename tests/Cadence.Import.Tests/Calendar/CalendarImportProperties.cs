@@ -62,7 +62,7 @@ public sealed class CalendarImportProperties
     public Property AnyCalendar_ImportedTwiceOrShuffled_SameDiary() =>
         Prop.ForAll(Events.ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (events, seed) =>
         {
-            var shuffled = events.OrderBy(_ => new Random(seed).Next()).ToArray();
+            var shuffled = Shuffling.Shuffle(events, seed);
             var options = CalendarFixture.Options;
             var once = CalendarImporter.Import(CalendarFixture.Diary(), Ics(events), options);
             var again = CalendarImporter.Import(once.Diary, Ics(events), options);
@@ -86,4 +86,5 @@ public sealed class CalendarImportProperties
         Assert.True(forward.Diary.Touches.Count > 20);
         Assert.Equal(forward.Diary.Touches, backward.Diary.Touches);
     }
+
 }

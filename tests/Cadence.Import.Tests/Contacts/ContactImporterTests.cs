@@ -82,6 +82,16 @@ public sealed class ContactImporterTests
     }
 
     [Fact]
+    public void AnAddressOrNumberAnotherRelationshipHas_NotAdded_TheReportSaysWhose()
+    {
+        var import = ContactImporter.Import(Diary(), [Card("Zoë Müller", ["zoe.mueller@example.com"], ["+44 (20) 7946-0958"])], Options);
+        Assert.Equal(
+            [new ImportLine(ImportAction.Matched, "line 2", "zoe", "Zoë M. already has these details; phone +44 (20) 7946-0958 is sam's, so not added")],
+            import.Report.Lines);
+        Assert.Empty(import.Diary["zoe"].Phones);
+    }
+
+    [Fact]
     public void BadTier_RefusedNamingIt()
     {
         var e = Assert.Throws<ArgumentException>(() => ContactImporter.Import(new Diary([]), [], new ContactImportOptions("  ")));
@@ -119,10 +129,11 @@ public sealed class ContactImporterTests
         {
             var once = ContactImporter.Import(Diary(), cards, Options);
             var twice = ContactImporter.Import(once.Diary, cards, Options);
-            var shuffled = ContactImporter.Import(Diary(), cards.OrderBy(_ => new Random(seed).Next()).ToArray(), Options);
+            var shuffled = ContactImporter.Import(Diary(), Shuffling.Shuffle(cards, seed), Options);
             static string Show(ContactImport i) => string.Join("; ", i.Diary.Relationships.Select(r => $"{r.Id}={r.Name}[{string.Join(",", r.Emails)}|{string.Join(",", r.Phones)}|{string.Join(",", r.Tags)}]"));
             return (once.Diary.Relationships.SequenceEqual(twice.Diary.Relationships)
                     && twice.Report.Lines.All(l => l.Action is ImportAction.Matched or ImportAction.Skipped)).Label("twice: " + Show(once) + " / " + Show(twice) + " / " + string.Join(" ", twice.Report.Lines))
                 .And(once.Diary.Relationships.SequenceEqual(shuffled.Diary.Relationships).Label("shuffled: " + Show(once) + " / " + Show(shuffled)));
         });
+
 }

@@ -104,6 +104,26 @@ public sealed record Relationship
     /// <summary>Where you met ("ExpoLondon 2025", "Anna's wedding"), or <see langword="null"/>.</summary>
     public string? MetAt { get; private init; }
 
+    /// <summary>The dates that matter in the relationship: birthdays, anniversaries, relative and one-off dates.</summary>
+    public IReadOnlyList<ImportantDate> ImportantDates { get; private init; } = ImmutableArray<ImportantDate>.Empty;
+
+    /// <summary>Returns a copy with these important dates (two with the same label are refused).</summary>
+    /// <param name="dates">The dates.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">A null date, or two with the same label (ignoring case), naming it.</exception>
+    [Pure]
+    public Relationship WithImportantDates(params IEnumerable<ImportantDate> dates)
+    {
+        Guard.NotNull(dates, nameof(dates));
+        var list = dates.Select(d => d ?? throw new ArgumentException("An important date must not be null.", nameof(dates))).ToImmutableArray();
+        if (list.GroupBy(d => d.Label, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"\"{Id}\" has two dates labelled \"{Guard.Shorten(twice.Key)}\".", nameof(dates));
+        }
+
+        return this with { ImportantDates = list };
+    }
+
     /// <summary>Returns a copy with these e-mail addresses, main one first (the same address in another case is kept once).</summary>
     /// <param name="emails">The addresses: each one '@' with text on both sides, no spaces or control characters, at most 254 characters.</param>
     /// <returns>The changed copy.</returns>
@@ -257,7 +277,8 @@ public sealed record Relationship
         && Weekend.SequenceEqual(other.Weekend)
         && Emails.SequenceEqual(other.Emails, StringComparer.Ordinal)
         && Phones.SequenceEqual(other.Phones, StringComparer.Ordinal)
-        && MetAt == other.MetAt;
+        && MetAt == other.MetAt
+        && ImportantDates.SequenceEqual(other.ImportantDates);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id} ({Name}, {Tier}, {State})";
@@ -282,5 +303,5 @@ public sealed record Relationship
             Rule));
 
     /// <summary>A copy made with the constructor, with what the constructor does not take kept from this one.</summary>
-    private Relationship Keep(Relationship copy) => copy with { Weekend = Weekend, Emails = Emails, Phones = Phones, MetAt = MetAt };
+    private Relationship Keep(Relationship copy) => copy with { Weekend = Weekend, Emails = Emails, Phones = Phones, MetAt = MetAt, ImportantDates = ImportantDates };
 }

@@ -81,6 +81,8 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
         "owner" => EditCommands.Owner(this, invocation),
         "token" => EditCommands.Token(this, invocation),
         "import" => ImportCommands.Import(this, invocation),
+        "date" => DateCommands.Date(this, invocation),
+        "dates" => DateCommands.Dates(this, invocation),
         "feed" => FeedCommands.Feed(this, invocation),
         "serve" => FeedCommands.Serve(this, invocation),
         _ => Help(invocation),

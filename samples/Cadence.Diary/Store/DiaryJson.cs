@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cadence.Feed;
 using Cadence.Sample.Cli;
+using Cadence.Sample.Commands;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -37,7 +38,7 @@ internal static class DiaryJson
         // Names with accents stay readable ("Zoë", not "Zo\u00EB"); the file is never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         MaxDepth = 32,
-        Converters = { new KebabEnum<Channel>(), new KebabEnum<Direction>(), new KebabEnum<Outcome>(), new KebabEnum<RelationshipStatus>(), new KebabEnum<CommitmentStatus>(), new KebabEnum<CommitmentKind>() },
+        Converters = { new KebabEnum<Channel>(), new KebabEnum<Direction>(), new KebabEnum<Outcome>(), new KebabEnum<RelationshipStatus>(), new KebabEnum<CommitmentStatus>(), new KebabEnum<CommitmentKind>(), new KebabEnum<LeapDayRule>() },
     }.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
@@ -313,6 +314,10 @@ internal static class DiaryJson
         }
 
         r = At($"{path}.metAt", () => r.WithMetAt(dto.MetAt));
+        if (dto.Dates is { } dates)
+        {
+            r = At($"{path}.dates", () => r.WithImportantDates(dates.Select((d, i) => At($"{path}.dates[{i}]", () => ImportantDates.FromDto(d)))));
+        }
         r = (dto.State ?? RelationshipStatus.Active, dto.PausedUntil) switch
         {
             (RelationshipStatus.Paused, { } until) => At($"{path}.pausedUntil", () => r.PauseUntil(until)),
@@ -470,7 +475,8 @@ internal static class DiaryJson
         r.Rule is { } rule ? ToRuleDto(rule) : null,
         r.Emails.Count > 0 ? [.. r.Emails] : null,
         r.Phones.Count > 0 ? [.. r.Phones] : null,
-        r.MetAt);
+        r.MetAt,
+        r.ImportantDates.Count > 0 ? [.. r.ImportantDates.Select(ImportantDates.ToDto)] : null);
 
     private static TouchDto ToTouchDto(Touch t) => new(
         t.RelationshipId,

@@ -128,7 +128,8 @@ public sealed class ImportTests : IDisposable
         var result = Sandbox.Ok(_sandbox.RunToday("import", "contacts", "contacts.csv", "--tier", "past-associate"));
 
         Assert.StartsWith("Imported contacts.csv (CSV, 3 contacts): 1 added, 1 updated, 0 already there, 1 skipped.", result.Out, StringComparison.Ordinal);
-        Assert.Contains("zoe-muller: Zoë Müller: added e-mail zoe@home.example, tag Müller & Partner", result.Out, StringComparison.Ordinal);
+        Assert.Contains("zoe-muller: Zoë Müller: added e-mail zoe@home.example, tag Müller & Partner, birthday --04-15", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Zoë Müller's birthday", Sandbox.Ok(_sandbox.Run("dates", "--days", "60", "--date", "2026-03-13")).Out, StringComparison.Ordinal);
         using (var show = Sandbox.Ok(_sandbox.RunToday("show", "ann-berg", "--json")).Json())
         {
             Assert.Equal("past-associate", show.RootElement.GetProperty("relationship").Str("tier"));

@@ -22,7 +22,8 @@ public sealed record ContactImport(Diary Diary, ImportReport Report);
 /// relationship), and its name and tier are never changed. Any other contact with a name,
 /// an address or a number becomes a relationship in the options' tier, with an id made from its name. Contacts that are
 /// the same person (sharing an address or number) become one relationship. The result does not depend on the order of
-/// the contacts, and importing them again changes nothing. Birthdays are read into the cards but not kept yet.
+/// the contacts, and importing them again changes nothing. A contact's birthday becomes the relationship's important
+/// date labelled "birthday" (with its year when the file gives one) unless it already has one.
 /// </summary>
 public static class ContactImporter
 {
@@ -76,12 +77,13 @@ public static class ContactImporter
                 var newEmails = emails.Where(e => !match.HasEmail(e) && !diary.Relationships.Any(r => r.HasEmail(e))).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
                 var newPhones = phones.Where(p => !match.HasPhone(p) && !diary.Relationships.Any(r => r.HasPhone(p))).ToList();
                 bool newTag = card.Organization is { } org && !match.Tags.Contains(org, StringComparer.OrdinalIgnoreCase);
+                bool newBirthday = card.Birthday is not null && !HasBirthday(match);
                 string others = string.Concat(
                     emails.Where(e => !match.HasEmail(e)).Select(e => (What: "e-mail " + e, Owner: diary.Relationships.FirstOrDefault(r => r.HasEmail(e))))
                         .Concat(phones.Where(p => !match.HasPhone(p)).Select(p => (What: "phone " + p, Owner: diary.Relationships.FirstOrDefault(r => r.HasPhone(p)))))
                         .Where(x => x.Owner is not null)
                         .Select(x => $"; {x.What} is {x.Owner!.Id}'s, so not added"));
-                if (newEmails.Count == 0 && newPhones.Count == 0 && !newTag)
+                if (newEmails.Count == 0 && newPhones.Count == 0 && !newTag && !newBirthday)
                 {
                     lines.Add(new ImportLine(ImportAction.Matched, card.Source, match.Id, $"{match.Name} already has these details{others}"));
                     return diary;
@@ -89,7 +91,9 @@ public static class ContactImporter
 
                 var updated = match.WithEmails(match.Emails.Concat(newEmails)).WithPhones(match.Phones.Concat(newPhones));
                 updated = newTag ? updated.WithTags(match.Tags.Append(card.Organization!)) : updated;
-                var added = newEmails.Select(e => "e-mail " + e).Concat(newPhones.Select(p => "phone " + p)).Concat(newTag ? ["tag " + card.Organization] : []);
+                updated = newBirthday ? updated.WithImportantDates(match.ImportantDates.Append(Birthday(card.Birthday!))) : updated;
+                var added = newEmails.Select(e => "e-mail " + e).Concat(newPhones.Select(p => "phone " + p)).Concat(newTag ? ["tag " + card.Organization] : [])
+                    .Concat(newBirthday ? ["birthday " + card.Birthday] : []);
                 lines.Add(new ImportLine(ImportAction.Updated, card.Source, match.Id, $"{match.Name}: added {string.Join(", ", added)}{others}"));
                 return diary.Update(updated);
             }
@@ -104,6 +108,7 @@ public static class ContactImporter
             string id = UniqueId(diary, Slug(name) ?? emails.Select(e => Slug(e[..e.IndexOf('@', StringComparison.Ordinal)])).FirstOrDefault(s => s is not null) ?? "contact");
             var relationship = new Relationship(id, name, tier).WithEmails(emails).WithPhones(phones);
             relationship = card.Organization is { } organization ? relationship.WithTags([organization]) : relationship;
+            relationship = card.Birthday is { } birthday ? relationship.WithImportantDates([Birthday(birthday)]) : relationship;
             string details = string.Join(", ", relationship.Emails.Concat(relationship.Phones));
             lines.Add(new ImportLine(ImportAction.Added, card.Source, id, $"{name}, {tier}{(details.Length > 0 ? ": " + details : string.Empty)}"));
             return diary.Add(relationship);
@@ -114,6 +119,13 @@ public static class ContactImporter
             return diary;
         }
     }
+
+    /// <summary>A relationship has a birthday when one of its dates is labelled so (ignoring case).</summary>
+    private static bool HasBirthday(Relationship relationship) =>
+        relationship.ImportantDates.Any(d => d.Label.Equals("birthday", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The birthday as an important date, with its year when the file gives one.</summary>
+    private static ImportantDate Birthday(ContactBirthday birthday) => ImportantDate.Yearly("birthday", birthday.Day, birthday.Year);
 
     /// <summary>"Zoë Müller" → "zoe-muller": diacritics dropped, lower-case ASCII letters and digits, dashes between; null when none is left.</summary>
     internal static string? Slug(string name)

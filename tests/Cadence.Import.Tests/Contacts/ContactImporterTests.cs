@@ -31,13 +31,17 @@ public sealed class ContactImporterTests
         Assert.Equal(["ZOE.MUELLER@example.com", "zoe@home.example"], zoe.Emails);
         Assert.Equal(["+49 170 1234567"], zoe.Phones);
         Assert.Equal(["Müller & Partner GmbH"], zoe.Tags);
+        // Apple's BDAY;X-APPLE-OMIT-YEAR=1604 is a birthday without a year: no age is said.
+        var birthday = Assert.Single(zoe.ImportantDates);
+        Assert.Equal(ImportantDate.Yearly("birthday", new NodaTime.AnnualDate(4, 15)), birthday);
         var sam = import.Diary["sam"];
+        Assert.Equal(1985, Assert.Single(sam.ImportantDates).Year);
         Assert.Equal(["sam@okafor.co.uk"], sam.Emails);
         Assert.Equal(2, import.Diary.Relationships.Count);
         Assert.Equal(
             [
-                new ImportLine(ImportAction.Updated, "card at line 17", "sam", "Sam Okafor: added e-mail sam@okafor.co.uk"),
-                new ImportLine(ImportAction.Updated, "card at line 1", "zoe", "Zoë M.: added e-mail zoe@home.example, phone +49 170 1234567, tag Müller & Partner GmbH"),
+                new ImportLine(ImportAction.Updated, "card at line 17", "sam", "Sam Okafor: added e-mail sam@okafor.co.uk, birthday 1985-11-02"),
+                new ImportLine(ImportAction.Updated, "card at line 1", "zoe", "Zoë M.: added e-mail zoe@home.example, phone +49 170 1234567, tag Müller & Partner GmbH, birthday --04-15"),
             ],
             import.Report.Lines);
     }
@@ -89,6 +93,19 @@ public sealed class ContactImporterTests
             [new ImportLine(ImportAction.Matched, "line 2", "zoe", "Zoë M. already has these details; phone +44 (20) 7946-0958 is sam's, so not added")],
             import.Report.Lines);
         Assert.Empty(import.Diary["zoe"].Phones);
+    }
+
+    [Fact]
+    public void Birthday_KeptOnNewRelationships_NeverReplacesOneAlreadyThere()
+    {
+        var leapling = new ContactCard("Ann Berg", ["ann@a.example"], [], null, new ContactBirthday(new NodaTime.AnnualDate(2, 29), 1992), "card at line 1");
+        var added = ContactImporter.Import(new Diary([]), [leapling], Options);
+        Assert.Equal(ImportantDate.Yearly("birthday", new NodaTime.AnnualDate(2, 29), 1992), Assert.Single(added.Diary["ann-berg"].ImportantDates));
+
+        var other = leapling with { Birthday = new ContactBirthday(new NodaTime.AnnualDate(3, 1), null) };
+        var again = ContactImporter.Import(added.Diary, [other], Options);
+        Assert.Equal(ImportAction.Matched, Assert.Single(again.Report.Lines).Action);
+        Assert.Equal(added.Diary["ann-berg"].ImportantDates, again.Diary["ann-berg"].ImportantDates);
     }
 
     [Fact]

@@ -340,15 +340,7 @@ public sealed class Diary
             }
             else
             {
-                string prefix = _relationships[index].Id + "/";
-                int n = _touchStart[index + 1] - _touchStart[index] + logged[index] + 1;
-                string generated = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                while (existing.ContainsKey(generated) || ids.Contains(generated))
-                {
-                    n++;
-                    generated = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-
+                string generated = NewTouchId(index, logged[index], id => existing.ContainsKey(id) || ids.Contains(id));
                 ids.Add(generated);
                 touch = touch.WithGeneratedId(generated);
             }
@@ -687,12 +679,15 @@ public sealed class Diary
             : throw new KeyNotFoundException($"No commitment has the id \"{commitmentId}\".");
 
     /// <summary>A new touch id for a relationship: "id/n", n one more than its touches, or the next one free.</summary>
-    private string NewTouchId(int relationshipIndex)
+    private string NewTouchId(int relationshipIndex) => NewTouchId(relationshipIndex, 0, HasTouchId);
+
+    /// <summary>A new touch id for a relationship with <paramref name="pending"/> more touches than it holds, not <paramref name="taken"/>.</summary>
+    private string NewTouchId(int relationshipIndex, int pending, Func<string, bool> taken)
     {
         string prefix = _relationships[relationshipIndex].Id + "/";
-        int n = _touchStart[relationshipIndex + 1] - _touchStart[relationshipIndex] + 1;
+        int n = _touchStart[relationshipIndex + 1] - _touchStart[relationshipIndex] + pending + 1;
         string id = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        while (HasTouchId(id))
+        while (taken(id))
         {
             n++;
             id = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);

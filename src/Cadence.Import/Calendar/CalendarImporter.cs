@@ -304,14 +304,14 @@ public static class CalendarImporter
 
         private void ReadOccurrence(CalendarEvent e, CalDateTime start, CalDateTime original)
         {
-            string source = Describe(e, start);
             LocalDate day;
             LocalTime? time = null;
+            Instant? started = null;
             if (start.HasTime)
             {
                 if (AsInstant(start) is not { } instant)
                 {
-                    _lines.Add(new ImportLine(ImportAction.Skipped, source, null, $"its time zone \"{start.TzId}\" is not known, and the file does not define it"));
+                    _lines.Add(new ImportLine(ImportAction.Skipped, Describe(e, start), null, $"its time zone \"{start.TzId}\" is not known, and the file does not define it"));
                     return;
                 }
 
@@ -322,7 +322,7 @@ public static class CalendarImporter
                 }
 
                 var local = instant.InZone(_zone).LocalDateTime;
-                (day, time) = (local.Date, local.TimeOfDay);
+                (day, time, started) = (local.Date, local.TimeOfDay, instant);
             }
             else
             {
@@ -334,6 +334,8 @@ public static class CalendarImporter
                 }
             }
 
+            // Named only for what is in the window: most of a long series is not.
+            string source = Describe(e, start);
             if (string.Equals(e.Status, "CANCELLED", StringComparison.OrdinalIgnoreCase))
             {
                 _lines.Add(new ImportLine(ImportAction.Skipped, source, null, "was cancelled"));
@@ -352,7 +354,7 @@ public static class CalendarImporter
                 return;
             }
 
-            if (start.HasTime ? time is not null && day.At(time.Value).InZoneLeniently(_zone).ToInstant() > _options.Now : day > _options.Today)
+            if (started is { } at ? at > _options.Now : day > _options.Today)
             {
                 _outside++;
                 return;

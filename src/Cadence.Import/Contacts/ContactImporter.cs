@@ -74,15 +74,15 @@ public static class ContactImporter
             if (match is not null)
             {
                 // An address or number another relationship has stays theirs: one contact point names one relationship.
-                var newEmails = emails.Where(e => !match.HasEmail(e) && !diary.Relationships.Any(r => r.HasEmail(e))).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-                var newPhones = phones.Where(p => !match.HasPhone(p) && !diary.Relationships.Any(r => r.HasPhone(p))).ToList();
+                var missing = emails.Where(e => !match.HasEmail(e)).Select(e => (Value: e, Email: true, Owner: diary.Relationships.FirstOrDefault(r => r.HasEmail(e))))
+                    .Concat(phones.Where(p => !match.HasPhone(p)).Select(p => (Value: p, Email: false, Owner: diary.Relationships.FirstOrDefault(r => r.HasPhone(p)))))
+                    .ToList();
+                var newEmails = missing.Where(x => x.Email && x.Owner is null).Select(x => x.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                var newPhones = missing.Where(x => !x.Email && x.Owner is null).Select(x => x.Value).ToList();
                 bool newTag = card.Organization is { } org && !match.Tags.Contains(org, StringComparer.OrdinalIgnoreCase);
                 bool newBirthday = card.Birthday is not null && !HasBirthday(match);
-                string others = string.Concat(
-                    emails.Where(e => !match.HasEmail(e)).Select(e => (What: "e-mail " + e, Owner: diary.Relationships.FirstOrDefault(r => r.HasEmail(e))))
-                        .Concat(phones.Where(p => !match.HasPhone(p)).Select(p => (What: "phone " + p, Owner: diary.Relationships.FirstOrDefault(r => r.HasPhone(p)))))
-                        .Where(x => x.Owner is not null)
-                        .Select(x => $"; {x.What} is {x.Owner!.Id}'s, so not added"));
+                string others = string.Concat(missing.Where(x => x.Owner is not null)
+                    .Select(x => $"; {(x.Email ? "e-mail" : "phone")} {x.Value} is {x.Owner!.Id}'s, so not added"));
                 if (newEmails.Count == 0 && newPhones.Count == 0 && !newTag && !newBirthday)
                 {
                     lines.Add(new ImportLine(ImportAction.Matched, card.Source, match.Id, $"{match.Name} already has these details{others}"));

@@ -23,6 +23,7 @@ public sealed class Diary
     private readonly ImmutableArray<Touch> _touches;
     private readonly ImmutableArray<Commitment> _commitments;
     private readonly ImmutableArray<ManualMove> _moves;
+    private readonly ImmutableArray<Campaign> _campaigns;
     private readonly ManualMove?[] _moveByRelationship;
     private readonly Dictionary<string, int> _byId;
     private readonly Dictionary<string, int> _commitmentById;
@@ -45,13 +46,15 @@ public sealed class Diary
     /// <param name="touches">The touches; each must name a relationship in the diary.</param>
     /// <param name="commitments">The commitments; ids must be unique and each must name a relationship in the diary.</param>
     /// <param name="moves">Next touches moved by hand; at most one per relationship, each naming a relationship in the diary.</param>
+    /// <param name="campaigns">Reconnect campaigns; names unique (ignoring case), each member naming a relationship in the diary.</param>
     /// <exception cref="ArgumentException">A duplicate id or an unknown relationship id; the message names it.</exception>
     public Diary(
         IEnumerable<Relationship> relationships,
         IEnumerable<Touch>? touches = null,
         IEnumerable<Commitment>? commitments = null,
-        IEnumerable<ManualMove>? moves = null)
-        : this(relationships, touches, commitments, moves, touchIdsChecked: false)
+        IEnumerable<ManualMove>? moves = null,
+        IEnumerable<Campaign>? campaigns = null)
+        : this(relationships, touches, commitments, moves, campaigns, touchIdsChecked: false)
     {
     }
 
@@ -61,6 +64,7 @@ public sealed class Diary
         IEnumerable<Touch>? touches,
         IEnumerable<Commitment>? commitments,
         IEnumerable<ManualMove>? moves,
+        IEnumerable<Campaign>? campaigns,
         bool touchIdsChecked)
     {
         _relationships = Guard.NotNull(relationships, nameof(relationships)).ToImmutableArray();
@@ -107,9 +111,39 @@ public sealed class Diary
             }
         }
 
+        _campaigns = campaigns?.ToImmutableArray() ?? ImmutableArray<Campaign>.Empty;
         if (!touchIdsChecked)
         {
+            // Given from outside: checked here. Copies made by this class check what they change.
             _touchById = IndexTouchIds(_touches);
+            CheckCampaigns(_campaigns, _byId);
+        }
+    }
+
+    /// <summary>Checks campaigns given from outside: none null, names unique ignoring case, members known.</summary>
+    private static void CheckCampaigns(ImmutableArray<Campaign> campaigns, Dictionary<string, int> byId)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < campaigns.Length; i++)
+        {
+            var campaign = campaigns[i] ?? throw new ArgumentException($"The campaign at position {i} is null.", nameof(campaigns));
+            if (!names.Add(campaign.Name))
+            {
+                throw new ArgumentException($"Two campaigns are named \"{campaign.Name}\"; names must be unique (ignoring case).", nameof(campaigns));
+            }
+
+            CheckMembers(campaign, byId, nameof(campaigns));
+        }
+    }
+
+    private static void CheckMembers(Campaign campaign, Dictionary<string, int> byId, string paramName)
+    {
+        foreach (var member in campaign.Members)
+        {
+            if (!byId.ContainsKey(member))
+            {
+                throw new ArgumentException($"The campaign \"{campaign.Name}\" names the unknown relationship id \"{member}\".", paramName);
+            }
         }
     }
 
@@ -127,6 +161,68 @@ public sealed class Diary
 
     /// <summary>The next touches moved by hand, in the order given.</summary>
     public IReadOnlyList<ManualMove> Moves => _moves;
+
+    /// <summary>The reconnect campaigns, running, paused or ended, in the order they were started.</summary>
+    public IReadOnlyList<Campaign> Campaigns => _campaigns;
+
+    /// <summary>The campaign with a name (ignoring case).</summary>
+    /// <param name="name">Its name.</param>
+    /// <returns>The campaign.</returns>
+    /// <exception cref="KeyNotFoundException">No campaign has that name; the message names it.</exception>
+    public Campaign GetCampaign(string name) => _campaigns[CampaignIndexOf(name)];
+
+    /// <summary>
+    /// Returns a copy with a campaign started: when it has no members yet, they are chosen now
+    /// (<see cref="Campaign.Choose"/>, from the diary as it stood on the campaign's start day).
+    /// </summary>
+    /// <param name="campaign">The campaign.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">A campaign already has that name (ignoring case), or a member is not in the diary; the message names it.</exception>
+    [Pure]
+    public Diary StartCampaign(Campaign campaign)
+    {
+        Guard.NotNull(campaign, nameof(campaign));
+        if (_campaigns.Any(c => string.Equals(c.Name, campaign.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ArgumentException($"A campaign is already named \"{campaign.Name}\"; end it or choose another name.", nameof(campaign));
+        }
+
+        if (campaign.Members.Count == 0)
+        {
+            campaign = campaign.WithMembers(campaign.Choose(AsOf(campaign.Start)));
+        }
+
+        CheckMembers(campaign, _byId, nameof(campaign));
+        return new Diary(_relationships, _touches, _commitments, _moves, _campaigns.Add(campaign), touchIdsChecked: true);
+    }
+
+    /// <summary>Returns a copy where the campaign with the same name (ignoring case) is replaced: paused, resumed or ended.</summary>
+    /// <param name="campaign">The changed campaign.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="KeyNotFoundException">No campaign has that name.</exception>
+    /// <exception cref="ArgumentException">A member is not in the diary.</exception>
+    [Pure]
+    public Diary UpdateCampaign(Campaign campaign)
+    {
+        Guard.NotNull(campaign, nameof(campaign));
+        int index = CampaignIndexOf(campaign.Name);
+        CheckMembers(campaign, _byId, nameof(campaign));
+        return new Diary(_relationships, _touches, _commitments, _moves, _campaigns.SetItem(index, campaign), touchIdsChecked: true);
+    }
+
+    private int CampaignIndexOf(string name)
+    {
+        Guard.NotNull(name, nameof(name));
+        for (int i = 0; i < _campaigns.Length; i++)
+        {
+            if (string.Equals(_campaigns[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        throw new KeyNotFoundException($"No campaign is named \"{Guard.Shorten(name)}\".");
+    }
 
     /// <summary>The relationship with an id.</summary>
     /// <param name="id">The id.</param>
@@ -183,7 +279,7 @@ public sealed class Diary
             throw new ArgumentException($"Duplicate relationship id \"{relationship.Id}\".", nameof(relationship));
         }
 
-        return new Diary(_relationships.Add(relationship), _touches, _commitments, _moves, touchIdsChecked: true);
+        return new Diary(_relationships.Add(relationship), _touches, _commitments, _moves, _campaigns, touchIdsChecked: true);
     }
 
     /// <summary>
@@ -208,7 +304,7 @@ public sealed class Diary
                 nameof(change));
         }
 
-        return new Diary(_relationships.SetItem(index, changed), _touches, _commitments, _moves, touchIdsChecked: true);
+        return new Diary(_relationships.SetItem(index, changed), _touches, _commitments, _moves, _campaigns, touchIdsChecked: true);
     }
 
     /// <summary>Returns a copy where an archived relationship is active again: it is planned again from its touches.</summary>
@@ -248,7 +344,7 @@ public sealed class Diary
             .Where(c => c.MadeOn is not { } made || made <= day)
             .Select(c => c.ClosedOn is { } closed && closed > day ? c.Reopen() : c);
         var moves = _moves.Where(m => m.MadeOn <= day);
-        return new Diary(_relationships, touches, commitments, moves, touchIdsChecked: true);
+        return new Diary(_relationships, touches, commitments, moves, _campaigns.Where(c => c.Start <= day), touchIdsChecked: true);
     }
 
     /// <summary>Returns a copy where the relationship with the same id is replaced.</summary>
@@ -259,7 +355,7 @@ public sealed class Diary
     public Diary Update(Relationship relationship)
     {
         Guard.NotNull(relationship, nameof(relationship));
-        return new Diary(_relationships.SetItem(IndexOf(relationship.Id), relationship), _touches, _commitments, _moves, touchIdsChecked: true);
+        return new Diary(_relationships.SetItem(IndexOf(relationship.Id), relationship), _touches, _commitments, _moves, _campaigns, touchIdsChecked: true);
     }
 
     /// <summary>
@@ -302,7 +398,7 @@ public sealed class Diary
         var moves = _moveByRelationship[index] is { } move && touch.Date >= move.MadeOn
             ? MovesWithout(touch.RelationshipId)
             : _moves;
-        return new Diary(_relationships, _touches.Add(touch), commitments, moves, touchIdsChecked: true);
+        return new Diary(_relationships, _touches.Add(touch), commitments, moves, _campaigns, touchIdsChecked: true);
     }
 
     /// <summary>
@@ -361,7 +457,7 @@ public sealed class Diary
         }
 
         var moves = movesDone is null ? _moves : _moves.Where(m => !movesDone.Contains(m.RelationshipId));
-        return new Diary(_relationships, _touches.AddRange(added), commitments, moves, touchIdsChecked: true);
+        return new Diary(_relationships, _touches.AddRange(added), commitments, moves, _campaigns, touchIdsChecked: true);
     }
 
     /// <summary>Whether a touch has this id (ordinal), for imports that must not add a touch twice.</summary>
@@ -386,7 +482,7 @@ public sealed class Diary
     public Diary RemoveTouch(string touchId)
     {
         int t = TouchIndexOf(touchId);
-        return new Diary(_relationships, _touches.RemoveAt(t), ReopenClosedBy(_commitments, touchId), _moves, touchIdsChecked: true);
+        return new Diary(_relationships, _touches.RemoveAt(t), ReopenClosedBy(_commitments, touchId), _moves, _campaigns, touchIdsChecked: true);
     }
 
     /// <summary>
@@ -422,7 +518,7 @@ public sealed class Diary
             commitments = CloseBy(commitments, corrected, index);
         }
 
-        return new Diary(_relationships, _touches.SetItem(t, corrected), commitments, _moves, touchIdsChecked: true);
+        return new Diary(_relationships, _touches.SetItem(t, corrected), commitments, _moves, _campaigns, touchIdsChecked: true);
     }
 
     /// <summary>The commitment with an id.</summary>
@@ -466,7 +562,7 @@ public sealed class Diary
             throw new InvalidOperationException($"The commitment \"{commitmentId}\" is already open; only a done or dropped one can be reopened.");
         }
 
-        return new Diary(_relationships, _touches, _commitments.SetItem(c, commitment.Reopen()), _moves, touchIdsChecked: true);
+        return new Diary(_relationships, _touches, _commitments.SetItem(c, commitment.Reopen()), _moves, _campaigns, touchIdsChecked: true);
     }
 
     /// <summary>Why a commitment is closed: done by a touch (a reply, or the step taken), done or dropped by hand.</summary>
@@ -499,7 +595,7 @@ public sealed class Diary
     public Diary Promise(Commitment commitment)
     {
         Guard.NotNull(commitment, nameof(commitment));
-        return new Diary(_relationships, _touches, _commitments.Add(commitment), _moves, touchIdsChecked: true);
+        return new Diary(_relationships, _touches, _commitments.Add(commitment), _moves, _campaigns, touchIdsChecked: true);
     }
 
     /// <summary>Returns a copy where the commitment with the same id is replaced (moved, done, dropped).</summary>
@@ -514,7 +610,7 @@ public sealed class Diary
         {
             if (string.Equals(_commitments[i].Id, commitment.Id, StringComparison.Ordinal))
             {
-                return new Diary(_relationships, _touches, _commitments.SetItem(i, commitment), _moves, touchIdsChecked: true);
+                return new Diary(_relationships, _touches, _commitments.SetItem(i, commitment), _moves, _campaigns, touchIdsChecked: true);
             }
         }
 
@@ -533,7 +629,7 @@ public sealed class Diary
     public Diary Move(ManualMove move)
     {
         Guard.NotNull(move, nameof(move));
-        return new Diary(_relationships, _touches, _commitments, MovesWithout(move.RelationshipId).Append(move), touchIdsChecked: true);
+        return new Diary(_relationships, _touches, _commitments, MovesWithout(move.RelationshipId).Append(move), _campaigns, touchIdsChecked: true);
     }
 
     /// <summary>
@@ -569,7 +665,7 @@ public sealed class Diary
     public Diary ClearMove(string relationshipId) =>
         _moveByRelationship[IndexOf(relationshipId)] is null
             ? this
-            : new Diary(_relationships, _touches, _commitments, MovesWithout(relationshipId), touchIdsChecked: true);
+            : new Diary(_relationships, _touches, _commitments, MovesWithout(relationshipId), _campaigns, touchIdsChecked: true);
 
     /// <summary>The move of one relationship, or <see langword="null"/>.</summary>
     /// <param name="id">The relationship id.</param>
@@ -789,7 +885,7 @@ public sealed class Diary
         }
 
         var closed = status == CommitmentStatus.Done ? commitment.MarkDone(on) : commitment.Drop(on);
-        return new Diary(_relationships, _touches, _commitments.SetItem(c, closed), _moves, touchIdsChecked: true);
+        return new Diary(_relationships, _touches, _commitments.SetItem(c, closed), _moves, _campaigns, touchIdsChecked: true);
     }
 
     private Diary Reactivate(string relationshipId, RelationshipStatus from, string what)
@@ -801,7 +897,7 @@ public sealed class Diary
             throw new InvalidOperationException($"The relationship \"{relationshipId}\" is not {what}: it is {relationship.State}.");
         }
 
-        return new Diary(_relationships.SetItem(index, relationship.Activate()), _touches, _commitments, _moves, touchIdsChecked: true);
+        return new Diary(_relationships.SetItem(index, relationship.Activate()), _touches, _commitments, _moves, _campaigns, touchIdsChecked: true);
     }
 
     /// <summary>Where a relationship is stored.</summary>

@@ -248,6 +248,55 @@ internal static class EnglishReasons
                 text.AppendDay(r.Latest);
                 text.Append(')');
                 break;
+            case ImportantDateReason r:
+                text.Append(r.Name).Append("'s ").Append(r.Label).Append(" on ");
+                text.AppendDay(r.Date);
+                if (r.Years is { } years)
+                {
+                    if (r.IsBirthday)
+                    {
+                        text.Append("; turns ").Append((long)years);
+                    }
+                    else
+                    {
+                        text.Append("; ").AppendCount(years, "year");
+                    }
+                }
+
+                if (r.LeadDays > 0)
+                {
+                    text.Append(" (reminder ").AppendCount(r.LeadDays, "day").Append(" before)");
+                }
+
+                break;
+            case HeldForDateReason r:
+                text.Append("the routine touch due ");
+                text.AppendDay(r.RoutineDue);
+                text.Append(" waits for it (none in the ").AppendCount(r.WindowDays, "day").Append(" before a date)");
+                break;
+            case BeforeNextStepReason r:
+                text.Append("before the next step for ");
+                text.AppendDay(r.Day);
+                text.Append(": ").Append(r.Step);
+                break;
+            case CampaignReason r:
+                text.Append("reconnecting with ").Append(r.Campaign).Append(" by ");
+                text.AppendDay(r.By);
+                text.Append(": ").Append((long)r.Done).Append(" of ")
+                    .Append((long)r.Members).Append(" done");
+                if (r.CadenceDue is { } cadenceDue)
+                {
+                    text.Append(" (spread over the campaign; the cadence had it due ");
+                    text.AppendDay(cadenceDue);
+                    text.Append(')');
+                }
+
+                if (r.CannotFit)
+                {
+                    text.Append(" (no room left in the budget before then)");
+                }
+
+                break;
             default:
                 throw new ArgumentException($"No English wording for the reason {reason.GetType().Name}.", nameof(reason));
         }

@@ -174,7 +174,7 @@ internal sealed class LevellingRun
             ordered = PlanOrder.ByDueThenId(placed, _today, inIdOrderAlready: false);
         }
 
-        return new LevelledPlan(new Plan(_today, ordered), _overbooked);
+        return new LevelledPlan(new Plan(_today, ordered, plan.CampaignArray), _overbooked);
     }
 
     /// <summary>

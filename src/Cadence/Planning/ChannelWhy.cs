@@ -17,4 +17,7 @@ internal enum ChannelWhy : byte
 
     /// <summary>The channel of a follow-up ladder's step.</summary>
     Ladder = 4,
+
+    /// <summary>A channel the reconnect campaign prefers.</summary>
+    Campaign = 5,
 }

@@ -96,6 +96,13 @@ internal readonly struct Explanation
     /// <summary>What a commitment or a follow-up ladder added, if anything.</summary>
     public NextStepNote? Next => _next;
 
+    /// <summary>A copy with other next-step notes.</summary>
+    /// <param name="next">The notes.</param>
+    /// <returns>The copy.</returns>
+    /// <param name="channelWhy">Another reason for the channel, or <see langword="null"/> to keep it.</param>
+    public Explanation WithNext(NextStepNote? next, ChannelWhy? channelWhy = null) =>
+        new(Today, _touches, _renewal, RenewalCredit, Unanswered, Uncredited, _waitedFor, MovedFrom, Paused, channelWhy ?? ChannelWhy, OnlineStreak, _last, next);
+
     /// <summary>Whether the renewal and the most recent touch are the same touch.</summary>
     public bool RenewalIsLast => _renewal >= 0 && _renewal == _last;
 }

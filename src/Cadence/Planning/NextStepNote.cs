@@ -4,7 +4,8 @@ namespace Cadence.Planning;
 
 /// <summary>
 /// The reasons a next step adds to a planned touch, made while planning (they are few): a commitment carried to the
-/// minimum gap or later than the cadence allows, a follow-up ladder's step, or a ladder that ended unanswered. Kept
+/// minimum gap or later than the cadence allows, a follow-up ladder's step, a ladder that ended unanswered, a date
+/// that matters, a reconnect campaign. Kept
 /// apart from <see cref="Explanation"/> so the plans that have none (most) carry one empty reference.
 /// </summary>
 internal sealed class NextStepNote
@@ -20,4 +21,22 @@ internal sealed class NextStepNote
 
     /// <summary>A ladder that ended with no reply.</summary>
     internal LadderEndedReason? Ended { get; set; }
+
+    /// <summary>A date that matters sets the touch.</summary>
+    internal ImportantDateReason? Date { get; set; }
+
+    /// <summary>The routine touch due shortly before the date touch, which waits for it.</summary>
+    internal HeldForDateReason? HeldFor { get; set; }
+
+    /// <summary>The promise that follows the date or campaign touch.</summary>
+    internal BeforeNextStepReason? Before { get; set; }
+
+    /// <summary>The reconnect campaign the relationship is a member of.</summary>
+    internal CampaignReason? Campaign { get; set; }
+
+    /// <summary>Whether the campaign set the touch's day (rather than only counting the touch).</summary>
+    internal bool CampaignPlaced { get; set; }
+
+    /// <summary>A copy (the notes of a plan already made are never changed).</summary>
+    internal NextStepNote Copy() => (NextStepNote)MemberwiseClone();
 }

@@ -17,11 +17,20 @@ public sealed class Plan : IEquatable<Plan>
     private readonly ImmutableArray<PlannedTouch> _touches;
     private Dictionary<string, int>? _byId;
 
-    internal Plan(LocalDate today, ImmutableArray<PlannedTouch> touches)
+    internal Plan(LocalDate today, ImmutableArray<PlannedTouch> touches, ImmutableArray<CampaignProgress> campaigns = default)
     {
         Today = today;
         _touches = touches;
+        _campaigns = campaigns.IsDefault ? ImmutableArray<CampaignProgress>.Empty : campaigns;
     }
+
+    private readonly ImmutableArray<CampaignProgress> _campaigns;
+
+    /// <summary>The progress of the diary's reconnect campaigns (running, paused or ended), by name (ordinal).</summary>
+    public IReadOnlyList<CampaignProgress> Campaigns => _campaigns;
+
+    /// <summary>The campaigns' progress, for the library's own use (levelling keeps it).</summary>
+    internal ImmutableArray<CampaignProgress> CampaignArray => _campaigns;
 
     /// <summary>The index by relationship id, built on the first look-up (many plans are only enumerated).</summary>
     private Dictionary<string, int> ById
@@ -80,7 +89,7 @@ public sealed class Plan : IEquatable<Plan>
             : throw new KeyNotFoundException($"The relationship \"{relationshipId}\" is not in the plan (unknown or archived).");
 
     /// <inheritdoc/>
-    public bool Equals(Plan? other) => other is not null && Today == other.Today && _touches.SequenceEqual(other._touches);
+    public bool Equals(Plan? other) => other is not null && Today == other.Today && _touches.SequenceEqual(other._touches) && _campaigns.SequenceEqual(other._campaigns);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as Plan);

@@ -119,8 +119,20 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// <summary>Whether the date is a step of the follow-up ladder chosen with an unanswered attempt (a <see cref="Explanations.FollowUpReason"/> says which).</summary>
     public bool IsFollowUp => _explanation.Next?.FollowUp is not null;
 
-    /// <summary>Whether the date is fixed by a commitment or a move by hand, so levelling leaves it where it is.</summary>
-    public bool IsFixed => Commitment is not null || Move is not null;
+    /// <summary>Whether a date that matters sets the touch (an <see cref="Explanations.ImportantDateReason"/> says which).</summary>
+    public bool IsDateTouch => _explanation.Next?.Date is not null;
+
+    /// <summary>Whether a reconnect campaign placed the touch on its day (a <see cref="Explanations.CampaignReason"/> says which).</summary>
+    public bool IsCampaignTouch => _explanation.Next is { CampaignPlaced: true };
+
+    /// <summary>The reconnect campaign the relationship is a member of, when one is running and it is not done yet; otherwise <see langword="null"/>.</summary>
+    public string? CampaignName => _explanation.Next?.Campaign?.Campaign;
+
+    /// <summary>
+    /// Whether the date is fixed (a commitment, a move by hand, a date that matters, or a campaign that placed it inside
+    /// the budget), so levelling leaves it where it is.
+    /// </summary>
+    public bool IsFixed => Commitment is not null || Move is not null || IsDateTouch || IsCampaignTouch;
 
     /// <summary>
     /// For a call or meeting with a contact whose time zone is known, when levelled with an owner calendar: the hours
@@ -188,6 +200,32 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
             WindowOpens = WindowOpens,
         };
 
+    /// <summary>
+    /// A copy for a member of a reconnect campaign: placed by the campaign on <paramref name="placedOn"/> (a fixed touch
+    /// with the window to the campaign's last day, by <paramref name="channel"/> when the campaign chose one), or, with
+    /// no day, this touch as it is with the campaign's reason added.
+    /// </summary>
+    internal PlannedTouch WithCampaign(CampaignReason reason, LocalDate? placedOn, Channel? channel)
+    {
+        var note = _explanation.Next?.Copy() ?? new NextStepNote();
+        note.Campaign = reason;
+        if (placedOn is not { } day)
+        {
+            return new(Relationship, Due, NotBefore, NotAfter, DaysOverdue, Channel, Commitment, Rule, _explanation.WithNext(note), Move, CallWindow, _levelling)
+            {
+                IdRank = IdRank,
+                WindowOpens = WindowOpens,
+            };
+        }
+
+        note.CampaignPlaced = true;
+        return new(Relationship, day, day, reason.By, 0, channel ?? Channel, null, Rule, _explanation.WithNext(note, channel is null ? null : ChannelWhy.Campaign))
+        {
+            IdRank = IdRank,
+            WindowOpens = day,
+        };
+    }
+
     /// <summary>Adds levelling's reasons, in order (none when the touch was not levelled).</summary>
     /// <param name="reasons">Where to add them.</param>
     internal void AddLevellingReasons(ImmutableArray<Reason>.Builder reasons) => _levelling?.AddReasons(this, reasons);
@@ -217,7 +255,46 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         var reasons = ImmutableArray.CreateBuilder<Reason>(8);
         var e = _explanation;
         var next = e.Next;
-        if (Commitment is { } pinned)
+        if (next?.Date is { } date)
+        {
+            reasons.Add(date);
+            AddIfAny(reasons, next.HeldFor);
+            AddIfAny(reasons, next.Before);
+            AddIfAny(reasons, next.Campaign);
+            if (e.Renewal is null)
+            {
+                if (LastTouch is { } latest)
+                {
+                    reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
+                }
+            }
+            else
+            {
+                AddTouchReasons(reasons, e);
+            }
+
+            reasons.Add(new CadenceReason(Relationship.Tier, Rule, Relationship.Rule is not null));
+        }
+        else if (next is { CampaignPlaced: true, Campaign: { } campaign })
+        {
+            reasons.Add(campaign);
+            AddIfAny(reasons, next.Before);
+            if (e.Renewal is null)
+            {
+                reasons.Add(new FirstTouchReason(e.Unanswered, e.Uncredited));
+                if (LastTouch is { } latest)
+                {
+                    reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
+                }
+            }
+            else
+            {
+                AddTouchReasons(reasons, e);
+            }
+
+            reasons.Add(new CadenceReason(Relationship.Tier, Rule, Relationship.Rule is not null));
+        }
+        else if (Commitment is { } pinned)
         {
             reasons.Add(new CommitmentReason(pinned.Id, pinned.Purpose, pinned.Date));
             AddIfAny(reasons, next?.Carried);
@@ -274,6 +351,11 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
             case ChannelWhy.Preferred:
                 reasons.Add(new PreferredChannelReason(Channel));
                 break;
+        }
+
+        if (next is { CampaignPlaced: false, Date: null, Campaign: { } counts })
+        {
+            reasons.Add(counts);
         }
 
         AddLevellingReasons(reasons);

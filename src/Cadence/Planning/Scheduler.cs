@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
 using Cadence.Explanations;
@@ -114,6 +115,8 @@ public sealed class Scheduler
             }
         }
 
+        var campaigns = CampaignPlanner.Apply(index, today, Options, slots);
+
         // Leave out the archived (their slots are empty), keeping id order.
         int planned = 0;
         for (int i = 0; i < slots.Length; i++)
@@ -124,7 +127,7 @@ public sealed class Scheduler
             }
         }
 
-        return new Plan(today, PlanOrder.ByDueThenId(slots.AsSpan(0, planned)!, today));
+        return new Plan(today, PlanOrder.ByDueThenId(slots.AsSpan(0, planned)!, today), campaigns);
     }
 
     /// <summary>Plans one relationship, as <see cref="Plan(Diary, LocalDate)"/> would.</summary>
@@ -139,6 +142,12 @@ public sealed class Scheduler
         Guard.NotNull(diary, nameof(diary));
         Guard.Date(today, nameof(today));
         int relationshipIndex = diary.IndexOf(relationshipId);
+        if (diary.Campaigns.Any(c => c.Status != CampaignStatus.Ended && c.Members.Contains(relationshipId, StringComparer.Ordinal)))
+        {
+            // A campaign places its members among all the touches: plan them all.
+            return Plan(diary, today).TryGet(relationshipId, out var touch) ? touch : null;
+        }
+
         var index = IndexAsOf(diary, today);
         diary = index.Diary;
         return diary.RelationshipArray[relationshipIndex].State.Status == RelationshipStatus.Archived
@@ -191,9 +200,15 @@ public sealed class Scheduler
         int uncredited = 0;
         int onlineStreak = 0;
         int unansweredAttempt = -1;
+        int lastOutboundDay = int.MinValue;
         for (int k = 0; k < facts.Length; k++)
         {
             var touch = facts[k];
+            if (touch.IsOutbound)
+            {
+                lastOutboundDay = touch.Day;
+            }
+
             if (touch.IsOutbound && touch.IsNoReply)
             {
                 unansweredAttempt = k;
@@ -340,6 +355,40 @@ public sealed class Scheduler
             wanted = resume;
         }
 
+        // A date that matters: its touch is the next touch when it comes first, or shortly after a routine touch
+        // (which then waits for it); explicit steps that come sooner keep their day.
+        if (relationship.ImportantDates.Count > 0
+            && NextDateTouch(relationship, today, pauseEnd, lastOutboundDay) is { } date
+            && !(move is not null && move.MadeOn >= date.Reminder))
+        {
+            bool routine = pinned is null && ladderStep.Day is null && move is null;
+            int window = Options.DateWindowDays;
+            if (date.Reminder < wanted || (routine && date.Reminder <= wanted.PlusDays(window)))
+            {
+                var note = new NextStepNote { Date = date.Reason, Ended = next?.Ended };
+                if (routine && date.Reminder >= wanted)
+                {
+                    note.HeldFor = new HeldForDateReason(wanted, window);
+                }
+
+                if (pinned is not null)
+                {
+                    note.Before = new BeforeNextStepReason(wanted, pinned.Purpose);
+                }
+
+                next = note;
+                pinned = null;
+                ladderStep = default;
+                move = null;
+                movedFrom = null;
+                paused = false;
+                waitedFor = -1;
+                wanted = date.Reminder;
+                scheduled = wanted;
+                notAfter = date.Reason.Date;
+            }
+        }
+
         int daysOverdue = 0;
         LocalDate due = wanted;
         if (wanted < today)
@@ -350,7 +399,7 @@ public sealed class Scheduler
 
         // The day the window opens; before the plan's day it is clamped to it. No day of its own: due from today.
         LocalDate? opens = move is not null ? move.To
-            : pinned is not null || ladderStep.Day is not null ? scheduled
+            : pinned is not null || ladderStep.Day is not null || next?.Date is not null ? scheduled
             : lastAttempt >= 0 ? DateOf(floor)
             : null;
         if (pauseEnd is { } resumes && (opens is null || resumes > opens))
@@ -383,6 +432,45 @@ public sealed class Scheduler
             IdRank = idRank,
             WindowOpens = opens,
         };
+    }
+
+    /// <summary>
+    /// The next date touch of a relationship: of its important dates, the one whose touch (its day, or its lead day)
+    /// comes first. An occurrence on or after today counts unless you reached out on a day from its reminder day on
+    /// (then it is done, and the next one counts), or it falls before a pause ends. Ties: the earlier date, then the
+    /// label (ordinal), so the order of the list does not matter.
+    /// </summary>
+    private static DateTouch? NextDateTouch(Relationship relationship, LocalDate today, LocalDate? pauseEnd, int lastOutboundDay)
+    {
+        LocalDate from = pauseEnd is { } end && end > today ? end : today;
+        DateTouch? best = null;
+        var dates = relationship.ImportantDates;
+        for (int i = 0; i < dates.Count; i++)
+        {
+            var date = dates[i];
+            var occurrence = date.Next(from);
+            if (occurrence is { } first && occurrence.Value.PlusDays(-date.LeadDays).ToDateOnly().DayNumber <= lastOutboundDay)
+            {
+                occurrence = date.Next(first.PlusDays(1));
+            }
+
+            if (occurrence is not { } day)
+            {
+                continue;
+            }
+
+            var reminder = day.PlusDays(-date.LeadDays);
+            if (best is { } b
+                && (b.Reminder < reminder
+                    || (b.Reminder == reminder && (b.Reason.Date < day || (b.Reason.Date == day && string.CompareOrdinal(b.Reason.Label, date.Label) < 0)))))
+            {
+                continue;
+            }
+
+            best = new DateTouch(reminder, new ImportantDateReason(relationship.Name, date.Label, day, date.YearsOn(day), date.LeadDays));
+        }
+
+        return best;
     }
 
     /// <summary>
@@ -515,6 +603,9 @@ public sealed class Scheduler
     }
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a >= b ? a : b;
+
+    /// <summary>A date touch: the day it is planned on (the date, or its lead day) and its reason.</summary>
+    private readonly record struct DateTouch(LocalDate Reminder, ImportantDateReason Reason);
 
     /// <summary>The next step of a running follow-up ladder: its day and channel (no day when none is planned).</summary>
     private readonly record struct LadderStep(LocalDate? Day, Channel Channel);

@@ -25,8 +25,10 @@ public sealed class SchedulerOptions
         ImmutableSortedSet<string> onlineNoteMedia,
         Channel defaultChannel,
         int? maxDegreeOfParallelism = null,
-        OwnerCalendar? calendar = null)
+        OwnerCalendar? calendar = null,
+        int dateWindowDays = DefaultDateWindowDays)
     {
+        DateWindowDays = dateWindowDays;
         Calendar = calendar;
         MaxDegreeOfParallelism = maxDegreeOfParallelism;
         Rules = rules;
@@ -71,14 +73,14 @@ public sealed class SchedulerOptions
     /// <returns>The changed copy.</returns>
     [Pure]
     public SchedulerOptions WithRules(CadenceRules rules) =>
-        new(Guard.NotNull(rules, nameof(rules)), Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism, Calendar);
+        new(Guard.NotNull(rules, nameof(rules)), Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism, Calendar, DateWindowDays);
 
     /// <summary>Returns a copy with other channel credits.</summary>
     /// <param name="credits">The credits.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
     public SchedulerOptions WithCredits(ChannelCredits credits) =>
-        new(Rules, Guard.NotNull(credits, nameof(credits)), OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism, Calendar);
+        new(Rules, Guard.NotNull(credits, nameof(credits)), OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism, Calendar, DateWindowDays);
 
     /// <summary>Returns a copy that suggests a live channel after <paramref name="count"/> online touches in a row.</summary>
     /// <param name="count">At least 1.</param>
@@ -92,7 +94,7 @@ public sealed class SchedulerOptions
             throw new ArgumentOutOfRangeException(nameof(count), count, $"The number of online touches before taking it offline must be at least 1; got {count}.");
         }
 
-        return new(Rules, Credits, count, Media, DefaultChannel, MaxDegreeOfParallelism, Calendar);
+        return new(Rules, Credits, count, Media, DefaultChannel, MaxDegreeOfParallelism, Calendar, DateWindowDays);
     }
 
     /// <summary>Returns a copy where these media make a note an online touch.</summary>
@@ -105,7 +107,7 @@ public sealed class SchedulerOptions
         var set = ImmutableSortedSet.CreateRange(
             StringComparer.OrdinalIgnoreCase,
             media.Select(m => Guard.Name(m, nameof(media)).Trim()));
-        return new(Rules, Credits, OfflineAfterOnlineTouches, set, DefaultChannel, MaxDegreeOfParallelism, Calendar);
+        return new(Rules, Credits, OfflineAfterOnlineTouches, set, DefaultChannel, MaxDegreeOfParallelism, Calendar, DateWindowDays);
     }
 
     /// <summary>Returns a copy with another default channel.</summary>
@@ -113,7 +115,7 @@ public sealed class SchedulerOptions
     /// <returns>The changed copy.</returns>
     [Pure]
     public SchedulerOptions WithDefaultChannel(Channel channel) =>
-        new(Rules, Credits, OfflineAfterOnlineTouches, Media, Guard.Defined(channel, nameof(channel)), MaxDegreeOfParallelism, Calendar);
+        new(Rules, Credits, OfflineAfterOnlineTouches, Media, Guard.Defined(channel, nameof(channel)), MaxDegreeOfParallelism, Calendar, DateWindowDays);
 
     /// <summary>
     /// How many threads <see cref="Scheduler.Plan(Diary, NodaTime.LocalDate)"/> may use for a large diary:
@@ -134,7 +136,7 @@ public sealed class SchedulerOptions
             throw new ArgumentOutOfRangeException(nameof(max), max, $"The maximum degree of parallelism must be at least 1 (or null for every processor); {max} was given.");
         }
 
-        return new(Rules, Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, max, Calendar);
+        return new(Rules, Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, max, Calendar, DateWindowDays);
     }
 
     /// <summary>
@@ -149,7 +151,35 @@ public sealed class SchedulerOptions
     /// <returns>The changed copy.</returns>
     [Pure]
     public SchedulerOptions WithCalendar(OwnerCalendar? calendar) =>
-        new(Rules, Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism, calendar);
+        new(Rules, Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism, calendar, DateWindowDays);
+
+    /// <summary>The default of <see cref="DateWindowDays"/>: two weeks.</summary>
+    public const int DefaultDateWindowDays = 14;
+
+    /// <summary>The most <see cref="DateWindowDays"/> can be.</summary>
+    public const int MaxDateWindowDays = 90;
+
+    /// <summary>
+    /// The window before a date touch (an <see cref="ImportantDate"/>'s day or reminder day) in which no routine touch is
+    /// planned: a routine touch due this many days or fewer before it waits for it, and the date touch is the next touch
+    /// (a <see cref="Explanations.HeldForDateReason"/> says so). 14 by default; 0 keeps routine touches where they are.
+    /// </summary>
+    public int DateWindowDays { get; }
+
+    /// <summary>Returns a copy with another window before date touches (see <see cref="DateWindowDays"/>).</summary>
+    /// <param name="days">0 to <see cref="MaxDateWindowDays"/>.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 0 to 90; the message names it.</exception>
+    [Pure]
+    public SchedulerOptions WithDateWindowDays(int days)
+    {
+        if (days is < 0 or > MaxDateWindowDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), days, $"The window before a date touch must be 0 to {MaxDateWindowDays} days; {days} was given.");
+        }
+
+        return new(Rules, Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism, Calendar, days);
+    }
 
     /// <summary>Whether a note with this medium (already trimmed) is an online touch.</summary>
     internal bool IsOnlineNoteMedium(string medium) => _onlineLookup.Contains(medium);

@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Cadence.Explanations;
+using NodaTime;
+
+namespace Cadence.Planning;
+
+/// <summary>
+/// Spreads the members of running reconnect campaigns over the days left, inside the owner's budget, once every
+/// relationship has its touch (docs/design.md, "Reconnect campaigns").
+/// </summary>
+/// <remarks>
+/// Campaigns are taken by name (ordinal), a relationship by the first campaign it is a member of. A member is done at its
+/// first connected touch on or after the campaign's start. Of the members left, those whose touch the campaign spreads
+/// are the ones the cadence has nothing better for: a routine touch that is overdue, a first touch, or one due after
+/// the campaign's last day, whose window opens by that day (the minimum gap after a recent attempt still holds). The others (a promise, a follow-up, a move by hand, a date, a routine touch due inside the
+/// period) keep their day and say they count. The spread members, most faded first, are aimed at evenly spaced working
+/// days from today to the last day; each takes the first working day from its aim (never before its window opens) with
+/// room in the budget counting every touch due that day, else the latest one before its aim, else it cannot fit.
+/// </remarks>
+internal static class CampaignPlanner
+{
+    /// <summary>Applies the campaigns to the touches (by id rank) and returns their progress, by campaign name.</summary>
+    internal static ImmutableArray<CampaignProgress> Apply(DiaryIndex index, LocalDate today, SchedulerOptions options, PlannedTouch?[] slots)
+    {
+        var diary = index.Diary;
+        if (diary.Campaigns.Count == 0)
+        {
+            return ImmutableArray<CampaignProgress>.Empty;
+        }
+
+        int[] order = index.OrdinalOrder;
+        var rankOf = new int[order.Length];
+        for (int rank = 0; rank < order.Length; rank++)
+        {
+            rankOf[order[rank]] = rank;
+        }
+
+        var claimed = new HashSet<int>();
+        var progress = ImmutableArray.CreateBuilder<CampaignProgress>(diary.Campaigns.Count);
+        foreach (var campaign in diary.Campaigns.OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            progress.Add(ApplyOne(index, today, options, slots, rankOf, campaign, claimed));
+        }
+
+        return progress.MoveToImmutable();
+    }
+
+    private static CampaignProgress ApplyOne(DiaryIndex index, LocalDate today, SchedulerOptions options, PlannedTouch?[] slots, int[] rankOf, Campaign campaign, HashSet<int> claimed)
+    {
+        var diary = index.Diary;
+        int startDay = campaign.Start.ToDateOnly().DayNumber;
+        int members = 0;
+        var left = new List<(int Index, int LastConnected, string Id)>();
+        foreach (var id in campaign.Members)
+        {
+            if (!diary.TryGet(id, out _))
+            {
+                continue;
+            }
+
+            int i = diary.IndexOf(id);
+            if (slots[rankOf[i]] is null)
+            {
+                // Archived: not counted.
+                continue;
+            }
+
+            members++;
+            var (start, count) = index.TouchRange(i);
+            var facts = index.GroupedFacts.AsSpan(start, count);
+            int lastConnected = int.MinValue;
+            bool done = false;
+            foreach (var fact in facts)
+            {
+                if (!fact.IsNoReply)
+                {
+                    lastConnected = Math.Max(lastConnected, fact.Day);
+                    done |= fact.Day >= startDay;
+                }
+            }
+
+            if (!done)
+            {
+                left.Add((i, lastConnected, id));
+            }
+        }
+
+        // Most faded first: the longest without a connected touch (never touched first), then by id.
+        left.Sort((a, b) => a.LastConnected != b.LastConnected ? a.LastConnected.CompareTo(b.LastConnected) : string.CompareOrdinal(a.Id, b.Id));
+        int doneCount = members - left.Count;
+        var cannotFit = new List<string>();
+        bool running = campaign.Status == CampaignStatus.Active && campaign.By >= today;
+        if (running)
+        {
+            Spread(today, options, slots, rankOf, campaign, claimed, left, doneCount, members, cannotFit);
+        }
+
+        return new CampaignProgress(campaign, members, doneCount, left.Select(m => m.Id).ToImmutableArray(), cannotFit.ToImmutableArray());
+    }
+
+    private static void Spread(
+        LocalDate today,
+        SchedulerOptions options,
+        PlannedTouch?[] slots,
+        int[] rankOf,
+        Campaign campaign,
+        HashSet<int> claimed,
+        List<(int Index, int LastConnected, string Id)> left,
+        int done,
+        int members,
+        List<string> cannotFit)
+    {
+        var from = campaign.Start > today ? campaign.Start : today;
+        int fromDay = from.ToDateOnly().DayNumber;
+        int days = Period.DaysBetween(from, campaign.By) + 1;
+
+        // Who the campaign spreads: members left, not claimed by an earlier campaign, whose touch the cadence has
+        // nothing better for.
+        var spread = new List<(int Index, string Id)>();
+        var spreadRanks = new HashSet<int>();
+        foreach (var (i, _, id) in left)
+        {
+            if (!claimed.Add(i))
+            {
+                continue;
+            }
+
+            var touch = slots[rankOf[i]]!;
+            bool routine = !touch.IsFixed && !touch.IsFollowUp && !touch.IsDateTouch;
+            if (routine && (touch.IsOverdue || touch.IsFirstTouch || touch.Due > campaign.By) && touch.NotBefore <= campaign.By)
+            {
+                spread.Add((i, id));
+                spreadRanks.Add(rankOf[i]);
+            }
+            else
+            {
+                slots[rankOf[i]] = touch.WithCampaign(new CampaignReason(campaign.Name, campaign.By, done, members, null, false), null, null);
+            }
+        }
+
+        if (spread.Count == 0)
+        {
+            return;
+        }
+
+        // The load of each day of the period: every touch due on it but those the campaign spreads.
+        var calendar = options.Calendar;
+        var budget = calendar?.Budget;
+        var dayLoad = new int[days];
+        var channelLoad = new int[days * 4];
+        var weekLoad = new Dictionary<int, int>();
+        for (int rank = 0; rank < slots.Length; rank++)
+        {
+            if (slots[rank] is { } touch && !spreadRanks.Contains(rank))
+            {
+                Count(touch.Due, touch.Channel, +1);
+            }
+        }
+
+        var working = new List<int>(days);
+        for (int d = 0; d < days; d++)
+        {
+            var day = from.PlusDays(d);
+            if (calendar?.IsWorkingDay(day) ?? day.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))
+            {
+                working.Add(d);
+            }
+        }
+
+        for (int k = 0; k < spread.Count; k++)
+        {
+            var (i, id) = spread[k];
+            int rank = rankOf[i];
+            var touch = slots[rank]!;
+            var channel = ChannelFor(campaign, touch.Relationship);
+            int opens = Math.Max(0, Period.DaysBetween(from, touch.NotBefore));
+            int aim = working.Count == 0 ? 0 : (int)((long)k * working.Count / spread.Count);
+            int placed = -1;
+            for (int w = aim; w < working.Count && placed < 0; w++)
+            {
+                if (working[w] >= opens && HasRoom(working[w], channel ?? touch.Channel))
+                {
+                    placed = working[w];
+                }
+            }
+
+            for (int w = Math.Min(aim, working.Count) - 1; w >= 0 && placed < 0; w--)
+            {
+                if (working[w] >= opens && HasRoom(working[w], channel ?? touch.Channel))
+                {
+                    placed = working[w];
+                }
+            }
+
+            if (placed < 0)
+            {
+                cannotFit.Add(id);
+                slots[rank] = touch.WithCampaign(new CampaignReason(campaign.Name, campaign.By, done, members, null, true), null, null);
+                continue;
+            }
+
+            var on = from.PlusDays(placed);
+            LocalDate? cadenceDue = touch.IsFirstTouch ? null : touch.Due.PlusDays(-touch.DaysOverdue);
+            var placedTouch = touch.WithCampaign(new CampaignReason(campaign.Name, campaign.By, done, members, cadenceDue, false), on, channel);
+            slots[rank] = placedTouch;
+            Count(on, placedTouch.Channel, +1);
+        }
+
+        void Count(LocalDate day, Channel channel, int delta)
+        {
+            int d = day.ToDateOnly().DayNumber - fromDay;
+            if (d >= 0 && d < days)
+            {
+                dayLoad[d] += delta;
+                channelLoad[(d * 4) + (int)channel] += delta;
+            }
+
+            int week = WeekOf(day);
+            weekLoad[week] = weekLoad.GetValueOrDefault(week) + delta;
+        }
+
+        bool HasRoom(int d, Channel channel)
+        {
+            if (budget is null)
+            {
+                return true;
+            }
+
+            var day = from.PlusDays(d);
+            return dayLoad[d] < budget.PerDay
+                && channelLoad[(d * 4) + (int)channel] < budget.For(channel)
+                && (budget.PerWeek is not { } perWeek || weekLoad.GetValueOrDefault(WeekOf(day)) < perWeek);
+        }
+    }
+
+    /// <summary>The Monday of a day's week, as a day number: the key of its weekly budget.</summary>
+    private static int WeekOf(LocalDate day) => day.ToDateOnly().DayNumber - ((int)day.DayOfWeek - 1);
+
+    /// <summary>The campaign's channel for a member: the first of the member's preferred channels it prefers, else its first; null when it prefers none.</summary>
+    private static Channel? ChannelFor(Campaign campaign, Relationship relationship)
+    {
+        if (campaign.Channels.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var preferred in relationship.PreferredChannels)
+        {
+            if (campaign.Channels.Contains(preferred))
+            {
+                return preferred;
+            }
+        }
+
+        return campaign.Channels[0];
+    }
+}

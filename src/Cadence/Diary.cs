@@ -182,9 +182,9 @@ public sealed class Diary
     public Diary StartCampaign(Campaign campaign)
     {
         Guard.NotNull(campaign, nameof(campaign));
-        if (_campaigns.Any(c => string.Equals(c.Name, campaign.Name, StringComparison.OrdinalIgnoreCase)))
+        if (_campaigns.FirstOrDefault(c => string.Equals(c.Name, campaign.Name, StringComparison.OrdinalIgnoreCase)) is { } same)
         {
-            throw new ArgumentException($"A campaign is already named \"{campaign.Name}\"; end it or choose another name.", nameof(campaign));
+            throw new ArgumentException($"A campaign is already named \"{same.Name}\"; choose another name (an ended campaign keeps its name).", nameof(campaign));
         }
 
         if (campaign.Members.Count == 0)

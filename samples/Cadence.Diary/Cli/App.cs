@@ -83,6 +83,7 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
         "import" => ImportCommands.Import(this, invocation),
         "date" => DateCommands.Date(this, invocation),
         "dates" => DateCommands.Dates(this, invocation),
+        "campaign" => CampaignCommands.Campaign(this, invocation),
         "feed" => FeedCommands.Feed(this, invocation),
         "serve" => FeedCommands.Serve(this, invocation),
         _ => Help(invocation),

@@ -222,6 +222,18 @@ internal static class CommandLine
             "Lists the dates of relationships that are not archived falling in the next --days days (default 30), or whose reminder does.",
             [new("days", "N", "Cover N days from today (1 to 366; default 30)."), Json], 0, 0,
             "dates --days 60"),
+        new("campaign", "add|list|pause|resume|end NAME", "Reconnect campaigns: reconnect with a group by a day, inside your budget.",
+            "campaign add NAME chooses its members now (a tier, a tag, or no connected touch for over --faded MONTHS) and\nspreads their reconnections over the working days to --by, most faded first, inside the owner's budget; a connected\ntouch or a reply completes a member. campaign list shows each one's progress; pause, resume and end change it.",
+            [
+                new("tier", "TIER", "add: the relationships of a tier."),
+                new("tag", "TAG", "add: the relationships with a tag."),
+                new("faded", "MONTHS", "add: the relationships with no connected touch for over this many months (1 to 120)."),
+                new("by", "YYYY-MM-DD", "add: the campaign's last day."),
+                new("prefers", "CHANNELS", "add: the channels to reconnect by, in order (call,note)."),
+                Json,
+            ],
+            1, 2,
+            "campaign add \"past associates\" --tier \"past associate\" --by 2026-12-31 --prefers call,note"),
         new("import", "calendar|contacts FILE", "Bring in touches from a calendar file, or contacts from a CSV or vCard file.",
             "import calendar FILE reads an iCalendar export or downloaded subscription (Google, Outlook, Apple): meetings from\n--since (default 90 days ago) until now whose organiser or attendees have a relationship's e-mail become touches (a\nvideo link makes it a call). Series, moved and cancelled instances and declined invitations are honoured; importing\nthe same file again adds nothing twice. Prints what was added and what was skipped, and why.\nimport contacts FILE reads a CSV (Google or Outlook export, or name,email,phone,organization,birthday) or vCard file:\ncontacts are matched to relationships by e-mail (then phone) and updated, or added in --tier.",
             [

@@ -16,7 +16,7 @@ namespace Cadence.Sample.Store;
 internal sealed record FileDto(
     int Format, OwnerDto? Owner = null, Dictionary<string, RuleDto>? Rules = null, Dictionary<string, LadderDto>? Ladders = null,
     List<RelationshipDto>? Relationships = null, List<TouchDto>? Touches = null, List<CommitmentDto>? Commitments = null,
-    List<MoveDto>? Moves = null, FeedDto? Feed = null);
+    List<MoveDto>? Moves = null, List<CampaignDto>? Campaigns = null, FeedDto? Feed = null);
 
 internal sealed record OwnerDto(
     string? Zone = null, List<string>? WorkingDays = null, int? PerDay = null, int? PerWeek = null,
@@ -51,6 +51,11 @@ internal sealed record CommitmentDto(
     string? ClosedBy = null);
 
 internal sealed record MoveDto(string Relationship, LocalDate To, LocalDate MadeOn);
+
+/// <summary>A reconnect campaign: its group (<see cref="Value"/> is the tier or tag, <see cref="Months"/> for faded), period, channels and members.</summary>
+internal sealed record CampaignDto(
+    string Name, CampaignGroup Group, LocalDate Start, LocalDate By, List<string> Members, string? Value = null, int? Months = null,
+    List<Channel>? Prefers = null, CampaignStatus? Status = null, LocalDate? EndedOn = null);
 
 internal sealed record FeedDto(string? Token = null, string? UidKey = null, Dictionary<string, FeedStateDto>? States = null);
 

@@ -38,7 +38,7 @@ internal static class DiaryJson
         // Names with accents stay readable ("Zoë", not "Zo\u00EB"); the file is never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         MaxDepth = 32,
-        Converters = { new KebabEnum<Channel>(), new KebabEnum<Direction>(), new KebabEnum<Outcome>(), new KebabEnum<RelationshipStatus>(), new KebabEnum<CommitmentStatus>(), new KebabEnum<CommitmentKind>(), new KebabEnum<LeapDayRule>() },
+        Converters = { new KebabEnum<Channel>(), new KebabEnum<Direction>(), new KebabEnum<Outcome>(), new KebabEnum<RelationshipStatus>(), new KebabEnum<CommitmentStatus>(), new KebabEnum<CommitmentKind>(), new KebabEnum<LeapDayRule>(), new KebabEnum<CampaignGroup>(), new KebabEnum<CampaignStatus>() },
     }.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
@@ -233,10 +233,11 @@ internal static class DiaryJson
         var touches = (file.Touches ?? []).Select((t, i) => ToTouch(t, $"touches[{i}]")).ToList();
         var commitments = (file.Commitments ?? []).Select((c, i) => ToCommitment(c, $"commitments[{i}]")).ToList();
         var moves = (file.Moves ?? []).Select((m, i) => At($"moves[{i}]", () => new ManualMove(m.Relationship, m.To, m.MadeOn))).ToList();
+        var campaigns = (file.Campaigns ?? []).Select((c, i) => At($"campaigns[{i}]", () => ToCampaign(c))).ToList();
         Diary diary;
         try
         {
-            diary = new Diary(relationships, DiaryData.WithIds(touches), commitments, moves);
+            diary = new Diary(relationships, DiaryData.WithIds(touches), commitments, moves, campaigns);
         }
         catch (ArgumentException e)
         {
@@ -453,6 +454,7 @@ internal static class DiaryJson
         [.. data.Diary.Touches.Select(ToTouchDto)],
         [.. data.Diary.Commitments.Select(ToCommitmentDto)],
         [.. data.Diary.Moves.Select(m => new MoveDto(m.RelationshipId, m.To, m.MadeOn))],
+        data.Diary.Campaigns.Count > 0 ? [.. data.Diary.Campaigns.Select(ToCampaignDto)] : null,
         new FeedDto(
             data.Feed.Token,
             data.Feed.UidKey.IsDefaultOrEmpty ? null : Convert.ToBase64String(data.Feed.UidKey.AsSpan()),
@@ -461,6 +463,35 @@ internal static class DiaryJson
                 [.. p.Value.Entries.Select(e => new FeedEntryDto(e.Uid, e.ContentHash.ToString("x16", CultureInfo.InvariantCulture), e.Sequence, e.LastModified))]))));
 
     private static RuleDto ToRuleDto(CadenceRule rule) => new(rule.MinGap, rule.Target, rule.MaxGap);
+
+    private static CampaignDto ToCampaignDto(Campaign c) => new(
+        c.Name,
+        c.Group,
+        c.Start,
+        c.By,
+        [.. c.Members],
+        c.Value,
+        c.Group == CampaignGroup.Faded ? c.FadedMonths : null,
+        c.Channels.Count > 0 ? [.. c.Channels] : null,
+        c.Status == CampaignStatus.Active ? null : c.Status,
+        c.EndedOn);
+
+    private static Campaign ToCampaign(CampaignDto dto)
+    {
+        var campaign = dto.Group switch
+        {
+            CampaignGroup.Tier => Campaign.ForTier(dto.Name, dto.Value ?? throw new UserException("a tier campaign needs \"value\" (the tier)"), dto.Start, dto.By),
+            CampaignGroup.Tag => Campaign.ForTag(dto.Name, dto.Value ?? throw new UserException("a tag campaign needs \"value\" (the tag)"), dto.Start, dto.By),
+            _ => Campaign.ForFaded(dto.Name, dto.Months ?? throw new UserException("a faded campaign needs \"months\""), dto.Start, dto.By),
+        };
+        campaign = campaign.WithChannels(dto.Prefers ?? []).WithMembers(dto.Members ?? []);
+        return (dto.Status ?? CampaignStatus.Active) switch
+        {
+            CampaignStatus.Paused => campaign.Pause(),
+            CampaignStatus.Ended => campaign.End(dto.EndedOn ?? dto.By),
+            _ => campaign,
+        };
+    }
 
     private static RelationshipDto ToRelationshipDto(Relationship r) => new(
         r.Id,

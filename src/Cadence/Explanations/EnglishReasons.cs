@@ -249,7 +249,7 @@ internal static class EnglishReasons
                 text.Append(')');
                 break;
             case ImportantDateReason r:
-                text.Append(r.Name).Append("'s ").Append(r.Label).Append(" on ");
+                text.Append(r.Label).Append(" on ");
                 text.AppendDay(r.Date);
                 if (r.Years is { } years)
                 {

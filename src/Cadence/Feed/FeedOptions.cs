@@ -197,6 +197,19 @@ public sealed record FeedOptions
         return this with { ProductId = productId };
     }
 
+    /// <summary>
+    /// Whether the feed also writes each relationship's dates that matter (<see cref="Relationship.ImportantDates"/>) as
+    /// all-day events of their own: yearly ones repeat every year (RRULE), one-off ones once, within the horizon. Off by
+    /// default: a birthday is written as a yearly event only when asked for. The privacy level applies to their titles.
+    /// </summary>
+    public bool YearlyDates { get; private init; }
+
+    /// <summary>Returns a copy that writes the dates that matter as events of their own, or not (see <see cref="YearlyDates"/>).</summary>
+    /// <param name="enabled">Whether to write them.</param>
+    /// <returns>The changed copy.</returns>
+    [Pure]
+    public FeedOptions WithYearlyDates(bool enabled) => this with { YearlyDates = enabled };
+
     /// <inheritdoc/>
     public bool Equals(FeedOptions? other) =>
         other is not null
@@ -211,6 +224,7 @@ public sealed record FeedOptions
         && TimedDuration == other.TimedDuration
         && ProductId == other.ProductId
         && CachesEvents == other.CachesEvents
+        && YearlyDates == other.YearlyDates
         && _uidKey.AsSpan().SequenceEqual(other._uidKey);
 
     /// <inheritdoc/>

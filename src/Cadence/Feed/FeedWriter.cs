@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Cadence.Internal;
 using Cadence.Planning;
@@ -124,10 +125,122 @@ public sealed class FeedWriter
             WriteTouches(run, touches, last, component);
         }
 
+        if (Options.YearlyDates)
+        {
+            WriteDates(run, touches, plan.Today, last);
+        }
+
         run.Out.EndComponent("VCALENDAR");
         run.Flush();
         return run.Finish();
     }
+
+    /// <summary>
+    /// The dates that matter of the planned relationships as events of their own (<see cref="FeedOptions.YearlyDates"/>),
+    /// by relationship id then label: a yearly date repeats from its year (or 2000, a leap year, without one), a
+    /// relative one by weekday of its month, a one-off date once when it falls inside the horizon.
+    /// </summary>
+    private void WriteDates(Run run, IReadOnlyList<PlannedTouch> touches, LocalDate today, LocalDate last)
+    {
+        var relationships = new Relationship[touches.Count];
+        for (int i = 0; i < touches.Count; i++)
+        {
+            relationships[i] = touches[i].Relationship;
+        }
+
+        Array.Sort(relationships, (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var rule = new StringBuilder(64);
+        foreach (var relationship in relationships)
+        {
+            if (relationship.ImportantDates.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var date in relationship.ImportantDates.OrderBy(d => d.Label, StringComparer.Ordinal))
+            {
+                rule.Clear();
+                LocalDate start;
+                switch (date.Recurrence)
+                {
+                    case DateRecurrence.Once:
+                        start = date.On!.Value;
+                        if (start < today || start > last)
+                        {
+                            continue;
+                        }
+
+                        break;
+                    case DateRecurrence.Relative:
+                        start = date.In(2000)!.Value;
+                        rule.Append("FREQ=YEARLY;BYMONTH=").Append(date.Month.ToString(CultureInfo.InvariantCulture))
+                            .Append(";BYDAY=").Append(date.Week.ToString(CultureInfo.InvariantCulture)).Append(WeekdayCode(date.Weekday));
+                        break;
+                    default:
+                        var day = date.Day!.Value;
+                        start = day.InYear(date.Year is { } y && day.IsValidYear(y) ? y : 2000);
+                        rule.Append(day.Month == 2 && day.Day == 29
+                            ? date.LeapDay == LeapDayRule.March1 ? "FREQ=YEARLY;BYYEARDAY=60" : "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"
+                            : "FREQ=YEARLY");
+                        break;
+                }
+
+                WriteDate(run, relationship, date, start, rule.ToString());
+            }
+        }
+    }
+
+    private void WriteDate(Run run, Relationship relationship, ImportantDate date, LocalDate start, string rule)
+    {
+        // The UID's message: "date", the relationship id and the label, each after a line feed.
+        var uids = run.Uids;
+        var room = uids.Room(6 + Encoding.UTF8.GetMaxByteCount(relationship.Id.Length) + Encoding.UTF8.GetMaxByteCount(date.Label.Length));
+        "date\n"u8.CopyTo(room);
+        int n = 5;
+        n += Encoding.UTF8.GetBytes(relationship.Id, room[n..]);
+        room[n++] = (byte)'\n';
+        n += Encoding.UTF8.GetBytes(date.Label, room[n..]);
+        var uid = uids.Compute(room[..n]);
+
+        var summary = run.Summary;
+        summary.Clear();
+        switch (Options.Privacy)
+        {
+            case FeedPrivacy.ChannelOnly:
+                summary.Append("Date that matters");
+                break;
+            default:
+                summary.Append(Options.Privacy == FeedPrivacy.Initials ? Initials(relationship.Name) : relationship.Name).Append(": ").Append(date.Label);
+                break;
+        }
+
+        var body = run.StartBody();
+        WriteWhen(body, start, null);
+        if (rule.Length > 0)
+        {
+            body.WriteKnownLine(Encoding.ASCII.GetBytes("RRULE:" + rule));
+        }
+
+        body.BeginKnownProperty("SUMMARY");
+        body.Text(summary.Span);
+        body.EndProperty();
+        body.WriteKnownLine("CATEGORIES:Cadence,Date"u8);
+        FinishBody(run, body, summary, isEvent: true);
+        UInt128 fingerprint = run.Fingerprints is null ? default : System.IO.Hashing.XxHash128.HashToUInt128(body.Pending);
+        run.WriteComponent("VEVENT", uid, fingerprint, null);
+    }
+
+    /// <summary>RFC 5545's two-letter weekday.</summary>
+    private static string WeekdayCode(IsoDayOfWeek day) => day switch
+    {
+        IsoDayOfWeek.Monday => "MO",
+        IsoDayOfWeek.Tuesday => "TU",
+        IsoDayOfWeek.Wednesday => "WE",
+        IsoDayOfWeek.Thursday => "TH",
+        IsoDayOfWeek.Friday => "FR",
+        IsoDayOfWeek.Saturday => "SA",
+        _ => "SU",
+    };
 
     private void WriteCalendarStart(ContentLineWriter writer)
     {

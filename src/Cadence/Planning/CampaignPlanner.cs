@@ -18,7 +18,10 @@ namespace Cadence.Planning;
 /// the campaign's last day, whose window opens by that day (the minimum gap after a recent attempt still holds). The others (a promise, a follow-up, a move by hand, a date, a routine touch due inside the
 /// period) keep their day and say they count. The spread members, most faded first, are aimed at evenly spaced working
 /// days from today to the last day; each takes the first working day from its aim (never before its window opens) with
-/// room in the budget counting every touch due that day, else the latest one before its aim, else it cannot fit.
+/// room in the budget counting every touch due that day, else the latest one before its aim, else it cannot fit. The aims
+/// are fixed from the campaign's start (member k of n, in the order of how faded they were when it started, aims k/n of
+/// the way through its working days; an aim already past is today), so the plan stays put from one morning to the
+/// next while nothing changes.
 /// </remarks>
 internal static class CampaignPlanner
 {
@@ -53,7 +56,7 @@ internal static class CampaignPlanner
         var diary = index.Diary;
         int startDay = campaign.Start.ToDateOnly().DayNumber;
         int members = 0;
-        var left = new List<(int Index, int LastConnected, string Id)>();
+        var all = new List<(int Index, int LastConnected, string Id, bool Done)>();
         foreach (var id in campaign.Members)
         {
             if (!diary.TryGet(id, out _))
@@ -71,25 +74,38 @@ internal static class CampaignPlanner
             members++;
             var (start, count) = index.TouchRange(i);
             var facts = index.GroupedFacts.AsSpan(start, count);
+            // Faded as of the start, so a member's place in the order (and its day) stays put while others reply.
             int lastConnected = int.MinValue;
             bool done = false;
             foreach (var fact in facts)
             {
                 if (!fact.IsNoReply)
                 {
-                    lastConnected = Math.Max(lastConnected, fact.Day);
-                    done |= fact.Day >= startDay;
+                    if (fact.Day >= startDay)
+                    {
+                        done = true;
+                    }
+                    else
+                    {
+                        lastConnected = Math.Max(lastConnected, fact.Day);
+                    }
                 }
             }
 
-            if (!done)
+            all.Add((i, lastConnected, id, done));
+        }
+
+        // Most faded first: the longest without a connected touch before the start (never touched first), then by id.
+        all.Sort((a, b) => a.LastConnected != b.LastConnected ? a.LastConnected.CompareTo(b.LastConnected) : string.CompareOrdinal(a.Id, b.Id));
+        var left = new List<(int Index, int Rank, string Id)>(all.Count);
+        for (int rank = 0; rank < all.Count; rank++)
+        {
+            if (!all[rank].Done)
             {
-                left.Add((i, lastConnected, id));
+                left.Add((all[rank].Index, rank, all[rank].Id));
             }
         }
 
-        // Most faded first: the longest without a connected touch (never touched first), then by id.
-        left.Sort((a, b) => a.LastConnected != b.LastConnected ? a.LastConnected.CompareTo(b.LastConnected) : string.CompareOrdinal(a.Id, b.Id));
         int doneCount = members - left.Count;
         var cannotFit = new List<string>();
         bool running = campaign.Status == CampaignStatus.Active && campaign.By >= today;
@@ -108,7 +124,7 @@ internal static class CampaignPlanner
         int[] rankOf,
         Campaign campaign,
         HashSet<int> claimed,
-        List<(int Index, int LastConnected, string Id)> left,
+        List<(int Index, int Rank, string Id)> left,
         int done,
         int members,
         List<string> cannotFit)
@@ -119,9 +135,9 @@ internal static class CampaignPlanner
 
         // Who the campaign spreads: members left, not claimed by an earlier campaign, whose touch the cadence has
         // nothing better for.
-        var spread = new List<(int Index, string Id)>();
+        var spread = new List<(int Index, int Rank, string Id)>();
         var spreadRanks = new HashSet<int>();
-        foreach (var (i, _, id) in left)
+        foreach (var (i, memberRank, id) in left)
         {
             if (!claimed.Add(i))
             {
@@ -132,7 +148,7 @@ internal static class CampaignPlanner
             bool routine = !touch.IsFixed && !touch.IsFollowUp && !touch.IsDateTouch;
             if (routine && (touch.IsOverdue || touch.IsFirstTouch || touch.Due > campaign.By) && touch.NotBefore <= campaign.By)
             {
-                spread.Add((i, id));
+                spread.Add((i, memberRank, id));
                 spreadRanks.Add(rankOf[i]);
             }
             else
@@ -160,11 +176,22 @@ internal static class CampaignPlanner
             }
         }
 
+        // The working days of the whole period, from its start: each member's aim is fixed by its place in the order
+        // (the k-th of n members aims at the working day k/n of the way), so it stays put from one morning to the next;
+        // an aim already past is today.
+        var aims = new List<int>();
+        for (var day = campaign.Start; day <= campaign.By; day = day.PlusDays(1))
+        {
+            if (IsWorking(day))
+            {
+                aims.Add(day.ToDateOnly().DayNumber - fromDay);
+            }
+        }
+
         var working = new List<int>(days);
         for (int d = 0; d < days; d++)
         {
-            var day = from.PlusDays(d);
-            if (calendar?.IsWorkingDay(day) ?? day.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))
+            if (IsWorking(from.PlusDays(d)))
             {
                 working.Add(d);
             }
@@ -172,12 +199,14 @@ internal static class CampaignPlanner
 
         for (int k = 0; k < spread.Count; k++)
         {
-            var (i, id) = spread[k];
+            var (i, memberRank, id) = spread[k];
             int rank = rankOf[i];
             var touch = slots[rank]!;
             var channel = ChannelFor(campaign, touch.Relationship);
             int opens = Math.Max(0, Period.DaysBetween(from, touch.NotBefore));
-            int aim = working.Count == 0 ? 0 : (int)((long)k * working.Count / spread.Count);
+            int aimDay = aims.Count == 0 ? 0 : Math.Max(0, aims[(int)((long)memberRank * aims.Count / members)]);
+            int aim = working.BinarySearch(aimDay);
+            aim = aim < 0 ? ~aim : aim;
             int placed = -1;
             for (int w = aim; w < working.Count && placed < 0; w++)
             {
@@ -208,6 +237,8 @@ internal static class CampaignPlanner
             slots[rank] = placedTouch;
             Count(on, placedTouch.Channel, +1);
         }
+
+        bool IsWorking(LocalDate day) => calendar?.IsWorkingDay(day) ?? day.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday);
 
         void Count(LocalDate day, Channel channel, int delta)
         {

@@ -467,7 +467,7 @@ public sealed class Scheduler
                 continue;
             }
 
-            best = new DateTouch(reminder, new ImportantDateReason(relationship.Name, date.Label, day, date.YearsOn(day), date.LeadDays));
+            best = new DateTouch(reminder, new ImportantDateReason(date.Label, day, date.YearsOn(day), date.LeadDays));
         }
 
         return best;

@@ -136,7 +136,7 @@ public sealed class CampaignTests
 
         Assert.Contains("2026-01-01", Assert.Throws<ArgumentOutOfRangeException>(() => Campaign.ForTier("x", "client", Today, new LocalDate(2026, 1, 1))).Message, StringComparison.Ordinal);
         Assert.Contains("0 was given", Assert.Throws<ArgumentOutOfRangeException>(() => Campaign.ForFaded("x", 0, Today, EndOfYear)).Message, StringComparison.Ordinal);
-        Assert.Contains("\"PA\"", Assert.Throws<ArgumentException>(() => diary.StartCampaign(Campaign.ForTier("PA", "client", Today, EndOfYear))).Message, StringComparison.Ordinal);
+        Assert.Contains("already named \"pa\"", Assert.Throws<ArgumentException>(() => diary.StartCampaign(Campaign.ForTier("PA", "client", Today, EndOfYear))).Message, StringComparison.Ordinal);
         Assert.Contains("\"nobody\"", Assert.Throws<ArgumentException>(() => diary.StartCampaign(Campaign.ForTier("y", "client", Today, EndOfYear).WithMembers("nobody"))).Message, StringComparison.Ordinal);
         Assert.Contains("\"nothing\"", Assert.Throws<KeyNotFoundException>(() => diary.GetCampaign("nothing")).Message, StringComparison.Ordinal);
     }

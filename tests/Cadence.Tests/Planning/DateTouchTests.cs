@@ -38,7 +38,7 @@ public sealed class DateTouchTests
         Assert.True(touch.IsDateTouch);
         Assert.True(touch.IsFixed);
         Assert.StartsWith(
-            "Zoë's birthday on Tue 31 Mar 2026; turns 40; the routine touch due Mon 23 Mar 2026 waits for it (none in the 14 days before a date); last met 20 days ago",
+            "Birthday on Tue 31 Mar 2026; turns 40; the routine touch due Mon 23 Mar 2026 waits for it (none in the 14 days before a date); last met 20 days ago",
             touch.Why,
             StringComparison.Ordinal);
     }
@@ -74,7 +74,7 @@ public sealed class DateTouchTests
         var diary = new Diary([Zoe(ZoeBirthday)], [Met(2)]);
         var touch = Plan(diary);
         Assert.Equal(new LocalDate(2026, 3, 31), touch.Due);
-        Assert.StartsWith("Zoë's birthday on Tue 31 Mar 2026; turns 40; last met 2 days ago", touch.Why, StringComparison.Ordinal);
+        Assert.StartsWith("Birthday on Tue 31 Mar 2026; turns 40; last met 2 days ago", touch.Why, StringComparison.Ordinal);
 
         // Called on the day: the next touch is the routine one, 30 days after the call, and not the birthday again.
         var birthday = new LocalDate(2026, 3, 31);
@@ -174,17 +174,17 @@ public sealed class DateTouchTests
         var levelled = new Leveller(OwnerCalendar.ForZone("Europe/Berlin")).Level(plan).Plan["zoe"];
 
         Assert.Equal(new LocalDate(2026, 4, 4), levelled.Due);
-        Assert.Contains("Zoë's birthday on Sat 4 Apr 2026", levelled.Why, StringComparison.Ordinal);
+        Assert.Contains("Birthday on Sat 4 Apr 2026", levelled.Why, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AnniversaryWithAYear_SaysYears_RelativeDateWithout()
     {
         var diary = new Diary([Zoe(ImportantDate.Yearly("work anniversary", new AnnualDate(3, 20), 2016))], [Met(2)]);
-        Assert.StartsWith("Zoë's work anniversary on Fri 20 Mar 2026; 10 years;", Plan(diary).Why, StringComparison.Ordinal);
+        Assert.StartsWith("Work anniversary on Fri 20 Mar 2026; 10 years;", Plan(diary).Why, StringComparison.Ordinal);
 
         var relative = new Diary([Zoe(ImportantDate.Relative("company day", 3, IsoDayOfWeek.Monday, -1))], [Met(2)]);
-        Assert.StartsWith("Zoë's company day on Mon 30 Mar 2026;", Plan(relative).Why, StringComparison.Ordinal);
+        Assert.StartsWith("Company day on Mon 30 Mar 2026;", Plan(relative).Why, StringComparison.Ordinal);
     }
 
     /// <summary>A relationship's important dates, any kind, any lead, with unique labels.</summary>

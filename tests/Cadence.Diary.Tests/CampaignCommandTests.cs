@@ -1,0 +1,113 @@
+using System;
+using System.Linq;
+
+namespace Cadence.Sample.Tests;
+
+/// <summary>
+/// <c>campaign add|list|pause|resume|end</c> and date touches in the agenda, lived as a user would: day after day with
+/// <c>--date</c>.
+/// </summary>
+public sealed class CampaignCommandTests : IDisposable
+{
+    private readonly Sandbox _sandbox = new();
+
+    public CampaignCommandTests() => _sandbox.InitEmpty(
+        ("Mark Ellis", "past associate"), ("Susan Reyes", "past associate"), ("Peter Lindqvist", "past associate"), ("Zoë Müller", "client"));
+
+    public void Dispose() => _sandbox.Dispose();
+
+    private RunResult On(string day, params string[] args) => _sandbox.Run([.. args, "--date", day]);
+
+    [Fact]
+    public void PastAssociatesThisYear_ByPhoneAndNote_DayAfterDay()
+    {
+        // Last heard from each a different time ago: Peter the longest.
+        Sandbox.Ok(On("2026-03-13", "log", "mark-ellis", "--channel", "call", "--on", "2025-10-01"));
+        Sandbox.Ok(On("2026-03-13", "log", "susan-reyes", "--channel", "note", "--on", "2025-06-01"));
+        Sandbox.Ok(On("2026-03-13", "log", "peter-lindqvist", "--channel", "meeting", "--on", "2024-01-10"));
+
+        var started = Sandbox.Ok(On("2026-03-13", "campaign", "add", "past associates", "--tier", "past associate", "--by", "2026-12-31", "--prefers", "call,note")).Out;
+        Assert.StartsWith("Started \"past associates\": 3 to reconnect with (tier past associate) by Thu 31 Dec, by call or note, most faded first. First: Call Peter Lindqvist on Fri 13 Mar.", started, StringComparison.Ordinal);
+
+        // This morning's agenda has Peter, with the campaign's reason and its progress.
+        var agenda = Sandbox.Ok(On("2026-03-13", "agenda")).Out;
+        Assert.Contains("Reconnecting with past associates by Thu 31 Dec 2026: 0 of 3 done", agenda, StringComparison.Ordinal);
+
+        // The others are spread over the year, not all today.
+        using (var plan = Sandbox.Ok(On("2026-03-13", "campaign", "list", "--json")).Json())
+        {
+            var campaign = Assert.Single(plan.RootElement.GetProperty("campaigns").EnumerateArray());
+            var dues = campaign.GetProperty("left").EnumerateArray().Select(l => l.Str("due")).ToList();
+            // Three members over the working days to 31 Dec: a third of the way apart (about 14 weeks), the first today.
+            var days = dues.Select(d => NodaTime.Text.LocalDatePattern.Iso.Parse(d).Value).Order().ToList();
+            Assert.Equal(new NodaTime.LocalDate(2026, 3, 13), days[0]);
+            Assert.All(days.Zip(days.Skip(1)), pair => Assert.InRange(NodaTime.Period.DaysBetween(pair.First, pair.Second), 90, 110));
+            Assert.Equal(0, campaign.GetProperty("done").GetInt32());
+        }
+
+        // Peter answers the call; the next morning the campaign counts it.
+        Sandbox.Ok(On("2026-03-13", "log", "peter-lindqvist", "--channel", "call"));
+        var list = Sandbox.Ok(On("2026-03-14", "campaign", "list")).Out;
+        Assert.Contains("1 of 3", list, StringComparison.Ordinal);
+        Assert.Contains("running", list, StringComparison.Ordinal);
+
+        // Paused: no campaign touch; resumed: back; ended: kept in the list, never planned.
+        Sandbox.Ok(On("2026-03-14", "campaign", "pause", "Past Associates"));
+        Assert.Contains("paused", Sandbox.Ok(On("2026-03-14", "campaign", "list")).Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reconnecting", Sandbox.Ok(On("2026-03-14", "plan")).Out, StringComparison.Ordinal);
+        Sandbox.Ok(On("2026-03-14", "campaign", "resume", "past associates"));
+        Assert.Contains("Reconnecting", Sandbox.Ok(On("2026-03-14", "plan")).Out, StringComparison.Ordinal);
+        Assert.Equal("Ended \"past associates\".\n", Sandbox.Ok(On("2026-03-20", "campaign", "end", "past associates")).Out);
+        Assert.Contains("ended Fri 20 Mar", Sandbox.Ok(On("2026-03-20", "campaign", "list")).Out, StringComparison.Ordinal);
+
+        // Kept in the data file.
+        using var data = _sandbox.DataJson();
+        var saved = Assert.Single(data.RootElement.GetProperty("campaigns").EnumerateArray());
+        Assert.Equal("ended", saved.Str("status"));
+        Assert.Equal(["mark-ellis", "peter-lindqvist", "susan-reyes"], saved.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void RoutineTouchBeforeABirthday_TheAgendaWaitsForTheBirthday_AndSaysWhy()
+    {
+        // Met Zoë on 21 Feb: the client cadence has her due Mon 23 Mar; her birthday is Fri 27 Mar.
+        Sandbox.Ok(On("2026-03-13", "log", "zoe-muller", "--channel", "meeting", "--on", "2026-02-21"));
+        Sandbox.Ok(On("2026-03-13", "date", "zoe-muller", "--label", "birthday", "--on", "1986-03-27"));
+
+        Assert.DoesNotContain("zoe-muller", Sandbox.Ok(On("2026-03-23", "agenda")).Out, StringComparison.Ordinal);
+        var birthday = Sandbox.Ok(On("2026-03-27", "agenda")).Out;
+        Assert.Contains("Birthday on Fri 27 Mar 2026; turns 40; the routine touch due Mon 23 Mar 2026 waits for it (none in the 14 days before a date)", birthday, StringComparison.Ordinal);
+
+        // Called her on the day: the next touch is a month later, and no birthday again this year.
+        Sandbox.Ok(On("2026-03-27", "log", "zoe-muller", "--channel", "call"));
+        var plan = Sandbox.Ok(On("2026-03-28", "plan")).Out;
+        Assert.Contains("Sun 26 Apr", plan.Split('\n').Single(l => l.Contains("zoe-muller", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, "campaign add needs one group", "campaign", "add", "x", "--by", "2026-12-31")]
+    [InlineData(2, "campaign add needs --by", "campaign", "add", "x", "--tier", "client")]
+    [InlineData(2, "campaign end needs the campaign's name", "campaign", "end")]
+    [InlineData(2, "campaign \"stop\" is not add, list, pause, resume or end", "campaign", "stop", "x")]
+    [InlineData(1, "--faded \"0\" is not a number of months from 1 to 120", "campaign", "add", "x", "--faded", "0", "--by", "2026-12-31")]
+    [InlineData(1, "--by 2026-01-01 is before today (2026-03-13)", "campaign", "add", "x", "--tier", "client", "--by", "2026-01-01")]
+    [InlineData(1, "No relationship is in the tier \"vip\"", "campaign", "add", "x", "--tier", "vip", "--by", "2026-12-31")]
+    [InlineData(1, "has no members", "campaign", "add", "x", "--tag", "alumni", "--by", "2026-12-31")]
+    [InlineData(1, "No campaign is named \"nothing\"", "campaign", "end", "nothing")]
+    public void BadInput_OneLine_NothingWritten(int exitCode, string message, params string[] args)
+    {
+        byte[] before = _sandbox.DataBytes();
+        var result = Sandbox.Fails(_sandbox.RunToday(args), exitCode);
+        Assert.Contains(message, Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
+
+    [Fact]
+    public void SameNameTwice_Refused_EndedCannotBeResumed()
+    {
+        Sandbox.Ok(_sandbox.RunToday("campaign", "add", "clients", "--tier", "client", "--by", "2026-06-30"));
+        Assert.Contains("A campaign is already named \"clients\"; choose another name", Sandbox.Fails(_sandbox.RunToday("campaign", "add", "Clients", "--faded", "6", "--by", "2026-06-30")).Error, StringComparison.Ordinal);
+        Sandbox.Ok(_sandbox.RunToday("campaign", "end", "clients"));
+        Assert.Contains("has already ended", Sandbox.Fails(_sandbox.RunToday("campaign", "resume", "clients")).Error, StringComparison.Ordinal);
+    }
+}

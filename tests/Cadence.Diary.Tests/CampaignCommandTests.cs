@@ -84,6 +84,24 @@ public sealed class CampaignCommandTests : IDisposable
         Assert.Contains("Sun 26 Apr", plan.Split('\n').Single(l => l.Contains("zoe-muller", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Feed_YearlyDatesOnlyWhenAsked_EachStateKeptApart()
+    {
+        Sandbox.Ok(_sandbox.RunToday("date", "zoe-muller", "--label", "birthday", "--on", "1986-03-27"));
+
+        Sandbox.Ok(_sandbox.RunToday("feed", "--out", "plain.ics"));
+        Assert.DoesNotContain("RRULE", System.IO.File.ReadAllText(_sandbox.Path("plain.ics")), StringComparison.Ordinal);
+
+        Sandbox.Ok(_sandbox.RunToday("feed", "--out", "dates.ics", "--yearly-dates", "--privacy", "initials"));
+        string dates = System.IO.File.ReadAllText(_sandbox.Path("dates.ics"));
+        Assert.Contains("DTSTART;VALUE=DATE:19860327\r\nDTEND;VALUE=DATE:19860328\r\nTRANSP:TRANSPARENT\r\nRRULE:FREQ=YEARLY\r\nSUMMARY:Z. M.: birthday\r\n", dates, StringComparison.Ordinal);
+        Assert.DoesNotContain("Müller", dates, StringComparison.Ordinal);
+
+        using var data = _sandbox.DataJson();
+        var states = data.RootElement.GetProperty("feed").GetProperty("states").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["events/full/365", "events/initials/365/dates"], states);
+    }
+
     [Theory]
     [InlineData(2, "campaign add needs one group", "campaign", "add", "x", "--by", "2026-12-31")]
     [InlineData(2, "campaign add needs --by", "campaign", "add", "x", "--tier", "client")]

@@ -12,12 +12,12 @@ namespace Cadence.Sample.Feed;
 /// What kind of feed is written (layout, privacy, horizon). Each kind keeps its own <see cref="FeedState"/> in the
 /// data file, under <see cref="Key"/>, so writing an initials-only feed does not bump the SEQUENCE of the full one.
 /// </summary>
-internal sealed record FeedProfile(FeedLayout Layout, FeedPrivacy Privacy, int HorizonDays)
+internal sealed record FeedProfile(FeedLayout Layout, FeedPrivacy Privacy, int HorizonDays, bool YearlyDates = false)
 {
     public const string CalendarName = "Cadence: whom to contact";
 
-    /// <summary>"events/full/365", "digest/initials/90", "tasks/channel/365".</summary>
-    public string Key => $"{LayoutName}/{PrivacyName}/{HorizonDays}";
+    /// <summary>"events/full/365", "digest/initials/90", "tasks/channel/365", "events/full/365/dates" with the yearly dates.</summary>
+    public string Key => $"{LayoutName}/{PrivacyName}/{HorizonDays}" + (YearlyDates ? "/dates" : string.Empty);
 
     private string LayoutName => Layout switch
     {
@@ -52,7 +52,7 @@ internal sealed record FeedProfile(FeedLayout Layout, FeedPrivacy Privacy, int H
             }
             : FeedPrivacy.FullNames;
         int horizon = invocation.Get("horizon") is { } h ? Text.ParseInt(h, "--horizon", 1, 3660) : 365;
-        return new FeedProfile(layout, privacy, horizon);
+        return new FeedProfile(layout, privacy, horizon, invocation.Has("yearly-dates"));
     }
 
     public FeedOptions Options(ImmutableArray<byte> uidKey, DateTimeZone zone) =>
@@ -61,6 +61,7 @@ internal sealed record FeedProfile(FeedLayout Layout, FeedPrivacy Privacy, int H
             .WithLayout(Layout)
             .WithPrivacy(Privacy)
             .WithHorizonDays(HorizonDays)
+            .WithYearlyDates(YearlyDates)
             .WithTimeZone(zone);
 
     /// <summary>

@@ -70,6 +70,8 @@ internal static class JsonOutput
         late = touch.IsLate,
         breaksCadence = touch.BreaksCadence,
         followUp = touch.IsFollowUp,
+        dateTouch = touch.IsDateTouch,
+        campaign = touch.CampaignName,
         channel = touch.Channel,
         title = touch.Title,
         why = touch.Why,

@@ -62,6 +62,14 @@ internal static class DemoDiary
             relationships[i] = relationships[i].WithPreferredChannels(channels);
         }
 
+        void Birthday(string id, int inDays, int year)
+        {
+            // A leap year, so a birthday that falls on 29 February today still has its year.
+            var day = Day(inDays);
+            int i = relationships.FindIndex(r => r.Id == id);
+            relationships[i] = relationships[i].WithImportantDates(ImportantDate.Yearly("birthday", new AnnualDate(day.Month, day.Day), year));
+        }
+
         void Log(string id, int daysAgo, Channel channel, string? medium = null, string? summary = null, bool inbound = false, bool noReply = false) =>
             touches.Add(new Touch(
                 id,
@@ -82,6 +90,7 @@ internal static class DemoDiary
         Add("harriet-cole", "Harriet Cole", "client", null, "London");
         Log("harriet-cole", 20, Channel.Meeting, "lunch", "Lunch near her office");
         Log("harriet-cole", 6, Channel.Note, "email", "Sent the March report");
+        Birthday("harriet-cole", 19, 1988); // a week after her routine touch is due: that touch waits for it
 
         Add("marcus-webb", "Marcus Webb", "client", "America/New_York", "New York");
         Prefers("marcus-webb", Channel.Call);
@@ -102,6 +111,7 @@ internal static class DemoDiary
         Add("lucy-brennan", "Lucy Brennan", "client", "Europe/Dublin", "Dublin");
         Log("lucy-brennan", 25, Channel.Meeting, "coffee");
         Log("lucy-brennan", 3, Channel.Call, "phone", "She called about the invoice", inbound: true);
+        Birthday("lucy-brennan", 9, 1984); // before her routine touch: the birthday call comes first
 
         Add("daniel-moreau", "Daniel Moreau", "client", "Europe/Paris", "Paris");
         Prefers("daniel-moreau", Channel.Meeting);
@@ -200,7 +210,10 @@ internal static class DemoDiary
         int g = relationships.FindIndex(r => r.Id == "george-palmer");
         relationships[g] = relationships[g].Archive();
 
-        var diary = new Diary(relationships, DiaryData.WithIds(touches), commitments, moves);
+        // The essays' "Commit to Connect": reconnect with every past associate within about seven months, by phone or
+        // a personal note, started three weeks ago.
+        var diary = new Diary(relationships, DiaryData.WithIds(touches), commitments, moves)
+            .StartCampaign(Campaign.ForTier("past associates", "past associate", Day(-20), Day(200)).WithChannels(Channel.Call, Channel.Note));
         // The essays' practice, decided when the email goes out: no reply in 3 working days, write again; 5 more, call.
         var chase = new FollowUpLadder("prospect chase", DayCount.WorkingDays, new FollowUpStep(3, Channel.Note), new FollowUpStep(5, Channel.Call));
         return new DiaryData(diary)

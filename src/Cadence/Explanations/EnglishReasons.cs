@@ -192,7 +192,7 @@ internal static class EnglishReasons
             case FixedOnDayOffReason r:
                 text.Append("kept on ");
                 text.AppendDay(r.Date);
-                text.Append(" as promised, though it is ").Append(r.DayOff switch
+                text.Append(r.IsDate ? " for the date, though it is " : " as promised, though it is ").Append(r.DayOff switch
                 {
                     DayOff.Holiday => "a holiday",
                     DayOff.TimeOff => "time off",

@@ -880,7 +880,7 @@ internal sealed class LevellingRun
             var head = new List<Reason>();
             if (DayOffAt(offset, touch.Due) is var off && off != DayOff.None)
             {
-                head.Add(new FixedOnDayOffReason(touch.Due, off));
+                head.Add(new FixedOnDayOffReason(touch.Due, off) { IsDate = touch.IsDateTouch });
             }
 
             AddOverbooked(head, touch.Channel, touch.Due);

@@ -175,6 +175,7 @@ public sealed class DateTouchTests
 
         Assert.Equal(new LocalDate(2026, 4, 4), levelled.Due);
         Assert.Contains("Birthday on Sat 4 Apr 2026", levelled.Why, StringComparison.Ordinal);
+        Assert.Contains("kept on Sat 4 Apr 2026 for the date, though it is not a working day", levelled.Why, StringComparison.Ordinal);
     }
 
     [Fact]

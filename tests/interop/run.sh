@@ -133,6 +133,17 @@ if [ -f "$samples/manifest.json" ]; then
     missing "khal"
   fi
 
+  # --- Dates that matter as yearly events (python-icalendar + dateutil, ical.js, khal) ---------------------------
+  echo "== dates (RRULE expansion: python-icalendar + dateutil, ical.js, khal)"
+  if command -v khal >/dev/null 2>&1 && command -v node >/dev/null 2>&1 && [ -f "$samples/yearly-dates.ics" ]; then
+    bash "$here/check_dates.sh" "$samples" >"$work/dates.log" 2>&1
+    status=$?
+    show "$work/dates.log"
+    tally dates "$work/dates.log" "$status"
+  else
+    missing "khal, node or yearly-dates.ics (for check_dates.sh)"
+  fi
+
   # --- Ical.Net --------------------------------------------------------------------------------------------------
   echo "== Ical.Net (CheckIcalNet)"
   if (cd "$here" && dotnet build CheckIcalNet/CheckIcalNet.csproj -c Release --artifacts-path "$work/artifacts" -nologo -v q) \

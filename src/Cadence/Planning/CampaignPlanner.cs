@@ -146,7 +146,7 @@ internal static class CampaignPlanner
 
             var touch = slots[rankOf[i]]!;
             bool routine = !touch.IsFixed && !touch.IsFollowUp && !touch.IsDateTouch;
-            if (routine && (touch.IsOverdue || touch.IsFirstTouch || touch.Due > campaign.By) && touch.NotBefore <= campaign.By)
+            if (routine && (touch.IsOverdue || !touch.HasRenewal || touch.Due > campaign.By) && touch.NotBefore <= campaign.By)
             {
                 spread.Add((i, memberRank, id));
                 spreadRanks.Add(rankOf[i]);
@@ -232,7 +232,7 @@ internal static class CampaignPlanner
             }
 
             var on = from.PlusDays(placed);
-            LocalDate? cadenceDue = touch.IsFirstTouch ? null : touch.Due.PlusDays(-touch.DaysOverdue);
+            LocalDate? cadenceDue = touch.HasRenewal ? touch.Due.PlusDays(-touch.DaysOverdue) : null;
             var placedTouch = touch.WithCampaign(new CampaignReason(campaign.Name, campaign.By, done, members, cadenceDue, false), on, channel);
             slots[rank] = placedTouch;
             Count(on, placedTouch.Channel, +1);

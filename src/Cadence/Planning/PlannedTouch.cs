@@ -243,6 +243,9 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// <summary>The reasons without boxing them.</summary>
     internal ReadOnlySpan<Reason> ReasonSpan => ReasonArray.AsSpan();
 
+    /// <summary>Whether a touch renews the relationship (so a routine touch is not a first touch), read without building the reasons.</summary>
+    internal bool HasRenewal => _explanation.Renewal is not null;
+
     /// <summary>A first touch (no connection yet): due from the plan's day, with no day or window of its own.</summary>
     internal bool IsFirstTouch => ReasonArray.Any(r => r is FirstTouchReason);
 

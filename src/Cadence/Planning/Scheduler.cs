@@ -365,7 +365,7 @@ public sealed class Scheduler
             int window = Options.DateWindowDays;
             if (date.Reminder < wanted || (routine && date.Reminder <= wanted.PlusDays(window)))
             {
-                var note = new NextStepNote { Date = date.Reason, Ended = next?.Ended };
+                var note = new NextStepNote { Date = date.Reason(), Ended = next?.Ended };
                 if (routine && date.Reminder >= wanted)
                 {
                     note.HeldFor = new HeldForDateReason(wanted, window);
@@ -385,7 +385,7 @@ public sealed class Scheduler
                 waitedFor = -1;
                 wanted = date.Reminder;
                 scheduled = wanted;
-                notAfter = date.Reason.Date;
+                notAfter = date.Day;
             }
         }
 
@@ -443,13 +443,14 @@ public sealed class Scheduler
     private static DateTouch? NextDateTouch(Relationship relationship, LocalDate today, LocalDate? pauseEnd, int lastOutboundDay)
     {
         LocalDate from = pauseEnd is { } end && end > today ? end : today;
-        DateTouch? best = null;
+        int best = -1;
+        LocalDate bestReminder = default, bestDay = default;
         var dates = relationship.ImportantDates;
         for (int i = 0; i < dates.Count; i++)
         {
             var date = dates[i];
             var occurrence = date.Next(from);
-            if (occurrence is { } first && occurrence.Value.PlusDays(-date.LeadDays).ToDateOnly().DayNumber <= lastOutboundDay)
+            if (occurrence is { } first && first.PlusDays(-date.LeadDays).ToDateOnly().DayNumber <= lastOutboundDay)
             {
                 occurrence = date.Next(first.PlusDays(1));
             }
@@ -460,17 +461,25 @@ public sealed class Scheduler
             }
 
             var reminder = day.PlusDays(-date.LeadDays);
-            if (best is { } b
-                && (b.Reminder < reminder
-                    || (b.Reminder == reminder && (b.Reason.Date < day || (b.Reason.Date == day && string.CompareOrdinal(b.Reason.Label, date.Label) < 0)))))
+            if (best >= 0
+                && (bestReminder < reminder
+                    || (bestReminder == reminder && (bestDay < day || (bestDay == day && string.CompareOrdinal(dates[best].Label, date.Label) < 0)))))
             {
                 continue;
             }
 
-            best = new DateTouch(reminder, new ImportantDateReason(date.Label, day, date.YearsOn(day), date.LeadDays));
+            best = i;
+            bestReminder = reminder;
+            bestDay = day;
         }
 
-        return best;
+        if (best < 0)
+        {
+            return null;
+        }
+
+        var chosen = dates[best];
+        return new DateTouch(bestReminder, chosen, bestDay);
     }
 
     /// <summary>
@@ -604,8 +613,12 @@ public sealed class Scheduler
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a >= b ? a : b;
 
-    /// <summary>A date touch: the day it is planned on (the date, or its lead day) and its reason.</summary>
-    private readonly record struct DateTouch(LocalDate Reminder, ImportantDateReason Reason);
+    /// <summary>A date touch: the day it is planned on (the date, or its lead day), the date and the day it falls on.</summary>
+    private readonly record struct DateTouch(LocalDate Reminder, ImportantDate Date, LocalDate Day)
+    {
+        /// <summary>The reason, made only for the date touch that wins.</summary>
+        public ImportantDateReason Reason() => new(Date.Label, Day, Date.YearsOn(Day), Date.LeadDays);
+    }
 
     /// <summary>The next step of a running follow-up ladder: its day and channel (no day when none is planned).</summary>
     private readonly record struct LadderStep(LocalDate? Day, Channel Channel);

@@ -171,6 +171,8 @@ public sealed class EventCacheTests
         MoveCommitment,
         MoveByHand,
         Add,
+        Date,
+        Campaign,
     }
 
     /// <summary>A step of a diary's life between two writes: days and hours forward, and one change to relationship <see cref="Of"/>.</summary>
@@ -211,13 +213,16 @@ public sealed class EventCacheTests
             Change.MoveCommitment when open is not null => diary.Update(open.MoveTo(today.PlusDays(step.Shift))),
             Change.MoveByHand => diary.MoveNextTouch(id, today.PlusDays(step.Shift), today),
             Change.Add => diary.Add(new Relationship("new" + n, "New " + n, relationship.Tier)),
+            Change.Date => diary.Update(relationship.WithImportantDates(relationship.ImportantDates.Append(
+                ImportantDate.Yearly("date " + n, new AnnualDate(today.PlusDays(step.Shift).Month, today.PlusDays(step.Shift).Day), step.Reply ? 1980 : null).WithLeadDays(step.Shift % 3)))),
+            Change.Campaign => diary.StartCampaign(Campaign.ForTier("campaign " + n, relationship.Tier, today, today.PlusDays(step.Shift * 5))),
             _ => diary,
         };
     }
 
     /// <summary>
     /// The cache changes nothing but the work: over a diary's life (days passing, touches logged, names, tiers, rules,
-    /// pauses, promises and moves changed, polls in between), the cached writer's bytes and state are the uncached
+    /// pauses, promises, moves, dates that matter and campaigns changed, polls in between), the cached writer's bytes and state are the uncached
     /// writer's, in every layout, privacy and option.
     /// </summary>
     [Property]

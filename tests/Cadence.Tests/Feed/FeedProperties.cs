@@ -26,9 +26,10 @@ public class FeedProperties
         from alarm in Gen.Elements<Duration?>(null, Duration.FromHours(9), Duration.FromMinutes(-15))
         from keyLength in Gen.Elements(FeedOptions.MinUidKeyBytes, 32, 64, 65, 200)
         from key in Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), keyLength)
+        from yearlyDates in Gen.Elements(false, true)
         select new FeedCase(
             s with { Diary = Rename(s.Diary, name) },
-            new FeedOptions(name, key).WithHorizonDays(horizon).WithPrivacy(privacy).WithLayout(layout).WithAlarm(alarm).WithTimeZone(DateTimeZoneProviders.Tzdb["America/New_York"]),
+            new FeedOptions(name, key).WithHorizonDays(horizon).WithPrivacy(privacy).WithLayout(layout).WithAlarm(alarm).WithYearlyDates(yearlyDates).WithTimeZone(DateTimeZoneProviders.Tzdb["America/New_York"]),
             name);
 
     /// <summary>

@@ -142,6 +142,40 @@ internal sealed class Samples
             new MovedExpectation("moved-1", movedUid, "sam", IsoDate.Format(sam.Date), IsoDate.Format(moved.Date)));
 
         File.WriteAllText(Path.Combine(_output, "manifest.json"), JsonSerializer.Serialize(_manifest, Json), new UTF8Encoding(false));
+        WriteYearlyDates();
+    }
+
+    /// <summary>
+    /// yearly-dates.ics (not in the manifest: check_dates.sh reads it): the feed with each date that matters as an event
+    /// of its own, and yearly-dates.json, each date's title and the days it falls on from 2026 to 2034 as the engine
+    /// counts them (<see cref="ImportantDate.In"/>), which the readers must expand from its RRULE.
+    /// </summary>
+    private void WriteYearlyDates()
+    {
+        var dates = new (string Id, string Name, ImportantDate Date)[]
+        {
+            ("zoe", Hostile.Emoji, ImportantDate.Yearly("birthday", new AnnualDate(2, 29), 1988, LeapDayRule.March1)),
+            ("li", Hostile.CjkCombining, ImportantDate.Yearly("leap day", new AnnualDate(2, 29))),
+            ("sam", "Sam \"The Hammer\" O'Kafor ^_^ ; , :", ImportantDate.Relative("company day", 9, IsoDayOfWeek.Monday, 3)),
+            ("sam", "Sam \"The Hammer\" O'Kafor ^_^ ; , :", ImportantDate.Relative("summer party", 6, IsoDayOfWeek.Friday, -1)),
+            ("inj", Hostile.Injection, ImportantDate.Yearly("anniversary; \"wedding\", 1st", new AnnualDate(12, 31), 1970)),
+            ("breaks", Hostile.Breaks, ImportantDate.Once("launch", new LocalDate(2026, 5, 4))),
+        };
+        var relationships = dates.GroupBy(d => d.Id).Select(g => new Relationship(g.Key, g.First().Name, "client").WithImportantDates(g.Select(d => d.Date))).ToList();
+        var diary = new Diary(relationships);
+        var options = BaseOptions.WithYearlyDates(true);
+        using (var stream = File.Create(Path.Combine(_output, "yearly-dates.ics")))
+        {
+            new FeedWriter(options).Write(_scheduler.Plan(diary, _today), FeedState.Empty, _firstWrite, stream);
+        }
+
+        var expected = dates.Select(d => new
+        {
+            summary = IcsReader.Expected(d.Name + ": " + d.Date.Label),
+            days = Enumerable.Range(2026, 9).Select(y => d.Date.In(y)).OfType<LocalDate>().Select(IsoDate.Format).ToList(),
+        }).ToList();
+        File.WriteAllText(Path.Combine(_output, "yearly-dates.json"), JsonSerializer.Serialize(expected, Json), new UTF8Encoding(false));
+        Written.Add("yearly-dates.ics");
     }
 
     private Diary BuildDiary()

@@ -169,7 +169,8 @@ internal sealed class Samples
             new FeedWriter(options).Write(_scheduler.Plan(diary, _today), FeedState.Empty, _firstWrite, stream);
         }
 
-        var expected = dates.Select(d => new
+        // In the feed's order: by relationship id, then label (ordinal).
+        var expected = dates.OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Date.Label, StringComparer.Ordinal).Select(d => new
         {
             summary = IcsReader.Expected(d.Name + ": " + d.Date.Label),
             days = Enumerable.Range(2026, 9).Select(y => d.Date.In(y)).OfType<LocalDate>().Select(IsoDate.Format).ToList(),

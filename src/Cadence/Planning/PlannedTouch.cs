@@ -264,38 +264,13 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
             AddIfAny(reasons, next.HeldFor);
             AddIfAny(reasons, next.Before);
             AddIfAny(reasons, next.Campaign);
-            if (e.Renewal is null)
-            {
-                if (LastTouch is { } latest)
-                {
-                    reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
-                }
-            }
-            else
-            {
-                AddTouchReasons(reasons, e);
-            }
-
-            reasons.Add(new CadenceReason(Relationship.Tier, Rule, Relationship.Rule is not null));
+            AddCadenceContext(reasons, e, firstTouch: false);
         }
         else if (next is { CampaignPlaced: true, Campaign: { } campaign })
         {
             reasons.Add(campaign);
             AddIfAny(reasons, next.Before);
-            if (e.Renewal is null)
-            {
-                reasons.Add(new FirstTouchReason(e.Unanswered, e.Uncredited));
-                if (LastTouch is { } latest)
-                {
-                    reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
-                }
-            }
-            else
-            {
-                AddTouchReasons(reasons, e);
-            }
-
-            reasons.Add(new CadenceReason(Relationship.Tier, Rule, Relationship.Rule is not null));
+            AddCadenceContext(reasons, e, firstTouch: true);
         }
         else if (Commitment is { } pinned)
         {
@@ -371,6 +346,32 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         {
             reasons.Add(reason);
         }
+    }
+
+    /// <summary>
+    /// What the cadence would have said, after a date's or a campaign's reason: the touches (or, with
+    /// <paramref name="firstTouch"/>, that none connected yet) and the rule.
+    /// </summary>
+    private void AddCadenceContext(ImmutableArray<Reason>.Builder reasons, Explanation e, bool firstTouch)
+    {
+        if (e.Renewal is null)
+        {
+            if (firstTouch)
+            {
+                reasons.Add(new FirstTouchReason(e.Unanswered, e.Uncredited));
+            }
+
+            if (LastTouch is { } latest)
+            {
+                reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
+            }
+        }
+        else
+        {
+            AddTouchReasons(reasons, e);
+        }
+
+        reasons.Add(new CadenceReason(Relationship.Tier, Rule, Relationship.Rule is not null));
     }
 
     private void AddTouchReasons(ImmutableArray<Reason>.Builder reasons, Explanation e)

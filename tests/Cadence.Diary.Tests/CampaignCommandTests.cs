@@ -49,6 +49,7 @@ public sealed class CampaignCommandTests : IDisposable
         Sandbox.Ok(On("2026-03-13", "log", "peter-lindqvist", "--channel", "call"));
         var list = Sandbox.Ok(On("2026-03-14", "campaign", "list")).Out;
         Assert.Contains("1 of 3", list, StringComparison.Ordinal);
+        Assert.Contains("Reconnecting with past associates: 1 of 3 done by Thu 31 Dec; 2 left.", Sandbox.Ok(On("2026-03-16", "agenda")).Out, StringComparison.Ordinal);
         Assert.Contains("running", list, StringComparison.Ordinal);
 
         // Paused: no campaign touch; resumed: back; ended: kept in the list, never planned.

@@ -42,13 +42,14 @@ internal static class CampaignPlanner
         }
 
         var claimed = new HashSet<int>();
-        var progress = ImmutableArray.CreateBuilder<CampaignProgress>(diary.Campaigns.Count);
-        foreach (var campaign in diary.Campaigns.OrderBy(c => c.Name, StringComparer.Ordinal))
+        var progress = ImmutableArray.CreateBuilder<CampaignProgress>();
+        // A campaign that starts after the plan's day is not there yet, as Diary.AsOf leaves it out.
+        foreach (var campaign in diary.Campaigns.Where(c => c.Start <= today).OrderBy(c => c.Name, StringComparer.Ordinal))
         {
             progress.Add(ApplyOne(index, today, options, slots, rankOf, campaign, claimed));
         }
 
-        return progress.MoveToImmutable();
+        return progress.ToImmutable();
     }
 
     private static CampaignProgress ApplyOne(DiaryIndex index, LocalDate today, SchedulerOptions options, PlannedTouch?[] slots, int[] rankOf, Campaign campaign, HashSet<int> claimed)

@@ -109,6 +109,24 @@ public sealed class CampaignTests
     }
 
     [Fact]
+    public void PlanFor_AMember_IsItsTouchInTheWholePlan_ACampaignNotStartedYetIsNotThere()
+    {
+        var diary = PastAssociates(6).StartCampaign(Campaign.ForTier("pa", "past associate", Today, EndOfYear));
+        var plan = new Scheduler(WithBudget(1)).Plan(diary, Today);
+
+        foreach (var id in diary.Campaigns[0].Members)
+        {
+            Assert.Equal(plan[id], new Scheduler(WithBudget(1)).PlanFor(diary, id, Today));
+        }
+
+        var tomorrow = PastAssociates(6).StartCampaign(Campaign.ForTier("pa", "past associate", Today.PlusDays(1), EndOfYear));
+        var before = new Scheduler().Plan(tomorrow, Today);
+        Assert.Empty(before.Campaigns);
+        Assert.DoesNotContain(before.Touches, t => t.CampaignName is not null);
+        Assert.Single(new Scheduler().Plan(tomorrow, Today.PlusDays(1)).Campaigns);
+    }
+
+    [Fact]
     public void FadedAndTagGroups_ChooseTheirMembersOnTheStartDay()
     {
         var diary = new Diary(

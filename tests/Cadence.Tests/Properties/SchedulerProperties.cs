@@ -165,12 +165,14 @@ public class SchedulerProperties
             // next touch may come before the snoozed day. And a promise carried to the floor by an unanswered attempt
             // goes back to its own day once they reply (the floor's reason is gone), and a reply or a meeting closes
             // the steps due by its day, so a later step can pin the next touch before the carried day (replay
-            // 11804919012528220267,3613915298383126671,6 found it).
+            // 11804919012528220267,3613915298383126671,6 found it); a step already past its day is then due today
+            // (replay 3938158852578048521,11357771850702823735 found it: the oracle, not the scheduler, was wrong).
             return before is null
                 ? after is null
                 : after is not null && (after.Due >= before.Due
                     || (before.Move is not null && after.Move is null)
-                    || (before.Reasons.OfType<CarriedToFloorReason>().Any() && after.Commitment is { } step && after.Due == step.Date));
+                    || (before.Reasons.OfType<CarriedToFloorReason>().Any() && after.Commitment is { } step
+                        && after.Due == (step.Date < s.Today ? s.Today : step.Date)));
         });
     }
 

@@ -18,7 +18,8 @@ namespace Cadence.Planning;
 /// the campaign's last day, whose window opens by that day (the minimum gap after a recent attempt still holds). The others (a promise, a follow-up, a move by hand, a date, a routine touch due inside the
 /// period) keep their day and say they count. The spread members, most faded first, are aimed at evenly spaced working
 /// days from today to the last day; each takes the first working day from its aim (never before its window opens) with
-/// room in the budget counting every touch due that day, else the latest one before its aim, else it cannot fit. The aims
+/// room in the budget counting the fixed touches due that day (levelling places the flexible ones around them, as fixed
+/// touches take the budget first), else the latest one before its aim, else it cannot fit. The aims
 /// are fixed from the campaign's start (member k of n, in the order of how faded they were when it started, aims k/n of
 /// the way through its working days; an aim already past is today), so the plan stays put from one morning to the
 /// next while nothing changes.
@@ -163,7 +164,10 @@ internal static class CampaignPlanner
             return;
         }
 
-        // The load of each day of the period: every touch due on it but those the campaign spreads.
+        // The load of each day of the period: the fixed touches due on it (promises, moves, dates, what campaigns placed).
+        // The flexible ones do not count: levelling places them around the fixed ones, which take the budget first; counted
+        // on their due day they would fill today with every overdue touch, and push a reconnection due now to tomorrow,
+        // every morning.
         var calendar = options.Calendar;
         var budget = calendar?.Budget;
         var dayLoad = new int[days];
@@ -171,7 +175,7 @@ internal static class CampaignPlanner
         var weekLoad = new Dictionary<int, int>();
         for (int rank = 0; rank < slots.Length; rank++)
         {
-            if (slots[rank] is { } touch && !spreadRanks.Contains(rank))
+            if (slots[rank] is { IsFixed: true } touch && !spreadRanks.Contains(rank))
             {
                 Count(touch.Due, touch.Channel, +1);
             }

@@ -127,6 +127,28 @@ public sealed class CampaignTests
     }
 
     [Fact]
+    public void AReconnectionDueNow_IsOnTodaysAgenda_EvenWhenOverdueRoutineTouchesFillToday()
+    {
+        // Lived with the demo diary: ten overdue routine touches sat on today, so the most faded member was pushed to
+        // tomorrow, and the next morning again to tomorrow: never on the agenda. Fixed touches take the budget first;
+        // the overdue flexible ones are levelled around them.
+        var others = Enumerable.Range(1, 6).Select(i => new Relationship($"c{i}", $"Client {i}", "client")).ToList();
+        var diary = new Diary(
+                [.. others, new Relationship("pa", "Associate", "past associate")],
+                [.. others.Select(r => new Touch(r.Id, Today.PlusDays(-60), Channel.Meeting)), new Touch("pa", Today.PlusMonths(-20), Channel.Meeting)])
+            .StartCampaign(Campaign.ForTier("pa", "past associate", Today.PlusDays(-20), EndOfYear));
+        var options = WithBudget(2);
+
+        foreach (var day in new[] { Today, Today.PlusDays(3) })
+        {
+            var levelled = new Leveller(options.Calendar!).Level(new Scheduler(options).Plan(diary, day)).Plan;
+            Assert.Equal(day, levelled["pa"].Due);
+            Assert.Contains(levelled.Touches, t => t.RelationshipId.StartsWith('c') && t.Due == day);
+            Assert.True(Agenda.For(levelled, day).Touches.Count <= 2);
+        }
+    }
+
+    [Fact]
     public void FadedAndTagGroups_ChooseTheirMembersOnTheStartDay()
     {
         var diary = new Diary(
@@ -222,7 +244,11 @@ public sealed class CampaignTests
             }
         }
 
-        var diary = new Diary(relationships, touches)
+        // Promises of some of the others, inside the period: fixed touches the campaign must leave room for.
+        var commitments = Enumerable.Range(members, others).Where(i => i % 2 == 0)
+            .Select(i => new Commitment("c" + i, "o" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture), today.PlusDays(ages[i] % (span + 1)), "promise"))
+            .ToList();
+        var diary = new Diary(relationships, touches, commitments)
             .StartCampaign(Campaign.ForTier("pa", "past associate", today.PlusDays(-startBack), today.PlusDays(span)).WithChannels(Channel.Call, Channel.Note));
         var options = SchedulerOptions.Default.WithCalendar(OwnerCalendar.ForZone("Europe/Berlin").WithBudget(new TouchBudget(perDay).WithPerWeek(perWeek)));
         return (diary, options, today, perDay, perWeek);
@@ -234,27 +260,27 @@ public sealed class CampaignTests
         return Prop.ForAll(CampaignScenario.ToArbitrary(), x =>
         {
             var (diary, options, today, perDay, perWeek) = x;
-            var plan = new Scheduler(options).Plan(diary, today);
+            var raw = new Scheduler(options).Plan(diary, today);
+            var plan = new Leveller(options.Calendar!).Level(raw).Plan;
             var campaign = diary.Campaigns[0];
             var progress = plan.Campaigns[0];
             var placed = plan.Touches.Where(t => t.IsCampaignTouch).ToList();
             var calendar = options.Calendar!;
 
-            // Never over budget: on a day (and in a week) with a campaign touch, every touch due counts but those of
-            // members it could not fit, which keep their cadence's day (levelling moves them, as any touch over budget).
-            var counted = plan.Touches.Where(t => !progress.CannotFit.Contains(t.RelationshipId)).ToList();
+            // Never over budget: once levelled, a day (and a week) with a campaign touch has no more touches than the
+            // budget allows (campaign touches are fixed: they take the budget before the flexible ones).
             bool withinBudget = placed.All(p =>
                 calendar.IsWorkingDay(p.Due)
-                && counted.Count(t => t.Due == p.Due) <= perDay
-                && (perWeek is not { } w || counted.Count(t => WeekOf(t.Due) == WeekOf(p.Due)) <= w));
+                && plan.Touches.Count(t => t.Due == p.Due) <= perDay
+                && (perWeek is not { } w || plan.Touches.Count(t => WeekOf(t.Due) == WeekOf(p.Due)) <= w));
 
             // Inside the period, never before today.
             bool inPeriod = placed.All(p => p.Due >= today && p.Due <= campaign.By);
 
-            // Everyone placed when the budget allows: the room left by the other touches, counted day by day (and
+            // Everyone placed when the budget allows: the room the other fixed touches leave, counted day by day (and
             // week by week), is at least the members the campaign spreads; otherwise exactly the shortfall is named.
             int spreadCount = placed.Count + progress.CannotFit.Count;
-            int room = Room(counted, calendar, today, campaign.By, perDay, perWeek);
+            int room = Room(raw.Touches.Where(t => t.IsFixed && !t.IsCampaignTouch), calendar, today, campaign.By, perDay, perWeek);
             bool allWhenRoom = room >= spreadCount ? progress.CannotFit.Count == 0 : progress.CannotFit.Count == spreadCount - room;
 
             // The ones left out are the least faded of those spread.
@@ -265,7 +291,7 @@ public sealed class CampaignTests
         });
     }
 
-    /// <summary>The room the touches not placed by the campaign leave in the period, day by day inside the weekly limit.</summary>
+    /// <summary>The room the fixed touches not placed by the campaign leave in the period, day by day inside the weekly limit.</summary>
     private static int Room(IEnumerable<PlannedTouch> counted, OwnerCalendar calendar, LocalDate today, LocalDate by, int perDay, int? perWeek)
     {
         var others = counted.Where(t => !t.IsCampaignTouch).ToList();
@@ -302,7 +328,8 @@ public sealed class CampaignTests
             from s in CampaignScenario
             from relationships in Gen.Shuffle(s.Diary.Relationships.ToArray())
             from touches in Gen.Shuffle(s.Diary.Touches.ToArray())
-            select (s, new Diary(relationships, touches, campaigns: [s.Diary.Campaigns[0].WithMembers(s.Diary.Campaigns[0].Members.Reverse())]));
+            from commitments in Gen.Shuffle(s.Diary.Commitments.ToArray())
+            select (s, new Diary(relationships, touches, commitments, campaigns: [s.Diary.Campaigns[0].WithMembers(s.Diary.Campaigns[0].Members.Reverse())]));
 
         return Prop.ForAll(gen.ToArbitrary(), x =>
         {

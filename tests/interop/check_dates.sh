@@ -9,25 +9,9 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/config/khal" "$tmp/data/dates" "$tmp/cache" "$tmp/home"
 export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" HOME="$tmp/home"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 PYTHONIOENCODING=utf-8
-cat > "$tmp/config/khal/config" <<CONF
-[calendars]
-[[dates]]
-path = $tmp/data/dates
-type = calendar
-
-[locale]
-local_timezone = Europe/London
-default_timezone = Europe/London
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-firstweekday = 0
-
-[default]
-default_calendar = dates
-CONF
+# shellcheck source=khal_config.sh
+. "$here/khal_config.sh"
+khal_config "$tmp/config/khal/config" dates "dates=$tmp/data/dates"
 
 # khal gets the date events only (the touches of the same feed are checked by check_khal.sh): whole VEVENT blocks
 # of the file as written, cut at their BEGIN and END lines.

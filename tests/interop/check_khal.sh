@@ -37,28 +37,9 @@ mkdir -p "$tmp/config/khal" "$tmp/data/feed" "$tmp/data/timed" "$tmp/cache" "$tm
 export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" HOME="$tmp/home"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 PYTHONIOENCODING=utf-8
 
-cat > "$tmp/config/khal/config" <<EOF
-[calendars]
-[[feed]]
-path = $tmp/data/feed
-type = calendar
-[[timed]]
-path = $tmp/data/timed
-type = calendar
-
-[locale]
-local_timezone = Europe/London
-default_timezone = Europe/London
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-firstweekday = 0
-
-[default]
-default_calendar = feed
-EOF
+# shellcheck source=khal_config.sh
+. "$here/khal_config.sh"
+khal_config "$tmp/config/khal/config" feed "feed=$tmp/data/feed" "timed=$tmp/data/timed"
 
 echo "$(khal --version 2>&1) ($(command -v khal))"
 

@@ -209,25 +209,9 @@ path = "$tmp/vdir/"
 fileext = ".ics"
 EOF
 
-cat >"$tmp/config/khal/config" <<EOF
-[calendars]
-[[feed]]
-path = $tmp/vdir
-type = calendar
-
-[locale]
-local_timezone = Europe/London
-default_timezone = Europe/London
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-firstweekday = 0
-
-[default]
-default_calendar = feed
-EOF
+# shellcheck source=khal_config.sh
+. "$here/khal_config.sh"
+khal_config "$tmp/config/khal/config" feed "feed=$tmp/vdir"
 
 # One record per event: fields split by US (0x1f), records ended by RS (0x1e); titles may hold line breaks.
 format=$'{start-date}\x1f{end-date}\x1f{start-time}\x1f{end-time}\x1f{title}\x1f{description}\x1f{uid}\x1e'

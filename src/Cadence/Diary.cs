@@ -182,9 +182,9 @@ public sealed class Diary
     public Diary StartCampaign(Campaign campaign)
     {
         Guard.NotNull(campaign, nameof(campaign));
-        if (_campaigns.FirstOrDefault(c => string.Equals(c.Name, campaign.Name, StringComparison.OrdinalIgnoreCase)) is { } same)
+        if (FindCampaign(campaign.Name) is >= 0 and var same)
         {
-            throw new ArgumentException($"A campaign is already named \"{same.Name}\"; choose another name (an ended campaign keeps its name).", nameof(campaign));
+            throw new ArgumentException($"A campaign is already named \"{_campaigns[same].Name}\"; choose another name (an ended campaign keeps its name).", nameof(campaign));
         }
 
         if (campaign.Members.Count == 0)
@@ -210,9 +210,14 @@ public sealed class Diary
         return new Diary(_relationships, _touches, _commitments, _moves, _campaigns.SetItem(index, campaign), touchIdsChecked: true);
     }
 
-    private int CampaignIndexOf(string name)
+    private int CampaignIndexOf(string name) =>
+        FindCampaign(Guard.NotNull(name, nameof(name))) is >= 0 and var index
+            ? index
+            : throw new KeyNotFoundException($"No campaign is named \"{Guard.Shorten(name)}\".");
+
+    /// <summary>The position of the campaign with a name (ignoring case), or -1.</summary>
+    private int FindCampaign(string name)
     {
-        Guard.NotNull(name, nameof(name));
         for (int i = 0; i < _campaigns.Length; i++)
         {
             if (string.Equals(_campaigns[i].Name, name, StringComparison.OrdinalIgnoreCase))
@@ -221,7 +226,7 @@ public sealed class Diary
             }
         }
 
-        throw new KeyNotFoundException($"No campaign is named \"{Guard.Shorten(name)}\".");
+        return -1;
     }
 
     /// <summary>The relationship with an id.</summary>

@@ -173,15 +173,15 @@ public sealed class FeedWriter
                         break;
                     case DateRecurrence.Relative:
                         start = date.In(2000)!.Value;
-                        rule.Append("FREQ=YEARLY;BYMONTH=").Append(date.Month.ToString(CultureInfo.InvariantCulture))
+                        rule.Append("RRULE:FREQ=YEARLY;BYMONTH=").Append(date.Month.ToString(CultureInfo.InvariantCulture))
                             .Append(";BYDAY=").Append(date.Week.ToString(CultureInfo.InvariantCulture)).Append(WeekdayCode(date.Weekday));
                         break;
                     default:
                         var day = date.Day!.Value;
                         start = day.InYear(date.Year is { } y && day.IsValidYear(y) ? y : 2000);
                         rule.Append(day.Month == 2 && day.Day == 29
-                            ? date.LeapDay == LeapDayRule.March1 ? "FREQ=YEARLY;BYYEARDAY=60" : "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"
-                            : "FREQ=YEARLY");
+                            ? date.LeapDay == LeapDayRule.March1 ? "RRULE:FREQ=YEARLY;BYYEARDAY=60" : "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"
+                            : "RRULE:FREQ=YEARLY");
                         break;
                 }
 
@@ -190,6 +190,12 @@ public sealed class FeedWriter
         }
     }
 
+    /// <summary>One date as an all-day event of its own.</summary>
+    /// <param name="run">The write.</param>
+    /// <param name="relationship">Whose date it is.</param>
+    /// <param name="date">The date.</param>
+    /// <param name="start">Its first day (DTSTART).</param>
+    /// <param name="rule">The RRULE line, or empty for a one-off date.</param>
     private void WriteDate(Run run, Relationship relationship, ImportantDate date, LocalDate start, string rule)
     {
         // The UID's message: "date", the relationship id and the label, each after a line feed.
@@ -200,6 +206,10 @@ public sealed class FeedWriter
         n += Encoding.UTF8.GetBytes(relationship.Id, room[n..]);
         room[n++] = (byte)'\n';
         n += Encoding.UTF8.GetBytes(date.Label, room[n..]);
+
+        // With the cache, the fingerprint is the UID's message and the body, as a touch's covers what its UID is made of.
+        var fingerprint = run.Fingerprints is null ? null : new System.IO.Hashing.XxHash128();
+        fingerprint?.Append(room[..n]);
         var uid = uids.Compute(room[..n]);
 
         var summary = run.Summary;
@@ -218,7 +228,7 @@ public sealed class FeedWriter
         WriteWhen(body, start, null);
         if (rule.Length > 0)
         {
-            body.WriteKnownLine(Encoding.ASCII.GetBytes("RRULE:" + rule));
+            body.WriteKnownLine(Encoding.ASCII.GetBytes(rule));
         }
 
         body.BeginKnownProperty("SUMMARY");
@@ -226,8 +236,8 @@ public sealed class FeedWriter
         body.EndProperty();
         body.WriteKnownLine("CATEGORIES:Cadence,Date"u8);
         FinishBody(run, body, summary, isEvent: true);
-        UInt128 fingerprint = run.Fingerprints is null ? default : System.IO.Hashing.XxHash128.HashToUInt128(body.Pending);
-        run.WriteComponent("VEVENT", uid, fingerprint, null);
+        fingerprint?.Append(body.Pending);
+        run.WriteComponent("VEVENT", uid, fingerprint?.GetCurrentHashAsUInt128() ?? default, null);
     }
 
     /// <summary>RFC 5545's two-letter weekday.</summary>

@@ -61,11 +61,7 @@ internal static class CampaignPlanner
         var all = new List<(int Index, int LastConnected, string Id, bool Done)>();
         foreach (var id in campaign.Members)
         {
-            if (!diary.TryGet(id, out _))
-            {
-                continue;
-            }
-
+            // The diary checks that every member is one of its relationships.
             int i = diary.IndexOf(id);
             if (slots[rankOf[i]] is null)
             {
@@ -168,8 +164,7 @@ internal static class CampaignPlanner
         // The flexible ones do not count: levelling places them around the fixed ones, which take the budget first; counted
         // on their due day they would fill today with every overdue touch, and push a reconnection due now to tomorrow,
         // every morning.
-        var calendar = options.Calendar;
-        var budget = calendar?.Budget;
+        var budget = options.Calendar?.Budget;
         var dayLoad = new int[days];
         var channelLoad = new int[days * 4];
         var weekLoad = new Dictionary<int, int>();
@@ -177,7 +172,7 @@ internal static class CampaignPlanner
         {
             if (slots[rank] is { IsFixed: true } touch && !spreadRanks.Contains(rank))
             {
-                Count(touch.Due, touch.Channel, +1);
+                Count(touch.Due, touch.Channel);
             }
         }
 
@@ -187,20 +182,14 @@ internal static class CampaignPlanner
         var aims = new List<int>();
         for (var day = campaign.Start; day <= campaign.By; day = day.PlusDays(1))
         {
-            if (IsWorking(day))
+            if (options.IsWorkingDay(day))
             {
                 aims.Add(day.ToDateOnly().DayNumber - fromDay);
             }
         }
 
-        var working = new List<int>(days);
-        for (int d = 0; d < days; d++)
-        {
-            if (IsWorking(from.PlusDays(d)))
-            {
-                working.Add(d);
-            }
-        }
+        // The working days a member can be placed on, from today: the aims not in the past.
+        var working = aims.FindAll(d => d >= 0);
 
         for (int k = 0; k < spread.Count; k++)
         {
@@ -240,22 +229,20 @@ internal static class CampaignPlanner
             LocalDate? cadenceDue = touch.HasRenewal ? touch.Due.PlusDays(-touch.DaysOverdue) : null;
             var placedTouch = touch.WithCampaign(new CampaignReason(campaign.Name, campaign.By, done, members, cadenceDue, false), on, channel);
             slots[rank] = placedTouch;
-            Count(on, placedTouch.Channel, +1);
+            Count(on, placedTouch.Channel);
         }
 
-        bool IsWorking(LocalDate day) => calendar?.IsWorkingDay(day) ?? day.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday);
-
-        void Count(LocalDate day, Channel channel, int delta)
+        void Count(LocalDate day, Channel channel)
         {
             int d = day.ToDateOnly().DayNumber - fromDay;
             if (d >= 0 && d < days)
             {
-                dayLoad[d] += delta;
-                channelLoad[(d * 4) + (int)channel] += delta;
+                dayLoad[d]++;
+                channelLoad[(d * 4) + (int)channel]++;
             }
 
             int week = WeekOf(day);
-            weekLoad[week] = weekLoad.GetValueOrDefault(week) + delta;
+            weekLoad[week] = weekLoad.GetValueOrDefault(week) + 1;
         }
 
         bool HasRoom(int d, Channel channel)

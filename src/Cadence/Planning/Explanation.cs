@@ -98,8 +98,8 @@ internal readonly struct Explanation
 
     /// <summary>A copy with other next-step notes.</summary>
     /// <param name="next">The notes.</param>
-    /// <returns>The copy.</returns>
     /// <param name="channelWhy">Another reason for the channel, or <see langword="null"/> to keep it.</param>
+    /// <returns>The copy.</returns>
     public Explanation WithNext(NextStepNote? next, ChannelWhy? channelWhy = null) =>
         new(Today, _touches, _renewal, RenewalCredit, Unanswered, Uncredited, _waitedFor, MovedFrom, Paused, channelWhy ?? ChannelWhy, OnlineStreak, _last, next);
 

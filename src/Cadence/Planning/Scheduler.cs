@@ -561,17 +561,13 @@ public sealed class Scheduler
     /// <summary>The day <paramref name="days"/> working days after <paramref name="from"/> on the owner's calendar (Monday to Friday without one).</summary>
     private LocalDate PlusWorkingDays(LocalDate from, int days)
     {
-        var calendar = Options.Calendar;
         var day = from;
 
         // Ten years of days off in a row would be a calendar error; stop there rather than loop on.
         for (int looked = 0; days > 0 && looked < 3660; looked++)
         {
             day = day.PlusDays(1);
-            bool working = calendar is null
-                ? day.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
-                : calendar.IsWorkingDay(day);
-            if (working)
+            if (Options.IsWorkingDay(day))
             {
                 days--;
             }

@@ -6,6 +6,7 @@ using System.Diagnostics.Contracts;
 using System.Linq;
 using Cadence.Internal;
 using Cadence.Levelling;
+using NodaTime;
 
 namespace Cadence.Planning;
 
@@ -180,6 +181,10 @@ public sealed class SchedulerOptions
 
         return new(Rules, Credits, OfflineAfterOnlineTouches, Media, DefaultChannel, MaxDegreeOfParallelism, Calendar, days);
     }
+
+    /// <summary>Whether a day is a working day: on <see cref="Calendar"/>, or Monday to Friday without one.</summary>
+    internal bool IsWorkingDay(LocalDate day) =>
+        Calendar?.IsWorkingDay(day) ?? day.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday);
 
     /// <summary>Whether a note with this medium (already trimmed) is an online touch.</summary>
     internal bool IsOnlineNoteMedium(string medium) => _onlineLookup.Contains(medium);

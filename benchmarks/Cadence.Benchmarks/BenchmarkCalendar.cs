@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Cadence.Calendars;
 using Cadence.Levelling;
 using NodaTime;
 

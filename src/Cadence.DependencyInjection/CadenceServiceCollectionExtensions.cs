@@ -1,4 +1,5 @@
 using System;
+using Cadence.Calendars;
 using Cadence;
 using Cadence.DependencyInjection;
 using Cadence.Feed;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Cadence.Calendars;
 using Cadence.Feed;
 using Cadence.Levelling;
 using Cadence.Planning;

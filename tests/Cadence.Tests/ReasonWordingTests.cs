@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Reflection;
+using Cadence.Calendars;
 using NodaTime;
 
 namespace Cadence.Tests;

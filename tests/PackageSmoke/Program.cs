@@ -10,6 +10,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Cadence.Calendars;
 using Cadence;
 using Cadence.Feed;
 using Cadence.DependencyInjection;

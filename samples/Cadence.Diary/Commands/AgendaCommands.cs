@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Cadence.Calendars;
 using Cadence.Sample.Cli;
 using Cadence.Sample.Output;
 using Cadence.Explanations;

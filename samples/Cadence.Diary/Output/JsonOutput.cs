@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Cadence.Calendars;
 using Cadence.Explanations;
 using Cadence.Levelling;
 using Cadence.Planning;

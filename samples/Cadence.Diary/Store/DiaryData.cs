@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using Cadence.Calendars;
 using Cadence.Feed;
 using Cadence.Levelling;
 using Cadence.Planning;

@@ -1,4 +1,4 @@
-using Cadence.Levelling;
+using Cadence.Calendars;
 
 namespace Cadence.Explanations;
 

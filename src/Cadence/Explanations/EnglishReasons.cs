@@ -1,6 +1,6 @@
 using System;
+using Cadence.Calendars;
 using Cadence.Internal;
-using Cadence.Levelling;
 using NodaTime;
 
 namespace Cadence.Explanations;

@@ -1,4 +1,4 @@
-using Cadence.Levelling;
+using Cadence.Calendars;
 using NodaTime;
 
 namespace Cadence.Explanations;

@@ -1,3 +1,4 @@
+using Cadence.Calendars;
 using Cadence.Internal;
 using Cadence.Planning;
 
@@ -21,7 +22,7 @@ namespace Cadence.Levelling;
 public sealed class Leveller
 {
     /// <summary>Days in a row without a working day after which levelling gives up (time off of ten years).</summary>
-    internal const int MaxDaysOff = 3660;
+    internal const int MaxDaysOff = WorkingDays.MaxDaysOff;
 
     /// <summary>
     /// Working days a call or meeting waits for a day that is not the contact's weekend; after that it is placed

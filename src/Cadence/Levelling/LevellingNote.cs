@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cadence.Calendars;
 using Cadence.Explanations;
 using Cadence.Planning;
 using NodaTime;

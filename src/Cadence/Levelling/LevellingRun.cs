@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.InteropServices;
+using Cadence.Calendars;
 using Cadence.Explanations;
 using Cadence.Planning;
 using NodaTime;
@@ -70,18 +71,12 @@ internal sealed class LevellingRun
     private readonly bool _rebase;
     private readonly LocalDate _today;
     private readonly int _origin;
-    private readonly int _mondayOffset;
-    private readonly int _perDay;
-    private readonly int? _perWeek;
-    private readonly int[] _limit = new int[Channels];
+    private readonly BudgetCounter _budget;
     private readonly (LocalDate Date, int Offset)[] _offsetCache = new (LocalDate, int)[1 << OffsetCacheBits];
 
     // Per day (offset from today).
     private sbyte[] _dayOff = [];
     private LocalDate[] _dates = [];
-    private int[] _days = new int[64];
-    private int[] _channels = new int[64 * Channels];
-    private int[] _weeks = new int[16];
 
     // Call windows and the contact's day of the week, per zone and day.
     private readonly Dictionary<DateTimeZone, int> _zoneIndex = [];
@@ -119,14 +114,7 @@ internal sealed class LevellingRun
         _rebase = options.RebaseOverdue;
         _today = today;
         _origin = today.ToDateOnly().DayNumber;
-        _mondayOffset = (int)today.DayOfWeek - 1;
-        var budget = calendar.Budget;
-        _perDay = budget.PerDay;
-        _perWeek = budget.PerWeek;
-        for (int c = 0; c < Channels; c++)
-        {
-            _limit[c] = budget.For((Channel)c);
-        }
+        _budget = new BudgetCounter(calendar.Budget, today);
 
         _offsetCache.AsSpan().Fill((default, default(LocalDate).ToDateOnly().DayNumber - _origin));
     }
@@ -404,7 +392,7 @@ internal sealed class LevellingRun
             }
 
             var (offset, day) = days[k];
-            int count = _days[offset];
+            int count = _budget.OnDay(offset);
             if (count > budget.PerDay)
             {
                 overbooked.Add(new OverbookedDay(day, count, budget.PerDay));
@@ -412,7 +400,7 @@ internal sealed class LevellingRun
 
             foreach (var (channel, max) in perChannel)
             {
-                int onChannel = _channels[(offset * Channels) + (int)channel];
+                int onChannel = _budget.OnChannel(offset, channel);
                 if (onChannel > max)
                 {
                     overbooked.Add(new OverbookedDay(day, onChannel, max, channel));
@@ -425,10 +413,10 @@ internal sealed class LevellingRun
             int lastWeek = -1;
             foreach (var (offset, day) in days)
             {
-                int week = WeekIndex(offset);
-                if (week != lastWeek && _weeks[week] > perWeek)
+                int week = _budget.WeekOf(offset);
+                if (week != lastWeek && _budget.InWeek(week) > perWeek)
                 {
-                    overbooked.Add(new OverbookedDay(WeekOf(day), _weeks[week], perWeek, Week: true));
+                    overbooked.Add(new OverbookedDay(WeekOf(day), _budget.InWeek(week), perWeek, Week: true));
                 }
 
                 lastWeek = week;
@@ -460,12 +448,9 @@ internal sealed class LevellingRun
             });
         }
 
-        EnsureDay(d);
-        int week = WeekIndex(d);
-        EnsureWeek(week);
-        return _days[d] >= _perDay ? 1 + (int)MoveCause.DailyBudget
-            : _weeks[week] >= _perWeek ? 1 + (int)MoveCause.WeeklyBudget
-            : _channels[(d * Channels) + (int)channel] >= _limit[(int)channel] ? 1 + (int)MoveCause.ChannelBudget
+        return _budget.IsDayFull(d) ? 1 + (int)MoveCause.DailyBudget
+            : _budget.IsWeekFull(_budget.WeekOf(d)) ? 1 + (int)MoveCause.WeeklyBudget
+            : _budget.IsChannelFull(d, channel) ? 1 + (int)MoveCause.ChannelBudget
             : 0;
     }
 
@@ -683,16 +668,16 @@ internal sealed class LevellingRun
         bool exhausted = false;
         if (dayOff == DayOff.None)
         {
-            EnsureDay(d);
+            _budget.Reserve(d);
+            EnsureDate(d);
             _dates[d] = day;
-            int week = WeekIndex(d);
-            EnsureWeek(week);
+            int week = _budget.WeekOf(d);
             for (int c = 0; c < Channels; c++)
             {
-                filled[c] = _channels[(d * Channels) + c] >= _limit[c] ? long.MinValue : long.MaxValue;
+                filled[c] = _budget.IsChannelFull(d, (Channel)c) ? long.MinValue : long.MaxValue;
             }
 
-            while (_days[d] < _perDay && !(_weeks[week] >= _perWeek))
+            while (!_budget.IsDayFull(d) && !_budget.IsWeekFull(week))
             {
                 int channel = -1;
                 long key = long.MaxValue;
@@ -735,11 +720,9 @@ internal sealed class LevellingRun
 
                 _state[rank] = (byte)(state | PlacedBit);
                 _dayByRank[rank] = d;
-                _days[d]++;
-                _channels[(d * Channels) + channel]++;
-                _weeks[week]++;
+                _budget.Add(d, (Channel)channel);
                 last = key;
-                if (_channels[(d * Channels) + channel] >= _limit[channel])
+                if (_budget.IsChannelFull(d, (Channel)channel))
                 {
                     filled[channel] = key;
                 }
@@ -768,7 +751,7 @@ internal sealed class LevellingRun
             DayOff.Weekend => 1 + (int)MoveCause.NotAWorkingDay,
             DayOff.Holiday => 1 + (int)MoveCause.Holiday,
             DayOff.TimeOff => 1 + (int)MoveCause.TimeOff,
-            _ => _weeks[WeekIndex(d)] >= _perWeek && _days[d] < _perDay
+            _ => _budget.IsWeekFull(_budget.WeekOf(d)) && !_budget.IsDayFull(d)
                 ? 1 + (int)MoveCause.WeeklyBudget
                 : 1 + (int)MoveCause.DailyBudget,
         };
@@ -805,11 +788,11 @@ internal sealed class LevellingRun
     private ImmutableArray<PlannedTouch> ByDayThenRank(int n)
     {
         var result = new PlannedTouch[n];
-        int days = _days.Length;
+        int days = _budget.Length;
         var starts = new int[days];
         for (int d = 1; d < days; d++)
         {
-            starts[d] = starts[d - 1] + _days[d - 1];
+            starts[d] = starts[d - 1] + _budget.OnDay(d - 1);
         }
 
         var byRank = _byRank;
@@ -841,9 +824,9 @@ internal sealed class LevellingRun
                 var why = (MoveCause)(moved - 1);
                 int? limit = why switch
                 {
-                    MoveCause.DailyBudget => _perDay,
-                    MoveCause.WeeklyBudget => _perWeek,
-                    MoveCause.ChannelBudget => _limit[(int)touch.Channel],
+                    MoveCause.DailyBudget => _budget.PerDay,
+                    MoveCause.WeeklyBudget => _budget.PerWeek,
+                    MoveCause.ChannelBudget => _budget.LimitOf(touch.Channel),
                     _ => null,
                 };
                 var head = new List<Reason> { new LevelledReason(touch.Due, to, why, limit, why == MoveCause.ChannelBudget ? touch.Channel : null, null) };
@@ -934,9 +917,9 @@ internal sealed class LevellingRun
         MoveCause? moveCause = cause == 0 ? null : (MoveCause)(cause - 1);
         int? limit = moveCause switch
         {
-            MoveCause.DailyBudget => _perDay,
-            MoveCause.WeeklyBudget => _perWeek,
-            MoveCause.ChannelBudget => _limit[(int)channel],
+            MoveCause.DailyBudget => _budget.PerDay,
+            MoveCause.WeeklyBudget => _budget.PerWeek,
+            MoveCause.ChannelBudget => _budget.LimitOf(channel),
             _ => null,
         };
         return new LevellingNote(from, moveCause, limit, onContactWeekend);
@@ -971,38 +954,16 @@ internal sealed class LevellingRun
             throw new InvalidOperationException($"Levelling counted a touch on {day:uuuu'-'MM'-'dd}, before the plan's day; this is a bug in Cadence.");
         }
 
-        EnsureDay(d);
-        int w = WeekIndex(d);
-        EnsureWeek(w);
-        _days[d]++;
-        _channels[(d * Channels) + (int)channel]++;
-        _weeks[w]++;
+        _budget.Add(d, channel);
     }
 
-    private void EnsureDay(int d)
+    private void EnsureDate(int d)
     {
-        if (d >= _days.Length)
-        {
-            int length = Math.Max(d + 1, _days.Length * 2);
-            Array.Resize(ref _days, length);
-            Array.Resize(ref _channels, length * Channels);
-        }
-
         if (d >= _dates.Length)
         {
-            Array.Resize(ref _dates, _days.Length);
+            Array.Resize(ref _dates, Math.Max(d + 1, Math.Max(64, _dates.Length * 2)));
         }
     }
-
-    private void EnsureWeek(int w)
-    {
-        if (w >= _weeks.Length)
-        {
-            Array.Resize(ref _weeks, Math.Max(w + 1, _weeks.Length * 2));
-        }
-    }
-
-    private int WeekIndex(int d) => (d + _mondayOffset) / 7;
 
     /// <summary>The Monday of the week of a day.</summary>
     private static LocalDate WeekOf(LocalDate day) => day.PlusDays(-((int)day.DayOfWeek - 1));

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Cadence.Calendars;
 using Cadence.Explanations;
 using NodaTime;
 
@@ -129,7 +130,6 @@ internal static class CampaignPlanner
     {
         var from = campaign.Start > today ? campaign.Start : today;
         int fromDay = from.ToDateOnly().DayNumber;
-        int days = Period.DaysBetween(from, campaign.By) + 1;
 
         // Who the campaign spreads: members left, not claimed by an earlier campaign, whose touch the cadence has
         // nothing better for.
@@ -160,19 +160,19 @@ internal static class CampaignPlanner
             return;
         }
 
-        // The load of each day of the period: the fixed touches due on it (promises, moves, dates, what campaigns placed).
-        // The flexible ones do not count: levelling places them around the fixed ones, which take the budget first; counted
-        // on their due day they would fill today with every overdue touch, and push a reconnection due now to tomorrow,
-        // every morning.
-        var budget = options.Calendar?.Budget;
-        var dayLoad = new int[days];
-        var channelLoad = new int[days * 4];
-        var weekLoad = new Dictionary<int, int>();
-        for (int rank = 0; rank < slots.Length; rank++)
+        // The load of each day: the fixed touches due on it (promises, moves, dates, what campaigns placed). The flexible
+        // ones do not count: levelling places them around the fixed ones, which take the budget first; counted on their
+        // due day they would fill today with every overdue touch, and push a reconnection due now to tomorrow, every
+        // morning.
+        var budget = options.Calendar?.Budget is { } limits ? new BudgetCounter(limits, from) : null;
+        if (budget is not null)
         {
-            if (slots[rank] is { IsFixed: true } touch && !spreadRanks.Contains(rank))
+            for (int rank = 0; rank < slots.Length; rank++)
             {
-                Count(touch.Due, touch.Channel);
+                if (slots[rank] is { IsFixed: true } touch && !spreadRanks.Contains(rank))
+                {
+                    budget.Add(Period.DaysBetween(from, touch.Due), touch.Channel);
+                }
             }
         }
 
@@ -182,7 +182,7 @@ internal static class CampaignPlanner
         var aims = new List<int>();
         for (var day = campaign.Start; day <= campaign.By; day = day.PlusDays(1))
         {
-            if (options.IsWorkingDay(day))
+            if (WorkingDays.IsWorkingDay(options.Calendar, day))
             {
                 aims.Add(day.ToDateOnly().DayNumber - fromDay);
             }
@@ -204,7 +204,7 @@ internal static class CampaignPlanner
             int placed = -1;
             for (int w = aim; w < working.Count && placed < 0; w++)
             {
-                if (working[w] >= opens && HasRoom(working[w], channel ?? touch.Channel))
+                if (working[w] >= opens && (budget?.HasRoom(working[w], channel ?? touch.Channel) ?? true))
                 {
                     placed = working[w];
                 }
@@ -212,7 +212,7 @@ internal static class CampaignPlanner
 
             for (int w = Math.Min(aim, working.Count) - 1; w >= 0 && placed < 0; w--)
             {
-                if (working[w] >= opens && HasRoom(working[w], channel ?? touch.Channel))
+                if (working[w] >= opens && (budget?.HasRoom(working[w], channel ?? touch.Channel) ?? true))
                 {
                     placed = working[w];
                 }
@@ -229,38 +229,9 @@ internal static class CampaignPlanner
             LocalDate? cadenceDue = touch.HasRenewal ? touch.Due.PlusDays(-touch.DaysOverdue) : null;
             var placedTouch = touch.WithCampaign(new CampaignReason(campaign.Name, campaign.By, done, members, cadenceDue, false), on, channel);
             slots[rank] = placedTouch;
-            Count(on, placedTouch.Channel);
-        }
-
-        void Count(LocalDate day, Channel channel)
-        {
-            int d = day.ToDateOnly().DayNumber - fromDay;
-            if (d >= 0 && d < days)
-            {
-                dayLoad[d]++;
-                channelLoad[(d * 4) + (int)channel]++;
-            }
-
-            int week = WeekOf(day);
-            weekLoad[week] = weekLoad.GetValueOrDefault(week) + 1;
-        }
-
-        bool HasRoom(int d, Channel channel)
-        {
-            if (budget is null)
-            {
-                return true;
-            }
-
-            var day = from.PlusDays(d);
-            return dayLoad[d] < budget.PerDay
-                && channelLoad[(d * 4) + (int)channel] < budget.For(channel)
-                && (budget.PerWeek is not { } perWeek || weekLoad.GetValueOrDefault(WeekOf(day)) < perWeek);
+            budget?.Add(placed, placedTouch.Channel);
         }
     }
-
-    /// <summary>The Monday of a day's week, as a day number: the key of its weekly budget.</summary>
-    private static int WeekOf(LocalDate day) => day.ToDateOnly().DayNumber - ((int)day.DayOfWeek - 1);
 
     /// <summary>The campaign's channel for a member: the first of the member's preferred channels it prefers, else its first; null when it prefers none.</summary>
     private static Channel? ChannelFor(Campaign campaign, Relationship relationship)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
+using Cadence.Calendars;
 using Cadence.Explanations;
 using Cadence.Internal;
 using NodaTime;
@@ -543,7 +544,7 @@ public sealed class Scheduler
 
         var step = ladder.StepArray[taken];
         var previous = DateOf(facts[last].Day);
-        var day = ladder.Count == DayCount.CalendarDays ? previous.PlusDays(step.After) : PlusWorkingDays(previous, step.After);
+        var day = ladder.Count == DayCount.CalendarDays ? previous.PlusDays(step.After) : WorkingDays.Plus(Options.Calendar, previous, step.After);
         var rule = relationship.Rule ?? Options.Rules.For(relationship.Tier);
         var gapEnds = previous.Plus(rule.MinGap);
         (next ??= new()).FollowUp = new FollowUpReason(
@@ -556,24 +557,6 @@ public sealed class Scheduler
             ladder.Count,
             day < gapEnds ? gapEnds : null);
         return new LadderStep(day, step.Channel);
-    }
-
-    /// <summary>The day <paramref name="days"/> working days after <paramref name="from"/> on the owner's calendar (Monday to Friday without one).</summary>
-    private LocalDate PlusWorkingDays(LocalDate from, int days)
-    {
-        var day = from;
-
-        // Ten years of days off in a row would be a calendar error; stop there rather than loop on.
-        for (int looked = 0; days > 0 && looked < 3660; looked++)
-        {
-            day = day.PlusDays(1);
-            if (Options.IsWorkingDay(day))
-            {
-                days--;
-            }
-        }
-
-        return day;
     }
 
     private static LocalDate DateOf(int dayNumber) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber));

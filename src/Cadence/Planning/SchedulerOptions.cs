@@ -4,8 +4,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
 using System.Linq;
+using Cadence.Calendars;
 using Cadence.Internal;
-using Cadence.Levelling;
 using NodaTime;
 
 namespace Cadence.Planning;
@@ -183,8 +183,7 @@ public sealed class SchedulerOptions
     }
 
     /// <summary>Whether a day is a working day: on <see cref="Calendar"/>, or Monday to Friday without one.</summary>
-    internal bool IsWorkingDay(LocalDate day) =>
-        Calendar?.IsWorkingDay(day) ?? day.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday);
+    internal bool IsWorkingDay(LocalDate day) => WorkingDays.IsWorkingDay(Calendar, day);
 
     /// <summary>Whether a note with this medium (already trimmed) is an online touch.</summary>
     internal bool IsOnlineNoteMedium(string medium) => _onlineLookup.Contains(medium);

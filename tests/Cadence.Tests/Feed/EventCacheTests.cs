@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
+using Cadence.Calendars;
 using Cadence.Feed;
 using Cadence.Levelling;
 using Cadence.Planning;

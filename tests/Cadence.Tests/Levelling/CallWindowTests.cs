@@ -1,4 +1,5 @@
 using System.Linq;
+using Cadence.Calendars;
 using NodaTime;
 using NodaTime.Text;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Cadence.Calendars;
 using Cadence.Tests.Properties;
 using FsCheck;
 using FsCheck.Fluent;

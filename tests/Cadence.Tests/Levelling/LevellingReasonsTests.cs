@@ -1,4 +1,5 @@
 using System.Linq;
+using Cadence.Calendars;
 using Cadence.Tests.Properties;
 using FsCheck.Xunit;
 using NodaTime;

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Cadence.Calendars;
 using NodaTime;
 
 namespace Cadence.Tests.Levelling;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Cadence.Calendars;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

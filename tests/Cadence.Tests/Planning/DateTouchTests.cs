@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Cadence.Calendars;
 using Cadence.Explanations;
 using Cadence.Levelling;
 using Cadence.Planning;

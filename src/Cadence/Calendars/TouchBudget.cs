@@ -5,7 +5,7 @@ using System.Diagnostics.Contracts;
 using System.Linq;
 using Cadence.Internal;
 
-namespace Cadence.Levelling;
+namespace Cadence.Calendars;
 
 /// <summary>
 /// How many touches fit: at most <see cref="PerDay"/> a day, optionally at most a number per channel a day and a

@@ -1,4 +1,4 @@
-namespace Cadence.Levelling;
+namespace Cadence.Calendars;
 
 /// <summary>Why a day is not a working day in an <see cref="OwnerCalendar"/>.</summary>
 public enum DayOff

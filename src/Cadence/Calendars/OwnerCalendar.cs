@@ -6,7 +6,7 @@ using System.Linq;
 using Cadence.Internal;
 using NodaTime;
 
-namespace Cadence.Levelling;
+namespace Cadence.Calendars;
 
 /// <summary>
 /// The owner's side of the calendar: their time zone, working days (Monday to Friday by default), holidays, time off,

@@ -2,7 +2,7 @@ using System;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Cadence.Levelling;
+namespace Cadence.Calendars;
 
 /// <summary>
 /// The hours of one day when both the owner and the contact are at work: the same interval seen from both time

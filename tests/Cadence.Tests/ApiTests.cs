@@ -32,7 +32,7 @@ public class ApiTests
         Assert.DoesNotContain(exported, t => t.Namespace == "Cadence.Internal");
         Assert.DoesNotContain(exported, t => t.Name.Contains("ContentLineWriter", System.StringComparison.Ordinal));
         Assert.Equal(
-            ["Cadence", "Cadence.Explanations", "Cadence.Feed", "Cadence.Levelling", "Cadence.Planning"],
+            ["Cadence", "Cadence.Calendars", "Cadence.Explanations", "Cadence.Feed", "Cadence.Levelling", "Cadence.Planning"],
             exported.Select(t => t.Namespace!).Distinct().Order(System.StringComparer.Ordinal));
     }
 }

@@ -5,8 +5,8 @@ namespace Cadence.Planning;
 /// <summary>
 /// The reasons a next step adds to a planned touch, made while planning (they are few): a commitment carried to the
 /// minimum gap or later than the cadence allows, a follow-up ladder's step, a ladder that ended unanswered, a date
-/// that matters, a reconnect campaign. Kept
-/// apart from <see cref="Explanation"/> so the plans that have none (most) carry one empty reference.
+/// that matters, a reconnect campaign. Kept apart from <see cref="Decision"/> so the plans that have none (most) carry
+/// one empty reference.
 /// </summary>
 internal sealed class NextStepNote
 {
@@ -33,9 +33,6 @@ internal sealed class NextStepNote
 
     /// <summary>The reconnect campaign the relationship is a member of.</summary>
     internal CampaignReason? Campaign { get; set; }
-
-    /// <summary>Whether the campaign set the touch's day (rather than only counting the touch).</summary>
-    internal bool CampaignPlaced { get; set; }
 
     /// <summary>A copy (the notes of a plan already made are never changed).</summary>
     internal NextStepNote Copy() => (NextStepNote)MemberwiseClone();

@@ -16,7 +16,7 @@ namespace Cadence.Planning;
 /// </summary>
 public sealed class PlannedTouch : IEquatable<PlannedTouch>
 {
-    private readonly Explanation _explanation;
+    private readonly Decision _decision;
     private readonly LevellingNote? _levelling;
     private ImmutableArray<Reason> _reasons;
 
@@ -29,12 +29,12 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         Channel channel,
         Commitment? commitment,
         CadenceRule rule,
-        Explanation explanation,
+        Decision decision,
         ManualMove? move = null,
         CallWindow? callWindow = null,
         LevellingNote? levelling = null)
     {
-        _explanation = explanation;
+        _decision = decision;
         _levelling = levelling;
         Move = move;
         CallWindow = callWindow;
@@ -115,19 +115,19 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// Whether a pinned commitment is later than the cadence's latest day: keeping it lets the relationship go past its
     /// maximum gap (a <see cref="Explanations.BeyondCadenceReason"/> names both days), so an agenda can warn.
     /// </summary>
-    public bool BreaksCadence => _explanation.Next?.Beyond is not null;
+    public bool BreaksCadence => _decision.Next?.Beyond is not null;
 
     /// <summary>Whether the date is a step of the follow-up ladder chosen with an unanswered attempt (a <see cref="Explanations.FollowUpReason"/> says which).</summary>
-    public bool IsFollowUp => _explanation.Next?.FollowUp is not null;
+    public bool IsFollowUp => _decision.Rule == PlanningRule.FollowUp;
 
     /// <summary>Whether a date that matters sets the touch (an <see cref="Explanations.ImportantDateReason"/> says which).</summary>
-    public bool IsDateTouch => _explanation.Next?.Date is not null;
+    public bool IsDateTouch => _decision.Rule == PlanningRule.Date;
 
     /// <summary>Whether a reconnect campaign placed the touch on its day (a <see cref="Explanations.CampaignReason"/> says which).</summary>
-    public bool IsCampaignTouch => _explanation.Next is { CampaignPlaced: true };
+    public bool IsCampaignTouch => _decision.Rule == PlanningRule.Campaign;
 
     /// <summary>The reconnect campaign the relationship is a member of, when one is running and it is not done yet; otherwise <see langword="null"/>.</summary>
-    public string? CampaignName => _explanation.Next?.Campaign?.Campaign;
+    public string? CampaignName => _decision.Next?.Campaign?.Campaign;
 
     /// <summary>
     /// Whether the date is fixed (a commitment, a move by hand, a date that matters, or a campaign that placed it inside
@@ -142,7 +142,7 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     public CallWindow? CallWindow { get; }
 
     /// <summary>The most recent touch, or <see langword="null"/> when there was none.</summary>
-    public Touch? LastTouch => _explanation.Last;
+    public Touch? LastTouch => _decision.Last;
 
     /// <summary>The cadence rule that applied.</summary>
     public CadenceRule Rule { get; }
@@ -195,7 +195,7 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// <param name="levelling">Levelling's reasons, after those of any earlier levelling of this touch.</param>
     /// <param name="callWindow">The call window on that day.</param>
     internal PlannedTouch Placed(LocalDate due, LocalDate notAfter, LevellingNote levelling, CallWindow? callWindow) =>
-        new(Relationship, due, NotBefore, notAfter, DaysOverdue, Channel, Commitment, Rule, _explanation, Move, callWindow, _levelling is null ? levelling : levelling.After(this))
+        new(Relationship, due, NotBefore, notAfter, DaysOverdue, Channel, Commitment, Rule, _decision, Move, callWindow, _levelling is null ? levelling : levelling.After(this))
         {
             IdRank = IdRank,
             WindowOpens = WindowOpens,
@@ -208,19 +208,18 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// </summary>
     internal PlannedTouch WithCampaign(CampaignReason reason, LocalDate? placedOn, Channel? channel)
     {
-        var note = _explanation.Next?.Copy() ?? new NextStepNote();
+        var note = _decision.Next?.Copy() ?? new NextStepNote();
         note.Campaign = reason;
         if (placedOn is not { } day)
         {
-            return new(Relationship, Due, NotBefore, NotAfter, DaysOverdue, Channel, Commitment, Rule, _explanation.WithNext(note), Move, CallWindow, _levelling)
+            return new(Relationship, Due, NotBefore, NotAfter, DaysOverdue, Channel, Commitment, Rule, _decision.WithCampaign(note, placed: false, campaignChannel: false), Move, CallWindow, _levelling)
             {
                 IdRank = IdRank,
                 WindowOpens = WindowOpens,
             };
         }
 
-        note.CampaignPlaced = true;
-        return new(Relationship, day, day, reason.By, 0, channel ?? Channel, null, Rule, _explanation.WithNext(note, channel is null ? null : ChannelWhy.Campaign))
+        return new(Relationship, day, day, reason.By, 0, channel ?? Channel, null, Rule, _decision.WithCampaign(note, placed: true, campaignChannel: channel is not null))
         {
             IdRank = IdRank,
             WindowOpens = day,
@@ -236,156 +235,30 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     internal void AppendWhy(TextBuffer text) => EnglishReasons.AppendSentence(text, ReasonArray.AsSpan());
 
     /// <summary>Appends <see cref="Why"/> worded with dates instead of days counted from the plan's day: the feed's wording, stable from day to day.</summary>
-    internal void AppendDatedWhy(TextBuffer text) => EnglishReasons.AppendSentence(text, ReasonArray.AsSpan(), dated: true, _explanation.Today);
+    internal void AppendDatedWhy(TextBuffer text) => EnglishReasons.AppendSentence(text, ReasonArray.AsSpan(), dated: true, _decision.Today);
 
     /// <summary>The day the plan was made for, which the dated wording leaves out levelling moves from.</summary>
-    internal LocalDate PlanDay => _explanation.Today;
+    internal LocalDate PlanDay => _decision.Today;
 
     /// <summary>The reasons without boxing them.</summary>
     internal ReadOnlySpan<Reason> ReasonSpan => ReasonArray.AsSpan();
 
     /// <summary>Whether a touch renews the relationship (so a routine touch is not a first touch), read without building the reasons.</summary>
-    internal bool HasRenewal => _explanation.Renewal is not null;
+    internal bool HasRenewal => _decision.Renewal is not null;
 
     /// <summary>A first touch (no connection yet): due from the plan's day, with no day or window of its own.</summary>
     internal bool IsFirstTouch => ReasonArray.Any(r => r is FirstTouchReason);
 
     /// <summary>
-    /// Makes the reasons from what the scheduler kept (<see cref="Explanation"/>) and levelling's note: the one place
-    /// that decides which reasons a planned touch has, in which order (docs/design.md, "How a reason is made").
+    /// Makes the reasons from the scheduler's decision (the rule that won and what the others changed) and levelling's
+    /// note: docs/design.md, "How a reason is made".
     /// </summary>
     private ImmutableArray<Reason> BuildReasons()
     {
         var reasons = ImmutableArray.CreateBuilder<Reason>(8);
-        var e = _explanation;
-        var next = e.Next;
-        if (next?.Date is { } date)
-        {
-            reasons.Add(date);
-            AddIfAny(reasons, next.HeldFor);
-            AddIfAny(reasons, next.Before);
-            AddIfAny(reasons, next.Campaign);
-            AddCadenceContext(reasons, e, firstTouch: false);
-        }
-        else if (next is { CampaignPlaced: true, Campaign: { } campaign })
-        {
-            reasons.Add(campaign);
-            AddIfAny(reasons, next.Before);
-            AddCadenceContext(reasons, e, firstTouch: true);
-        }
-        else if (Commitment is { } pinned)
-        {
-            reasons.Add(new CommitmentReason(pinned.Id, pinned.Purpose, pinned.Date));
-            AddIfAny(reasons, next?.Carried);
-            AddIfAny(reasons, next?.Beyond);
-            AddTouchReasons(reasons, e);
-        }
-        else if (next?.FollowUp is { } step)
-        {
-            reasons.Add(step);
-        }
-        else
-        {
-            AddIfAny(reasons, next?.Ended);
-            if (e.Renewal is null)
-            {
-                reasons.Add(new FirstTouchReason(e.Unanswered, e.Uncredited));
-                if (LastTouch is { } latest)
-                {
-                    reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
-                }
-            }
-            else
-            {
-                AddTouchReasons(reasons, e);
-            }
-
-            reasons.Add(new CadenceReason(Relationship.Tier, Rule, Relationship.Rule is not null));
-            if (e.WaitedFor is { } attempt)
-            {
-                reasons.Add(new WaitReason(attempt.Date, Period.DaysBetween(attempt.Date, e.Today), Rule.MinGap, attempt.Date.Plus(Rule.MinGap)));
-            }
-        }
-
-        if (e.MovedFrom is { } from && Move is { } move)
-        {
-            reasons.Add(new MovedByHandReason(from, move.To));
-        }
-
-        if (e.Paused && Relationship.State.PausedUntil is { } until)
-        {
-            reasons.Add(new PausedReason(until));
-        }
-
-        if (DaysOverdue > 0)
-        {
-            reasons.Add(new OverdueReason(DaysOverdue, e.Today.PlusDays(-DaysOverdue)));
-        }
-
-        switch (e.ChannelWhy)
-        {
-            case ChannelWhy.Offline:
-                reasons.Add(new TakeItOfflineReason(e.OnlineStreak, Channel));
-                break;
-            case ChannelWhy.Preferred:
-                reasons.Add(new PreferredChannelReason(Channel));
-                break;
-        }
-
-        if (next is { CampaignPlaced: false, Date: null, Campaign: { } counts })
-        {
-            reasons.Add(counts);
-        }
-
+        _decision.Explain(this, reasons);
         AddLevellingReasons(reasons);
         return reasons.DrainToImmutable();
-    }
-
-    private static void AddIfAny(ImmutableArray<Reason>.Builder reasons, Reason? reason)
-    {
-        if (reason is not null)
-        {
-            reasons.Add(reason);
-        }
-    }
-
-    /// <summary>
-    /// What the cadence would have said, after a date's or a campaign's reason: the touches (or, with
-    /// <paramref name="firstTouch"/>, that none connected yet) and the rule.
-    /// </summary>
-    private void AddCadenceContext(ImmutableArray<Reason>.Builder reasons, Explanation e, bool firstTouch)
-    {
-        if (e.Renewal is null)
-        {
-            if (firstTouch)
-            {
-                reasons.Add(new FirstTouchReason(e.Unanswered, e.Uncredited));
-            }
-
-            if (LastTouch is { } latest)
-            {
-                reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
-            }
-        }
-        else
-        {
-            AddTouchReasons(reasons, e);
-        }
-
-        reasons.Add(new CadenceReason(Relationship.Tier, Rule, Relationship.Rule is not null));
-    }
-
-    private void AddTouchReasons(ImmutableArray<Reason>.Builder reasons, Explanation e)
-    {
-        if (e.Renewal is { } renewal)
-        {
-            reasons.Add(new RenewalReason(renewal, Period.DaysBetween(renewal.Date, e.Today), e.RenewalCredit));
-        }
-
-        if (!e.RenewalIsLast && LastTouch is { } latest && !latest.Equals(e.Renewal))
-        {
-            reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, e.Today)));
-        }
     }
 
     /// <summary>"Meet", "Call", "Write to", "Reach out online to".</summary>

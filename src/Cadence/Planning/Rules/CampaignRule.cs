@@ -9,23 +9,22 @@ using NodaTime;
 namespace Cadence.Planning;
 
 /// <summary>
-/// Spreads the members of running reconnect campaigns over the days left, inside the owner's budget, once every
-/// relationship has its touch (docs/design.md, "Reconnect campaigns").
+/// Rule 7, a reconnect campaign, over the whole plan once every relationship has its touch: of the members left, it
+/// spreads those the cadence has nothing better for (a routine touch overdue, a first touch, or one due after the
+/// campaign's last day, whose window opens by that day) over the working days left, inside the owner's budget; the others
+/// keep their touch (a promise, a follow-up, a move, a date, a routine touch due inside the period) and say they count
+/// (docs/design.md, "Reconnect campaigns").
 /// </summary>
 /// <remarks>
 /// Campaigns are taken by name (ordinal), a relationship by the first campaign it is a member of. A member is done at its
-/// first connected touch on or after the campaign's start. Of the members left, those whose touch the campaign spreads
-/// are the ones the cadence has nothing better for: a routine touch that is overdue, a first touch, or one due after
-/// the campaign's last day, whose window opens by that day (the minimum gap after a recent attempt still holds). The others (a promise, a follow-up, a move by hand, a date, a routine touch due inside the
-/// period) keep their day and say they count. The spread members, most faded first, are aimed at evenly spaced working
-/// days from today to the last day; each takes the first working day from its aim (never before its window opens) with
-/// room in the budget counting the fixed touches due that day (levelling places the flexible ones around them, as fixed
-/// touches take the budget first), else the latest one before its aim, else it cannot fit. The aims
-/// are fixed from the campaign's start (member k of n, in the order of how faded they were when it started, aims k/n of
-/// the way through its working days; an aim already past is today), so the plan stays put from one morning to the
-/// next while nothing changes.
+/// first connected touch on or after the campaign's start. The spread members, most faded first, are aimed at evenly
+/// spaced working days: member k of n, in the order of how faded they were when it started, aims k/n of the way through
+/// its working days (an aim already past is today), so the plan stays put from one morning to the next. Each takes the
+/// first working day from its aim (never before its window opens) with room in the budget counting the fixed touches due
+/// that day (levelling places the flexible ones around them, as fixed touches take the budget first), else the latest
+/// one before its aim, else it cannot fit.
 /// </remarks>
-internal static class CampaignPlanner
+internal static class CampaignRule
 {
     /// <summary>Applies the campaigns to the touches (by id rank) and returns their progress, by campaign name.</summary>
     internal static ImmutableArray<CampaignProgress> Apply(DiaryIndex index, LocalDate today, SchedulerOptions options, PlannedTouch?[] slots)
@@ -250,5 +249,21 @@ internal static class CampaignPlanner
         }
 
         return campaign.Channels[0];
+    }
+
+    /// <summary>Its reasons when it placed the touch: the campaign, then what the cadence had.</summary>
+    internal static void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    {
+        reasons.Add(decision.Next!.Campaign!);
+        RoutineRule.AddContext(touch, decision, reasons, firstTouch: true);
+    }
+
+    /// <summary>Its reason on a member's touch it did not place (another rule's, or one it could not fit): that it counts.</summary>
+    internal static void ExplainCounts(in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    {
+        if (decision.Next?.Campaign is { } counts)
+        {
+            reasons.Add(counts);
+        }
     }
 }

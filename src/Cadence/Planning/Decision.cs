@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using Cadence.Explanations;
+using NodaTime;
+
+namespace Cadence.Planning;
+
+/// <summary>
+/// What the scheduler decided for one relationship, kept so the reasons can be made when asked: the rule that won, what
+/// the other rules changed (a move, a pause, the channel), and the facts its reasons quote. Touches are kept as their
+/// indexes in the diary's list and looked up on demand: planning a million relationships reads only the packed facts
+/// of their touches. The reasons come out of this record and nothing else (<see cref="Explain"/>), in one order per
+/// winning rule, so nothing decides the precedence a second time.
+/// </summary>
+internal readonly struct Decision
+{
+    private readonly ImmutableArray<Touch> _touches;
+    private readonly int _renewal;
+    private readonly int _waitedFor;
+    private readonly int _last;
+
+    /// <summary>Creates a decision from the candidate that won and the relationship's facts.</summary>
+    internal Decision(in Candidate winner, in RelationshipFacts facts, ChannelWhy channelWhy)
+    {
+        Rule = winner.Rule;
+        Today = facts.Today;
+        _touches = facts.Context.Diary.TouchArray;
+        _renewal = facts.TouchIndex(facts.Renewal);
+        RenewalCredit = facts.RenewalCredit;
+        Unanswered = facts.Unanswered;
+        Uncredited = facts.Uncredited;
+        _waitedFor = facts.TouchIndex(winner.WaitedFor);
+        WaitedUntil = winner.WaitedFor >= 0 ? PlanningContext.DateOf(facts.Floor) : null;
+        MovedFrom = winner.MovedFrom;
+        Paused = winner.Paused;
+        ChannelWhy = channelWhy;
+        OnlineStreak = facts.OnlineStreak;
+        _last = facts.TouchIndex(facts.Count - 1);
+        Next = winner.Note;
+    }
+
+    private Decision(Decision decision, PlanningRule rule, NextStepNote? next, ChannelWhy channelWhy)
+    {
+        this = decision;
+        Rule = rule;
+        Next = next;
+        ChannelWhy = channelWhy;
+    }
+
+    /// <summary>The rule that set the day.</summary>
+    public PlanningRule Rule { get; }
+
+    /// <summary>The day of the plan.</summary>
+    public LocalDate Today { get; }
+
+    /// <summary>The touch that renews the relationship furthest, if any.</summary>
+    public Touch? Renewal => _renewal < 0 ? null : _touches[_renewal];
+
+    /// <summary>Its credit.</summary>
+    public double RenewalCredit { get; }
+
+    /// <summary>Unanswered outbound attempts, when nothing renewed.</summary>
+    public int Unanswered { get; }
+
+    /// <summary>Connected touches that counted for nothing, when nothing renewed.</summary>
+    public int Uncredited { get; }
+
+    /// <summary>The attempt whose minimum gap held a routine touch back, if it did.</summary>
+    public Touch? WaitedFor => _waitedFor < 0 ? null : _touches[_waitedFor];
+
+    /// <summary>The end of the minimum gap that held a routine touch back (the floor), if it did.</summary>
+    public LocalDate? WaitedUntil { get; }
+
+    /// <summary>The day the rules asked for, when a move by hand changed it.</summary>
+    public LocalDate? MovedFrom { get; }
+
+    /// <summary>Whether a pause held the touch back.</summary>
+    public bool Paused { get; }
+
+    /// <summary>Why the channel was suggested.</summary>
+    public ChannelWhy ChannelWhy { get; }
+
+    /// <summary>How many online touches came last.</summary>
+    public int OnlineStreak { get; }
+
+    /// <summary>The most recent touch, if any.</summary>
+    public Touch? Last => _last < 0 ? null : _touches[_last];
+
+    /// <summary>What the rarer rules added (a promise carried, a ladder's step, a date, a campaign), if anything.</summary>
+    public NextStepNote? Next { get; }
+
+    /// <summary>Whether the renewal and the most recent touch are the same touch.</summary>
+    public bool RenewalIsLast => _renewal >= 0 && _renewal == _last;
+
+    /// <summary>The same decision with a campaign's word: its note, and the rule and channel when it placed the touch.</summary>
+    public Decision WithCampaign(NextStepNote next, bool placed, bool campaignChannel) =>
+        new(this, placed ? PlanningRule.Campaign : Rule, next, campaignChannel ? ChannelWhy.Campaign : ChannelWhy);
+
+    /// <summary>
+    /// Makes the reasons of a planned touch from this decision: the winning rule's own (each rule words what it decided),
+    /// then what the others changed: a move by hand, a pause, lateness, the channel, a campaign the touch counts for
+    /// (docs/design.md, "How a reason is made").
+    /// </summary>
+    /// <param name="touch">The planned touch.</param>
+    /// <param name="reasons">Where to add them.</param>
+    public void Explain(PlannedTouch touch, ImmutableArray<Reason>.Builder reasons)
+    {
+        switch (Rule)
+        {
+            case PlanningRule.Date:
+                DateRule.Explain(touch, this, reasons);
+                break;
+            case PlanningRule.Campaign:
+                CampaignRule.Explain(touch, this, reasons);
+                break;
+            case PlanningRule.Promise:
+                PromiseRule.Explain(touch, this, reasons);
+                break;
+            case PlanningRule.FollowUp:
+                FollowUpRule.Explain(this, reasons);
+                break;
+            default:
+                RoutineRule.Explain(touch, this, reasons);
+                break;
+        }
+
+        MoveRule.Explain(touch, this, reasons);
+        PauseRule.Explain(touch, this, reasons);
+        if (touch.DaysOverdue > 0)
+        {
+            reasons.Add(new OverdueReason(touch.DaysOverdue, Today.PlusDays(-touch.DaysOverdue)));
+        }
+
+        ChannelChoice.Explain(touch, this, reasons);
+        if (Rule is not (PlanningRule.Date or PlanningRule.Campaign))
+        {
+            CampaignRule.ExplainCounts(this, reasons);
+        }
+    }
+}

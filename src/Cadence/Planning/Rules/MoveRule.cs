@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using Cadence.Explanations;
+
+namespace Cadence.Planning;
+
+/// <summary>
+/// Rule 4, a move by hand: the day the owner chose wins over the cadence, the floor, a ladder and a promise's day (a
+/// pause still holds it), for the next touch only: a touch dated after the day it was made ends it
+/// (<see cref="ManualMove.AppliesAfter"/>; docs/design.md, "Moving a next touch").
+/// </summary>
+internal static class MoveRule
+{
+    /// <summary>Moves the candidate to the day chosen, keeping the rule whose touch it is.</summary>
+    internal static void Apply(in RelationshipFacts facts, ref Candidate candidate)
+    {
+        if (facts.Context.Diary.MoveAt(facts.Index) is not { } move || !move.AppliesAfter(facts.LastTouchDate))
+        {
+            return;
+        }
+
+        candidate.MovedFrom = candidate.Day;
+        candidate.Day = move.To;
+        candidate.Opens = move.To;
+        candidate.Move = move;
+    }
+
+    /// <summary>Its reason when it moved the day.</summary>
+    internal static void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    {
+        if (decision.MovedFrom is { } from && touch.Move is { } move)
+        {
+            reasons.Add(new MovedByHandReason(from, move.To));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using Cadence.Explanations;
+
+namespace Cadence.Planning;
+
+/// <summary>
+/// Rule 3, a promise: the earliest open commitment (ties by id; <see cref="Diary.PinningCommitmentOf"/>) pins the day and
+/// takes over from a ladder and the cadence, with two limits: the floor holds for promises too (one dated inside the
+/// minimum gap after an attempt of yours left unanswered, with no reply since, is carried to the end of the gap), and
+/// one later than the cadence's latest day is flagged (docs/design.md, "Commitment").
+/// </summary>
+internal static class PromiseRule
+{
+    /// <summary>Takes over with the promise's day when a commitment is open.</summary>
+    internal static void Apply(in RelationshipFacts facts, ref Candidate candidate)
+    {
+        if (facts.Context.Diary.PinningCommitmentAt(facts.Index) is not { } pinned)
+        {
+            return;
+        }
+
+        var day = pinned.Date;
+        NextStepNote? note = null;
+        if (facts.UnansweredAttempt >= 0)
+        {
+            int attemptDay = facts.Touches[facts.UnansweredAttempt].Day;
+            var carriedTo = PlanningContext.DateOf(facts.FloorAfter(attemptDay));
+            if (day < carriedTo)
+            {
+                day = carriedTo;
+                note = new NextStepNote { Carried = new CarriedToFloorReason(pinned.Date, PlanningContext.DateOf(attemptDay), facts.Rule.MinGap, carriedTo) };
+            }
+        }
+
+        if (facts.Renewal >= 0 && day.ToDateOnly().DayNumber > facts.LatestAllowed)
+        {
+            (note ??= new NextStepNote()).Beyond = new BeyondCadenceReason(day, PlanningContext.DateOf(facts.LatestAllowed));
+        }
+
+        candidate = new Candidate
+        {
+            Rule = PlanningRule.Promise,
+            Day = day,
+            NotAfter = day,
+            Opens = day,
+            WaitedFor = -1,
+            Commitment = pinned,
+            Note = note,
+        };
+    }
+
+    /// <summary>Its reasons when it set the day: the promise, carried or late if it is, and the touches behind the cadence.</summary>
+    internal static void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    {
+        var pinned = touch.Commitment!;
+        reasons.Add(new CommitmentReason(pinned.Id, pinned.Purpose, pinned.Date));
+        if (decision.Next?.Carried is { } carried)
+        {
+            reasons.Add(carried);
+        }
+
+        if (decision.Next?.Beyond is { } beyond)
+        {
+            reasons.Add(beyond);
+        }
+
+        RoutineRule.AddTouches(decision, reasons);
+    }
+}

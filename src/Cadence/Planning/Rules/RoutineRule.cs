@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using Cadence.Explanations;
+using NodaTime;
+
+namespace Cadence.Planning;
+
+/// <summary>
+/// Rule 1, the cadence and its floor (the routine touch): a touch with credit <c>c</c> on day <c>d</c> renews the
+/// relationship until <c>d + c·Target</c> (due) and <c>d + c·MaxGap</c> (latest), the furthest counts; a relationship
+/// never touched is due today; and no routine touch comes before the floor, the end of the minimum gap after the
+/// latest attempt of yours. Every other rule takes over from this one (docs/design.md, "Planning rules").
+/// </summary>
+internal static class RoutineRule
+{
+    /// <summary>The cadence's candidate.</summary>
+    internal static Candidate Offer(in RelationshipFacts facts)
+    {
+        int wanted = facts.Renewal < 0 ? facts.Context.TodayDay : facts.RenewedUntil;
+        int waitedFor = -1;
+        if (facts.LastAttempt >= 0 && facts.Floor > facts.Context.TodayDay && facts.Floor > wanted)
+        {
+            waitedFor = facts.LastAttempt;
+            wanted = facts.Floor;
+        }
+
+        var day = PlanningContext.DateOf(wanted);
+        LocalDate notAfter;
+        if (facts.Renewal < 0)
+        {
+            // A first touch has no renewal to measure from: allow the slack between target and maximum gap.
+            var first = facts.PauseEnd is { } end && end > day ? end : day;
+            notAfter = first.PlusDays(Period.DaysBetween(first.Plus(facts.Rule.Target), first.Plus(facts.Rule.MaxGap)));
+        }
+        else
+        {
+            notAfter = PlanningContext.DateOf(facts.LatestAllowed);
+        }
+
+        return new Candidate
+        {
+            Rule = PlanningRule.Routine,
+            Day = day,
+            NotAfter = notAfter,
+            Opens = facts.LastAttempt >= 0 ? PlanningContext.DateOf(facts.Floor) : null,
+            WaitedFor = waitedFor,
+        };
+    }
+
+    /// <summary>
+    /// Its reasons when it set the day: a ladder that ended, the touch that renews it (or that none connected yet), the
+    /// rule, and the floor when it held the touch.
+    /// </summary>
+    internal static void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    {
+        if (decision.Next?.Ended is { } ended)
+        {
+            reasons.Add(ended);
+        }
+
+        AddContext(touch, decision, reasons, firstTouch: true);
+        if (decision.WaitedFor is { } attempt && decision.WaitedUntil is { } floor)
+        {
+            reasons.Add(new WaitReason(attempt.Date, Period.DaysBetween(attempt.Date, decision.Today), touch.Rule.MinGap, floor));
+        }
+    }
+
+    /// <summary>
+    /// What the cadence says, alone or after another rule's reason: the touches (or, with <paramref name="firstTouch"/>,
+    /// that none connected yet) and the rule.
+    /// </summary>
+    internal static void AddContext(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons, bool firstTouch)
+    {
+        if (decision.Renewal is null)
+        {
+            if (firstTouch)
+            {
+                reasons.Add(new FirstTouchReason(decision.Unanswered, decision.Uncredited));
+            }
+
+            if (decision.Last is { } latest)
+            {
+                reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, decision.Today)));
+            }
+        }
+        else
+        {
+            AddTouches(decision, reasons);
+        }
+
+        reasons.Add(new CadenceReason(touch.Relationship.Tier, touch.Rule, touch.Relationship.Rule is not null));
+    }
+
+    /// <summary>The touch that renews the relationship, and the latest when it is another.</summary>
+    internal static void AddTouches(in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    {
+        if (decision.Renewal is { } renewal)
+        {
+            reasons.Add(new RenewalReason(renewal, Period.DaysBetween(renewal.Date, decision.Today), decision.RenewalCredit));
+        }
+
+        if (!decision.RenewalIsLast && decision.Last is { } latest && !latest.Equals(decision.Renewal))
+        {
+            reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, decision.Today)));
+        }
+    }
+}

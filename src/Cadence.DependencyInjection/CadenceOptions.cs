@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Cadence.Calendars;
 using Cadence.Feed;
 using Cadence.Levelling;
@@ -8,23 +6,25 @@ using Cadence.Planning;
 namespace Cadence.DependencyInjection;
 
 /// <summary>
-/// What a host configures in <c>services.AddCadence(options => ...)</c>: the scheduler's settings, and optionally the
-/// owner's calendar for levelling and the iCalendar feed. Mutable, for configuration only: <c>AddCadence</c> turns it
-/// into the library's immutable, checked values (<see cref="SchedulerOptions"/>, <see cref="OwnerCalendar"/>,
-/// <see cref="LevellingOptions"/>, <see cref="FeedOptions"/>) at once, so a bad value throws from <c>AddCadence</c>
-/// and changing this object afterwards has no effect.
+/// What a host configures in <c>services.AddCadence(options => ...)</c>: the scheduler's options, and optionally the
+/// owner's calendar for levelling and the iCalendar feed. Each is the library's own immutable, checked value
+/// (<see cref="SchedulerOptions"/>, <see cref="OwnerCalendar"/>, <see cref="LevellingOptions"/>,
+/// <see cref="FeedOptions"/>), so every option the library has can be set here, and a bad value throws where it is
+/// made, inside <c>AddCadence</c>. This object only carries them into <c>AddCadence</c>, which reads it once:
+/// changing it afterwards has no effect.
 /// </summary>
 /// <remarks>
 /// It lives in the <c>Cadence.DependencyInjection</c> namespace, beside the package's name, while
 /// <c>AddCadence</c> itself is in <c>Microsoft.Extensions.DependencyInjection</c>, where hosts look for it.
-/// Every property starts at the library's default (<see cref="SchedulerOptions.Default"/>).
+/// <see cref="Scheduler"/> starts at <see cref="SchedulerOptions.Default"/>; the others start unset.
 /// </remarks>
 /// <example>
 /// <code>
 /// services.AddCadence(options =>
 /// {
-///     options.Rules = CadenceRules.Default.With("client", CadenceRule.FromDays(14, 28, 42));
-///     options.Credits = ChannelCredits.Default.With(Channel.Social, 0.1);
+///     options.Scheduler = SchedulerOptions.Default
+///         .WithRules(CadenceRules.Default.With("client", CadenceRule.FromDays(14, 28, 42)))
+///         .WithCredits(ChannelCredits.Default.With(Channel.Social, 0.1));
 ///     options.Calendar = OwnerCalendar.ForZone("Europe/London").WithBudget(new TouchBudget(5));
 ///     options.Feed = new FeedOptions("Cadence: whom to contact", uidKey).WithHorizonDays(90);
 /// });
@@ -32,52 +32,27 @@ namespace Cadence.DependencyInjection;
 /// </example>
 public sealed class CadenceOptions
 {
-    /// <summary>The cadence rule of each tier. Starts as <see cref="CadenceRules.Default"/>.</summary>
-    /// <example>
-    /// <code>options.Rules = CadenceRules.Default.With("investor", CadenceRule.FromWeeks(2, 4, 6));</code>
-    /// </example>
-    public CadenceRules Rules { get; set; } = SchedulerOptions.Default.Rules;
-
-    /// <summary>What each channel and outcome counts for. Starts as <see cref="ChannelCredits.Default"/>.</summary>
-    /// <example>
-    /// <code>options.Credits = ChannelCredits.Default.With(Channel.Note, 0.8).WithNoReply(0.1);</code>
-    /// </example>
-    public ChannelCredits Credits { get; set; } = SchedulerOptions.Default.Credits;
-
     /// <summary>
-    /// After this many online touches in a row, suggest a live channel ("take it offline"). At least 1; starts at 3.
+    /// The <see cref="Planning.Scheduler"/>'s options: the cadence rules, channel credits, when to take it offline,
+    /// online note media, default channel, threads, the window before date touches and every option the scheduler
+    /// has. Starts as <see cref="SchedulerOptions.Default"/>; must not be <see langword="null"/>. When
+    /// <see cref="Calendar"/> is set, the registered options count working days on it
+    /// (<see cref="SchedulerOptions.WithCalendar"/>); a different <see cref="SchedulerOptions.Calendar"/> here is then
+    /// an error.
     /// </summary>
     /// <example>
-    /// <code>options.OfflineAfterOnlineTouches = 2;</code>
+    /// <code>
+    /// options.Scheduler = SchedulerOptions.Default
+    ///     .WithRules(CadenceRules.Default.With("investor", CadenceRule.FromWeeks(2, 4, 6)))
+    ///     .WithOfflineAfterOnlineTouches(2)
+    ///     .WithMaxDegreeOfParallelism(1); // a web server planning many small diaries at once
+    /// </code>
     /// </example>
-    public int OfflineAfterOnlineTouches { get; set; } = SchedulerOptions.Default.OfflineAfterOnlineTouches;
+    public SchedulerOptions Scheduler { get; set; } = SchedulerOptions.Default;
 
     /// <summary>
-    /// The media that make a <see cref="Channel.Note"/> an online touch (compared ignoring case). Starts with the
-    /// library's list ("email", "linkedin", "sms", …); clear it or add to it.
-    /// </summary>
-    /// <example>
-    /// <code>options.OnlineNoteMedia.Add("signal");</code>
-    /// </example>
-    public IList<string> OnlineNoteMedia { get; } = new List<string>(SchedulerOptions.Default.OnlineNoteMedia);
-
-    /// <summary>The channel suggested when the contact has no preference and nothing else decides. Starts as <see cref="Channel.Call"/>.</summary>
-    /// <example>
-    /// <code>options.DefaultChannel = Channel.Meeting;</code>
-    /// </example>
-    public Channel DefaultChannel { get; set; } = SchedulerOptions.Default.DefaultChannel;
-
-    /// <summary>
-    /// How many threads the <see cref="Scheduler"/> may use to plan a large diary; <see langword="null"/> (the default)
-    /// for every processor, 1 for the calling thread only. See <see cref="SchedulerOptions.MaxDegreeOfParallelism"/>.
-    /// </summary>
-    /// <example>
-    /// <code>options.MaxDegreeOfParallelism = 1; // a web server planning many small diaries at once</code>
-    /// </example>
-    public int? MaxDegreeOfParallelism { get; set; }
-
-    /// <summary>
-    /// The owner's calendar. When set, <c>AddCadence</c> also registers it and a <see cref="Leveller"/>; when
+    /// The owner's calendar. When set, <c>AddCadence</c> also registers it and a <see cref="Leveller"/>, and the
+    /// registered <see cref="SchedulerOptions"/> count working days on it (follow-up ladders, campaigns); when
     /// <see langword="null"/> (the default), neither is registered.
     /// </summary>
     /// <example>
@@ -102,30 +77,4 @@ public sealed class CadenceOptions
     /// <code>options.Feed = new FeedOptions("Cadence: whom to contact", uidKey).WithPrivacy(FeedPrivacy.Initials);</code>
     /// </example>
     public FeedOptions? Feed { get; set; }
-
-    /// <summary>
-    /// Builds the immutable, checked <see cref="SchedulerOptions"/> from <see cref="Rules"/>, <see cref="Credits"/>,
-    /// <see cref="OfflineAfterOnlineTouches"/>, <see cref="OnlineNoteMedia"/>, <see cref="DefaultChannel"/> and
-    /// <see cref="MaxDegreeOfParallelism"/>, and the <see cref="Calendar"/> (by which follow-up ladders count working
-    /// days, the same calendar levelling uses).
-    /// </summary>
-    /// <returns>The scheduler options.</returns>
-    /// <exception cref="ArgumentNullException"><see cref="Rules"/> or <see cref="Credits"/> is null, or a medium is.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">
-    /// <see cref="OfflineAfterOnlineTouches"/> or <see cref="MaxDegreeOfParallelism"/> is below 1, or
-    /// <see cref="DefaultChannel"/> is not a defined channel; the message names the value.
-    /// </exception>
-    /// <exception cref="ArgumentException">A medium is empty or blank.</exception>
-    /// <example>
-    /// <code>var scheduler = new Scheduler(new CadenceOptions { OfflineAfterOnlineTouches = 2 }.BuildSchedulerOptions());</code>
-    /// </example>
-    public SchedulerOptions BuildSchedulerOptions() =>
-        SchedulerOptions.Default
-            .WithRules(Rules)
-            .WithCredits(Credits)
-            .WithOfflineAfterOnlineTouches(OfflineAfterOnlineTouches)
-            .WithOnlineNoteMedia(OnlineNoteMedia)
-            .WithDefaultChannel(DefaultChannel)
-            .WithMaxDegreeOfParallelism(MaxDegreeOfParallelism)
-            .WithCalendar(Calendar);
 }

@@ -18,7 +18,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// using Microsoft.Extensions.DependencyInjection;
 ///
 /// var services = new ServiceCollection();
-/// services.AddCadence(options => options.OfflineAfterOnlineTouches = 2);
+/// services.AddCadence(options => options.Scheduler = SchedulerOptions.Default.WithOfflineAfterOnlineTouches(2));
 /// using var provider = services.BuildServiceProvider();
 /// var scheduler = provider.GetRequiredService&lt;Scheduler&gt;();
 /// var clock = provider.GetRequiredService&lt;IClock&gt;();
@@ -29,11 +29,11 @@ public static class CadenceServiceCollectionExtensions
 {
     /// <summary>
     /// Adds Cadence's services, as singletons (they are immutable and thread-safe): an <see cref="IClock"/>
-    /// (<see cref="SystemClock.Instance"/>), the <see cref="SchedulerOptions"/> built from
-    /// <paramref name="configure"/> and a <see cref="Scheduler"/> using them; when
-    /// <see cref="CadenceOptions.Calendar"/> is set, that <see cref="OwnerCalendar"/>, the
-    /// <see cref="LevellingOptions"/> and a <see cref="Leveller"/>; when <see cref="CadenceOptions.Feed"/> is set,
-    /// those <see cref="FeedOptions"/> and a <see cref="FeedWriter"/>.
+    /// (<see cref="SystemClock.Instance"/>), the <see cref="SchedulerOptions"/> of <see cref="CadenceOptions.Scheduler"/>
+    /// and a <see cref="Scheduler"/> using them; when <see cref="CadenceOptions.Calendar"/> is set, that
+    /// <see cref="OwnerCalendar"/>, the <see cref="LevellingOptions"/> and a <see cref="Leveller"/>, and the registered
+    /// <see cref="SchedulerOptions"/> count working days on that calendar (<see cref="SchedulerOptions.WithCalendar"/>);
+    /// when <see cref="CadenceOptions.Feed"/> is set, those <see cref="FeedOptions"/> and a <see cref="FeedWriter"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the options, which start at the library's defaults; none keeps them all.</param>
@@ -41,9 +41,10 @@ public static class CadenceServiceCollectionExtensions
     /// <remarks>
     /// <para>
     /// The options are built and checked here, at once: a bad value (a rule whose minimum gap exceeds its target,
-    /// <see cref="CadenceOptions.OfflineAfterOnlineTouches"/> below 1, an undefined channel, levelling options
-    /// without a calendar, …) throws from this call with the library's message naming the value, not later when a
-    /// service is first resolved.
+    /// <see cref="SchedulerOptions.WithOfflineAfterOnlineTouches"/> below 1, an undefined channel, an option set to
+    /// <see langword="null"/>, levelling options without a calendar, a <see cref="SchedulerOptions.Calendar"/> other
+    /// than <see cref="CadenceOptions.Calendar"/>, …) throws from this call with the library's message naming the
+    /// value, not later when a service is first resolved.
     /// </para>
     /// <para>
     /// Every service is added with <c>TryAdd</c>, so a service registered before this call wins: a host or a test
@@ -63,12 +64,17 @@ public static class CadenceServiceCollectionExtensions
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null, or an option was set to null.</exception>
-    /// <exception cref="ArgumentException">An option is out of range or inconsistent; the message names it.</exception>
+    /// <exception cref="ArgumentException">
+    /// An option is out of range or inconsistent (levelling options without a calendar, two different calendars); the
+    /// message names it.
+    /// </exception>
     /// <example>
     /// <code>
     /// builder.Services.AddCadence(options =>
     /// {
-    ///     options.Rules = CadenceRules.Default.With("client", CadenceRule.FromDays(14, 28, 42));
+    ///     options.Scheduler = SchedulerOptions.Default
+    ///         .WithRules(CadenceRules.Default.With("client", CadenceRule.FromDays(14, 28, 42)))
+    ///         .WithDateWindowDays(21);
     ///     options.Calendar = OwnerCalendar.ForZone("Europe/London").WithBudget(new TouchBudget(5));
     ///     options.Levelling = LevellingOptions.Default.WithRebaseOverdue(true);
     ///     options.Feed = new FeedOptions("Cadence: whom to contact", uidKey).WithHorizonDays(90);
@@ -81,10 +87,25 @@ public static class CadenceServiceCollectionExtensions
 
         var options = new CadenceOptions();
         configure?.Invoke(options);
-        SchedulerOptions schedulerOptions = options.BuildSchedulerOptions();
+        SchedulerOptions schedulerOptions = options.Scheduler ?? throw new ArgumentNullException(
+            nameof(configure),
+            $"{nameof(CadenceOptions)}.{nameof(CadenceOptions.Scheduler)} is null: leave it at {nameof(SchedulerOptions)}.{nameof(SchedulerOptions.Default)} or set options built from it.");
         OwnerCalendar? calendar = options.Calendar;
         LevellingOptions? levelling = options.Levelling;
         FeedOptions? feed = options.Feed;
+        if (calendar is not null)
+        {
+            // One calendar: the one levelling uses is the one the scheduler counts working days on.
+            if (schedulerOptions.Calendar is { } own && !own.Equals(calendar))
+            {
+                throw new ArgumentException(
+                    $"{nameof(CadenceOptions)}.{nameof(CadenceOptions.Scheduler)}.{nameof(SchedulerOptions.Calendar)} and {nameof(CadenceOptions)}.{nameof(CadenceOptions.Calendar)} are two different calendars: set it once, in {nameof(CadenceOptions)}.{nameof(CadenceOptions.Calendar)} (the scheduler counts working days on it too).",
+                    nameof(configure));
+            }
+
+            schedulerOptions = schedulerOptions.WithCalendar(calendar);
+        }
+
         if (levelling is not null && calendar is null)
         {
             throw new ArgumentException(

@@ -64,13 +64,13 @@ public class AddCadenceTests
 
         using var provider = Build(options =>
         {
-            options.Rules = rules;
-            options.Credits = credits;
-            options.OfflineAfterOnlineTouches = 2;
-            options.OnlineNoteMedia.Clear();
-            options.OnlineNoteMedia.Add("signal");
-            options.DefaultChannel = Channel.Meeting;
-            options.MaxDegreeOfParallelism = 1;
+            options.Scheduler = SchedulerOptions.Default
+                .WithRules(rules)
+                .WithCredits(credits)
+                .WithOfflineAfterOnlineTouches(2)
+                .WithOnlineNoteMedia("signal")
+                .WithDefaultChannel(Channel.Meeting)
+                .WithMaxDegreeOfParallelism(1);
         });
 
         var options = provider.GetRequiredService<Scheduler>().Options;
@@ -165,6 +165,100 @@ public class AddCadenceTests
         Assert.Contains("Zoë Müller", text, StringComparison.Ordinal);
     }
 
+    // --- The scheduler's own options, and one calendar ----------------------------------------------------------
+
+    [Fact]
+    public void AddCadence_SchedulerOptionsWithoutCalendar_RegistersThemAsGiven()
+    {
+        var mine = SchedulerOptions.Default.WithDateWindowDays(30).WithOfflineAfterOnlineTouches(2);
+
+        using var provider = Build(o => o.Scheduler = mine);
+
+        Assert.Same(mine, provider.GetRequiredService<SchedulerOptions>());
+        Assert.Same(mine, provider.GetRequiredService<Scheduler>().Options);
+    }
+
+    [Fact]
+    public void AddCadence_DateWindowDays_ReachesTheScheduler()
+    {
+        using var provider = Build(o =>
+        {
+            o.Scheduler = o.Scheduler.WithDateWindowDays(0);
+            o.Calendar = OwnerCalendar.ForZone("Europe/London");
+        });
+
+        var options = provider.GetRequiredService<Scheduler>().Options;
+        Assert.Equal(0, options.DateWindowDays);
+        Assert.Same(provider.GetRequiredService<OwnerCalendar>(), options.Calendar);
+    }
+
+    [Fact]
+    public void AddCadence_BadDateWindowDays_ThrowsNamingTheValue()
+    {
+        var services = new ServiceCollection();
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => services.AddCadence(o => o.Scheduler = o.Scheduler.WithDateWindowDays(91)));
+
+        Assert.Contains("91 was given", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(services);
+    }
+
+    [Fact]
+    public void AddCadence_SchedulerCalendarOtherThanCalendar_ThrowsNamingBoth()
+    {
+        var services = new ServiceCollection();
+
+        var ex = Assert.Throws<ArgumentException>(() => services.AddCadence(o =>
+        {
+            o.Scheduler = o.Scheduler.WithCalendar(OwnerCalendar.ForZone("Australia/Sydney"));
+            o.Calendar = OwnerCalendar.ForZone("Europe/London");
+        }));
+
+        Assert.Contains("CadenceOptions.Scheduler.Calendar and CadenceOptions.Calendar are two different calendars", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("configure", ex.ParamName);
+        Assert.Empty(services);
+    }
+
+    [Fact]
+    public void AddCadence_SchedulerCalendarEqualToCalendar_UsesTheCalendar()
+    {
+        var calendar = OwnerCalendar.ForZone("Europe/London").WithBudget(new TouchBudget(3));
+
+        using var provider = Build(o =>
+        {
+            o.Scheduler = o.Scheduler.WithCalendar(OwnerCalendar.ForZone("Europe/London").WithBudget(new TouchBudget(3)));
+            o.Calendar = calendar;
+        });
+
+        Assert.Same(calendar, provider.GetRequiredService<SchedulerOptions>().Calendar);
+        Assert.Same(calendar, provider.GetRequiredService<Leveller>().Calendar);
+    }
+
+    [Fact]
+    public void AddCadence_SchedulerCalendarOnly_CountsWorkingDaysOnItWithoutLevelling()
+    {
+        var calendar = OwnerCalendar.ForZone("Europe/London");
+
+        var services = new ServiceCollection().AddCadence(o => o.Scheduler = o.Scheduler.WithCalendar(calendar));
+
+        Assert.Equal(0, CountOf<OwnerCalendar>(services));
+        Assert.Equal(0, CountOf<Leveller>(services));
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(calendar, provider.GetRequiredService<Scheduler>().Options.Calendar);
+    }
+
+    [Fact]
+    public void AddCadence_NullScheduler_ThrowsNamingTheOption()
+    {
+        var services = new ServiceCollection();
+
+        var ex = Assert.Throws<ArgumentNullException>(() => services.AddCadence(o => o.Scheduler = null!));
+
+        Assert.Contains("CadenceOptions.Scheduler is null", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("configure", ex.ParamName);
+        Assert.Empty(services);
+    }
+
     // --- The clock --------------------------------------------------------------------------------------------
 
     [Fact]
@@ -199,7 +293,7 @@ public class AddCadenceTests
         var services = new ServiceCollection();
         services.AddSingleton(mine);
 
-        services.AddCadence(o => o.DefaultChannel = Channel.Meeting);
+        services.AddCadence(o => o.Scheduler = SchedulerOptions.Default.WithDefaultChannel(Channel.Meeting));
 
         using var provider = services.BuildServiceProvider();
         Assert.Same(mine, provider.GetRequiredService<Scheduler>().Options);
@@ -212,7 +306,7 @@ public class AddCadenceTests
     {
         var services = new ServiceCollection();
 
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => services.AddCadence(o => o.OfflineAfterOnlineTouches = 0));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => services.AddCadence(o => o.Scheduler = o.Scheduler.WithOfflineAfterOnlineTouches(0)));
 
         Assert.Contains("online touches before taking it offline must be at least 1; got 0", ex.Message, StringComparison.Ordinal);
         Assert.Empty(services);
@@ -223,7 +317,7 @@ public class AddCadenceTests
     {
         var services = new ServiceCollection();
 
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => services.AddCadence(o => o.MaxDegreeOfParallelism = 0));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => services.AddCadence(o => o.Scheduler = o.Scheduler.WithMaxDegreeOfParallelism(0)));
 
         Assert.Contains("maximum degree of parallelism must be at least 1 (or null for every processor); 0 was given", ex.Message, StringComparison.Ordinal);
         Assert.Empty(services);
@@ -234,7 +328,7 @@ public class AddCadenceTests
     {
         var services = new ServiceCollection();
 
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => services.AddCadence(o => o.DefaultChannel = (Channel)42));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => services.AddCadence(o => o.Scheduler = o.Scheduler.WithDefaultChannel((Channel)42)));
 
         Assert.Contains("42 is not a defined Channel", ex.Message, StringComparison.Ordinal);
         Assert.Empty(services);
@@ -245,7 +339,7 @@ public class AddCadenceTests
     {
         var services = new ServiceCollection();
 
-        var ex = Assert.Throws<ArgumentNullException>(() => services.AddCadence(o => o.Rules = null!));
+        var ex = Assert.Throws<ArgumentNullException>(() => services.AddCadence(o => o.Scheduler = o.Scheduler.WithRules(null!)));
 
         Assert.Equal("rules", ex.ParamName);
         Assert.Empty(services);
@@ -256,7 +350,7 @@ public class AddCadenceTests
     {
         var services = new ServiceCollection();
 
-        var ex = Assert.Throws<ArgumentNullException>(() => services.AddCadence(o => o.Credits = null!));
+        var ex = Assert.Throws<ArgumentNullException>(() => services.AddCadence(o => o.Scheduler = o.Scheduler.WithCredits(null!)));
 
         Assert.Equal("credits", ex.ParamName);
         Assert.Empty(services);
@@ -267,7 +361,7 @@ public class AddCadenceTests
     {
         var services = new ServiceCollection();
 
-        var ex = Assert.Throws<ArgumentException>(() => services.AddCadence(o => o.OnlineNoteMedia.Add("  ")));
+        var ex = Assert.Throws<ArgumentException>(() => services.AddCadence(o => o.Scheduler = o.Scheduler.WithOnlineNoteMedia(o.Scheduler.OnlineNoteMedia.Append("  "))));
 
         Assert.Contains("must not be empty or blank", ex.Message, StringComparison.Ordinal);
         Assert.Empty(services);
@@ -279,7 +373,7 @@ public class AddCadenceTests
         var services = new ServiceCollection();
 
         var ex = Assert.ThrowsAny<ArgumentException>(() => services.AddCadence(
-            o => o.Rules = CadenceRules.Default.With("client", CadenceRule.FromDays(30, 14, 45))));
+            o => o.Scheduler = o.Scheduler.WithRules(CadenceRules.Default.With("client", CadenceRule.FromDays(30, 14, 45)))));
 
         Assert.Contains("30", ex.Message, StringComparison.Ordinal);
         Assert.Empty(services);
@@ -291,7 +385,7 @@ public class AddCadenceTests
         var services = new ServiceCollection();
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => services.AddCadence(
-            o => o.Credits = ChannelCredits.Default.With(Channel.Note, -1)));
+            o => o.Scheduler = o.Scheduler.WithCredits(ChannelCredits.Default.With(Channel.Note, -1))));
 
         Assert.Contains("got -1", ex.Message, StringComparison.Ordinal);
         Assert.Empty(services);
@@ -350,12 +444,12 @@ public class AddCadenceTests
 
         services.AddCadence(o =>
         {
-            o.OfflineAfterOnlineTouches = 2;
+            o.Scheduler = o.Scheduler.WithOfflineAfterOnlineTouches(2);
             o.Calendar = firstCalendar;
         });
         services.AddCadence(o =>
         {
-            o.OfflineAfterOnlineTouches = 5;
+            o.Scheduler = o.Scheduler.WithOfflineAfterOnlineTouches(5);
             o.Calendar = OwnerCalendar.ForZone("Australia/Sydney");
         });
 
@@ -369,10 +463,10 @@ public class AddCadenceTests
     {
         var services = new ServiceCollection();
 
-        services.AddCadence(o => o.OfflineAfterOnlineTouches = 2);
+        services.AddCadence(o => o.Scheduler = o.Scheduler.WithOfflineAfterOnlineTouches(2));
         services.AddCadence(o =>
         {
-            o.OfflineAfterOnlineTouches = 5;
+            o.Scheduler = o.Scheduler.WithOfflineAfterOnlineTouches(5);
             o.Feed = new FeedOptions("Cadence", UidKey);
         });
 
@@ -388,7 +482,7 @@ public class AddCadenceTests
         var services = new ServiceCollection().AddCadence();
         int once = services.Count;
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => services.AddCadence(o => o.OfflineAfterOnlineTouches = -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => services.AddCadence(o => o.Scheduler = o.Scheduler.WithOfflineAfterOnlineTouches(-1)));
         Assert.Equal(once, services.Count);
     }
 
@@ -398,7 +492,7 @@ public class AddCadenceTests
         var services = new ServiceCollection();
 
         Assert.Same(services, services.AddCadence());
-        Assert.Same(services, services.AddCadence(o => o.DefaultChannel = Channel.Note));
+        Assert.Same(services, services.AddCadence(o => o.Scheduler = o.Scheduler.WithDefaultChannel(Channel.Note)));
     }
 
     [Fact]
@@ -407,8 +501,8 @@ public class AddCadenceTests
         CadenceOptions? captured = null;
         var services = new ServiceCollection().AddCadence(o => captured = o);
 
-        captured!.OfflineAfterOnlineTouches = 0;
-        captured.Rules = null!;
+        captured!.Scheduler = SchedulerOptions.Default.WithOfflineAfterOnlineTouches(1);
+        captured.Calendar = OwnerCalendar.ForZone("Europe/London");
 
         using var provider = services.BuildServiceProvider();
         Assert.Equal(SchedulerOptions.Default.OfflineAfterOnlineTouches, provider.GetRequiredService<Scheduler>().Options.OfflineAfterOnlineTouches);

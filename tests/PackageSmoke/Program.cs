@@ -46,7 +46,7 @@ try
     var services = new ServiceCollection();
     var returned = services.AddCadence(options =>
     {
-        options.Rules = CadenceRules.Default.With("investor", CadenceRule.FromWeeks(2, 4, 6));
+        options.Scheduler = SchedulerOptions.Default.WithRules(CadenceRules.Default.With("investor", CadenceRule.FromWeeks(2, 4, 6)));
         options.Calendar = OwnerCalendar.ForZone("Europe/London").WithBudget(new TouchBudget(2));
         options.Feed = new FeedOptions("Cadence smoke", uidKey).WithHorizonDays(60);
     });
@@ -78,6 +78,7 @@ try
         ]);
 
     var scheduler = provider.GetRequiredService<Scheduler>();
+    Check("the scheduler counts working days on the owner's calendar", ReferenceEquals(scheduler.Options.Calendar, provider.GetRequiredService<OwnerCalendar>()));
     var plan = scheduler.Plan(diary, today);
     var zoe = plan["zoe"];
     Check("the plan has every relationship", plan.Touches.Count == 3, plan.Touches.Count.ToString());
@@ -102,7 +103,7 @@ try
     string? message = null;
     try
     {
-        new ServiceCollection().AddCadence(o => o.OfflineAfterOnlineTouches = 0);
+        new ServiceCollection().AddCadence(o => o.Scheduler = o.Scheduler.WithOfflineAfterOnlineTouches(0));
     }
     catch (ArgumentOutOfRangeException e)
     {

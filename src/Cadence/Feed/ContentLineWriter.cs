@@ -32,10 +32,6 @@ internal sealed class ContentLineWriter
     /// <summary>The longest physical line, in octets, excluding its CRLF.</summary>
     public const int MaxLineOctets = 75;
 
-    /// <summary>The characters TEXT carries as they are, one octet each: printable ASCII and tab, but not '\', ';' or ','.</summary>
-    private static readonly SearchValues<char> PlainText = SearchValues.Create(
-        "\t !\"#$%&'()*+-./0123456789:<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
-
     /// <summary>The characters a parameter value carries as they are: printable ASCII and tab, but not '^' or '"'.</summary>
     private static readonly SearchValues<char> PlainParameter = SearchValues.Create(
         "\t !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]_`abcdefghijklmnopqrstuvwxyz{|}~");

@@ -75,9 +75,6 @@ public sealed class FeedState
     /// <summary>The bytes of the events as written, slot for slot, when the writer's options cache them; never from <see cref="FromEntries"/>.</summary>
     internal EventCache? Cache { get; }
 
-    /// <summary>Whether the state has entries whose UID is not of the writer's form.</summary>
-    internal bool HasOthers => _others is not null;
-
     /// <summary>Rebuilds a stored state.</summary>
     /// <param name="entries">The entries; UIDs must be unique and sequences not negative.</param>
     /// <param name="lastModified">When the feed last changed.</param>

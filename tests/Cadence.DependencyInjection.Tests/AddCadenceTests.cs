@@ -134,7 +134,7 @@ public class AddCadenceTests
         // With one touch a day, the two due touches go on two different working days.
         var plan = provider.GetRequiredService<Scheduler>().Plan(SmallDiary(), Today);
         var levelled = leveller.Level(plan);
-        Assert.Equal(2, levelled.Plan.Touches.Select(t => t.Due).Distinct().Count());
+        Assert.Equal(2, levelled.Touches.Select(t => t.Due).Distinct().Count());
     }
 
     [Fact]

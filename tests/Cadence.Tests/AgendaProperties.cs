@@ -24,10 +24,10 @@ public class AgendaProperties
     {
         return Prop.ForAll(Cases.ToArbitrary(), c =>
         {
-            var plan = new Scheduler(c.Scenario.SchedulerOptions).Plan(c.Scenario.Diary, c.Scenario.Today);
+            Schedule plan = new Scheduler(c.Scenario.SchedulerOptions).Plan(c.Scenario.Diary, c.Scenario.Today);
             if (c.Level)
             {
-                plan = new Leveller(c.Scenario.Calendar, c.Scenario.Options).Level(plan).Plan;
+                plan = new Leveller(c.Scenario.Calendar, c.Scenario.Options).Level((Plan)plan);
             }
 
             var from = c.Scenario.Today.PlusDays(c.From);

@@ -242,16 +242,16 @@ public sealed class EdgeTests
                 .WithHolidays(SupportedDates.Earliest, SupportedDates.Latest);
             var plan = new Scheduler(s.Options.WithCalendar(calendar)).Plan(s.Diary, s.Today);
             var levelled = new Leveller(calendar).Level(plan);
-            var agenda = Agenda.For(levelled.Plan, s.Today, LocalDate.MaxIsoValue);
+            var agenda = Agenda.For(levelled, s.Today, LocalDate.MaxIsoValue);
             var now = s.Today.AtMidnight().InUtc().ToInstant();
             foreach (var layout in Enum.GetValues<FeedLayout>())
             {
                 var options = new FeedOptions("Cadence", Key).WithLayout(layout).WithHorizonDays(3660).WithTimeZone(DateTimeZone.Utc);
-                new FeedWriter(options).Write(levelled.Plan, FeedState.Empty, now, out string text);
+                new FeedWriter(options).Write(levelled, FeedState.Empty, now, out string text);
                 Assert.StartsWith("BEGIN:VCALENDAR\r\n", text, StringComparison.Ordinal);
             }
 
-            return agenda.Touches.Count == levelled.Plan.Touches.Count(t => t.Due >= s.Today)
+            return agenda.Touches.Count == levelled.Touches.Count(t => t.Due >= s.Today)
                 && plan.Touches.Count == s.Diary.Relationships.Count(r => r.State.Status != RelationshipStatus.Archived);
         });
     }

@@ -23,7 +23,7 @@ internal static class AgendaCommands
         var from = session.Today;
         var to = from.PlusDays(days - 1);
         // Day by day; within a day, the library's agenda order: overdue first, most overdue first.
-        var touches = Cadence.Planning.Agenda.For(levelled.Plan, from, to).Touches.OrderBy(t => t.Due).ToList();
+        var touches = Cadence.Planning.Agenda.For(levelled, from, to).Touches.OrderBy(t => t.Due).ToList();
 
         if (invocation.Has("json"))
         {
@@ -51,16 +51,16 @@ internal static class AgendaCommands
             var calendar = session.Data.Owner.ToCalendar();
             string why = days == 1 && calendar.DayOffOn(from) != DayOff.None ? $" ({DayOffText(calendar.DayOffOn(from))})" : string.Empty;
             t.Line($"Nothing due {(days == 1 ? "today" : "in these days")}{why}.");
-            var next = levelled.Plan.Touches.Where(p => p.Due > to).Select(p => p.Due).DefaultIfEmpty().Min();
+            var next = levelled.Touches.Where(p => p.Due > to).Select(p => p.Due).DefaultIfEmpty().Min();
             if (next != default)
             {
                 t.Line($"Next touches, {Text.LongDay.Format(next)}:");
                 t.Line();
-                WriteAgendaTable(t, Cadence.Planning.Agenda.For(levelled.Plan, next).Touches, session.Today);
+                WriteAgendaTable(t, Cadence.Planning.Agenda.For(levelled, next).Touches, session.Today);
             }
 
-            WarnBeyondCadence(t, levelled.Plan);
-            WriteCampaigns(t, levelled.Plan, session.Today);
+            WarnBeyondCadence(t, levelled);
+            WriteCampaigns(t, levelled, session.Today);
             return ExitCodes.Ok;
         }
 
@@ -76,13 +76,13 @@ internal static class AgendaCommands
             t.Line($"{what} is over budget: {day.Count} fixed touches{channel} for a budget of {day.Limit}{(day.Week ? " a week" : string.Empty)}.", Style.Yellow);
         }
 
-        WarnBeyondCadence(t, levelled.Plan);
-        WriteCampaigns(t, levelled.Plan, session.Today);
+        WarnBeyondCadence(t, levelled);
+        WriteCampaigns(t, levelled, session.Today);
         return ExitCodes.Ok;
     }
 
     /// <summary>One line per running campaign: "Reconnecting with past associates: 1 of 4 done by Tue 29 Sep; 3 left."</summary>
-    private static void WriteCampaigns(Terminal t, Cadence.Planning.Plan plan, LocalDate today)
+    private static void WriteCampaigns(Terminal t, Schedule plan, LocalDate today)
     {
         foreach (var c in plan.Campaigns.Where(c => c.Campaign.Status == CampaignStatus.Active && c.By >= today))
         {
@@ -102,7 +102,7 @@ internal static class AgendaCommands
         {
             app.Out.Write(JsonOutput.Document("plan", session, new
             {
-                touches = levelled.Plan.Touches.Select(JsonOutput.Touch),
+                touches = levelled.Touches.Select(JsonOutput.Touch),
                 overbooked = levelled.Overbooked.Select(JsonOutput.Overbooked),
                 archived,
             }));
@@ -113,7 +113,7 @@ internal static class AgendaCommands
         t.Line($"Plan as of {Text.LongDay.Format(session.Today)} ({zone.Id}), from {session.Source}", Style.Bold);
         t.Line();
         var table = new Table("DAY", "ID", "TOUCH", "WINDOW", "WHY");
-        foreach (var touch in levelled.Plan.Touches)
+        foreach (var touch in levelled.Touches)
         {
             table.Add(
                 new Cell(Text.Day(touch.Due, session.Today), touch.IsOverdue ? Style.Red : touch.Due == session.Today ? Style.Bold : Style.Plain),
@@ -161,7 +161,7 @@ internal static class AgendaCommands
     /// A promise later than the cadence's latest day is planned on its day, so it shows on no agenda before then: every
     /// agenda warns of it, naming both days, until it is kept, moved or dropped.
     /// </summary>
-    private static void WarnBeyondCadence(Terminal t, Plan plan)
+    private static void WarnBeyondCadence(Terminal t, Schedule plan)
     {
         var beyond = plan.Touches.Where(p => p.BreaksCadence).ToList();
         if (beyond.Count == 0)

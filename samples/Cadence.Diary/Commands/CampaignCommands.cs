@@ -83,7 +83,7 @@ internal static class CampaignCommands
             }
 
             var changed = data.WithDiary(diary);
-            var plan = DiaryPlanner.Level(changed, today).Plan;
+            var plan = DiaryPlanner.Level(changed, today);
             var progress = plan.Campaigns.First(c => c.Name == started.Name);
             string first = progress.Left.Count > 0 && plan.TryGet(progress.Left[0], out var touch)
                 ? $" First: {touch.Title} on {Text.Day(touch.Due, today)}."
@@ -121,7 +121,7 @@ internal static class CampaignCommands
     {
         var session = app.Open(invocation);
         var today = session.Today;
-        var plan = DiaryPlanner.Level(session.Data, today).Plan;
+        var plan = DiaryPlanner.Level(session.Data, today);
         if (invocation.Has("json"))
         {
             app.Out.Write(JsonOutput.Document("campaigns", session, new

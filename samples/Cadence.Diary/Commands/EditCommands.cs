@@ -197,7 +197,7 @@ internal static class EditCommands
             }
 
             // The levelled plan the agenda and the feed show: its day is the one the touch is moved from.
-            if (!DiaryPlanner.Level(data, today).Plan.TryGet(id, out var planned))
+            if (!DiaryPlanner.Level(data, today).TryGet(id, out var planned))
             {
                 throw new UserException($"{relationship.Name} ({id}) is archived: there is no next touch to move.");
             }

@@ -23,7 +23,7 @@ internal static class RelationshipCommands
         var diary = session.Data.Diary;
         string? tier = invocation.Get("tier")?.Trim();
         string? search = invocation.Get("search")?.Trim();
-        var plan = DiaryPlanner.Level(session.Data, session.Today).Plan;
+        var plan = DiaryPlanner.Level(session.Data, session.Today);
         var rows = diary.Relationships
             .Where(r => tier is null || string.Equals(r.Tier, tier, StringComparison.OrdinalIgnoreCase))
             .Where(r => string.IsNullOrEmpty(search) || Matches(r, search))
@@ -82,7 +82,7 @@ internal static class RelationshipCommands
         var r = EditCommands.Find(data, invocation.Positionals[0]);
         var touches = data.Diary.TouchesOf(r.Id);
         var commitments = data.Diary.CommitmentsOf(r.Id);
-        var next = DiaryPlanner.Level(data, session.Today).Plan.TryGet(r.Id, out var planned) ? planned : null;
+        var next = DiaryPlanner.Level(data, session.Today).TryGet(r.Id, out var planned) ? planned : null;
         var rule = data.Rules.For(r);
 
         if (invocation.Has("json"))

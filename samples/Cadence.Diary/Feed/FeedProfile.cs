@@ -78,7 +78,7 @@ internal sealed record FeedProfile(FeedLayout Layout, FeedPrivacy Privacy, int H
         var levelled = DiaryPlanner.Level(data, today);
         var writer = new FeedWriter(Options(data.Feed.UidKey, data.Owner.TimeZone));
         using var bytes = new MemoryStream();
-        var result = writer.Write(levelled.Plan, data.Feed.StateOf(Key), Instant.FromUnixTimeSeconds(now.ToUnixTimeSeconds()), bytes);
+        var result = writer.Write(levelled, data.Feed.StateOf(Key), Instant.FromUnixTimeSeconds(now.ToUnixTimeSeconds()), bytes);
         return (bytes.ToArray(), result, data with { Feed = data.Feed.WithState(Key, result.State) });
     }
 }

@@ -80,7 +80,7 @@ internal static class JsonOutput
         reasons = touch.Reasons.Select(r => new { kind = Kind(r), text = r.ToString() }),
         commitment = touch.Commitment is { } c ? new { id = c.Id, what = c.Purpose, date = c.Date } : null,
         move = touch.Move is { } m ? new { to = m.To, madeOn = m.MadeOn } : null,
-        callWindow = touch.CallWindow is { } w
+        callWindow = (touch as LevelledTouch)?.CallWindow is { } w
             ? new
             {
                 start = Offset.Format(w.OwnerStart.ToOffsetDateTime()),

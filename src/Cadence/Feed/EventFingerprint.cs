@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using Cadence.Levelling;
 using Cadence.Planning;
 using NodaTime;
 
@@ -78,7 +79,7 @@ internal sealed class EventFingerprint : IDisposable
             Add(reason.GetHashCode());
         }
 
-        Add(touch.CallWindow?.GetHashCode() ?? 0);
+        Add((touch as LevelledTouch)?.CallWindow?.GetHashCode() ?? 0);
         Add(touch.Move?.GetHashCode() ?? 0);
         return XxHash128.HashToUInt128(_buffer.AsSpan(0, _length));
     }

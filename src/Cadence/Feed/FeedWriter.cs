@@ -45,30 +45,30 @@ public sealed class FeedWriter
     public FeedOptions Options { get; }
 
     /// <summary>Writes the feed to a stream, a buffer at a time, so memory does not grow with the feed.</summary>
-    /// <param name="plan">The plan.</param>
+    /// <param name="plan">The plan: as the scheduler made it, or levelled.</param>
     /// <param name="previous">The state the previous write returned, or <see cref="FeedState.Empty"/>.</param>
     /// <param name="now">The current instant: when changed events changed.</param>
     /// <param name="output">Where the bytes go.</param>
     /// <returns>The next state.</returns>
-    public FeedResult Write(Plan plan, FeedState previous, Instant now, Stream output) =>
+    public FeedResult Write(Schedule plan, FeedState previous, Instant now, Stream output) =>
         WriteFeed(plan, previous, now, new Run(null, Guard.NotNull(output, nameof(output)), previous, Guard.Instant(now, nameof(now)), Options));
 
     /// <summary>Writes the feed to a buffer writer.</summary>
-    /// <param name="plan">The plan.</param>
+    /// <param name="plan">The plan: as the scheduler made it, or levelled.</param>
     /// <param name="previous">The state the previous write returned, or <see cref="FeedState.Empty"/>.</param>
     /// <param name="now">The current instant: when changed events changed.</param>
     /// <param name="output">Where the bytes go.</param>
     /// <returns>The next state.</returns>
-    public FeedResult Write(Plan plan, FeedState previous, Instant now, IBufferWriter<byte> output) =>
+    public FeedResult Write(Schedule plan, FeedState previous, Instant now, IBufferWriter<byte> output) =>
         WriteFeed(plan, previous, now, new Run(Guard.NotNull(output, nameof(output)), null, previous, Guard.Instant(now, nameof(now)), Options));
 
     /// <summary>Writes the feed to a string (UTF-8 decoded), for convenience and tests.</summary>
-    /// <param name="plan">The plan.</param>
+    /// <param name="plan">The plan: as the scheduler made it, or levelled.</param>
     /// <param name="previous">The state the previous write returned, or <see cref="FeedState.Empty"/>.</param>
     /// <param name="now">The current instant.</param>
     /// <param name="text">The feed's text.</param>
     /// <returns>The next state.</returns>
-    public FeedResult Write(Plan plan, FeedState previous, Instant now, out string text)
+    public FeedResult Write(Schedule plan, FeedState previous, Instant now, out string text)
     {
         var buffer = new ArrayBufferWriter<byte>();
         var result = Write(plan, previous, now, buffer);
@@ -76,7 +76,7 @@ public sealed class FeedWriter
         return result;
     }
 
-    private FeedResult WriteFeed(Plan plan, FeedState previous, Instant now, Run run)
+    private FeedResult WriteFeed(Schedule plan, FeedState previous, Instant now, Run run)
     {
         try
         {
@@ -88,7 +88,7 @@ public sealed class FeedWriter
         }
     }
 
-    private FeedResult WriteFeedCore(Plan plan, FeedState previous, Instant now, Run run)
+    private FeedResult WriteFeedCore(Schedule plan, FeedState previous, Instant now, Run run)
     {
         Guard.NotNull(plan, nameof(plan));
         Guard.NotNull(previous, nameof(previous));

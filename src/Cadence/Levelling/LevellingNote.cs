@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Cadence.Calendars;
 using Cadence.Explanations;
-using Cadence.Planning;
 using NodaTime;
 
 namespace Cadence.Levelling;
@@ -13,8 +12,8 @@ namespace Cadence.Levelling;
 /// every touch moved from the same day for the same cause. Immutable.
 /// </summary>
 /// <remarks>
-/// The reasons, in order: <see cref="Head"/> (the reasons of an earlier levelling, then a fixed touch's
-/// <see cref="FixedOnDayOffReason"/> and <see cref="OverbookedReason"/>s); for a flexible touch a
+/// The reasons, in order: <see cref="Head"/> (a fixed touch's <see cref="FixedOnDayOffReason"/> and
+/// <see cref="OverbookedReason"/>s); for a flexible touch a
 /// <see cref="LevelledReason"/> when it left the day it was due, an <see cref="OnContactWeekendReason"/>, a
 /// <see cref="LateReason"/> when it is placed after its latest day; and for a call or meeting with a contact whose time
 /// zone is known a <see cref="CallWindowReason"/> or <see cref="NoCommonHoursReason"/>.
@@ -45,16 +44,6 @@ internal sealed class LevellingNote
         OnContactWeekend = onContactWeekend;
     }
 
-    private LevellingNote(Reason[] head, LevellingNote note)
-    {
-        Head = head;
-        Flexible = note.Flexible;
-        From = note.From;
-        Cause = note.Cause;
-        Limit = note.Limit;
-        OnContactWeekend = note.OnContactWeekend;
-    }
-
     /// <summary>The reasons that come first, built already (shared by the touches of one day and channel).</summary>
     internal Reason[] Head { get; }
 
@@ -73,21 +62,10 @@ internal sealed class LevellingNote
     /// <summary>Whether it is placed on the contact's weekend.</summary>
     internal bool OnContactWeekend { get; }
 
-    /// <summary>This note after the reasons of the levelling that placed <paramref name="earlier"/> (a plan levelled again).</summary>
-    /// <param name="earlier">The touch as an earlier levelling placed it.</param>
-    /// <returns>A note of its own, with the earlier reasons built.</returns>
-    internal LevellingNote After(PlannedTouch earlier)
-    {
-        var reasons = ImmutableArray.CreateBuilder<Reason>(8);
-        earlier.AddLevellingReasons(reasons);
-        reasons.AddRange(Head);
-        return new LevellingNote(reasons.ToArray(), this);
-    }
-
     /// <summary>Adds the reasons of <paramref name="touch"/>, placed with this note, in order.</summary>
     /// <param name="touch">The placed touch.</param>
     /// <param name="reasons">Where to add them.</param>
-    internal void AddReasons(PlannedTouch touch, ImmutableArray<Reason>.Builder reasons)
+    internal void AddReasons(LevelledTouch touch, ImmutableArray<Reason>.Builder reasons)
     {
         reasons.AddRange(Head);
 

@@ -146,23 +146,23 @@ internal sealed class LevellingRun
         _sorted = [];
         _released = [];
 
-        ImmutableArray<PlannedTouch> ordered;
+        LevelledTouch[] ordered;
         if (ranks is null)
         {
             ordered = ByDayThenRank(n);
         }
         else
         {
-            var placed = new List<PlannedTouch>(n);
+            var placed = new LevelledTouch[n];
             for (int rank = 0; rank < n; rank++)
             {
-                placed.Add(Finish(rank));
+                placed[rank] = Finish(rank);
             }
 
-            ordered = PlanOrder.ByDueThenId(placed, _today, inIdOrderAlready: false);
+            ordered = PlanOrder.ByDueThenId<LevelledTouch>(placed, _today, inIdOrderAlready: false);
         }
 
-        return new LevelledPlan(new Plan(_today, ordered, plan.CampaignArray), _overbooked);
+        return new LevelledPlan(plan, ordered, _overbooked);
     }
 
     /// <summary>
@@ -785,9 +785,9 @@ internal sealed class LevellingRun
     }
 
     /// <summary>The levelled touches by day, then id rank: a counting sort by day over the touches in rank order.</summary>
-    private ImmutableArray<PlannedTouch> ByDayThenRank(int n)
+    private LevelledTouch[] ByDayThenRank(int n)
     {
-        var result = new PlannedTouch[n];
+        var result = new LevelledTouch[n];
         int days = _budget.Length;
         var starts = new int[days];
         for (int d = 1; d < days; d++)
@@ -805,11 +805,11 @@ internal sealed class LevellingRun
             }
         }
 
-        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+        return result;
     }
 
-    /// <summary>The touch of a rank as levelling placed it: the plan's own when nothing changed.</summary>
-    private PlannedTouch Finish(int rank)
+    /// <summary>The touch of a rank as levelling placed it.</summary>
+    private LevelledTouch Finish(int rank)
     {
         var touch = _byRank[rank]!;
         int d = _dayByRank[rank];
@@ -831,11 +831,11 @@ internal sealed class LevellingRun
                 };
                 var head = new List<Reason> { new LevelledReason(touch.Due, to, why, limit, why == MoveCause.ChannelBudget ? touch.Channel : null, null) };
                 AddOverbooked(head, touch.Channel, to);
-                return touch.Placed(to, touch.NotAfter, new LevellingNote([.. head]), live ? Window(word, d, to) : null);
+                return new LevelledTouch(touch, to, touch.NotAfter, new LevellingNote([.. head]), live ? Window(word, d, to) : null);
             }
 
             var fixedNote = FixedNote(d, touch, live);
-            return fixedNote is null ? touch : touch.Placed(touch.Due, touch.NotAfter, fixedNote, live ? Window(word, d, touch.Due) : null);
+            return new LevelledTouch(touch, touch.Due, touch.NotAfter, fixedNote, live ? Window(word, d, touch.Due) : null);
         }
 
         int state = _state[rank];
@@ -846,12 +846,12 @@ internal sealed class LevellingRun
         LocalDate deadline = rebased ? touch.NotAfter.PlusDays(touch.DaysOverdue) : touch.NotAfter;
         if (!live && !onContactWeekend && day == from && !rebased && day <= deadline)
         {
-            return touch;
+            return new LevelledTouch(touch, day, deadline, null, null);
         }
 
         int cause = day > from ? state & CauseMask : 0;
         var note = FlexibleNote(from, cause, touch.Channel, onContactWeekend);
-        return touch.Placed(day, deadline, note, live ? Window(word, d, day) : null);
+        return new LevelledTouch(touch, day, deadline, note, live ? Window(word, d, day) : null);
     }
 
     /// <summary>The note of a fixed touch on a day and channel, or null when it has no reason to add.</summary>

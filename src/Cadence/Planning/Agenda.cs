@@ -47,18 +47,18 @@ public sealed class Agenda
     public IReadOnlyList<PlannedTouch> Touches => _touches;
 
     /// <summary>The agenda of one day.</summary>
-    /// <param name="plan">The plan.</param>
+    /// <param name="plan">The plan: as the scheduler made it, or levelled.</param>
     /// <param name="day">The day.</param>
     /// <returns>The touches due that day.</returns>
-    public static Agenda For(Plan plan, LocalDate day) => For(plan, day, day);
+    public static Agenda For(Schedule plan, LocalDate day) => For(plan, day, day);
 
     /// <summary>The agenda of a range of days, both ends included.</summary>
-    /// <param name="plan">The plan.</param>
+    /// <param name="plan">The plan: as the scheduler made it, or levelled.</param>
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day, not before <paramref name="from"/>.</param>
     /// <returns>The touches due in the range.</returns>
     /// <exception cref="ArgumentException">The range ends before it starts.</exception>
-    public static Agenda For(Plan plan, LocalDate from, LocalDate to)
+    public static Agenda For(Schedule plan, LocalDate from, LocalDate to)
     {
         Guard.NotNull(plan, nameof(plan));
         Guard.Iso(from, nameof(from));

@@ -1,7 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Cadence.Planning;
@@ -14,11 +11,8 @@ internal static class PlanOrder
     /// keeps that order within a day (the usual case); otherwise a key sort on (day, id rank), or on (day, id) when
     /// ranks are unknown. Days before <paramref name="first"/> are handled too.
     /// </summary>
-    internal static ImmutableArray<PlannedTouch> ByDueThenId(List<PlannedTouch> inIdOrder, LocalDate first, bool inIdOrderAlready = true) =>
-        ByDueThenId(CollectionsMarshal.AsSpan(inIdOrder), first, inIdOrderAlready);
-
-    /// <summary>As <see cref="ByDueThenId(List{PlannedTouch}, LocalDate, bool)"/>, from a span (which it does not change).</summary>
-    internal static ImmutableArray<PlannedTouch> ByDueThenId(ReadOnlySpan<PlannedTouch> inIdOrder, LocalDate first, bool inIdOrderAlready = true)
+    internal static T[] ByDueThenId<T>(ReadOnlySpan<T> inIdOrder, LocalDate first, bool inIdOrderAlready = true)
+        where T : PlannedTouch
     {
         int n = inIdOrder.Length;
         if (n == 0)
@@ -37,7 +31,7 @@ internal static class PlanOrder
             max = Math.Max(max, offset);
         }
 
-        var result = new PlannedTouch[n];
+        var result = new T[n];
         long range = (long)max - min + 1;
         bool ranked = true;
         foreach (var touch in inIdOrder)
@@ -80,6 +74,6 @@ internal static class PlanOrder
             Array.Sort(keys, result);
         }
 
-        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+        return result;
     }
 }

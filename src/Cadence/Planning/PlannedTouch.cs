@@ -2,10 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Cadence.Calendars;
 using Cadence.Explanations;
 using Cadence.Internal;
-using Cadence.Levelling;
 using NodaTime;
 
 namespace Cadence.Planning;
@@ -14,10 +12,13 @@ namespace Cadence.Planning;
 /// The next touch of one relationship: when (<see cref="Due"/>, inside the window <see cref="NotBefore"/> to
 /// <see cref="NotAfter"/>), by which channel, how late, and why. Immutable, with value equality.
 /// </summary>
-public sealed class PlannedTouch : IEquatable<PlannedTouch>
+/// <remarks>
+/// A plan's touches are planned touches; levelling places each on the owner's calendar as a <c>LevelledTouch</c>, a
+/// planned touch with a placement of its own. No other type derives from it.
+/// </remarks>
+public class PlannedTouch : IEquatable<PlannedTouch>
 {
     private readonly Decision _decision;
-    private readonly LevellingNote? _levelling;
     private ImmutableArray<Reason> _reasons;
 
     internal PlannedTouch(
@@ -30,14 +31,10 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         Commitment? commitment,
         CadenceRule rule,
         Decision decision,
-        ManualMove? move = null,
-        CallWindow? callWindow = null,
-        LevellingNote? levelling = null)
+        ManualMove? move = null)
     {
         _decision = decision;
-        _levelling = levelling;
         Move = move;
-        CallWindow = callWindow;
         Relationship = relationship;
         Due = due;
         NotBefore = notBefore;
@@ -46,6 +43,17 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         Channel = channel;
         Commitment = commitment;
         Rule = rule;
+    }
+
+    /// <summary>A copy on another day, with another latest day: a touch placed by levelling.</summary>
+    /// <param name="planned">The touch as planned.</param>
+    /// <param name="due">The day it is placed on.</param>
+    /// <param name="notAfter">Its latest day.</param>
+    private protected PlannedTouch(PlannedTouch planned, LocalDate due, LocalDate notAfter)
+        : this(planned.Relationship, due, planned.NotBefore, notAfter, planned.DaysOverdue, planned.Channel, planned.Commitment, planned.Rule, planned._decision, planned.Move)
+    {
+        IdRank = planned.IdRank;
+        WindowOpens = planned.WindowOpens;
     }
 
     /// <summary>The rank of the relationship's id (ordinal) in its diary, for fast ordering; -1 when unknown.</summary>
@@ -135,12 +143,6 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// </summary>
     public bool IsFixed => Commitment is not null || Move is not null || IsDateTouch || IsCampaignTouch;
 
-    /// <summary>
-    /// For a call or meeting with a contact whose time zone is known, when levelled with an owner calendar: the hours
-    /// on <see cref="Due"/> that are working hours on both sides; otherwise <see langword="null"/>.
-    /// </summary>
-    public CallWindow? CallWindow { get; }
-
     /// <summary>The most recent touch, or <see langword="null"/> when there was none.</summary>
     public Touch? LastTouch => _decision.Last;
 
@@ -189,18 +191,6 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     /// <summary>A short title: "Call Zoë Müller", "Meet Zoë Müller", "Write to Zoë Müller", "Reach out online to Zoë Müller".</summary>
     public string Title => Verb(Channel) + " " + Name;
 
-    /// <summary>A copy placed on another day, with levelling's reasons and a call window: what levelling returns.</summary>
-    /// <param name="due">The day it is placed on.</param>
-    /// <param name="notAfter">Its latest day.</param>
-    /// <param name="levelling">Levelling's reasons, after those of any earlier levelling of this touch.</param>
-    /// <param name="callWindow">The call window on that day.</param>
-    internal PlannedTouch Placed(LocalDate due, LocalDate notAfter, LevellingNote levelling, CallWindow? callWindow) =>
-        new(Relationship, due, NotBefore, notAfter, DaysOverdue, Channel, Commitment, Rule, _decision, Move, callWindow, _levelling is null ? levelling : levelling.After(this))
-        {
-            IdRank = IdRank,
-            WindowOpens = WindowOpens,
-        };
-
     /// <summary>
     /// A copy for a member of a reconnect campaign: placed by the campaign on <paramref name="placedOn"/> (a fixed touch
     /// with the window to the campaign's last day, by <paramref name="channel"/> when the campaign chose one), or, with
@@ -212,7 +202,7 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         note.Campaign = reason;
         if (placedOn is not { } day)
         {
-            return new(Relationship, Due, NotBefore, NotAfter, DaysOverdue, Channel, Commitment, Rule, _decision.WithCampaign(note, placed: false, campaignChannel: false), Move, CallWindow, _levelling)
+            return new(Relationship, Due, NotBefore, NotAfter, DaysOverdue, Channel, Commitment, Rule, _decision.WithCampaign(note, placed: false, campaignChannel: false), Move)
             {
                 IdRank = IdRank,
                 WindowOpens = WindowOpens,
@@ -225,10 +215,6 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
             WindowOpens = day,
         };
     }
-
-    /// <summary>Adds levelling's reasons, in order (none when the touch was not levelled).</summary>
-    /// <param name="reasons">Where to add them.</param>
-    internal void AddLevellingReasons(ImmutableArray<Reason>.Builder reasons) => _levelling?.AddReasons(this, reasons);
 
     /// <summary>Appends <see cref="Why"/> (the feed writes it without making the string).</summary>
     /// <param name="text">Where to append the sentence.</param>
@@ -257,8 +243,14 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     {
         var reasons = ImmutableArray.CreateBuilder<Reason>(8);
         _decision.Explain(this, reasons);
-        AddLevellingReasons(reasons);
+        AddPlacementReasons(reasons);
         return reasons.DrainToImmutable();
+    }
+
+    /// <summary>Adds the reasons of where the touch was placed, after the planner's (levelling's; none for a planned touch).</summary>
+    /// <param name="reasons">Where to add them.</param>
+    private protected virtual void AddPlacementReasons(ImmutableArray<Reason>.Builder reasons)
+    {
     }
 
     /// <summary>"Meet", "Call", "Write to", "Reach out online to".</summary>
@@ -271,9 +263,13 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
     };
 
     /// <inheritdoc/>
-    public bool Equals(PlannedTouch? other) =>
-        other is not null
-        && Relationship.Equals(other.Relationship)
+    public bool Equals(PlannedTouch? other) => other is not null && other.GetType() == GetType() && EqualsCore(other);
+
+    /// <summary>Whether another touch of the same type is equal to this one.</summary>
+    /// <param name="other">The other touch.</param>
+    /// <returns>Whether every value and reason is the same.</returns>
+    private protected virtual bool EqualsCore(PlannedTouch other) =>
+        Relationship.Equals(other.Relationship)
         && Due == other.Due
         && NotBefore == other.NotBefore
         && NotAfter == other.NotAfter
@@ -283,7 +279,6 @@ public sealed class PlannedTouch : IEquatable<PlannedTouch>
         && Equals(LastTouch, other.LastTouch)
         && Rule.Equals(other.Rule)
         && Equals(Move, other.Move)
-        && Equals(CallWindow, other.CallWindow)
         && ReasonArray.SequenceEqual(other.ReasonArray);
 
     /// <inheritdoc/>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
 using Cadence.Internal;
@@ -126,7 +127,7 @@ public sealed class Scheduler
             }
         }
 
-        return new Plan(today, PlanOrder.ByDueThenId(slots.AsSpan(0, planned)!, today), campaigns);
+        return new Plan(today, ImmutableCollectionsMarshal.AsImmutableArray<PlannedTouch>(PlanOrder.ByDueThenId<PlannedTouch>(slots.AsSpan(0, planned)!, today)), campaigns);
     }
 
     /// <summary>Plans one relationship, as <see cref="Plan(Diary, LocalDate)"/> would.</summary>

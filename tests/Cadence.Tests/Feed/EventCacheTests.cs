@@ -31,12 +31,12 @@ public sealed class EventCacheTests
     /// <summary>A diary built afresh on every call: equal data, new objects.</summary>
     private static Diary Diary() => FeedStabilityTests.Diary();
 
-    private static Plan PlanOn(Diary diary, LocalDate today) => new Leveller(Calendar).Level(new Scheduler().Plan(diary, today)).Plan;
+    private static Schedule PlanOn(Diary diary, LocalDate today) => new Leveller(Calendar).Level(new Scheduler().Plan(diary, today));
 
     private static FeedOptions Options(FeedLayout layout = FeedLayout.Events, bool cached = true) =>
         new FeedOptions("Cadence", Key).WithLayout(layout).WithTimeZone(DateTimeZoneProviders.Tzdb["Europe/London"]).WithEventCache(cached);
 
-    private static (byte[] Bytes, FeedResult Result) Write(FeedWriter writer, Plan plan, FeedState previous, Instant now)
+    private static (byte[] Bytes, FeedResult Result) Write(FeedWriter writer, Schedule plan, FeedState previous, Instant now)
     {
         var buffer = new ArrayBufferWriter<byte>();
         var result = writer.Write(plan, previous, now, buffer);

@@ -44,7 +44,7 @@ public sealed class FeedStabilityTests
 
     private static readonly OwnerCalendar Calendar = new OwnerCalendar(DateTimeZone.Utc).WithBudget(new TouchBudget(3));
 
-    private static Plan PlanOn(Diary diary, LocalDate today) => new Leveller(Calendar).Level(new Scheduler().Plan(diary, today)).Plan;
+    private static Schedule PlanOn(Diary diary, LocalDate today) => new Leveller(Calendar).Level(new Scheduler().Plan(diary, today));
 
     private static Instant MorningOf(LocalDate day) => day.At(new LocalTime(7, 0)).InUtc().ToInstant();
 

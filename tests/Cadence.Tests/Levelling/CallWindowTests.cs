@@ -230,11 +230,11 @@ public class CallWindowTests
             [relationship.WithRule(Rule).WithPreferredChannels(channel)],
             [new Touch(relationship.Id, due.PlusDays(-30), Channel.Meeting)]);
 
-    private static PlannedTouch LevelOne(string ownerZone, Relationship contact, LocalDate today, LocalDate due, Channel channel = Channel.Call)
+    private static LevelledTouch LevelOne(string ownerZone, Relationship contact, LocalDate today, LocalDate due, Channel channel = Channel.Call)
     {
         var plan = new Scheduler().Plan(DueOn(contact, due, channel), today);
         var levelled = new Leveller(OwnerCalendar.ForZone(ownerZone)).Level(plan);
-        return levelled.Plan[contact.Id];
+        return levelled[contact.Id];
     }
 
     private static Relationship InSydney => new Relationship("ava", "Ava Chen", "client").WithTimeZone(OwnerCalendar.Zone(Sydney));
@@ -372,7 +372,7 @@ public class CallWindowTests
 
         // Seven working days (Sat 11, Sun 12, Sat 18, Sun 19, Sat 25, Sun 26 Apr, Sat 2 May) wait for a weekday in
         // London; the eighth, Sun 3 May, takes it anyway, and says so.
-        var ann = levelled.Plan["ann"];
+        var ann = levelled["ann"];
         Assert.True(calendar.IsWorkingDay(ann.Due));
         Assert.Equal(new LocalDate(2026, 5, 3), ann.Due);
         Assert.Equal(new OnContactWeekendReason("London"), ann.Reasons.OfType<OnContactWeekendReason>().Single());

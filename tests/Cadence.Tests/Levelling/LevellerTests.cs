@@ -25,7 +25,7 @@ internal static class LevellingDiary
     public static LevelledPlan Level(this Diary diary, LocalDate today, OwnerCalendar calendar, LevellingOptions? options = null) =>
         new Leveller(calendar, options).Level(new Scheduler().Plan(diary, today));
 
-    public static IReadOnlyList<string> On(this Plan plan, LocalDate day) =>
+    public static IReadOnlyList<string> On(this Schedule plan, LocalDate day) =>
         plan.Touches.Where(t => t.Due == day).Select(t => t.RelationshipId).ToArray();
 }
 
@@ -57,16 +57,16 @@ public class LevellerTests
         var levelled = AfterEaster.Level(Tuesday, Easter(3));
 
         // Earliest deadline (due + 15) first, ties by id.
-        Assert.Equal(["ann", "bob", "cat"], levelled.Plan.On(Tuesday));
-        Assert.Equal(["dee", "eve", "fay"], levelled.Plan.On(Apr(8)));
-        Assert.Equal(["gus"], levelled.Plan.On(Apr(9)));
+        Assert.Equal(["ann", "bob", "cat"], levelled.On(Tuesday));
+        Assert.Equal(["dee", "eve", "fay"], levelled.On(Apr(8)));
+        Assert.Equal(["gus"], levelled.On(Apr(9)));
         Assert.Empty(levelled.Overbooked);
     }
 
     [Fact]
     public void Level_OverdueTouchesAfterEaster_EachMoveSaysWhyInWords()
     {
-        var plan = AfterEaster.Level(Tuesday, Easter(3)).Plan;
+        var plan = AfterEaster.Level(Tuesday, Easter(3));
 
         Assert.Empty(plan["ann"].Reasons.OfType<LevelledReason>());
         var dee = plan["dee"].Reasons.OfType<LevelledReason>().Single();
@@ -81,7 +81,7 @@ public class LevellerTests
     [Fact]
     public void Level_OverdueWithinTheirWindow_NotLate()
     {
-        var plan = AfterEaster.Level(Tuesday, Easter(3)).Plan;
+        var plan = AfterEaster.Level(Tuesday, Easter(3));
 
         Assert.All(plan.Touches, t => Assert.Empty(t.Reasons.OfType<LateReason>()));
         Assert.All(plan.Touches, t => Assert.False(t.IsLate));
@@ -90,7 +90,7 @@ public class LevellerTests
     [Fact]
     public void AgendaFor_LevelledPlan_ShowsTheMovesInWhy()
     {
-        var plan = AfterEaster.Level(Tuesday, Easter(3)).Plan;
+        var plan = AfterEaster.Level(Tuesday, Easter(3));
 
         var agenda = Agenda.For(plan, Apr(8));
 
@@ -120,7 +120,7 @@ public class LevellerTests
     [Fact]
     public void Level_OverdueAndPastTheirLatestDay_LateFromTheOldDeadline()
     {
-        var plan = Tight.Level(Tuesday, Easter(1)).Plan;
+        var plan = Tight.Level(Tuesday, Easter(1));
 
         Assert.Equal([Apr(7), Apr(8), Apr(9), Apr(10)], new[] { "ann", "bob", "cat", "dee" }.Select(id => plan[id].Due));
         // ann is placed on the day she is due (today), already past her latest day; dee had to wait for room.
@@ -139,7 +139,7 @@ public class LevellerTests
     {
         var options = LevellingOptions.Default.WithRebaseOverdue(true);
 
-        var plan = Tight.Level(Tuesday, Easter(1), options).Plan;
+        var plan = Tight.Level(Tuesday, Easter(1), options);
 
         // 5 days overdue with 2 days of slack: the window starts again today, not after Thu 9 Apr.
         Assert.Equal([Apr(7), Apr(8), Apr(9), Apr(10)], new[] { "ann", "bob", "cat", "dee" }.Select(id => plan[id].Due));
@@ -161,7 +161,7 @@ public class LevellerTests
     [Fact]
     public void Level_RebaseOverdue_StillSpreadWithinBudget()
     {
-        var plan = AfterEaster.Level(Tuesday, Easter(3), LevellingOptions.Default.WithRebaseOverdue(true)).Plan;
+        var plan = AfterEaster.Level(Tuesday, Easter(3), LevellingOptions.Default.WithRebaseOverdue(true));
 
         Assert.Equal(3, plan.On(Tuesday).Count);
         Assert.Equal(3, plan.On(Apr(8)).Count);
@@ -175,7 +175,7 @@ public class LevellerTests
     {
         var diary = LevellingDiary.Clients(("ann", Apr(11)));
 
-        var ann = diary.Level(Apr(9), London).Plan["ann"];
+        var ann = diary.Level(Apr(9), London)["ann"];
 
         Assert.Equal(Apr(13), ann.Due);
         var moved = ann.Reasons.OfType<LevelledReason>().Single();
@@ -188,7 +188,7 @@ public class LevellerTests
     {
         var diary = LevellingDiary.Clients(("ann", GoodFriday));
 
-        var ann = diary.Level(Apr(2), Easter(5)).Plan["ann"];
+        var ann = diary.Level(Apr(2), Easter(5))["ann"];
 
         // Fri holiday, Sat and Sun weekend, Mon holiday: Tuesday. The cause is the first day's.
         Assert.Equal(Tuesday, ann.Due);
@@ -204,7 +204,7 @@ public class LevellerTests
         var due = new LocalDate(2026, 8, 5);
         var diary = LevellingDiary.Clients(("ann", due));
 
-        var ann = diary.Level(new LocalDate(2026, 7, 31), calendar).Plan["ann"];
+        var ann = diary.Level(new LocalDate(2026, 7, 31), calendar)["ann"];
 
         Assert.Equal(new LocalDate(2026, 8, 17), ann.Due);
         var moved = ann.Reasons.OfType<LevelledReason>().Single();
@@ -218,7 +218,7 @@ public class LevellerTests
         var diary = LevellingDiary.Clients(("ann", Apr(8)));
         var unlevelled = new Scheduler().Plan(diary, Tuesday)["ann"];
 
-        var ann = diary.Level(Tuesday, London).Plan["ann"];
+        var ann = diary.Level(Tuesday, London)["ann"];
 
         Assert.Equal(Apr(8), ann.Due);
         Assert.Equal(unlevelled.Reasons, ann.Reasons);
@@ -236,7 +236,7 @@ public class LevellerTests
             .With(LevellingDiary.Client("cal"), Apr(8));
         var calendar = London.WithBudget(new TouchBudget(5).WithPerChannel(Channel.Meeting, 2));
 
-        var plan = diary.Level(Tuesday, calendar).Plan;
+        var plan = diary.Level(Tuesday, calendar);
 
         Assert.Equal(["cal", "max", "mia"], plan.On(Apr(8)));
         Assert.Equal(Apr(9), plan["moe"].Due);
@@ -251,7 +251,7 @@ public class LevellerTests
         var diary = LevellingDiary.Clients(("ann", Apr(8)), ("bob", Apr(8)));
         var calendar = London.WithBudget(new TouchBudget(5).WithPerChannel(Channel.Call, 1));
 
-        var bob = diary.Level(Tuesday, calendar).Plan["bob"];
+        var bob = diary.Level(Tuesday, calendar)["bob"];
 
         Assert.Equal(Apr(9), bob.Due);
         Assert.Equal("moved from Wed 8 Apr 2026: budget of 1 call a day reached", bob.Reasons.OfType<LevelledReason>().Single().ToString());
@@ -264,7 +264,7 @@ public class LevellerTests
         var diary = LevellingDiary.Clients(("ann", monday), ("bob", monday), ("cat", monday), ("dee", monday), ("eve", monday), ("fay", monday));
         var calendar = London.WithBudget(new TouchBudget(10).WithPerWeek(4));
 
-        var plan = diary.Level(monday, calendar).Plan;
+        var plan = diary.Level(monday, calendar);
 
         Assert.Equal(["ann", "bob", "cat", "dee"], plan.On(monday));
         Assert.Equal(["eve", "fay"], plan.On(Apr(20)));
@@ -286,21 +286,21 @@ public class LevellerTests
         var levelled = diary.Level(Tuesday, London.WithBudget(new TouchBudget(2)));
 
         Assert.Equal([new OverbookedDay(Apr(8), 3, 2)], levelled.Overbooked);
-        Assert.Equal(["pam", "pat", "pia"], levelled.Plan.On(Apr(8)));
+        Assert.Equal(["pam", "pat", "pia"], levelled.On(Apr(8)));
         foreach (var id in new[] { "pam", "pat", "pia" })
         {
-            var touch = levelled.Plan[id];
+            var touch = levelled[id];
             Assert.True(touch.IsFixed);
             Assert.Equal(new OverbookedReason(Apr(8), 3, 2), touch.Reasons.OfType<OverbookedReason>().Single());
             Assert.Empty(touch.Reasons.OfType<LevelledReason>());
         }
 
         Assert.Equal("Wed 8 Apr 2026 is over budget with fixed touches (3 for a budget of 2)", new OverbookedReason(Apr(8), 3, 2).ToString());
-        Assert.EndsWith("; Wed 8 Apr 2026 is over budget with fixed touches (3 for a budget of 2).", levelled.Plan["pam"].Why, StringComparison.Ordinal);
+        Assert.EndsWith("; Wed 8 Apr 2026 is over budget with fixed touches (3 for a budget of 2).", levelled["pam"].Why, StringComparison.Ordinal);
 
         // The flexible touch due that day gives way.
-        Assert.Equal(Apr(9), levelled.Plan["fin"].Due);
-        Assert.Equal(new LevelledReason(Apr(8), Apr(9), MoveCause.DailyBudget, 2), levelled.Plan["fin"].Reasons.OfType<LevelledReason>().Single());
+        Assert.Equal(Apr(9), levelled["fin"].Due);
+        Assert.Equal(new LevelledReason(Apr(8), Apr(9), MoveCause.DailyBudget, 2), levelled["fin"].Reasons.OfType<LevelledReason>().Single());
     }
 
     [Fact]
@@ -314,10 +314,10 @@ public class LevellerTests
         var levelled = diary.Level(Tuesday, London.WithBudget(new TouchBudget(5).WithPerChannel(Channel.Meeting, 1)));
 
         Assert.Equal([new OverbookedDay(Apr(8), 2, 1, Channel.Meeting)], levelled.Overbooked);
-        Assert.Equal(Apr(8), levelled.Plan["pam"].Due);
-        Assert.Equal(Apr(8), levelled.Plan["pat"].Due);
-        Assert.Equal(Apr(9), levelled.Plan["mo"].Due);
-        Assert.Equal(MoveCause.ChannelBudget, levelled.Plan["mo"].Reasons.OfType<LevelledReason>().Single().Cause);
+        Assert.Equal(Apr(8), levelled["pam"].Due);
+        Assert.Equal(Apr(8), levelled["pat"].Due);
+        Assert.Equal(Apr(9), levelled["mo"].Due);
+        Assert.Equal(MoveCause.ChannelBudget, levelled["mo"].Reasons.OfType<LevelledReason>().Single().Cause);
     }
 
     [Fact]
@@ -332,11 +332,11 @@ public class LevellerTests
 
         var levelled = diary.Level(monday, London.WithBudget(new TouchBudget(5).WithPerWeek(2)));
 
-        Assert.Equal([monday, Apr(14), Apr(15)], new[] { "pam", "pat", "pia" }.Select(id => levelled.Plan[id].Due));
+        Assert.Equal([monday, Apr(14), Apr(15)], new[] { "pam", "pat", "pia" }.Select(id => levelled[id].Due));
         Assert.Equal([new OverbookedDay(monday, 3, 2, Week: true)], levelled.Overbooked);
         Assert.All(new[] { "pam", "pat", "pia" }, id => Assert.Equal(
             new OverbookedReason(monday, 3, 2, Week: true),
-            levelled.Plan[id].Reasons.OfType<OverbookedReason>().Single()));
+            levelled[id].Reasons.OfType<OverbookedReason>().Single()));
         Assert.Equal(
             "the week of Mon 13 Apr 2026 is over budget with fixed touches (3 for a budget of 2 a week)",
             new OverbookedReason(monday, 3, 2, Week: true).ToString());
@@ -362,7 +362,7 @@ public class LevellerTests
         Assert.Equal(days, daily.Overbooked);
         Assert.All(new[] { "pam", "pat" }, id => Assert.Equal(
             weekly.Overbooked.Select(o => new OverbookedReason(o.Date, o.Count, o.Limit, o.Channel, o.Week)),
-            weekly.Plan[id].Reasons.OfType<OverbookedReason>()));
+            weekly[id].Reasons.OfType<OverbookedReason>()));
     }
 
     [Fact]
@@ -373,8 +373,8 @@ public class LevellerTests
 
         var levelled = diary.Level(Apr(2), Easter(3));
 
-        Assert.Equal(EasterMonday, levelled.Plan["pam"].Due);
-        Assert.Empty(levelled.Plan["pam"].Reasons.OfType<LevelledReason>());
+        Assert.Equal(EasterMonday, levelled["pam"].Due);
+        Assert.Empty(levelled["pam"].Reasons.OfType<LevelledReason>());
         Assert.Empty(levelled.Overbooked);
     }
 
@@ -430,11 +430,11 @@ public class LevellerTests
 
         var levelled = diary.Level(Tuesday, London.WithBudget(new TouchBudget(1)));
 
-        Assert.Equal(Apr(14), levelled.Plan["zoe"].Due);
-        Assert.Empty(levelled.Plan["zoe"].Reasons.OfType<LevelledReason>());
-        Assert.Contains("snoozed by hand from Thu 9 Apr 2026 to Tue 14 Apr 2026", levelled.Plan["zoe"].Why, StringComparison.Ordinal);
-        Assert.Equal(Apr(15), levelled.Plan["ann"].Due);
-        Assert.Equal("moved from Tue 14 Apr 2026: budget of 1 a day reached", levelled.Plan["ann"].Reasons.OfType<LevelledReason>().Single().ToString());
+        Assert.Equal(Apr(14), levelled["zoe"].Due);
+        Assert.Empty(levelled["zoe"].Reasons.OfType<LevelledReason>());
+        Assert.Contains("snoozed by hand from Thu 9 Apr 2026 to Tue 14 Apr 2026", levelled["zoe"].Why, StringComparison.Ordinal);
+        Assert.Equal(Apr(15), levelled["ann"].Due);
+        Assert.Equal("moved from Tue 14 Apr 2026: budget of 1 a day reached", levelled["ann"].Reasons.OfType<LevelledReason>().Single().ToString());
         Assert.Empty(levelled.Overbooked);
     }
 
@@ -443,7 +443,7 @@ public class LevellerTests
     {
         var diary = LevellingDiary.Clients(("zoe", Apr(9))).Move(new ManualMove("zoe", Apr(11), Tuesday));
 
-        var zoe = diary.Level(Tuesday, London).Plan["zoe"];
+        var zoe = diary.Level(Tuesday, London)["zoe"];
 
         Assert.Equal(Apr(11), zoe.Due);
         Assert.Empty(zoe.Reasons.OfType<LevelledReason>());
@@ -459,8 +459,8 @@ public class LevellerTests
         var levelled = diary.Level(Tuesday, London.WithBudget(new TouchBudget(1)));
 
         Assert.Equal([new OverbookedDay(Apr(14), 2, 1)], levelled.Overbooked);
-        Assert.Equal(["ann", "zoe"], levelled.Plan.On(Apr(14)));
-        Assert.Equal(new OverbookedReason(Apr(14), 2, 1), levelled.Plan["ann"].Reasons.OfType<OverbookedReason>().Single());
+        Assert.Equal(["ann", "zoe"], levelled.On(Apr(14)));
+        Assert.Equal(new OverbookedReason(Apr(14), 2, 1), levelled["ann"].Reasons.OfType<OverbookedReason>().Single());
     }
 
     [Fact]
@@ -479,7 +479,7 @@ public class LevellerTests
         Assert.Equal(Apr(9).PlusDays(30), zoe.Due);
 
         // Sat 9 May is a weekend day: levelling moves the touch, as any other, to Mon 11 May.
-        Assert.Equal(new LocalDate(2026, 5, 11), diary.Level(Apr(10), London).Plan["zoe"].Due);
+        Assert.Equal(new LocalDate(2026, 5, 11), diary.Level(Apr(10), London)["zoe"].Due);
     }
 
     [Fact]
@@ -507,7 +507,7 @@ public class LevellerTests
         var first = diary.Level(Tuesday, Easter(1));
         var second = diary.Level(Tuesday, Easter(1));
 
-        Assert.Equal(first.Plan, second.Plan);
+        Assert.Equal(first, second);
         Assert.Equal(first.Overbooked, second.Overbooked);
         Assert.Equal([new OverbookedDay(Apr(8), 2, 1)], first.Overbooked);
     }
@@ -521,8 +521,8 @@ public class LevellerTests
 
         var levelled = diary.Level(monday, London.WithBudget(new TouchBudget(1)));
 
-        Assert.Equal(2628, levelled.Plan.Touches.Count);
-        Assert.Equal(2628, levelled.Plan.Touches.Select(t => t.Due).Distinct().Count());
+        Assert.Equal(2628, levelled.Touches.Count);
+        Assert.Equal(2628, levelled.Touches.Select(t => t.Due).Distinct().Count());
     }
 
     [Fact]

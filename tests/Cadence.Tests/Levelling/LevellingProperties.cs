@@ -203,7 +203,7 @@ public class LevellingProperties
     // ---------------------------------------------------------------- helpers, recomputed from the generated data
 
     /// <summary>Each levelled touch with its unlevelled self.</summary>
-    private static IEnumerable<(PlannedTouch Before, PlannedTouch After)> Pairs(Plan unlevelled, Plan levelled) =>
+    private static IEnumerable<(PlannedTouch Before, LevelledTouch After)> Pairs(Plan unlevelled, LevelledPlan levelled) =>
         unlevelled.Touches.Select(t => (t, levelled[t.RelationshipId]));
 
     private static bool IsDayOff(LevellingScenario s, LocalDate day) =>
@@ -227,7 +227,7 @@ public class LevellingProperties
     [Property]
     public bool Level_AnyDiaryAndCalendar_FlexibleTouchesOnlyOnWorkingDays(LevellingScenario s)
     {
-        return s.Levelled().Plan.Touches.Where(t => !t.IsFixed).All(t =>
+        return s.Levelled().Touches.Where(t => !t.IsFixed).All(t =>
             s.Calendar.DayOffOn(t.Due) == DayOff.None && !IsDayOff(s, t.Due)
                 || Fail($"{t.RelationshipId} placed on {t.Due:uuuu-MM-dd}, a {s.Calendar.DayOffOn(t.Due)}"));
     }
@@ -236,7 +236,7 @@ public class LevellingProperties
     public bool Level_AnyDiaryAndCalendar_FlexibleTouchNeverBeforeItsDueTodayFloorOrPause(LevellingScenario s)
     {
         var unlevelled = s.Unlevelled();
-        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled);
         return Pairs(unlevelled, levelled).Where(p => !p.Before.IsFixed).All(p =>
         {
             var relationship = s.Diary[p.Before.RelationshipId];
@@ -250,7 +250,7 @@ public class LevellingProperties
     public bool Level_AnyDiaryAndCalendar_FixedTouchesKeepTheirDayAndWindow_UnlessOverdue(LevellingScenario s)
     {
         var unlevelled = s.Unlevelled();
-        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled);
         return Pairs(unlevelled, levelled).Where(p => p.Before.IsFixed && !p.Before.IsOverdue).All(p =>
             p.After.IsFixed
             && p.After.Due == p.Before.Due
@@ -266,7 +266,7 @@ public class LevellingProperties
     public bool Level_AnyDiaryAndCalendar_OverdueFixedTouchOnTheFirstWorkingDayWithRoom(LevellingScenario s)
     {
         var unlevelled = s.Unlevelled();
-        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled);
         var budget = s.Calendar.Budget;
         var fixedOn = levelled.Touches.Where(t => t.IsFixed).ToLookup(t => t.Due);
         bool Full(LocalDate day, Channel channel) =>
@@ -300,7 +300,7 @@ public class LevellingProperties
             return true;
         }
 
-        var levelled = new Leveller(s.Calendar, s.Options).Level(s.Unlevelled()).Plan;
+        var levelled = new Leveller(s.Calendar, s.Options).Level(s.Unlevelled());
         bool channelBudgets = s.Calendar.Budget.PerChannel.Count > 0;
         var overdue = levelled.Touches
             .Where(t => !t.IsFixed && t.IsOverdue && !(t.Channel.IsLive() && t.Relationship.TimeZone is not null))
@@ -318,7 +318,7 @@ public class LevellingProperties
         var levelled = s.Levelled();
         int perDay = s.Calendar.Budget.PerDay;
         var expectedOverbooked = new List<OverbookedDay>();
-        foreach (var day in levelled.Plan.Touches.GroupBy(t => t.Due))
+        foreach (var day in levelled.Touches.GroupBy(t => t.Due))
         {
             int fixedCount = day.Count(t => t.IsFixed);
             int flexible = day.Count(t => !t.IsFixed);
@@ -356,7 +356,7 @@ public class LevellingProperties
         var levelled = s.Levelled();
         var budget = s.Calendar.Budget;
         var expected = new HashSet<OverbookedDay>();
-        foreach (var group in levelled.Plan.Touches.GroupBy(t => (t.Due, t.Channel)))
+        foreach (var group in levelled.Touches.GroupBy(t => (t.Due, t.Channel)))
         {
             int limit = budget.PerChannel.TryGetValue(group.Key.Channel, out int own) ? Math.Min(own, budget.PerDay) : budget.PerDay;
             int fixedCount = group.Count(t => t.IsFixed);
@@ -384,7 +384,7 @@ public class LevellingProperties
             return true;
         }
 
-        return s.Levelled().Plan.Touches.GroupBy(t => WeekOf(t.Due)).All(week =>
+        return s.Levelled().Touches.GroupBy(t => WeekOf(t.Due)).All(week =>
         {
             int fixedCount = week.Count(t => t.IsFixed);
             int flexible = week.Count(t => !t.IsFixed);
@@ -399,7 +399,7 @@ public class LevellingProperties
     public bool Level_AnyDiaryAndCalendar_EveryMoveHasALevelledReasonFromTheOriginalDay(LevellingScenario s)
     {
         var unlevelled = s.Unlevelled();
-        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled);
         return Pairs(unlevelled, levelled).All(p =>
         {
             var moves = p.After.Reasons.OfType<LevelledReason>().ToArray();
@@ -440,7 +440,7 @@ public class LevellingProperties
     public bool Level_AnyDiaryAndCalendar_LateExactlyWhenPastTheDeadlineAndSaysSo(LevellingScenario s)
     {
         var unlevelled = s.Unlevelled();
-        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled);
         return Pairs(unlevelled, levelled).Where(p => !p.Before.IsFixed).All(p =>
         {
             LocalDate deadline = Deadline(s, p.Before);
@@ -457,7 +457,7 @@ public class LevellingProperties
     public bool Level_AnyDiaryAndCalendar_KeepsEveryReasonAndAddsOnlyLevellingOnes(LevellingScenario s)
     {
         var unlevelled = s.Unlevelled();
-        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled);
         return Pairs(unlevelled, levelled).All(p =>
             p.After.Reasons.Take(p.Before.Reasons.Count).SequenceEqual(p.Before.Reasons)
             && p.After.Reasons.Skip(p.Before.Reasons.Count).All(r => r is LevelledReason or LateReason or OverbookedReason or CallWindowReason or NoCommonHoursReason or FixedOnDayOffReason or OnContactWeekendReason)
@@ -475,7 +475,7 @@ public class LevellingProperties
     [Property]
     public bool Level_AnyDiaryAndCalendar_CallsAndMeetingsGetTheWindowOfTheirDay(LevellingScenario s)
     {
-        return s.Levelled().Plan.Touches.All(t =>
+        return s.Levelled().Touches.All(t =>
         {
             if (!t.Channel.IsLive() || t.Relationship.TimeZone is not { } zone)
             {
@@ -492,7 +492,7 @@ public class LevellingProperties
     [Property]
     public bool Level_AnyDiaryAndCalendar_FlexibleCallsAndMeetingsAvoidTheContactsWeekend(LevellingScenario s)
     {
-        return s.Levelled().Plan.Touches.Where(t => !t.IsFixed && t.Channel.IsLive() && t.Relationship.TimeZone is not null).All(t =>
+        return s.Levelled().Touches.Where(t => !t.IsFixed && t.Channel.IsLive() && t.Relationship.TimeZone is not null).All(t =>
         {
             var zone = t.Relationship.TimeZone!;
             // The contact's day: that of the common hours, or else the owner's midday seen from the contact's zone.
@@ -508,7 +508,7 @@ public class LevellingProperties
     [Property]
     public bool Level_AnyCallWindow_InsideBothSidesWorkingHours(LevellingScenario s)
     {
-        return s.Levelled().Plan.Touches.Where(t => t.CallWindow is not null).All(t =>
+        return s.Levelled().Touches.Where(t => t.CallWindow is not null).All(t =>
         {
             var w = t.CallWindow!;
             return w.OwnerStart.Date == t.Due
@@ -556,10 +556,10 @@ public class LevellingProperties
         var plan = s.Unlevelled();
         var first = new Leveller(s.Calendar, s.Options).Level(plan);
         var second = new Leveller(s.Calendar, s.Options).Level(s.Unlevelled());
-        return first.Plan.Equals(second.Plan)
-            && first.Plan.ToString() == second.Plan.ToString()
+        return first.Equals(second)
+            && first.ToString() == second.ToString()
             && first.Overbooked.SequenceEqual(second.Overbooked)
-            && !ReferenceEquals(first.Plan, second.Plan);
+            && !ReferenceEquals(first, second);
     }
 
     [Property]
@@ -578,8 +578,8 @@ public class LevellingProperties
             var (s, shuffled) = x;
             var original = s.Levelled();
             var other = new Leveller(s.Calendar, s.Options).Level(new Scheduler(s.SchedulerOptions).Plan(shuffled, s.Today));
-            return original.Plan.Equals(other.Plan)
-                && original.Plan.ToString() == other.Plan.ToString()
+            return original.Equals(other)
+                && original.ToString() == other.ToString()
                 && original.Overbooked.SequenceEqual(other.Overbooked);
         });
     }
@@ -605,7 +605,7 @@ public class LevellingProperties
             var leveller = new Leveller(s.Calendar, s.Options);
             var original = leveller.Level(plan);
             var other = leveller.Level(shuffled);
-            return original.Plan.Equals(other.Plan) && original.Overbooked.SequenceEqual(other.Overbooked);
+            return original.Equals(other) && original.Overbooked.SequenceEqual(other.Overbooked);
         });
     }
 
@@ -613,7 +613,7 @@ public class LevellingProperties
     public bool Level_AnyDiaryAndCalendar_SameRelationshipsOrderedByDayThenId(LevellingScenario s)
     {
         var unlevelled = s.Unlevelled();
-        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled).Plan;
+        var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled);
         var ordered = levelled.Touches.OrderBy(t => t.Due).ThenBy(t => t.RelationshipId, StringComparer.Ordinal);
         return levelled.Today == unlevelled.Today
             && levelled.Touches.Count == unlevelled.Touches.Count

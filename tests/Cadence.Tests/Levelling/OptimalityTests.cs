@@ -168,7 +168,7 @@ public class OptimalityTests
     private static (int Levelled, int Optimum, string Detail) Compare(SmallInstance instance)
     {
         var plan = new Scheduler().Plan(instance.Diary(), instance.Today);
-        var levelled = new Leveller(instance.Calendar()).Level(plan).Plan;
+        var levelled = new Leveller(instance.Calendar()).Level(plan);
         var touches = plan.Touches.OrderBy(t => t.RelationshipId, StringComparer.Ordinal).ToArray();
         int[] release = [.. touches.Select(t => Period.DaysBetween(instance.Today, t.Due))];
         int[] deadline = [.. touches.Select(t => Period.DaysBetween(instance.Today, t.NotAfter))];

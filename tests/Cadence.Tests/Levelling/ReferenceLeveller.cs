@@ -44,7 +44,7 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
     {
         LocalDate today = plan.Today;
         var usage = new Usage();
-        var placed = new List<PlannedTouch>(plan.Touches.Count);
+        var placed = new List<LevelledTouch>(plan.Touches.Count);
 
         // Fixed touches first: they keep their days and take the budget; then the overdue ones, the most overdue first,
         // each on the first working day with room from its day (a day off, then the day's, week's and channel's budgets
@@ -137,7 +137,7 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
         }
 
         var ordered = placed.OrderBy(t => t.Due).ThenBy(t => t.RelationshipId, StringComparer.Ordinal).ToArray();
-        return new LevelledPlan(new Plan(today, [.. ordered]), overbooked);
+        return new LevelledPlan(plan, ordered, overbooked);
     }
 
     /// <summary>The days, channels and weeks the fixed touches alone put over budget: by day, a week after its Monday's day.</summary>
@@ -202,7 +202,7 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
     }
 
     /// <summary>Places what fits on one day; whatever still waits remembers why, if this is the first day it waits.</summary>
-    private void PlaceDay(LocalDate day, PriorityQueue<Job, (LocalDate, string)> ready, Usage usage, List<PlannedTouch> placed)
+    private void PlaceDay(LocalDate day, PriorityQueue<Job, (LocalDate, string)> ready, Usage usage, List<LevelledTouch> placed)
     {
         var budget = calendar.Budget;
         var dayOff = calendar.DayOffOn(day);
@@ -280,7 +280,7 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
     private CallWindow? Window(LocalDate day, DateTimeZone zone) =>
         CallWindow.Find(day, calendar.TimeZone, calendar.WorkStart, calendar.WorkEnd, zone, calendar.ContactWorkStart, calendar.ContactWorkEnd);
 
-    private PlannedTouch Place(Job job, LocalDate day)
+    private LevelledTouch Place(Job job, LocalDate day)
     {
         var more = new List<Reason>();
         if (day > job.Touch.Due && job.Cause is { } cause)
@@ -306,10 +306,10 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
     /// zone gets the day's call window, and its note then ends with a <see cref="CallWindowReason"/> or
     /// <see cref="NoCommonHoursReason"/>.
     /// </summary>
-    private PlannedTouch Finish(PlannedTouch touch, LocalDate day, LocalDate notAfter, List<Reason> more)
+    private LevelledTouch Finish(PlannedTouch touch, LocalDate day, LocalDate notAfter, List<Reason> more)
     {
         CallWindow? window = touch.Channel.IsLive() && touch.Relationship.TimeZone is { } zone ? Window(day, zone) : null;
-        return touch.Placed(day, notAfter, new LevellingNote([.. more]), window);
+        return new LevelledTouch(touch, day, notAfter, new LevellingNote([.. more]), window);
     }
 
     private sealed class Job(PlannedTouch touch, LocalDate deadline, LocalDate priority)

@@ -301,7 +301,7 @@ public class NextStepTests
             [new Touch("sam", new LocalDate(2026, 3, 20), Channel.Meeting), .. others.Select(o => new Touch(o.Id, new LocalDate(2026, 2, 1), Channel.Call))],
             [new Commitment("deck", "sam", new LocalDate(2026, 4, 2), "send the deck", Channel.Note, madeOn: new LocalDate(2026, 3, 20))]);
         var levelled = new Leveller(calendar).Level(new Scheduler().Plan(diary, Sat4Apr));
-        return levelled.Plan["sam"];
+        return levelled["sam"];
     }
 
     [Fact]
@@ -343,7 +343,7 @@ public class NextStepTests
 
         var sam = LevelOverdue(calendar, max);
         var diary = new Diary([Sam, max], [new Touch("sam", new LocalDate(2026, 3, 20), Channel.Meeting), new Touch("max", new LocalDate(2026, 2, 1), Channel.Call)], [new Commitment("deck", "sam", new LocalDate(2026, 4, 2), "send the deck", Channel.Note, madeOn: new LocalDate(2026, 3, 20))]);
-        var levelled = new Leveller(calendar).Level(new Scheduler().Plan(diary, Sat4Apr)).Plan;
+        var levelled = new Leveller(calendar).Level(new Scheduler().Plan(diary, Sat4Apr));
 
         Assert.Equal(new LocalDate(2026, 4, 6), sam.Due);
         Assert.Equal(new LocalDate(2026, 4, 7), levelled["max"].Due);
@@ -363,7 +363,7 @@ public class NextStepTests
                 new Commitment("call", "zoe", new LocalDate(2026, 3, 30), "call back"),
             ]);
 
-        var levelled = new Leveller(calendar).Level(new Scheduler().Plan(diary, new LocalDate(2026, 4, 6))).Plan;
+        var levelled = new Leveller(calendar).Level(new Scheduler().Plan(diary, new LocalDate(2026, 4, 6)));
 
         Assert.Equal(new LocalDate(2026, 4, 6), levelled["zoe"].Due);
         Assert.Equal(new LocalDate(2026, 4, 7), levelled["sam"].Due);

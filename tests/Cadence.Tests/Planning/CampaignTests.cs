@@ -142,7 +142,7 @@ public sealed class CampaignTests
 
         foreach (var day in new[] { Today, Today.PlusDays(3) })
         {
-            var levelled = new Leveller(options.Calendar!).Level(new Scheduler(options).Plan(diary, day)).Plan;
+            var levelled = new Leveller(options.Calendar!).Level(new Scheduler(options).Plan(diary, day));
             Assert.Equal(day, levelled["pa"].Due);
             Assert.Contains(levelled.Touches, t => t.RelationshipId.StartsWith('c') && t.Due == day);
             Assert.True(Agenda.For(levelled, day).Touches.Count <= 2);
@@ -262,7 +262,7 @@ public sealed class CampaignTests
         {
             var (diary, options, today, perDay, perWeek) = x;
             var raw = new Scheduler(options).Plan(diary, today);
-            var plan = new Leveller(options.Calendar!).Level(raw).Plan;
+            var plan = new Leveller(options.Calendar!).Level(raw);
             var campaign = diary.Campaigns[0];
             var progress = plan.Campaigns[0];
             var placed = plan.Touches.Where(t => t.IsCampaignTouch).ToList();

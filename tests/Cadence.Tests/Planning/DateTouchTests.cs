@@ -172,7 +172,7 @@ public sealed class DateTouchTests
         var diary = new Diary([Zoe(ImportantDate.Yearly("birthday", new AnnualDate(4, 4)))], [Met(2)]);
         var plan = new Scheduler().Plan(diary, Today);
 
-        var levelled = new Leveller(OwnerCalendar.ForZone("Europe/Berlin")).Level(plan).Plan["zoe"];
+        var levelled = new Leveller(OwnerCalendar.ForZone("Europe/Berlin")).Level(plan)["zoe"];
 
         Assert.Equal(new LocalDate(2026, 4, 4), levelled.Due);
         Assert.Contains("Birthday on Sat 4 Apr 2026", levelled.Why, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ namespace Cadence;
 /// </summary>
 /// <example>
 /// <code>
-/// var (channel, medium) = ChannelWord.Parse("E-mail");           // (Channel.Note, "email")
+/// var word = ChannelWord.Parse("E-mail");                         // word.Channel is Channel.Note, word.Medium "email"
 /// IReadOnlyList&lt;Channel&gt; prefers = ChannelWord.ParseList("call, note");
 /// string word = Channel.Call.ToWord();                          // "call"
 /// </code>

@@ -27,7 +27,7 @@ public sealed partial class FollowUpLadder
     /// </exception>
     public static FollowUpLadder Parse(string name, string steps)
     {
-        Guard.NotNull(name, nameof(name));
+        // The name is checked as the constructor checks it, once the steps are read.
         var (count, parsed, error) = Read(Guard.NotNull(steps, nameof(steps)));
         return error is null ? new FollowUpLadder(name, count, parsed) : throw error;
     }
@@ -40,7 +40,6 @@ public sealed partial class FollowUpLadder
     /// <exception cref="ArgumentException">A null argument, or a blank name with steps that can be read.</exception>
     public static bool TryParse(string name, string steps, [NotNullWhen(true)] out FollowUpLadder? ladder)
     {
-        Guard.NotNull(name, nameof(name));
         var (count, parsed, error) = Read(Guard.NotNull(steps, nameof(steps)));
         ladder = error is null ? new FollowUpLadder(name, count, parsed) : null;
         return ladder is not null;

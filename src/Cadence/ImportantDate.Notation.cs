@@ -111,7 +111,7 @@ public sealed partial record ImportantDate
 
     private static (ImportantDate? Date, NotationException? Error) ReadOn(string label, string on, bool once, LeapDayRule leapDay)
     {
-        Guard.NotNull(label, nameof(label));
+        // The label is checked where the date is made, after the text (as Yearly and Once check it).
         Guard.NotNull(on, nameof(on));
         string text = on.Trim().TrimStart('-');
         var parts = text.Split('-');
@@ -141,7 +141,6 @@ public sealed partial record ImportantDate
 
     private static (ImportantDate? Date, NotationException? Error) ReadRule(string label, string rule)
     {
-        Guard.NotNull(label, nameof(label));
         Guard.NotNull(rule, nameof(rule));
         var words = rule.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length != 4 || !words[2].Equals("of", StringComparison.OrdinalIgnoreCase))

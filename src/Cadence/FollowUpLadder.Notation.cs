@@ -19,7 +19,7 @@ public sealed partial class FollowUpLadder
     /// <param name="name">The ladder's name ("prospect"), checked as the constructor checks it.</param>
     /// <param name="steps">The steps.</param>
     /// <returns>The ladder.</returns>
-    /// <exception cref="ArgumentException">A null argument or a blank name (once the steps are read).</exception>
+    /// <exception cref="ArgumentException">Null steps, or a null or blank name (checked once the steps are read).</exception>
     /// <exception cref="NotationException">
     /// A step that is not days, <c>wd</c> or <c>d</c>, a colon and a channel (<see cref="NotationError.BadStep"/>,
     /// <see cref="NotationError.UnknownChannel"/>), working and calendar days mixed (<see cref="NotationError.MixedDayCounts"/>),
@@ -37,7 +37,7 @@ public sealed partial class FollowUpLadder
     /// <param name="steps">The steps, e.g. <c>3wd:note,5wd:call</c>.</param>
     /// <param name="ladder">The ladder, or <see langword="null"/>.</param>
     /// <returns>Whether the steps were read.</returns>
-    /// <exception cref="ArgumentException">A null argument, or a blank name with steps that can be read.</exception>
+    /// <exception cref="ArgumentException">Null steps, or a null or blank name with steps that can be read.</exception>
     public static bool TryParse(string name, string steps, [NotNullWhen(true)] out FollowUpLadder? ladder)
     {
         var (count, parsed, error) = Read(Guard.NotNull(steps, nameof(steps)));

@@ -28,8 +28,8 @@ public sealed partial record ImportantDate
     /// <param name="leapDay">Where a yearly 29 February falls in common years.</param>
     /// <returns>The date, with no lead.</returns>
     /// <exception cref="ArgumentException">
-    /// A null argument, a blank label, an undefined rule, or a date or year outside the dates Cadence plans with
-    /// (as <see cref="Yearly"/> and <see cref="Once"/> check them).
+    /// A null text; once the text is read, a null or blank label, an undefined rule, or a date or year outside the
+    /// dates Cadence plans with (as <see cref="Yearly"/> and <see cref="Once"/> check them).
     /// </exception>
     /// <exception cref="NotationException">
     /// Not MM-DD, --MM-DD or YYYY-MM-DD of a day that exists (<see cref="NotationError.BadDate"/>), or a one-off date
@@ -63,7 +63,7 @@ public sealed partial record ImportantDate
     /// <param name="label">What it is ("school starts").</param>
     /// <param name="rule">The rule.</param>
     /// <returns>The date, with no lead.</returns>
-    /// <exception cref="ArgumentException">A null argument or a blank label.</exception>
+    /// <exception cref="ArgumentException">A null rule; once the rule is read, a null or blank label.</exception>
     /// <exception cref="NotationException">
     /// Not four words with "of" third (<see cref="NotationError.BadRule"/>), or a week, weekday or month that is not one
     /// (<see cref="NotationError.BadWeek"/>, <see cref="NotationError.BadWeekday"/>, <see cref="NotationError.BadMonth"/>);
@@ -80,7 +80,7 @@ public sealed partial record ImportantDate
     /// <param name="rule">The rule, e.g. "third monday of september".</param>
     /// <param name="date">The date, or <see langword="null"/>.</param>
     /// <returns>Whether the rule was read.</returns>
-    /// <exception cref="ArgumentException">A null argument or a blank label.</exception>
+    /// <exception cref="ArgumentException">As <see cref="ParseRule"/>: bad arguments are not bad text.</exception>
     public static bool TryParseRule(string label, string rule, [NotNullWhen(true)] out ImportantDate? date)
     {
         date = ReadRule(label, rule).Date;

@@ -15,7 +15,7 @@ namespace Cadence;
 /// <code>
 /// var word = ChannelWord.Parse("E-mail");                         // word.Channel is Channel.Note, word.Medium "email"
 /// IReadOnlyList&lt;Channel&gt; prefers = ChannelWord.ParseList("call, note");
-/// string word = Channel.Call.ToWord();                          // "call"
+/// string call = Channel.Call.ToWord();                          // "call"
 /// </code>
 /// </example>
 public readonly record struct ChannelWord

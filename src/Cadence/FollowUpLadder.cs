@@ -21,7 +21,7 @@ namespace Cadence;
 /// var email = new Touch("zoe", day, Channel.Note).WithFollowUp(prospect); // or leave it to the tier's ladder
 /// </code>
 /// </example>
-public sealed class FollowUpLadder : IEquatable<FollowUpLadder>
+public sealed partial class FollowUpLadder : IEquatable<FollowUpLadder>
 {
     /// <summary>The most steps a ladder can have.</summary>
     public const int MaxSteps = 12;

@@ -33,7 +33,7 @@ public enum DateRecurrence
 /// relative date ("third Monday of September"), or a one-off date; with a label and an optional lead time ("remind me
 /// 7 days before"). Immutable; made with <see cref="Yearly"/>, <see cref="Relative"/> or <see cref="Once"/>.
 /// </summary>
-public sealed record ImportantDate
+public sealed partial record ImportantDate
 {
     /// <summary>The most days ahead a reminder may come.</summary>
     public const int MaxLeadDays = 90;

@@ -127,7 +127,7 @@ public sealed class StoreTests : IDisposable
         var data = DiaryJson.Read(file);
 
         Assert.Equal(file, DiaryJson.Write(data));
-        Assert.Equal("3wd:note,5wd:call", Text.FormatSteps(data.Ladders["prospect chase"].Ladder));
+        Assert.Equal("3wd:note,5wd:call", data.Ladders["prospect chase"].Ladder.FormatSteps());
         Assert.Contains(data.Diary.Commitments, c => c.Kind == CommitmentKind.UnlessReply && c.Status == CommitmentStatus.Done);
         Assert.Contains(data.Diary.Commitments, c => c.ClosedBy is not null);
         Assert.Contains(data.Diary.Touches, t => t.FollowUp is { IsNone: true });

@@ -125,6 +125,10 @@ try
     Console.WriteLine(line);
     Check("the summary line", line.StartsWith("smoke: Call Zoë Müller on Fri 13 Mar; feed of 3 events", StringComparison.Ordinal), line);
 
+    // --- The notations, with AnyAscii coming in as the core package's dependency ----------------------------------
+    Check("a ladder read and written back", FollowUpLadder.Parse("prospect", "3wd:email,5wd:phone").FormatSteps() == "3wd:note,5wd:call");
+    Check("an id from a name in any script", RelationshipIds.FromName("陈静") == "chenjing", RelationshipIds.FromName("陈静") ?? "null");
+
     // --- Cadence.Import: a calendar's meeting picked up as a touch ---------------------------------------------------
     var contactDiary = new Diary([new Relationship("zoe", "Zoë Müller", "client").WithEmails(["zoe@example.com"])]);
     var calendarText = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Smoke//EN\r\nBEGIN:VEVENT\r\nUID:smoke@example.com\r\nDTSTART:20260310T100000Z\r\n"

@@ -46,89 +46,52 @@ internal static class Text
             : throw new UserException($"Bad time \"{Printable(value)}\" for {where}: use HH:MM, e.g. 09:30.");
     }
 
-    public static string Format(Channel channel) => channel switch
-    {
-        Channel.Meeting => "meeting",
-        Channel.Call => "call",
-        Channel.Note => "note",
-        _ => "social",
-    };
+    /// <summary>A channel word (the library's <see cref="ChannelWord"/>: meeting, call, note, social, email, card, letter, phone, linkedin), or a one-line error naming where it came from.</summary>
+    public static ChannelWord ParseChannelWord(string value, string where) => Read(() => ChannelWord.Parse(value), where);
 
-    public static Channel ParseChannel(string value, string where) => value.Trim().ToLowerInvariant() switch
-    {
-        "meeting" => Channel.Meeting,
-        "call" => Channel.Call,
-        "note" => Channel.Note,
-        "social" => Channel.Social,
-        _ => throw new UserException($"Unknown channel \"{Printable(value)}\" for {where}: use meeting, call, note or social."),
-    };
-
-    public static IReadOnlyList<Channel> ParseChannels(string value, string where) =>
-        SplitList(value).Select(c => ParseChannelWord(c, where).Channel).Distinct().ToArray();
+    /// <summary>Channel words separated by commas (<see cref="ChannelWord.ParseList"/>), or a one-line error naming where they came from.</summary>
+    public static IReadOnlyList<Channel> ParseChannels(string value, string where) => Read(() => ChannelWord.ParseList(value), where);
 
     /// <summary>
-    /// A channel as people say it on the command line: the four channels, or a word for a medium that implies one
-    /// (email, card and letter are notes, phone a call, LinkedIn social); the medium comes back with it.
+    /// A follow-up ladder written as its steps, e.g. <c>3wd:note,5wd:call</c> (the library's <see cref="FollowUpLadder.Parse"/>),
+    /// or a one-line error naming where it came from.
     /// </summary>
-    public static (Channel Channel, string? Medium) ParseChannelWord(string value, string where) => value.Trim().ToLowerInvariant() switch
-    {
-        "email" or "e-mail" => (Channel.Note, "email"),
-        "card" => (Channel.Note, "card"),
-        "letter" => (Channel.Note, "letter"),
-        "phone" => (Channel.Call, "phone"),
-        "linkedin" => (Channel.Social, "LinkedIn"),
-        "meeting" or "call" or "note" or "social" => (ParseChannel(value, where), null),
-        _ => throw new UserException(
-            $"Unknown channel \"{Printable(value)}\" for {where}: use meeting, call, note or social (or email, card, letter, phone, linkedin)."),
-    };
+    public static FollowUpLadder ParseLadder(string name, string steps, string where) => Read(() => FollowUpLadder.Parse(name, steps), where);
 
     /// <summary>
-    /// A follow-up ladder written as its steps, e.g. <c>3wd:note,5wd:call</c>: wait 3 working days, then write; 5 more,
-    /// then call (<c>d</c> for calendar days). One ladder counts one kind of day.
+    /// A text read by one of the library's notations; what it cannot read (<see cref="NotationException"/>) is a one-line
+    /// error in the sample's words, naming where the text came from (an option, a field of the data file).
     /// </summary>
-    public static FollowUpLadder ParseLadder(string name, string steps, string where)
+    public static T Read<T>(Func<T> parse, string where)
     {
-        var parsed = new List<FollowUpStep>();
-        DayCount? count = null;
-        foreach (string step in SplitList(steps))
+        try
         {
-            int colon = step.IndexOf(':', StringComparison.Ordinal);
-            string days = colon < 0 ? step : step[..colon].Trim().ToLowerInvariant();
-            var unit = days.EndsWith("wd", StringComparison.Ordinal) ? DayCount.WorkingDays
-                : days.EndsWith('d') ? DayCount.CalendarDays
-                : (DayCount?)null;
-            string number = unit == DayCount.WorkingDays ? days[..^2] : unit == DayCount.CalendarDays ? days[..^1] : string.Empty;
-            if (colon < 0 || unit is null || !int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out int after)
-                || after < 1 || after > FollowUpStep.MaxDays)
-            {
-                throw new UserException(
-                    $"Bad follow-up step \"{Printable(step)}\" in {where}: write days (1 to {FollowUpStep.MaxDays}) then wd for working days or d for calendar days, a colon and a channel, e.g. 3wd:note,5wd:call.");
-            }
-
-            if (count is { } first && first != unit)
-            {
-                throw new UserException($"The follow-up ladder \"{Printable(steps)}\" in {where} mixes working days (wd) and calendar days (d); use one kind.");
-            }
-
-            count = unit;
-            parsed.Add(new FollowUpStep(after, ParseChannelWord(step[(colon + 1)..], where).Channel));
+            return parse();
         }
-
-        if (parsed.Count == 0 || parsed.Count > FollowUpLadder.MaxSteps)
+        catch (NotationException e)
         {
-            throw new UserException(
-                $"The follow-up ladder \"{Printable(steps)}\" in {where} has {parsed.Count} steps; give 1 to {FollowUpLadder.MaxSteps}, e.g. 3wd:note,5wd:call.");
+            throw new UserException(Said(e, where));
         }
-
-        return new FollowUpLadder(name, count!.Value, parsed);
     }
 
-    /// <summary>A ladder's steps as <see cref="ParseLadder"/> reads them: <c>3wd:note,5wd:call</c>.</summary>
-    public static string FormatSteps(FollowUpLadder ladder)
+    private static string Said(NotationException e, string where) => e.Error switch
     {
-        string unit = ladder.Count == DayCount.WorkingDays ? "wd" : "d";
-        return string.Join(',', ladder.Steps.Select(s => $"{s.After.ToString(CultureInfo.InvariantCulture)}{unit}:{Format(s.Channel)}"));
-    }
+        NotationError.UnknownChannel =>
+            $"Unknown channel \"{Printable(e.Value)}\" for {where}: use meeting, call, note or social (or email, card, letter, phone, linkedin).",
+        NotationError.BadStep =>
+            $"Bad follow-up step \"{Printable(e.Value)}\" in {where}: write days (1 to {FollowUpStep.MaxDays}) then wd for working days or d for calendar days, a colon and a channel, e.g. 3wd:note,5wd:call.",
+        NotationError.MixedDayCounts =>
+            $"The follow-up ladder \"{Printable(e.Value)}\" in {where} mixes working days (wd) and calendar days (d); use one kind.",
+        NotationError.StepCount =>
+            $"The follow-up ladder \"{Printable(e.Value)}\" in {where} has {SplitList(e.Value).Length} steps; give 1 to {FollowUpLadder.MaxSteps}, e.g. 3wd:note,5wd:call.",
+        NotationError.NoYear => $"{where} {Printable(e.Value)} has no year; a date that happens once needs one (YYYY-MM-DD).",
+        NotationError.BadDate => $"Bad date \"{Printable(e.Value)}\" for {where}: use YYYY-MM-DD, e.g. 2026-03-13.",
+        NotationError.BadRule => $"{where} \"{Printable(e.Value)}\" is not a rule such as \"third monday of september\" or \"last friday of june\".",
+        NotationError.BadWeek => $"{where}: \"{Printable(e.Value.ToLowerInvariant())}\" is not first, second, third, fourth or last.",
+        NotationError.BadWeekday => $"Unknown day \"{Printable(e.Value.ToLowerInvariant())}\" for {where}: use mon, tue, wed, thu, fri, sat or sun.",
+        NotationError.BadMonth => $"{where}: \"{Printable(e.Value.ToLowerInvariant())}\" is not a month.",
+        _ => e.Message,
+    };
 
     /// <summary>"first" to "twelfth": a ladder has at most twelve steps.</summary>
     public static string Ordinal(int n) => n switch

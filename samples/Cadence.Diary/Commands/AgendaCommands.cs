@@ -72,7 +72,7 @@ internal static class AgendaCommands
         foreach (var day in levelled.Overbooked.Where(o => Overlaps(o, from, to)))
         {
             string what = day.Week ? $"The week of {Text.LongDay.Format(day.Date)}" : Text.LongDay.Format(day.Date);
-            string channel = day.Channel is { } c ? " by " + Text.Format(c) : string.Empty;
+            string channel = day.Channel is { } c ? " by " + c.ToWord() : string.Empty;
             t.Line($"{what} is over budget: {day.Count} fixed touches{channel} for a budget of {day.Limit}{(day.Week ? " a week" : string.Empty)}.", Style.Yellow);
         }
 

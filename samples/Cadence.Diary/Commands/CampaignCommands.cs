@@ -88,7 +88,7 @@ internal static class CampaignCommands
             string first = progress.Left.Count > 0 && plan.TryGet(progress.Left[0], out var touch)
                 ? $" First: {touch.Title} on {Text.Day(touch.Due, today)}."
                 : string.Empty;
-            string prefers = channels.Count > 0 ? $", by {string.Join(" or ", channels.Select(Text.Format))}" : string.Empty;
+            string prefers = channels.Count > 0 ? $", by {string.Join(" or ", channels.Select(ChannelExtensions.ToWord))}" : string.Empty;
             string cannot = progress.CannotFit.Count > 0 ? $" {progress.CannotFit.Count} cannot fit in the budget before then: {string.Join(", ", progress.CannotFit)}." : string.Empty;
             return (changed, $"Started \"{started.Name}\": {started.Members.Count} to reconnect with ({started.DescribeGroup()}) by {Text.Day(last, today)}{prefers}, most faded first.{first}{cannot}");
         });
@@ -133,7 +133,7 @@ internal static class CampaignCommands
                     start = c.Campaign.Start,
                     by = c.By,
                     status = c.Campaign.Status.ToString().ToLowerInvariant(),
-                    prefers = c.Campaign.Channels.Select(Text.Format),
+                    prefers = c.Campaign.Channels.Select(ChannelExtensions.ToWord),
                     members = c.Members,
                     done = c.Done,
                     left = c.Left.Select(id => new { relationship = id, due = plan.TryGet(id, out var t) ? t.Due : (LocalDate?)null }),

@@ -12,19 +12,10 @@ namespace Cadence.Sample.Commands;
 /// <summary>How the data file and the command line write an important date: "04-15", "1986-04-15", "third monday of september".</summary>
 internal static class ImportantDates
 {
-    private static readonly string[] Ordinals = ["first", "second", "third", "fourth"];
-
-    private static readonly string[] Months = [.. CultureInfo.InvariantCulture.DateTimeFormat.MonthNames.Take(12).Select(m => m.ToLowerInvariant())];
-
     public static DateDto ToDto(ImportantDate date) => new(
         date.Label,
-        date.Recurrence switch
-        {
-            DateRecurrence.Yearly => (date.Year is { } y ? $"{y:0000}-" : string.Empty) + $"{date.Day!.Value.Month:00}-{date.Day.Value.Day:00}",
-            DateRecurrence.Once => Text.Format(date.On!.Value),
-            _ => null,
-        },
-        date.Recurrence == DateRecurrence.Relative ? RuleText(date) : null,
+        date.Recurrence == DateRecurrence.Relative ? null : date.FormatOn(),
+        date.Recurrence == DateRecurrence.Relative ? date.FormatRule() : null,
         date.Recurrence == DateRecurrence.Once ? true : null,
         date.Recurrence == DateRecurrence.Yearly && date.LeapDay != LeapDayRule.February28 ? date.LeapDay : null,
         date.LeadDays > 0 ? date.LeadDays : null);
@@ -40,52 +31,13 @@ internal static class ImportantDates
         return dto.Lead is { } lead ? date.WithLeadDays(lead) : date;
     }
 
-    /// <summary>"04-15" or "--04-15" (yearly), "1986-04-15" (yearly since 1986, or that day only when <paramref name="once"/>).</summary>
-    public static ImportantDate Parse(string label, string on, bool once, LeapDayRule leapDay, string where)
-    {
-        string text = on.Trim().TrimStart('-');
-        var parts = text.Split('-');
-        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int m) && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int d)
-            && m is >= 1 and <= 12 && d >= 1 && d <= CalendarSystem.Iso.GetDaysInMonth(2000, m))
-        {
-            return once
-                ? throw new UserException($"{where} {Text.Printable(on)} has no year; a date that happens once needs one (YYYY-MM-DD).")
-                : ImportantDate.Yearly(label, new AnnualDate(m, d), leapDay: leapDay);
-        }
+    /// <summary>"04-15" or "--04-15" (yearly), "1986-04-15" (yearly since 1986, or that day only when <paramref name="once"/>): the library's <see cref="ImportantDate.ParseOn"/>.</summary>
+    public static ImportantDate Parse(string label, string on, bool once, LeapDayRule leapDay, string where) =>
+        Text.Read(() => ImportantDate.ParseOn(label, on, once, leapDay), where);
 
-        var day = Text.ParseDate(on.Trim(), where);
-        return once ? ImportantDate.Once(label, day) : ImportantDate.Yearly(label, new AnnualDate(day.Month, day.Day), day.Year, leapDay);
-    }
-
-    /// <summary>"third monday of september", "last friday of june", "1st mon of sep".</summary>
-    public static ImportantDate ParseRule(string label, string rule, string where)
-    {
-        var words = rule.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length != 4 || words[2] != "of")
-        {
-            throw new UserException($"{where} \"{Text.Printable(rule)}\" is not a rule such as \"third monday of september\" or \"last friday of june\".");
-        }
-
-        int week = words[0] switch
-        {
-            "last" => -1,
-            "1st" => 1,
-            "2nd" => 2,
-            "3rd" => 3,
-            "4th" => 4,
-            var w => Array.IndexOf(Ordinals, w) is >= 0 and var i ? i + 1 : throw new UserException($"{where}: \"{Text.Printable(words[0])}\" is not first, second, third, fourth or last."),
-        };
-        int month = Array.FindIndex(Months, name => words[3].Length >= 3 && name.StartsWith(words[3], StringComparison.Ordinal)) + 1;
-        if (month == 0)
-        {
-            throw new UserException($"{where}: \"{Text.Printable(words[3])}\" is not a month.");
-        }
-
-        return ImportantDate.Relative(label, month, Text.ParseDay(words[1], where), week);
-    }
-
-    public static string RuleText(ImportantDate date) =>
-        $"{(date.Week == -1 ? "last" : Ordinals[date.Week - 1])} {CultureInfo.InvariantCulture.DateTimeFormat.GetDayName((DayOfWeek)((int)date.Weekday % 7)).ToLowerInvariant()} of {Months[date.Month - 1]}";
+    /// <summary>"third monday of september", "last friday of june", "1st mon of sep": the library's <see cref="ImportantDate.ParseRule"/>.</summary>
+    public static ImportantDate ParseRule(string label, string rule, string where) =>
+        Text.Read(() => ImportantDate.ParseRule(label, rule), where);
 }
 
 /// <summary><c>date ID --label L (--on DATE | --rule TEXT)</c> and <c>dates [--days N]</c>: the dates that matter.</summary>

@@ -51,7 +51,7 @@ internal static class EditCommands
                     $"{Text.Printable(namesake.Name)} is already in the diary as {namesake.Id}; log against that id, or add with --id to keep a second person of that name.");
             }
 
-            string id = wantedId is not null ? wantedId.Trim() : UniqueId(Slug(name), data.Diary);
+            string id = wantedId is not null ? wantedId.Trim() : RelationshipIds.Unique(Slug(name), data.Diary.Contains);
             if (data.Diary.TryGet(id, out var existing))
             {
                 throw new UserException($"The id \"{Text.Printable(id)}\" is already used by {existing.Name}; choose another with --id.");
@@ -68,7 +68,7 @@ internal static class EditCommands
     public static int Log(App app, Invocation invocation)
     {
         string id = invocation.Positionals[0];
-        var (channel, word) = Text.ParseChannelWord(invocation.Get("channel")!, "--channel");
+        var said = Text.ParseChannelWord(invocation.Get("channel")!, "--channel");
         LocalDate? on = invocation.Get("on") is { } o ? Text.ParseDate(o, "--on") : null;
         var direction = invocation.Has("inbound") ? Direction.Inbound : Direction.Outbound;
         var outcome = invocation.Has("no-reply") ? Outcome.NoReply : Outcome.Connected;
@@ -87,7 +87,7 @@ internal static class EditCommands
                 throw new UserException($"--on {Text.Format(date)} is after today ({Text.Format(today)}); log touches once they have happened.");
             }
 
-            var touch = new Touch(relationship.Id, date, channel, direction, outcome, invocation.Get("medium") ?? word, invocation.Get("note"))
+            var touch = new Touch(relationship.Id, date, said.Channel, direction, outcome, invocation.Get("medium") ?? said.Medium, invocation.Get("note"))
                 .WithFollowUp(followUp is null ? null : Ladder(data, followUp));
             // The library's rules: the touch closes the open commitments it satisfies (unless --keep-open) and ends a
             // move by hand made on or before it.
@@ -144,7 +144,7 @@ internal static class EditCommands
         {
             // Named after its steps as the file writes them: "3wd:note,5wd:call" for "3wd:email,5wd:phone".
             var inline = Text.ParseLadder(name, name, "--follow-up");
-            return new FollowUpLadder(Text.FormatSteps(inline), inline.Count, inline.Steps);
+            return new FollowUpLadder(inline.FormatSteps(), inline.Count, inline.Steps);
         }
 
         string known = data.Ladders.Count == 0 ? "the data file has none" : "named ones: " + string.Join(", ", data.Ladders.Keys);
@@ -352,40 +352,9 @@ internal static class EditCommands
     /// <summary>Two names are the same person's when they differ only in case, accents or spacing ("Zoe Muller", "Zoë Müller").</summary>
     private static bool SameName(string a, string b) => Slug(a) == Slug(b) && Slug(a) != "contact";
 
-    /// <summary>"Zoë Müller" → "zoe-muller", "陈静" → "chenjing" (AnyAscii's transliteration): ASCII letters and digits, hyphens between words.</summary>
-    internal static string Slug(string name)
-    {
-        var text = new StringBuilder();
-        foreach (char c in AnyAscii.Transliteration.Transliterate(name))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                text.Append(char.ToLowerInvariant(c));
-            }
-            else if (text.Length > 0 && text[^1] != '-')
-            {
-                text.Append('-');
-            }
-        }
-
-        string slug = text.ToString().Trim('-');
-        return slug.Length == 0 ? "contact" : slug.Length > 60 ? slug[..60].Trim('-') : slug;
-    }
-
-    private static string UniqueId(string slug, Diary diary)
-    {
-        if (!diary.Contains(slug))
-        {
-            return slug;
-        }
-
-        for (int n = 2; ; n++)
-        {
-            string id = $"{slug}-{n.ToString(CultureInfo.InvariantCulture)}";
-            if (!diary.Contains(id))
-            {
-                return id;
-            }
-        }
-    }
+    /// <summary>
+    /// The library's id from a name (<see cref="RelationshipIds.FromName"/>: "Zoë Müller" → "zoe-muller", "陈静" →
+    /// "chenjing"), or "contact" for a name with no letter or digit.
+    /// </summary>
+    internal static string Slug(string name) => RelationshipIds.FromName(name) ?? "contact";
 }

@@ -42,7 +42,7 @@ internal static class NextStepCommands
         var table = new Table("NAME", "STEPS", "DEFAULT FOR");
         foreach (var (name, named) in session.Data.Ladders)
         {
-            table.Add(new Cell(name, Style.Cyan), Text.FormatSteps(named.Ladder), named.Tiers.Length == 0 ? "-" : string.Join(", ", named.Tiers));
+            table.Add(new Cell(name, Style.Cyan), named.Ladder.FormatSteps(), named.Tiers.Length == 0 ? "-" : string.Join(", ", named.Tiers));
         }
 
         table.Write(t);

@@ -67,8 +67,8 @@ internal static class RelationshipCommands
                 r.Name,
                 r.Tier,
                 new Cell(State(r), r.State.Status == RelationshipStatus.Active ? Style.Plain : Style.Dim),
-                last is null ? "never" : $"{Text.Day(last.Date, session.Today)} ({Text.Format(last.Channel)})",
-                next is null ? "-" : new Cell($"{Text.Day(next.Due, session.Today)} ({Text.Format(next.Channel)})", next.IsOverdue ? Style.Red : Style.Plain));
+                last is null ? "never" : $"{Text.Day(last.Date, session.Today)} ({last.Channel.ToWord()})",
+                next is null ? "-" : new Cell($"{Text.Day(next.Due, session.Today)} ({next.Channel.ToWord()})", next.IsOverdue ? Style.Red : Style.Plain));
         }
 
         table.Write(t);
@@ -128,7 +128,7 @@ internal static class RelationshipCommands
             ("tier", r.Tier),
             ("state", State(r)),
             ("rule", $"at least {Days(rule.MinGap)}, aim for {Days(rule.Target)}, at most {Days(rule.MaxGap)}{(r.Rule is null ? $" (the {r.Tier} tier's)" : " (its own)")}"),
-            ("prefers", r.PreferredChannels.Count == 0 ? "no channel" : string.Join(", ", r.PreferredChannels.Select(Text.Format))),
+            ("prefers", r.PreferredChannels.Count == 0 ? "no channel" : string.Join(", ", r.PreferredChannels.Select(ChannelExtensions.ToWord))),
             ("zone", r.TimeZone?.Id ?? "yours"),
             ("weekend", string.Join(", ", r.Weekend.Select(Text.Format))),
         };
@@ -331,7 +331,7 @@ internal static class RelationshipCommands
         _ => "active",
     };
 
-    private static string Channels(Relationship r) => r.PreferredChannels.Count == 0 ? "none" : string.Join(",", r.PreferredChannels.Select(Text.Format));
+    private static string Channels(Relationship r) => r.PreferredChannels.Count == 0 ? "none" : ChannelWord.FormatList(r.PreferredChannels);
 
     private static string RuleText(CadenceRule? rule) => rule is null
         ? "the tier's"
@@ -352,6 +352,6 @@ internal static class RelationshipCommands
         outcome = touch.Outcome,
         medium = touch.Medium,
         note = touch.Summary,
-        followUp = touch.FollowUp is { IsNone: false } ladder ? Text.FormatSteps(ladder) : null,
+        followUp = touch.FollowUp is { IsNone: false } ladder ? ladder.FormatSteps() : null,
     };
 }

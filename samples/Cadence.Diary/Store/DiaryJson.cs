@@ -448,7 +448,7 @@ internal static class DiaryJson
             [.. data.Owner.TimeOff.Select(r => new RangeDto(r.Start, r.End))]),
         data.TierRules.Count > 0 ? data.TierRules.ToDictionary(p => p.Key, p => ToRuleDto(p.Value)) : null,
         data.Ladders.Count > 0
-            ? data.Ladders.ToDictionary(p => p.Key, p => new LadderDto(Text.FormatSteps(p.Value.Ladder), p.Value.Tiers.Length > 0 ? [.. p.Value.Tiers] : null))
+            ? data.Ladders.ToDictionary(p => p.Key, p => new LadderDto(p.Value.Ladder.FormatSteps(), p.Value.Tiers.Length > 0 ? [.. p.Value.Tiers] : null))
             : null,
         [.. data.Diary.Relationships.Select(ToRelationshipDto)],
         [.. data.Diary.Touches.Select(ToTouchDto)],
@@ -523,7 +523,7 @@ internal static class DiaryJson
         {
             null => null,
             { IsNone: true } => JsonSerializer.SerializeToElement("none", Options),
-            var ladder => JsonSerializer.SerializeToElement(new FollowUpDto(ladder.Name, Text.FormatSteps(ladder)), Options),
+            var ladder => JsonSerializer.SerializeToElement(new FollowUpDto(ladder.Name, ladder.FormatSteps()), Options),
         });
 
     private static CommitmentDto ToCommitmentDto(Commitment c) => new(

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text;
 
 namespace Cadence.Import;
 
@@ -20,16 +18,14 @@ public sealed record ContactImport(Diary Diary, ImportReport Report);
 /// e-mail address (failing that, phone number) is a relationship's is matched to it: the addresses, numbers and
 /// organisation (as a tag) it lacks are added (but not one another relationship has: an address or number names one
 /// relationship), and its name and tier are never changed. Any other contact with a name,
-/// an address or a number becomes a relationship in the options' tier, with an id made from its name. Contacts that are
+/// an address or a number becomes a relationship in the options' tier, with an id made from its name by the library's rule
+/// (<see cref="RelationshipIds"/>, as the sample's add makes it; from an address when the name has no letter or digit). Contacts that are
 /// the same person (sharing an address or number) become one relationship. The result does not depend on the order of
 /// the contacts, and importing them again changes nothing. A contact's birthday becomes the relationship's important
 /// date labelled "birthday" (with its year when the file gives one) unless it already has one.
 /// </summary>
 public static class ContactImporter
 {
-    /// <summary>The longest id made from a name.</summary>
-    private const int MaxSlug = 40;
-
     /// <summary>Imports contacts into a diary.</summary>
     /// <param name="diary">The diary.</param>
     /// <param name="cards">The contacts, in any order.</param>
@@ -105,7 +101,12 @@ public static class ContactImporter
                 return diary;
             }
 
-            string id = UniqueId(diary, Slug(name) ?? emails.Select(e => Slug(e[..e.IndexOf('@', StringComparison.Ordinal)])).FirstOrDefault(s => s is not null) ?? "contact");
+            // The library's id from the name (as the sample's add makes it), else from an address's local part.
+            string id = RelationshipIds.Unique(
+                RelationshipIds.FromName(name)
+                    ?? emails.Select(e => RelationshipIds.FromName(e[..e.IndexOf('@', StringComparison.Ordinal)])).FirstOrDefault(s => s is not null)
+                    ?? "contact",
+                diary.Contains);
             var relationship = new Relationship(id, name, tier).WithEmails(emails).WithPhones(phones);
             relationship = card.Organization is { } organization ? relationship.WithTags([organization]) : relationship;
             relationship = card.Birthday is { } birthday ? relationship.WithImportantDates([Birthday(birthday)]) : relationship;
@@ -126,46 +127,4 @@ public static class ContactImporter
 
     /// <summary>The birthday as an important date, with its year when the file gives one.</summary>
     private static ImportantDate Birthday(ContactBirthday birthday) => ImportantDate.Yearly("birthday", birthday.Day, birthday.Year);
-
-    /// <summary>"Zoë Müller" → "zoe-muller": diacritics dropped, lower-case ASCII letters and digits, dashes between; null when none is left.</summary>
-    internal static string? Slug(string name)
-    {
-        var slug = new StringBuilder(name.Length);
-        foreach (char c in name.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            char lower = char.ToLowerInvariant(c);
-            if (lower switch { 'ß' => "ss", 'ø' => "o", 'æ' => "ae", 'œ' => "oe", 'đ' => "d", 'ł' => "l", 'þ' => "th", 'ı' => "i", _ => null } is { } spelled)
-            {
-                slug.Append(spelled);
-            }
-            else if (char.IsAsciiLetterOrDigit(lower))
-            {
-                slug.Append(lower);
-            }
-            else if (slug.Length > 0 && slug[^1] != '-')
-            {
-                slug.Append('-');
-            }
-        }
-
-        string text = slug.ToString().Trim('-');
-        text = text.Length > MaxSlug ? text[..MaxSlug].TrimEnd('-') : text;
-        return text.Length == 0 ? null : text;
-    }
-
-    private static string UniqueId(Diary diary, string slug)
-    {
-        string id = slug;
-        for (int n = 2; diary.TryGet(id, out _); n++)
-        {
-            id = $"{slug}-{n.ToString(CultureInfo.InvariantCulture)}";
-        }
-
-        return id;
-    }
 }

@@ -52,7 +52,7 @@ public sealed class ContactImporterTests
         var import = ContactImporter.Import(Diary(), ContactReaderTests.Read("v4.vcf").Cards.Concat(ContactReaderTests.Read("outlook.vcf").Cards), new ContactImportOptions("past-associate"));
 
         // Added in an order of the importer's own (by name, ordinal), so the file's order does not matter.
-        Assert.Equal(["zoe", "sam", "dr-li-ng", "helene-dupont", "jurgen-muller", "chen-jing"], import.Diary.Relationships.Select(r => r.Id));
+        Assert.Equal(["zoe", "sam", "dr-li-ng", "helene-dupont", "jurgen-muller", "chenjing"], import.Diary.Relationships.Select(r => r.Id));
         Assert.All(import.Diary.Relationships.Skip(2), r => Assert.Equal("past-associate", r.Tier));
         Assert.Equal(["Café “Zum Hirschen”"], import.Diary["jurgen-muller"].Tags);
     }
@@ -62,16 +62,27 @@ public sealed class ContactImporterTests
     [InlineData("Søren Kierkegaard", "soren-kierkegaard")]
     [InlineData("Straße", "strasse")]
     [InlineData("  O'Brien, Seán  ", "o-brien-sean")]
-    [InlineData("陈静", null)]
-    public void Slug_ReadableAsciiOrNone(string name, string? slug) => Assert.Equal(slug, ContactImporter.Slug(name));
+    [InlineData("陈静", "chenjing")]
+    [InlineData("!?", null)]
+    public void Slug_ReadableAsciiOrNone(string name, string? slug) => Assert.Equal(slug, RelationshipIds.FromName(name));
 
     [Fact]
     public void SameNameTwice_SecondIdNumbered_NoNameFallsBackToTheAddress()
     {
         var import = ContactImporter.Import(new Diary([]), [Card("Ann Berg", ["ann@a.example"], []), Card("Ann Berg", ["ann@b.example"], []), Card(null, ["陈@c.example"], []), Card(null, [], [])], Options);
-        Assert.Equal(["contact", "ann-berg", "ann-berg-2"], import.Diary.Relationships.Select(r => r.Id));
-        Assert.Equal("陈", import.Diary["contact"].Name);
+        Assert.Equal(["chen", "ann-berg", "ann-berg-2"], import.Diary.Relationships.Select(r => r.Id));
+        Assert.Equal("陈", import.Diary["chen"].Name);
         Assert.Contains(new ImportLine(ImportAction.Skipped, "line 2", null, "no name, e-mail or phone"), import.Report.Lines);
+    }
+
+    [Fact]
+    public void NameWithoutLettersOrDigits_IdFromTheAddress_ElseContact()
+    {
+        // The library's rule gives no id for "!?" (RelationshipIds.FromName is null): the import falls back to the
+        // address's local part, and without an address to "contact".
+        var import = ContactImporter.Import(new Diary([]), [Card("!?", ["li.na@x.example"], []), Card("?!", [], ["07700 900123"])], Options);
+        Assert.Equal(["li-na", "contact"], import.Diary.Relationships.Select(r => r.Id));
+        Assert.Equal("!?", import.Diary["li-na"].Name);
     }
 
     [Fact]

@@ -2,25 +2,6 @@ using NodaTime;
 
 namespace Cadence.Planning;
 
-/// <summary>Which planning rule set a touch's day (docs/design.md, "Planning rules").</summary>
-internal enum PlanningRule : byte
-{
-    /// <summary>The cadence and its floor: the routine touch.</summary>
-    Routine = 0,
-
-    /// <summary>The next step of a follow-up ladder.</summary>
-    FollowUp = 1,
-
-    /// <summary>An open commitment (a promise).</summary>
-    Promise = 2,
-
-    /// <summary>A date that matters.</summary>
-    Date = 3,
-
-    /// <summary>A reconnect campaign, which placed it inside the budget.</summary>
-    Campaign = 4,
-}
-
 /// <summary>
 /// A planning rule's offer for a relationship's next touch: the day it asks for, the window, the rule that set it, and
 /// what the reasons will be made of. The scheduler passes one candidate down the precedence list; each rule takes it
@@ -30,6 +11,9 @@ internal struct Candidate
 {
     /// <summary>The rule whose day it is.</summary>
     public PlanningRule Rule;
+
+    /// <summary>Whether levelling must leave it on its day: a promise, a move by hand, a date, a campaign's placement.</summary>
+    public bool IsFixed;
 
     /// <summary>The day asked for; before the plan's day when overdue.</summary>
     public LocalDate Day;
@@ -60,9 +44,6 @@ internal struct Candidate
 
     /// <summary>The reasons the rarer rules add, or <see langword="null"/> (most touches).</summary>
     public NextStepNote? Note;
-
-    /// <summary>Whether levelling must leave it on its day: a promise, a move by hand, a date, a campaign's placement.</summary>
-    public readonly bool IsFixed => Commitment is not null || Move is not null || Rule is PlanningRule.Date or PlanningRule.Campaign;
 
     /// <summary>The note, made on first use.</summary>
     public NextStepNote Notes => Note ??= new NextStepNote();

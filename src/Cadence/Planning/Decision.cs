@@ -22,6 +22,7 @@ internal readonly struct Decision
     internal Decision(in Candidate winner, in RelationshipFacts facts, ChannelWhy channelWhy)
     {
         Rule = winner.Rule;
+        IsFixed = winner.IsFixed;
         Today = facts.Today;
         _touches = facts.Context.Diary.TouchArray;
         _renewal = facts.TouchIndex(facts.Renewal);
@@ -38,16 +39,20 @@ internal readonly struct Decision
         Next = winner.Note;
     }
 
-    private Decision(Decision decision, PlanningRule rule, NextStepNote? next, ChannelWhy channelWhy)
+    private Decision(Decision decision, PlanningRule rule, bool isFixed, NextStepNote? next, ChannelWhy channelWhy)
     {
         this = decision;
         Rule = rule;
+        IsFixed = isFixed;
         Next = next;
         ChannelWhy = channelWhy;
     }
 
     /// <summary>The rule that set the day.</summary>
     public PlanningRule Rule { get; }
+
+    /// <summary>Whether levelling must leave the touch on its day.</summary>
+    public bool IsFixed { get; }
 
     /// <summary>The day of the plan.</summary>
     public LocalDate Today { get; }
@@ -93,7 +98,7 @@ internal readonly struct Decision
 
     /// <summary>The same decision with a campaign's word: its note, and the rule and channel when it placed the touch.</summary>
     public Decision WithCampaign(NextStepNote next, bool placed, bool campaignChannel) =>
-        new(this, placed ? PlanningRule.Campaign : Rule, next, campaignChannel ? ChannelWhy.Campaign : ChannelWhy);
+        new(this, placed ? CampaignRule.Instance : Rule, placed || IsFixed, next, campaignChannel ? ChannelWhy.Campaign : ChannelWhy);
 
     /// <summary>
     /// Makes the reasons of a planned touch from this decision: the winning rule's own (each rule words what it decided),
@@ -104,34 +109,16 @@ internal readonly struct Decision
     /// <param name="reasons">Where to add them.</param>
     public void Explain(PlannedTouch touch, ImmutableArray<Reason>.Builder reasons)
     {
-        switch (Rule)
-        {
-            case PlanningRule.Date:
-                DateRule.Explain(touch, this, reasons);
-                break;
-            case PlanningRule.Campaign:
-                CampaignRule.Explain(touch, this, reasons);
-                break;
-            case PlanningRule.Promise:
-                PromiseRule.Explain(touch, this, reasons);
-                break;
-            case PlanningRule.FollowUp:
-                FollowUpRule.Explain(this, reasons);
-                break;
-            default:
-                RoutineRule.Explain(touch, this, reasons);
-                break;
-        }
-
-        MoveRule.Explain(touch, this, reasons);
-        PauseRule.Explain(touch, this, reasons);
+        Rule.Explain(touch, this, reasons);
+        MoveRule.ExplainAdjustment(touch, this, reasons);
+        PauseRule.ExplainAdjustment(touch, this, reasons);
         if (touch.DaysOverdue > 0)
         {
             reasons.Add(new OverdueReason(touch.DaysOverdue, Today.PlusDays(-touch.DaysOverdue)));
         }
 
         ChannelChoice.Explain(touch, this, reasons);
-        if (Rule is not (PlanningRule.Date or PlanningRule.Campaign))
+        if (!Rule.NamesCampaign)
         {
             CampaignRule.ExplainCounts(this, reasons);
         }

@@ -126,13 +126,13 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     public bool BreaksCadence => _decision.Next?.Beyond is not null;
 
     /// <summary>Whether the date is a step of the follow-up ladder chosen with an unanswered attempt (a <see cref="Explanations.FollowUpReason"/> says which).</summary>
-    public bool IsFollowUp => _decision.Rule == PlanningRule.FollowUp;
+    public bool IsFollowUp => _decision.Rule == FollowUpRule.Instance;
 
     /// <summary>Whether a date that matters sets the touch (an <see cref="Explanations.ImportantDateReason"/> says which).</summary>
-    public bool IsDateTouch => _decision.Rule == PlanningRule.Date;
+    public bool IsDateTouch => _decision.Rule == DateRule.Instance;
 
     /// <summary>Whether a reconnect campaign placed the touch on its day (a <see cref="Explanations.CampaignReason"/> says which).</summary>
-    public bool IsCampaignTouch => _decision.Rule == PlanningRule.Campaign;
+    public bool IsCampaignTouch => _decision.Rule == CampaignRule.Instance;
 
     /// <summary>The reconnect campaign the relationship is a member of, when one is running and it is not done yet; otherwise <see langword="null"/>.</summary>
     public string? CampaignName => _decision.Next?.Campaign?.Campaign;
@@ -141,7 +141,7 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     /// Whether the date is fixed (a commitment, a move by hand, a date that matters, or a campaign that placed it inside
     /// the budget), so levelling leaves it where it is.
     /// </summary>
-    public bool IsFixed => Commitment is not null || Move is not null || IsDateTouch || IsCampaignTouch;
+    public bool IsFixed => _decision.IsFixed;
 
     /// <summary>The most recent touch, or <see langword="null"/> when there was none.</summary>
     public Touch? LastTouch => _decision.Last;

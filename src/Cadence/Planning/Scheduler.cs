@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Runtime.ExceptionServices;
@@ -115,7 +116,7 @@ public sealed class Scheduler
             }
         }
 
-        var campaigns = CampaignRule.Apply(index, today, Options, slots);
+        var campaigns = CampaignRule.ApplyToPlan(index, today, Options, slots);
 
         // Leave out the archived (their slots are empty), keeping id order.
         int planned = 0;
@@ -203,18 +204,29 @@ public sealed class Scheduler
     }
 
     /// <summary>
-    /// The precedence list (docs/design.md, "Planning rules"): the cadence offers the first candidate, and each rule
-    /// after it may take over, or adjust the day, of the candidate chosen so far. The campaign comes last, over the whole
-    /// plan (<see cref="CampaignRule"/>). A rule is one unit of its own (Rules/), and one line here.
+    /// The precedence list (docs/design.md, "Planning rules"), lowest first: the cadence offers the first candidate, and
+    /// each rule after it may take it over with its own, or adjust its day. A campaign comes last, over the whole plan
+    /// (<see cref="CampaignRule"/>). A rule is one unit of its own (Rules/) and one line here.
     /// </summary>
+    private static readonly ImmutableArray<PlanningRule> Precedence =
+    [
+        RoutineRule.Instance,   // 1. the cadence and its floor
+        FollowUpRule.Instance,  // 2. a running follow-up ladder's next step
+        PromiseRule.Instance,   // 3. an open commitment, carried past the floor if it must be
+        MoveRule.Instance,      // 4. a move by hand, for the next touch only
+        PauseRule.Instance,     // 5. a pause holds it to its end
+        DateRule.Instance,      // 6. a date that matters, when it comes first or shortly after
+    ];
+
+    /// <summary>The candidate the precedence list leaves for a relationship.</summary>
     private static Candidate Decide(in RelationshipFacts facts)
     {
-        var candidate = RoutineRule.Offer(facts);    // 1. the cadence and its floor
-        FollowUpRule.Apply(facts, ref candidate);    // 2. a running follow-up ladder's next step
-        PromiseRule.Apply(facts, ref candidate);     // 3. an open commitment, carried past the floor if it must be
-        MoveRule.Apply(facts, ref candidate);        // 4. a move by hand, for the next touch only
-        PauseRule.Apply(facts, ref candidate);       // 5. a pause holds it to its end
-        DateRule.Apply(facts, ref candidate);        // 6. a date that matters, when it comes first or shortly after
+        Candidate candidate = default;
+        foreach (var rule in Precedence)
+        {
+            rule.Apply(facts, ref candidate);
+        }
+
         return candidate;
     }
 }

@@ -24,10 +24,17 @@ namespace Cadence.Planning;
 /// that day (levelling places the flexible ones around them, as fixed touches take the budget first), else the latest
 /// one before its aim, else it cannot fit.
 /// </remarks>
-internal static class CampaignRule
+internal sealed class CampaignRule : PlanningRule
 {
+    private CampaignRule()
+    {
+    }
+
+    /// <summary>The rule.</summary>
+    internal static CampaignRule Instance { get; } = new();
+
     /// <summary>Applies the campaigns to the touches (by id rank) and returns their progress, by campaign name.</summary>
-    internal static ImmutableArray<CampaignProgress> Apply(DiaryIndex index, LocalDate today, SchedulerOptions options, PlannedTouch?[] slots)
+    internal static ImmutableArray<CampaignProgress> ApplyToPlan(DiaryIndex index, LocalDate today, SchedulerOptions options, PlannedTouch?[] slots)
     {
         var diary = index.Diary;
         if (diary.Campaigns.Count == 0)
@@ -251,8 +258,11 @@ internal static class CampaignRule
         return campaign.Channels[0];
     }
 
+    /// <inheritdoc/>
+    internal override bool NamesCampaign => true;
+
     /// <summary>Its reasons when it placed the touch: the campaign, then what the cadence had.</summary>
-    internal static void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    internal override void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
     {
         reasons.Add(decision.Next!.Campaign!);
         RoutineRule.AddContext(touch, decision, reasons, firstTouch: true);

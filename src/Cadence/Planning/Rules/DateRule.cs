@@ -11,10 +11,20 @@ namespace Cadence.Planning;
 /// <see cref="SchedulerOptions.DateWindowDays"/> before it (the routine touch waits for it); a move made on or after its
 /// lead day wins (the owner saw the date and chose) (docs/design.md, "Dates that matter").
 /// </summary>
-internal static class DateRule
+internal sealed class DateRule : PlanningRule
 {
+    private DateRule()
+    {
+    }
+
+    /// <summary>The rule.</summary>
+    internal static DateRule Instance { get; } = new();
+
+    /// <inheritdoc/>
+    internal override bool NamesCampaign => true;
+
     /// <summary>Takes over with the date's touch when it comes first, or holds a routine touch due shortly before it.</summary>
-    internal static void Apply(in RelationshipFacts facts, ref Candidate candidate)
+    internal override void Apply(in RelationshipFacts facts, ref Candidate candidate)
     {
         if (facts.Relationship.ImportantDates.Count == 0
             || Next(facts) is not { } date
@@ -23,7 +33,7 @@ internal static class DateRule
             return;
         }
 
-        bool routine = candidate.Rule == PlanningRule.Routine && candidate.Move is null;
+        bool routine = candidate.Rule == RoutineRule.Instance && candidate.Move is null;
         int window = facts.Context.Options.DateWindowDays;
         if (!(date.Reminder < candidate.Day || (routine && date.Reminder <= candidate.Day.PlusDays(window))))
         {
@@ -39,7 +49,8 @@ internal static class DateRule
         };
         candidate = new Candidate
         {
-            Rule = PlanningRule.Date,
+            Rule = this,
+            IsFixed = true,
             Day = date.Reminder,
             NotAfter = date.Day,
             Opens = date.Reminder,
@@ -52,7 +63,7 @@ internal static class DateRule
     /// Its reasons when it set the day: the date, the routine touch it holds or the promise that follows, the campaign it
     /// counts for, then what the cadence would have said.
     /// </summary>
-    internal static void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    internal override void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
     {
         var note = decision.Next!;
         reasons.Add(note.Date!);

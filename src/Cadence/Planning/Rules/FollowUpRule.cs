@@ -11,10 +11,17 @@ namespace Cadence.Planning;
 /// over from the cadence, even inside the minimum gap (the user chose this pacing for the exchange). A ladder whose
 /// steps are all taken hands back to the cadence and says so (docs/design.md, "Follow-up ladders").
 /// </summary>
-internal static class FollowUpRule
+internal sealed class FollowUpRule : PlanningRule
 {
+    private FollowUpRule()
+    {
+    }
+
+    /// <summary>The rule.</summary>
+    internal static FollowUpRule Instance { get; } = new();
+
     /// <summary>Takes over with the ladder's next step, or notes on the cadence's candidate that the ladder ended.</summary>
-    internal static void Apply(in RelationshipFacts facts, ref Candidate candidate)
+    internal override void Apply(in RelationshipFacts facts, ref Candidate candidate)
     {
         if (!facts.Context.HasLadders)
         {
@@ -75,7 +82,7 @@ internal static class FollowUpRule
         var gapEnds = PlanningContext.DateOf(facts.Floor);
         candidate = new Candidate
         {
-            Rule = PlanningRule.FollowUp,
+            Rule = this,
             Day = day,
             NotAfter = facts.Renewal < 0 || facts.LatestAllowed < day.ToDateOnly().DayNumber ? day : PlanningContext.DateOf(facts.LatestAllowed),
             Opens = day,
@@ -89,5 +96,5 @@ internal static class FollowUpRule
     }
 
     /// <summary>Its reason when it set the day: which step of which ladder, after which attempt.</summary>
-    internal static void Explain(in Decision decision, ImmutableArray<Reason>.Builder reasons) => reasons.Add(decision.Next!.FollowUp!);
+    internal override void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons) => reasons.Add(decision.Next!.FollowUp!);
 }

@@ -8,10 +8,17 @@ namespace Cadence.Planning;
 /// pause still holds it), for the next touch only: a touch dated after the day it was made ends it
 /// (<see cref="ManualMove.AppliesAfter"/>; docs/design.md, "Moving a next touch").
 /// </summary>
-internal static class MoveRule
+internal sealed class MoveRule : PlanningRule
 {
+    private MoveRule()
+    {
+    }
+
+    /// <summary>The rule.</summary>
+    internal static MoveRule Instance { get; } = new();
+
     /// <summary>Moves the candidate to the day chosen, keeping the rule whose touch it is.</summary>
-    internal static void Apply(in RelationshipFacts facts, ref Candidate candidate)
+    internal override void Apply(in RelationshipFacts facts, ref Candidate candidate)
     {
         if (facts.Context.Diary.MoveAt(facts.Index) is not { } move || !move.AppliesAfter(facts.LastTouchDate))
         {
@@ -22,10 +29,11 @@ internal static class MoveRule
         candidate.Day = move.To;
         candidate.Opens = move.To;
         candidate.Move = move;
+        candidate.IsFixed = true;
     }
 
     /// <summary>Its reason when it moved the day.</summary>
-    internal static void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    internal static void ExplainAdjustment(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
     {
         if (decision.MovedFrom is { } from && touch.Move is { } move)
         {

@@ -9,10 +9,17 @@ namespace Cadence.Planning;
 /// chose to the pause's end, and no window opens before it; a pause that has ended holds nothing (docs/design.md,
 /// "States").
 /// </summary>
-internal static class PauseRule
+internal sealed class PauseRule : PlanningRule
 {
+    private PauseRule()
+    {
+    }
+
+    /// <summary>The rule.</summary>
+    internal static PauseRule Instance { get; } = new();
+
     /// <summary>Holds the candidate to the end of a pause still running.</summary>
-    internal static void Apply(in RelationshipFacts facts, ref Candidate candidate)
+    internal override void Apply(in RelationshipFacts facts, ref Candidate candidate)
     {
         if (facts.PauseEnd is { } end && end > candidate.Day)
         {
@@ -26,7 +33,7 @@ internal static class PauseRule
         facts.PauseEnd is { } end && (opens is null || end > opens) ? end : opens;
 
     /// <summary>Its reason when it held the touch.</summary>
-    internal static void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    internal static void ExplainAdjustment(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
     {
         if (decision.Paused && touch.Relationship.State.PausedUntil is { } until)
         {

@@ -9,10 +9,17 @@ namespace Cadence.Planning;
 /// minimum gap after an attempt of yours left unanswered, with no reply since, is carried to the end of the gap), and
 /// one later than the cadence's latest day is flagged (docs/design.md, "Commitment").
 /// </summary>
-internal static class PromiseRule
+internal sealed class PromiseRule : PlanningRule
 {
+    private PromiseRule()
+    {
+    }
+
+    /// <summary>The rule.</summary>
+    internal static PromiseRule Instance { get; } = new();
+
     /// <summary>Takes over with the promise's day when a commitment is open.</summary>
-    internal static void Apply(in RelationshipFacts facts, ref Candidate candidate)
+    internal override void Apply(in RelationshipFacts facts, ref Candidate candidate)
     {
         if (facts.Context.Diary.PinningCommitmentAt(facts.Index) is not { } pinned)
         {
@@ -39,7 +46,8 @@ internal static class PromiseRule
 
         candidate = new Candidate
         {
-            Rule = PlanningRule.Promise,
+            Rule = this,
+            IsFixed = true,
             Day = day,
             NotAfter = day,
             Opens = day,
@@ -50,7 +58,7 @@ internal static class PromiseRule
     }
 
     /// <summary>Its reasons when it set the day: the promise, carried or late if it is, and the touches behind the cadence.</summary>
-    internal static void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    internal override void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
     {
         var pinned = touch.Commitment!;
         reasons.Add(new CommitmentReason(pinned.Id, pinned.Purpose, pinned.Date));

@@ -10,10 +10,17 @@ namespace Cadence.Planning;
 /// never touched is due today; and no routine touch comes before the floor, the end of the minimum gap after the
 /// latest attempt of yours. Every other rule takes over from this one (docs/design.md, "Planning rules").
 /// </summary>
-internal static class RoutineRule
+internal sealed class RoutineRule : PlanningRule
 {
-    /// <summary>The cadence's candidate.</summary>
-    internal static Candidate Offer(in RelationshipFacts facts)
+    private RoutineRule()
+    {
+    }
+
+    /// <summary>The rule.</summary>
+    internal static RoutineRule Instance { get; } = new();
+
+    /// <summary>Offers the cadence's candidate, the first one.</summary>
+    internal override void Apply(in RelationshipFacts facts, ref Candidate candidate)
     {
         int wanted = facts.Renewal < 0 ? facts.Context.TodayDay : facts.RenewedUntil;
         int waitedFor = -1;
@@ -36,9 +43,9 @@ internal static class RoutineRule
             notAfter = PlanningContext.DateOf(facts.LatestAllowed);
         }
 
-        return new Candidate
+        candidate = new Candidate
         {
-            Rule = PlanningRule.Routine,
+            Rule = this,
             Day = day,
             NotAfter = notAfter,
             Opens = facts.LastAttempt >= 0 ? PlanningContext.DateOf(facts.Floor) : null,
@@ -50,7 +57,7 @@ internal static class RoutineRule
     /// Its reasons when it set the day: a ladder that ended, the touch that renews it (or that none connected yet), the
     /// rule, and the floor when it held the touch.
     /// </summary>
-    internal static void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    internal override void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
     {
         if (decision.Next?.Ended is { } ended)
         {

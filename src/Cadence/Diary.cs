@@ -33,9 +33,6 @@ public sealed partial class Diary
     private readonly int[] _commitmentStart;
     private readonly int[] _groupedCommitments;
 
-    // What planning derives from this diary (its index), kept with the diary so a replan of one relationship does not
-    // derive it again. The diary does not know its type: the dependency points from planning to the domain.
-    private object? _planningIndex;
 
     /// <summary>Creates a diary and checks it.</summary>
     /// <param name="relationships">The relationships; ids must be unique (ordinal).</param>
@@ -145,13 +142,6 @@ public sealed partial class Diary
     internal ImmutableArray<Relationship> RelationshipArray => _relationships;
 
     internal ImmutableArray<Touch> TouchArray => _touches;
-
-    /// <summary>What planning derived from this diary, if it did (see <c>Cadence.Planning.DiaryIndex</c>).</summary>
-    internal object? PlanningIndex
-    {
-        get => Volatile.Read(ref _planningIndex);
-        set => Volatile.Write(ref _planningIndex, value);
-    }
 
     /// <summary>Where each relationship's touches start in <see cref="TouchesByRelationship"/>: one more entry than relationships.</summary>
     internal ReadOnlySpan<int> TouchStart => _touchStart;

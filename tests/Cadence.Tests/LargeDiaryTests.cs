@@ -160,17 +160,19 @@ public class LargeDiaryTests
     }
 
     [Fact]
-    public void DiaryIndex_IsBuiltOncePerDiary_AndNotSharedWithAChangedCopy()
+    public void DiaryIndex_IsBuiltOncePerDiaryByTheScheduler_AndNotSharedWithAChangedCopy()
     {
+        // The scheduler keeps each diary's index beside it (the diary holds nothing of planning's).
         var diary = Make(50, 3);
-        var index = DiaryIndex.Of(diary);
-        Assert.Same(index, DiaryIndex.Of(diary));
-        new Scheduler().Plan(diary, Today);
-        Assert.Same(index, DiaryIndex.Of(diary));
+        var scheduler = new Scheduler();
+        var index = scheduler.IndexOf(diary);
+        Assert.Same(index, scheduler.IndexOf(diary));
+        scheduler.Plan(diary, Today);
+        Assert.Same(index, scheduler.IndexOf(diary));
 
         var changed = diary.Log(new Touch(diary.Relationships[0].Id, Today, Channel.Call));
-        Assert.NotSame(index, DiaryIndex.Of(changed));
-        Assert.Equal(index.GroupedTouches.Length + 1, DiaryIndex.Of(changed).GroupedTouches.Length);
+        Assert.NotSame(index, scheduler.IndexOf(changed));
+        Assert.Equal(index.GroupedTouches.Length + 1, scheduler.IndexOf(changed).GroupedTouches.Length);
     }
 
     [Fact]

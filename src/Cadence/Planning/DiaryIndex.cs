@@ -10,7 +10,8 @@ namespace Cadence.Planning;
 /// What the scheduler derives from a <see cref="Diary"/> before it plans: each relationship's touches side by side,
 /// earliest first in <see cref="TouchOrder"/>, with the few facts planning reads packed in eight bytes each
 /// (<see cref="TouchFacts"/>), the diary's distinct media, the latest touch's day and the relationships in id order.
-/// Built once per diary instance, on the first plan, and kept with it (<see cref="Diary.PlanningIndex"/>), so that
+/// Built once per diary instance, on the first plan, and kept by the scheduler beside the diary (a weak table: the
+/// diary knows nothing of it, and it goes when the diary goes), so that
 /// replanning one relationship costs microseconds and planning a million reads memory in order. See docs/design.md,
 /// "Fast paths".
 /// </summary>
@@ -55,21 +56,10 @@ internal sealed class DiaryIndex
     /// <summary>The diary's distinct media; <see cref="TouchFacts.Medium"/> indexes it, and index 0 is "none".</summary>
     internal ReadOnlySpan<string?> Media => _media;
 
-    /// <summary>The index of a diary: the one kept with it, or a new one, then kept.</summary>
+    /// <summary>Builds the index of a diary (a <see cref="Scheduler"/> keeps the ones it built, by diary).</summary>
     /// <param name="diary">The diary.</param>
     /// <returns>Its index.</returns>
-    internal static DiaryIndex Of(Diary diary)
-    {
-        if (diary.PlanningIndex is DiaryIndex index)
-        {
-            return index;
-        }
-
-        // Two threads may both build one; either is correct, and the diary keeps the last.
-        index = new DiaryIndex(diary);
-        diary.PlanningIndex = index;
-        return index;
-    }
+    internal static DiaryIndex Of(Diary diary) => new(diary);
 
     /// <summary>Where a relationship's touches are in <see cref="GroupedTouches"/> and <see cref="GroupedFacts"/>.</summary>
     /// <param name="relationshipIndex">The relationship's index in the diary.</param>

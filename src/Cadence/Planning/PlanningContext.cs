@@ -45,6 +45,23 @@ internal sealed class PlanningContext
     /// <summary>For each of the diary's media, whether a note with it is online.</summary>
     internal bool[] OnlineMedia { get; }
 
+    /// <summary>The context of a plan of a diary (its index built anew), for one relationship's facts in tests and tools.</summary>
+    internal static PlanningContext Of(Diary diary, LocalDate today, SchedulerOptions options) =>
+        new(DiaryIndex.Of(diary), today, options, CreditsOf(options), options.Rules.HasLadders);
+
+    /// <summary>The credit of each <see cref="TouchFacts.Kind"/> under the options.</summary>
+    internal static double[] CreditsOf(SchedulerOptions options)
+    {
+        var credits = new double[16];
+        for (int kind = 0; kind < credits.Length; kind++)
+        {
+            var outcome = (Outcome)((kind >> 3) & 1);
+            credits[kind] = outcome == Outcome.NoReply ? options.Credits.NoReply : options.Credits[(Channel)(kind & 3)];
+        }
+
+        return credits;
+    }
+
     /// <summary>The date of a day number.</summary>
     internal static LocalDate DateOf(int dayNumber) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber));
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
 using Cadence.Internal;
@@ -30,12 +31,7 @@ public sealed class Scheduler
     {
         Options = options ?? SchedulerOptions.Default;
         _hasTierLadders = Options.Rules.HasLadders;
-        _credits = new double[16];
-        for (int kind = 0; kind < _credits.Length; kind++)
-        {
-            var outcome = (Outcome)((kind >> 3) & 1);
-            _credits[kind] = outcome == Outcome.NoReply ? Options.Credits.NoReply : Options.Credits[(Channel)(kind & 3)];
-        }
+        _credits = PlanningContext.CreditsOf(Options);
     }
 
     /// <summary>Relationships planned together by one thread: large enough to pay for the hand-over, small enough to balance.</summary>
@@ -46,6 +42,12 @@ public sealed class Scheduler
 
     /// <summary>Whether any tier has a follow-up ladder: when none has and no touch carries one, ladders cost nothing.</summary>
     private readonly bool _hasTierLadders;
+
+    /// <summary>
+    /// The index of each diary planned (<see cref="DiaryIndex"/>), kept beside the diary rather than in it: built on its
+    /// first plan, it makes replanning one relationship after a change cheap, and goes when the diary goes.
+    /// </summary>
+    private readonly ConditionalWeakTable<Diary, DiaryIndex> _indexes = new();
 
     /// <summary>The options in use.</summary>
     public SchedulerOptions Options { get; }
@@ -171,10 +173,13 @@ public sealed class Scheduler
         }
     }
 
+    /// <summary>The index of a diary: the one this scheduler built for it, or a new one, then kept.</summary>
+    internal DiaryIndex IndexOf(Diary diary) => _indexes.GetValue(diary, DiaryIndex.Of);
+
     /// <summary>The index of the diary as it stood on a day: itself, or when it dates something later, the diary cut at that day.</summary>
-    private static DiaryIndex IndexAsOf(Diary diary, LocalDate today)
+    private DiaryIndex IndexAsOf(Diary diary, LocalDate today)
     {
-        var index = DiaryIndex.Of(diary);
+        var index = IndexOf(diary);
         return index.LatestEntryDay <= today.ToDateOnly().DayNumber ? index : DiaryIndex.Of(diary.AsOf(today));
     }
 

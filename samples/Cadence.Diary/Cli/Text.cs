@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Cadence.Explanations;
 using NodaTime;
 using NodaTime.Text;
 
@@ -13,9 +14,7 @@ internal static class Text
     public static readonly LocalDatePattern Date = LocalDatePattern.Iso;
     public static readonly LocalTimePattern Minutes = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
     public static readonly LocalTimePattern Seconds = LocalTimePattern.CreateWithInvariantCulture("HH':'mm':'ss");
-    public static readonly LocalDatePattern ShortDay = LocalDatePattern.Create("ddd d MMM", CultureInfo.InvariantCulture);
     public static readonly LocalDatePattern DayMonth = LocalDatePattern.Create("d MMM", CultureInfo.InvariantCulture);
-    public static readonly LocalDatePattern LongDay = LocalDatePattern.Create("ddd d MMM uuuu", CultureInfo.InvariantCulture);
 
     private static readonly string[] DayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     private static readonly string[] FullDayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -93,14 +92,6 @@ internal static class Text
         _ => e.Message,
     };
 
-    /// <summary>"first" to "twelfth": a ladder has at most twelve steps.</summary>
-    public static string Ordinal(int n) => n switch
-    {
-        1 => "first", 2 => "second", 3 => "third", 4 => "fourth", 5 => "fifth", 6 => "sixth",
-        7 => "seventh", 8 => "eighth", 9 => "ninth", 10 => "tenth", 11 => "eleventh", 12 => "twelfth",
-        _ => n.ToString(CultureInfo.InvariantCulture) + "th",
-    };
-
     public static string Format(IsoDayOfWeek day) => DayNames[(int)day - 1];
 
     public static IsoDayOfWeek ParseDay(string value, string where)
@@ -144,7 +135,7 @@ internal static class Text
 
     /// <summary>"Fri 13 Mar" this year and next, with the year otherwise.</summary>
     public static string Day(LocalDate date, LocalDate today) =>
-        date.Year == today.Year ? ShortDay.Format(date) : LongDay.Format(date);
+        date.Year == today.Year ? English.ShortDay(date) : English.Day(date);
 
     /// <summary>"13 Mar" this year, "13 Mar 2027" otherwise.</summary>
     public static string DayOfMonth(LocalDate date, LocalDate today) =>

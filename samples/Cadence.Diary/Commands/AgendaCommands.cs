@@ -38,7 +38,7 @@ internal static class AgendaCommands
         }
 
         var t = app.Terminal;
-        string range = days == 1 ? Text.LongDay.Format(from) : $"{Text.LongDay.Format(from)} to {Text.LongDay.Format(to)}";
+        string range = days == 1 ? English.Day(from) : $"{English.Day(from)} to {English.Day(to)}";
         t.Line($"Agenda for {range} ({zone.Id}), from {session.Source}", Style.Bold);
         if (session.IsDemo)
         {
@@ -54,7 +54,7 @@ internal static class AgendaCommands
             var next = levelled.Touches.Where(p => p.Due > to).Select(p => p.Due).DefaultIfEmpty().Min();
             if (next != default)
             {
-                t.Line($"Next touches, {Text.LongDay.Format(next)}:");
+                t.Line($"Next touches, {English.Day(next)}:");
                 t.Line();
                 WriteAgendaTable(t, Cadence.Planning.Agenda.For(levelled, next).Touches, session.Today);
             }
@@ -71,7 +71,7 @@ internal static class AgendaCommands
         t.Line($"{Count(touches.Count, "touch", "touches")}: {overdue} overdue, {Count(pinned, "commitment", "commitments")}.", Style.Dim);
         foreach (var day in levelled.Overbooked.Where(o => Overlaps(o, from, to)))
         {
-            string what = day.Week ? $"The week of {Text.LongDay.Format(day.Date)}" : Text.LongDay.Format(day.Date);
+            string what = day.Week ? $"The week of {English.Day(day.Date)}" : English.Day(day.Date);
             string channel = day.Channel is { } c ? " by " + c.ToWord() : string.Empty;
             t.Line($"{what} is over budget: {day.Count} fixed touches{channel} for a budget of {day.Limit}{(day.Week ? " a week" : string.Empty)}.", Style.Yellow);
         }
@@ -110,7 +110,7 @@ internal static class AgendaCommands
         }
 
         var t = app.Terminal;
-        t.Line($"Plan as of {Text.LongDay.Format(session.Today)} ({zone.Id}), from {session.Source}", Style.Bold);
+        t.Line($"Plan as of {English.Day(session.Today)} ({zone.Id}), from {session.Source}", Style.Bold);
         t.Line();
         var table = new Table("DAY", "ID", "TOUCH", "WINDOW", "WHY");
         foreach (var touch in levelled.Touches)

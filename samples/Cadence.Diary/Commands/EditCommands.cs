@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Cadence.Explanations;
 using Cadence.Sample.Cli;
 using Cadence.Sample.Demo;
 using Cadence.Sample.Output;
@@ -96,7 +97,7 @@ internal static class EditCommands
             var diary = data.Diary.Log(touch, close);
             var logged = diary.TouchesOf(relationship.Id).Last(t => t.SameAs(touch));
 
-            var text = new StringBuilder($"Logged {Describe(touch)} with {relationship.Name} on {Text.LongDay.Format(date)} ({logged.Id}).\n");
+            var text = new StringBuilder($"Logged {Describe(touch)} with {relationship.Name} on {English.Day(date)} ({logged.Id}).\n");
             foreach (var commitment in closed)
             {
                 text.Append(diary.WhyClosed(commitment.Id) is { ByReply: true } reason
@@ -117,10 +118,10 @@ internal static class EditCommands
     /// <summary>"Thu 5 Mar 2026, a note: first follow-up of 2 if no reply (ladder "3wd:note,5wd:call")", or "Thu 5 Mar 2026, a call".</summary>
     internal static string NextStep(PlannedTouch next)
     {
-        string text = $"{Text.LongDay.Format(next.Due)}, {Article(next.Channel)}";
+        string text = $"{English.Day(next.Due)}, {English.WithArticle(next.Channel)}";
         if (next.Reasons.OfType<Cadence.Explanations.FollowUpReason>().FirstOrDefault() is { } step)
         {
-            return text + $": {Text.Ordinal(step.Step)} follow-up of {step.Steps.ToString(CultureInfo.InvariantCulture)} if no reply (ladder \"{step.Ladder}\").";
+            return text + $": {English.Ordinal(step.Step)} follow-up of {step.Steps.ToString(CultureInfo.InvariantCulture)} if no reply (ladder \"{step.Ladder}\").";
         }
 
         return next.Commitment is { } commitment ? text + $": {commitment.Purpose} ({commitment.Id})." : text + ".";
@@ -177,7 +178,7 @@ internal static class EditCommands
 
             var commitment = new Commitment($"{relationship.Id}-{n.ToString(CultureInfo.InvariantCulture)}", relationship.Id, on, what, channel, at, madeOn: today, kind: kind);
             var diary = data.Diary.Promise(commitment);
-            string when = Text.LongDay.Format(on) + (at is { } t ? " at " + Text.Format(t) : string.Empty);
+            string when = English.Day(on) + (at is { } t ? " at " + Text.Format(t) : string.Empty);
             string unless = kind == CommitmentKind.UnlessReply ? " unless they reply first" : string.Empty;
             return (data.WithDiary(diary), $"Promised {relationship.Name} for {when}{unless}: {commitment.Purpose} ({commitment.Id}).");
         });
@@ -208,7 +209,7 @@ internal static class EditCommands
                 ? $"Moved {relationship.Name}'s commitment \"{pinned.Purpose}\" ({pinned.Id})"
                 : $"Moved {relationship.Name}'s next touch";
 
-            return (data.WithDiary(diary), $"{what} from {Text.LongDay.Format(planned.Due)} to {Text.LongDay.Format(to)}.");
+            return (data.WithDiary(diary), $"{what} from {English.Day(planned.Due)} to {English.Day(to)}.");
         });
     }
 
@@ -225,7 +226,7 @@ internal static class EditCommands
             }
 
             var diary = data.Diary.Update(relationship.PauseUntil(until));
-            return (data.WithDiary(diary), $"Paused {relationship.Name} until {Text.LongDay.Format(until)}.");
+            return (data.WithDiary(diary), $"Paused {relationship.Name} until {English.Day(until)}.");
         });
     }
 
@@ -296,14 +297,6 @@ internal static class EditCommands
             ? relationship
             : throw new UserException($"No relationship has the id \"{Text.Printable(id)}\"{Suggestions.For(id, data.Diary.Relationships.Select(r => r.Id))}; `{CommandLine.Program} list` lists them.");
 
-    private static string Article(Channel channel) => channel switch
-    {
-        Channel.Meeting => "a meeting",
-        Channel.Call => "a call",
-        Channel.Note => "a note",
-        _ => "a social touch",
-    };
-
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static DateInterval ParseRange(string value)
@@ -335,7 +328,7 @@ internal static class EditCommands
 
     internal static string Describe(Touch touch)
     {
-        string what = Article(touch.Channel);
+        string what = English.WithArticle(touch.Channel);
         if (touch.Medium is { } medium)
         {
             what += $" ({medium})";

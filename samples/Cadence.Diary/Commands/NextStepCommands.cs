@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using Cadence.Explanations;
 using Cadence.Sample.Cli;
 using Cadence.Sample.Output;
 using Cadence.Sample.Store;
@@ -25,7 +26,7 @@ internal static class NextStepCommands
         }
 
         return EditCommands.Changed(data, data.Diary.ReopenCommitment(commitment.Id), commitment.RelationshipId, today,
-            $"Reopened {commitment.Id}: {commitment.Purpose}, due {Text.LongDay.Format(commitment.Date)}.");
+            $"Reopened {commitment.Id}: {commitment.Purpose}, due {English.Day(commitment.Date)}.");
     });
 
     public static int Ladders(App app, Invocation invocation)
@@ -73,7 +74,7 @@ internal static class NextStepCommands
 
             var diary = done ? data.Diary.CompleteCommitment(commitment.Id, day) : data.Diary.DropCommitment(commitment.Id, day);
             return EditCommands.Changed(data, diary, commitment.RelationshipId, today,
-                $"{(done ? "Done" : "Dropped")}: {commitment.Purpose} ({commitment.Id}), on {Text.LongDay.Format(day)}.");
+                $"{(done ? "Done" : "Dropped")}: {commitment.Purpose} ({commitment.Id}), on {English.Day(day)}.");
         });
     }
 

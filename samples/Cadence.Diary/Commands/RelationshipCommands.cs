@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Cadence.Explanations;
 using Cadence.Sample.Cli;
 using Cadence.Sample.Output;
 using Cadence.Sample.Store;
@@ -271,7 +272,7 @@ internal static class RelationshipCommands
             var relationship = data.Diary[touch.RelationshipId];
             var diary = data.Diary.RemoveTouch(touchId);
             string note = touch.Summary is { } summary ? $" \"{summary}\"" : string.Empty;
-            var text = new System.Text.StringBuilder($"Removed {touchId}: {EditCommands.Describe(touch)}{note} with {relationship.Name} on {Text.LongDay.Format(touch.Date)}.\n");
+            var text = new System.Text.StringBuilder($"Removed {touchId}: {EditCommands.Describe(touch)}{note} with {relationship.Name} on {English.Day(touch.Date)}.\n");
             var reopened = diary.CommitmentsOf(relationship.Id).Where(c => c.IsOpen && !data.Diary.GetCommitment(c.Id).IsOpen).ToList();
             foreach (var c in reopened)
             {
@@ -326,7 +327,7 @@ internal static class RelationshipCommands
 
     private static string State(Relationship r) => r.State.Status switch
     {
-        RelationshipStatus.Paused => $"paused until {Text.LongDay.Format(r.State.PausedUntil!.Value)}",
+        RelationshipStatus.Paused => $"paused until {English.Day(r.State.PausedUntil!.Value)}",
         RelationshipStatus.Archived => "archived",
         _ => "active",
     };

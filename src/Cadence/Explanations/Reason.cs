@@ -23,11 +23,11 @@ public abstract record Reason
     {
         ArgumentNullException.ThrowIfNull(reasons);
         var text = new TextBuffer(128);
-        EnglishReasons.AppendSentence(text, reasons is Reason[] array ? array : [.. reasons]);
+        English.AppendSentence(text, reasons is Reason[] array ? array : [.. reasons]);
         return text.ToString();
     }
 
     /// <summary>The reason as one lower-case English clause, without a full stop.</summary>
     /// <returns>The clause.</returns>
-    public sealed override string ToString() => EnglishReasons.Clause(this);
+    public sealed override string ToString() => English.Clause(this);
 }

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Cadence.Explanations;
 using Cadence.Internal;
 using Cadence.Planning;
 using NodaTime;
@@ -217,10 +218,10 @@ public sealed class FeedWriter
         switch (Options.Privacy)
         {
             case FeedPrivacy.ChannelOnly:
-                summary.Append("Date that matters");
+                summary.Append(English.DateWithoutName);
                 break;
             default:
-                summary.Append(Options.Privacy == FeedPrivacy.Initials ? Initials(relationship.Name) : relationship.Name).Append(": ").Append(date.Label);
+                summary.Append(English.DateTitle(Options.Privacy == FeedPrivacy.Initials ? Initials(relationship.Name) : relationship.Name, date.Label));
                 break;
         }
 
@@ -341,13 +342,7 @@ public sealed class FeedWriter
 
         // "Cadence" and the channel's name are plain ASCII: as TEXT and list separators they are these octets.
         body.BeginKnownProperty("CATEGORIES");
-        body.AsciiValue(touch.Channel switch
-        {
-            Channel.Meeting => "Cadence,Meeting"u8,
-            Channel.Call => "Cadence,Call"u8,
-            Channel.Note => "Cadence,Note"u8,
-            _ => "Cadence,Social"u8,
-        });
+        body.AsciiValue(English.CategoriesUtf8(touch.Channel));
         if (Options.Privacy == FeedPrivacy.FullNames)
         {
             body.ListSeparator();
@@ -457,15 +452,7 @@ public sealed class FeedWriter
     {
         var summary = run.Summary;
         summary.Clear();
-        summary.Append("Cadence: ");
-        if (touches.Count == 1)
-        {
-            summary.Append("1 touch");
-        }
-        else
-        {
-            summary.Append(touches.Count).Append(" touches");
-        }
+        English.AppendDigestTitle(summary, touches.Count);
 
         var description = run.Description;
         description.Clear();
@@ -492,7 +479,7 @@ public sealed class FeedWriter
                 touch.AppendDatedWhy(description);
             }
 
-            string channel = ChannelName(touch.Channel);
+            string channel = English.Category(touch.Channel);
             if (!channels.Contains(channel))
             {
                 channels.Add(channel);
@@ -527,17 +514,11 @@ public sealed class FeedWriter
     {
         if (Options.Privacy == FeedPrivacy.ChannelOnly)
         {
-            text.Append(touch.Channel switch
-            {
-                Channel.Meeting => "Meet",
-                Channel.Call => "Call",
-                Channel.Note => "Write a note",
-                _ => "Reach out online",
-            });
+            text.Append(English.TitleWithoutName(touch.Channel));
             return;
         }
 
-        text.Append(PlannedTouch.Verb(touch.Channel)).Append(' ');
+        text.Append(English.TitleVerb(touch.Channel)).Append(' ');
         AppendWho(text, touch);
     }
 
@@ -553,78 +534,18 @@ public sealed class FeedWriter
         }
 
         touch.AppendDatedWhy(text);
-        text.Append(touch.Channel switch
-        {
-            Channel.Meeting => "\nSuggested channel: meeting.",
-            Channel.Call => "\nSuggested channel: call.",
-            Channel.Note => "\nSuggested channel: note.",
-            _ => "\nSuggested channel: social.",
-        });
+        English.AppendSuggestedChannel(text, touch.Channel);
         // The window as the rules set it, not clamped to the plan's day (which is another day tomorrow), so an event's
         // text stays the same from one morning to the next. A first touch (no connection yet) is due from the plan's
         // day with a latest day counted from it: only the day it opens is written, or nothing without one.
-        if (touch.NotAfter < touch.NotBefore || touch.Due > touch.NotAfter)
-        {
-            text.Append("\nLatest day was ").AppendDay(touch.NotAfter).Append('.');
-        }
-        else if (touch.WindowOpens is { } opens)
-        {
-            if (touch.IsFirstTouch)
-            {
-                // No connection yet: due from the day the window opens, with a latest day counted from the plan's day.
-                text.Append("\nFrom ").AppendDay(opens).Append('.');
-            }
-            else if (opens == touch.NotAfter)
-            {
-                text.Append("\nOnly on ").AppendDay(touch.NotAfter).Append('.');
-            }
-            else
-            {
-                text.Append("\nWindow: ").AppendDay(opens).Append(" to ").AppendDay(touch.NotAfter).Append('.');
-            }
-        }
-
+        English.AppendWindow(text, touch.WindowOpens, touch.NotBefore, touch.NotAfter, touch.Due, touch.IsFirstTouch);
         if (Options.Privacy == FeedPrivacy.FullNames && touch.LastTouch is { } last)
         {
-            text.Append("\nLast touch: ").AppendDay(last.Date).Append(", ")
-                .Append(last.Direction == Direction.Inbound ? "inbound " : string.Empty)
-                .Append(LowerChannelName(last.Channel));
-            if (last.Medium is { } medium)
-            {
-                text.Append(" (").Append(medium).Append(')');
-            }
-
-            if (last.Outcome == Outcome.NoReply)
-            {
-                text.Append(", no reply");
-            }
-
-            if (last.Summary is { } summary)
-            {
-                text.Append(": ").Append(summary);
-            }
-
-            text.Append('.');
+            English.AppendLastTouch(text, last);
         }
 
         return true;
     }
-
-    private static string ChannelName(Channel channel) => channel switch
-    {
-        Channel.Meeting => "Meeting",
-        Channel.Call => "Call",
-        Channel.Note => "Note",
-        _ => "Social",
-    };
-
-    private static string LowerChannelName(Channel channel) => channel switch
-    {
-        Channel.Meeting => "meeting",
-        Channel.Call => "call",
-        Channel.Note => "note",
-        _ => "social",
-    };
 
     /// <summary>
     /// "Zoë Müller" → "Z. M.": the first letter or digit of each word (a whole grapheme, upper-cased); words

@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
+using Cadence.Explanations;
 using Cadence.Internal;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Cadence.Planning;
 
@@ -26,8 +25,6 @@ namespace Cadence.Planning;
 /// </example>
 public sealed class Agenda
 {
-    private static readonly LocalDatePattern DayPattern = LocalDatePattern.Create("ddd d MMM", CultureInfo.InvariantCulture);
-
     private readonly ImmutableArray<PlannedTouch> _touches;
 
     private Agenda(LocalDate from, LocalDate to, ImmutableArray<PlannedTouch> touches)
@@ -119,7 +116,7 @@ public sealed class Agenda
         var builder = new StringBuilder();
         foreach (var touch in _touches)
         {
-            builder.Append(DayPattern.Format(touch.Due)).Append("  ").Append(touch.Title).Append(": ").Append(touch.Why).Append('\n');
+            builder.Append(English.ShortDay(touch.Due)).Append("  ").Append(touch.Title).Append(": ").Append(touch.Why).Append('\n');
         }
 
         return builder.ToString();

@@ -189,7 +189,7 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     }
 
     /// <summary>A short title: "Call Zoë Müller", "Meet Zoë Müller", "Write to Zoë Müller", "Reach out online to Zoë Müller".</summary>
-    public string Title => Verb(Channel) + " " + Name;
+    public string Title => English.Title(Channel, Name);
 
     /// <summary>
     /// A copy for a member of a reconnect campaign: placed by the campaign on <paramref name="placedOn"/> (a fixed touch
@@ -218,10 +218,10 @@ public class PlannedTouch : IEquatable<PlannedTouch>
 
     /// <summary>Appends <see cref="Why"/> (the feed writes it without making the string).</summary>
     /// <param name="text">Where to append the sentence.</param>
-    internal void AppendWhy(TextBuffer text) => EnglishReasons.AppendSentence(text, ReasonArray.AsSpan());
+    internal void AppendWhy(TextBuffer text) => English.AppendSentence(text, ReasonArray.AsSpan());
 
     /// <summary>Appends <see cref="Why"/> worded with dates instead of days counted from the plan's day: the feed's wording, stable from day to day.</summary>
-    internal void AppendDatedWhy(TextBuffer text) => EnglishReasons.AppendSentence(text, ReasonArray.AsSpan(), dated: true, _decision.Today);
+    internal void AppendDatedWhy(TextBuffer text) => English.AppendSentence(text, ReasonArray.AsSpan(), dated: true, _decision.Today);
 
     /// <summary>The day the plan was made for, which the dated wording leaves out levelling moves from.</summary>
     internal LocalDate PlanDay => _decision.Today;
@@ -252,15 +252,6 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     private protected virtual void AddPlacementReasons(ImmutableArray<Reason>.Builder reasons)
     {
     }
-
-    /// <summary>"Meet", "Call", "Write to", "Reach out online to".</summary>
-    internal static string Verb(Channel channel) => channel switch
-    {
-        Channel.Meeting => "Meet",
-        Channel.Call => "Call",
-        Channel.Note => "Write to",
-        _ => "Reach out online to",
-    };
 
     /// <inheritdoc/>
     public bool Equals(PlannedTouch? other) => other is not null && other.GetType() == GetType() && EqualsCore(other);

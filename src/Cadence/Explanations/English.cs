@@ -6,10 +6,11 @@ using NodaTime;
 namespace Cadence.Explanations;
 
 /// <summary>
-/// The one place reasons are worded in English: a clause per <see cref="Reason"/> record, and sentences of clauses
-/// ("Last met 41 days ago (coffee); clients are due every 30 days (at most 45)."). <see cref="Reason.ToString"/>,
-/// <see cref="Reason.Sentence"/>, <c>PlannedTouch.Why</c> and the feed's descriptions all come through here, so they
-/// cannot disagree.
+/// The one place Cadence words things in English: each reason as a clause and reasons as a sentence ("Last met 41 days
+/// ago (coffee); clients are due every 30 days (at most 45)."), the titles of touches ("Call Zoë Müller"), channels as
+/// people say them ("a call"), days ("Thu 5 Mar 2026") and ordinals ("second"), and the lines a feed's events add.
+/// <see cref="Reason.ToString"/>, <see cref="Reason.Sentence"/>, <c>PlannedTouch.Title</c> and <c>Why</c>, the
+/// <c>Agenda</c>, the feed and the sample all word things through here, so they cannot disagree.
 /// </summary>
 /// <remarks>
 /// To add a reason: one record in this folder (data only, documented), one case in <see cref="AppendClause"/>, and
@@ -17,7 +18,7 @@ namespace Cadence.Explanations;
 /// <c>Explanation</c> that it is made of). Then a test that reads the sentence. See docs/design.md, "How a reason is
 /// made".
 /// </remarks>
-internal static class EnglishReasons
+public static partial class English
 {
     /// <summary>Appends reasons as one sentence: clauses separated by "; ", the first letter capitalized, a full stop at the end; nothing for none.</summary>
     /// <param name="text">Where to append the sentence.</param>
@@ -348,24 +349,6 @@ internal static class EnglishReasons
         text.AppendDay(touch.Date);
     }
 
-    /// <summary>"first" to "twelfth", then "13th".</summary>
-    private static string Ordinal(int n) => n switch
-    {
-        1 => "first",
-        2 => "second",
-        3 => "third",
-        4 => "fourth",
-        5 => "fifth",
-        6 => "sixth",
-        7 => "seventh",
-        8 => "eighth",
-        9 => "ninth",
-        10 => "tenth",
-        11 => "eleventh",
-        12 => "twelfth",
-        _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + "th",
-    };
-
     /// <summary>", which counts as 60% of a full touch" below a full touch: rounded half up, never shown as 100%.</summary>
     private static void Share(TextBuffer text, double credit)
     {
@@ -410,13 +393,7 @@ internal static class EnglishReasons
                 text.Append("budget of ").AppendFormatted(r.Limit).Append(" a day reached");
                 break;
             case MoveCause.ChannelBudget:
-                string noun = r.Channel switch
-                {
-                    Channel.Meeting => "meeting",
-                    Channel.Call => "call",
-                    Channel.Note => "note",
-                    _ => "social touch",
-                };
+                string noun = CountNoun(r.Channel ?? Channel.Social);
                 text.Append("budget of ").AppendCount(r.Limit ?? 0, noun, noun + "s").Append(" a day reached");
                 break;
             case MoveCause.WeeklyBudget:
@@ -603,26 +580,7 @@ internal static class EnglishReasons
         text.Append(noun).Append('s');
     }
 
-    /// <summary>A channel's name in lower case: "meeting", "call", "note", "social".</summary>
-    private static void Lower(TextBuffer text, Channel channel)
-    {
-        switch (channel)
-        {
-            case Channel.Meeting:
-                text.Append("meeting");
-                break;
-            case Channel.Call:
-                text.Append("call");
-                break;
-            case Channel.Note:
-                text.Append("note");
-                break;
-            case Channel.Social:
-                text.Append("social");
-                break;
-            default:
-                text.AppendLowerInvariant(channel.ToString());
-                break;
-        }
-    }
+    /// <summary>A channel's name in lower case: "meeting", "call", "note", "social" (<see cref="ChannelExtensions.ToWord"/>).</summary>
+    private static void Lower(TextBuffer text, Channel channel) =>
+        text.Append(Enum.IsDefined(channel) ? channel.ToWord() : channel.ToString().ToLowerInvariant());
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using Cadence.Explanations;
 using Cadence.Internal;
 
 namespace Cadence;
@@ -56,28 +55,6 @@ public sealed partial class Diary
     /// <returns>Whether it is a reply.</returns>
     internal static bool IsReply(Touch touch) =>
         touch.Direction == Direction.Inbound || (touch.Outcome == Outcome.Connected && touch.Channel.IsLive());
-
-    /// <summary>Why a commitment is closed: done by a touch (a reply, or the step taken), done or dropped by hand.</summary>
-    /// <param name="commitmentId">The commitment's id.</param>
-    /// <returns>The reason, or <see langword="null"/> while it is open.</returns>
-    /// <exception cref="KeyNotFoundException">No commitment has that id.</exception>
-    public ClosedReason? WhyClosed(string commitmentId)
-    {
-        var commitment = GetCommitment(commitmentId);
-        if (commitment.IsOpen)
-        {
-            return null;
-        }
-
-        Touch? by = commitment.ClosedBy is { } touchId && TouchIds.TryGetValue(touchId, out int t) ? _touches[t] : null;
-        return new ClosedReason(
-            commitment.Id,
-            commitment.Purpose,
-            commitment.Status,
-            commitment.ClosedOn,
-            by,
-            by is not null && commitment.WaitsForReply && IsReply(by) && by.Date < commitment.Date);
-    }
 
     /// <summary>The commitments with those of a relationship that a touch satisfies closed by it.</summary>
     private ImmutableArray<Commitment> CloseBy(ImmutableArray<Commitment> commitments, Touch touch, int relationshipIndex)

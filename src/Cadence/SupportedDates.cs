@@ -1,4 +1,5 @@
 using System.Diagnostics.Contracts;
+using Cadence.Internal;
 using NodaTime;
 
 namespace Cadence;
@@ -15,15 +16,14 @@ namespace Cadence;
 public static class SupportedDates
 {
     /// <summary>The earliest date Cadence accepts: 1 January 1900.</summary>
-    public static LocalDate Earliest { get; } = new(1900, 1, 1);
+    public static LocalDate Earliest => DateRange.Earliest;
 
     /// <summary>The latest date Cadence accepts: 31 December 2999.</summary>
-    public static LocalDate Latest { get; } = new(2999, 12, 31);
+    public static LocalDate Latest => DateRange.Latest;
 
     /// <summary>Whether Cadence accepts the date: in the ISO calendar, from <see cref="Earliest"/> to <see cref="Latest"/>.</summary>
     /// <param name="date">The date.</param>
     /// <returns><see langword="true"/> when the date is accepted.</returns>
     [Pure]
-    public static bool Contains(LocalDate date) =>
-        date.Calendar == CalendarSystem.Iso && date >= Earliest && date <= Latest;
+    public static bool Contains(LocalDate date) => DateRange.Contains(date);
 }

@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace Cadence.Explanations;
 
-/// <summary>Why a commitment is closed (<see cref="Diary.WhyClosed"/>): done by a touch, or done or dropped by hand.</summary>
+/// <summary>Why a commitment is closed (<see cref="DiaryExplanations.WhyClosed"/>): done by a touch, or done or dropped by hand.</summary>
 /// <param name="CommitmentId">The commitment's id.</param>
 /// <param name="Purpose">What the step was.</param>
 /// <param name="Status">Done or dropped.</param>

@@ -104,7 +104,7 @@ internal static class Guard
     internal static LocalDate Date(LocalDate value, string paramName)
     {
         Iso(value, paramName);
-        if (!SupportedDates.Contains(value))
+        if (!DateRange.Contains(value))
         {
             // The message names the date as ISO; the actual value is left out, as LocalDate's own text drops the era
             // ("12 December 9999" for -9998-12-12).
@@ -145,9 +145,9 @@ internal static class Guard
     /// <summary>Whether the instant's UTC date is one of <see cref="SupportedDates"/>.</summary>
     internal static bool IsSupported(Instant value) => value >= SupportedStart && value <= SupportedEnd;
 
-    private static readonly Instant SupportedStart = SupportedDates.Earliest.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+    private static readonly Instant SupportedStart = DateRange.Earliest.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
 
-    private static readonly Instant SupportedEnd = SupportedDates.Latest.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() - Duration.Epsilon;
+    private static readonly Instant SupportedEnd = DateRange.Latest.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() - Duration.Epsilon;
 
     internal static T NotNull<T>(T? value, string paramName)
         where T : class

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using Cadence.Internal;
 
 namespace Cadence.Planning;
 

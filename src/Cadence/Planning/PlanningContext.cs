@@ -1,5 +1,4 @@
 using System;
-using Cadence.Internal;
 using NodaTime;
 
 namespace Cadence.Planning;

@@ -153,13 +153,7 @@ internal readonly struct RelationshipFacts
                 uncredited++;
             }
 
-            bool online = touch.Channel switch
-            {
-                Channel.Social => true,
-                Channel.Note => onlineMedia[touch.Medium],
-                _ => false,
-            };
-            onlineStreak = online ? onlineStreak + 1 : 0;
+            onlineStreak = SchedulerOptions.IsOnline(touch.Channel, onlineMedia[touch.Medium]) ? onlineStreak + 1 : 0;
         }
 
         return facts with

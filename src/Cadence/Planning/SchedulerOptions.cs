@@ -194,13 +194,17 @@ public sealed class SchedulerOptions
     internal bool IsOnline(Touch touch)
     {
         Guard.NotNull(touch, nameof(touch));
-        return touch.Channel switch
-        {
-            Channel.Social => true,
-            Channel.Note => touch.Medium is { } medium && _onlineLookup.Contains(medium),
-            _ => false,
-        };
+        return IsOnline(touch.Channel, touch.Medium is { } medium && IsOnlineNoteMedium(medium));
     }
+
+    /// <summary>
+    /// The rule the scheduler runs (over the media it looked up once per diary): a touch is online when it is social, or a
+    /// note whose medium is online.
+    /// </summary>
+    /// <param name="channel">The touch's channel.</param>
+    /// <param name="onlineMedium">Whether its medium is one of <see cref="OnlineNoteMedia"/>.</param>
+    /// <returns>Whether it is online.</returns>
+    internal static bool IsOnline(Channel channel, bool onlineMedium) => channel == Channel.Social || (channel == Channel.Note && onlineMedium);
 
     private ImmutableSortedSet<string> Media => (ImmutableSortedSet<string>)OnlineNoteMedia;
 }

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace Cadence.Internal;
+namespace Cadence.Planning;
 
 /// <summary>
-/// What the scheduler reads of a touch, packed in eight bytes and stored by the <see cref="Diary"/> next to the other
+/// What the scheduler reads of a touch, packed in eight bytes and stored by the <see cref="DiaryIndex"/> next to the other
 /// touches of the same relationship, so planning reads memory in order instead of following a reference per touch.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
@@ -39,8 +39,4 @@ internal readonly struct TouchFacts
 
     /// <summary>The index of its medium in the diary's table of media; 0 for none.</summary>
     internal int Medium => _info >>> MediumShift;
-
-    /// <summary>The kind (see <see cref="Kind"/>) of a channel, direction and outcome.</summary>
-    internal static int KindOf(Channel channel, Direction direction, Outcome outcome) =>
-        (int)channel | ((int)direction << 2) | ((int)outcome << 3);
 }

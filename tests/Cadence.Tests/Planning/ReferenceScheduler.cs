@@ -35,8 +35,16 @@ internal sealed record ReferencePlan(IReadOnlyList<ReferenceTouch> Touches, IRea
 /// (<see cref="ReferenceSchedulerProperties"/>): for each relationship it reads the facts, asks each rule of the
 /// precedence list for its candidate, keeps what the list leaves, and then lets the campaigns spread their members
 /// over the whole plan. It uses only the domain's public API and NodaTime (no index, no packed facts, no production
-/// rule); LINQ and records on purpose: slow and plain.
+/// rule); LINQ and records on purpose: slow and plain. Two things come from the library besides the domain: the order of
+/// touches on one day (<see cref="TouchOrder"/>, which the spec names) and, in <see cref="Scaled"/>, how a credit-scaled
+/// period is rounded.
 /// </summary>
+/// <remarks>
+/// Where docs/design.md is silent or ambiguous, the reference follows what the scheduler does, and says so where it
+/// happens ("Spec silent"). A date's lead day may fall inside a pause (before the pause's end, even before the plan's
+/// day): the precedence table puts the date after the pause, so the date touch is due inside the pause, before its own
+/// window opens (Due &lt; NotBefore); the reference follows the table, which the scheduler does too.
+/// </remarks>
 internal static class ReferenceScheduler
 {
     private enum Rule
@@ -231,6 +239,8 @@ internal static class ReferenceScheduler
     {
         // The ladder runs from the latest attempt that started one (its own, else its tier's; None opts out): each later
         // attempt of yours without a ladder of its own is a step taken, while steps are left; the first reply ends it.
+        // Spec silent: an attempt that carries a ladder of its own starts it even while another runs, and once all the
+        // steps are taken the next attempt starts a ladder again (its own, or its tier's).
         FollowUpLadder? ladder = null;
         int taken = 0;
         LocalDate previous = default;
@@ -309,8 +319,8 @@ internal static class ReferenceScheduler
     /// <summary>6. A date that matters: its lead day, when it comes first or at most DateWindowDays after the cadence's day.</summary>
     private static Candidate Date(Facts f, Candidate candidate)
     {
-        // Of the dates, the one whose lead day comes first (ties: the earlier date, then the label); an occurrence is done
-        // once you reached out on a day from its lead day on; one inside a pause is left out.
+        // Of the dates, the one whose lead day comes first (spec silent on ties: the earlier date, then the label, ordinal);
+        // an occurrence is done once you reached out on a day from its lead day on; one inside a pause is left out.
         var lastAttempt = f.LastAttempt?.Date;
         var next = f.Relationship.ImportantDates
             .Select(date =>
@@ -332,6 +342,8 @@ internal static class ReferenceScheduler
             return candidate;
         }
 
+        // Ambiguous: "0 turns it off", yet a routine touch due on the lead day itself is due "at most 0 days before" it,
+        // and the date touch takes over (the scheduler's reading).
         bool routine = candidate.Rule == Rule.Routine && candidate.Move is null;
         int window = f.Options.DateWindowDays;
         if (!(next.LeadDay < candidate.Day || (routine && next.LeadDay <= candidate.Day.PlusDays(window))))
@@ -397,7 +409,8 @@ internal static class ReferenceScheduler
         foreach (var campaign in diary.Campaigns.Where(c => c.Start <= today).OrderBy(c => c.Name, StringComparer.Ordinal))
         {
             // Members not archived, most faded first (no connected touch before the start first), then by id; done at a
-            // connected touch from the start on.
+            // connected touch from the start on. Ambiguous ("yours that connected, or theirs"): a touch of theirs counts only
+            // when it connected (their missed call does not), as in the scheduler.
             var members = campaign.Members.Where(plan.ContainsKey).ToList();
             bool Connected(Touch t) => t.Outcome == Outcome.Connected;
             var order = members
@@ -421,7 +434,8 @@ internal static class ReferenceScheduler
     {
         // Of the members left (and not claimed by an earlier campaign), it spreads those the cadence has nothing better
         // for: a routine touch, not fixed, overdue, a first touch or due after By, whose window opens by By. The others
-        // keep their touch and count.
+        // keep their touch and count. Spec silent ("a relationship by the first one it is in"): only a running campaign
+        // claims its members left, so one of a paused, ended or finished campaign, or done in it, goes to the next by name.
         var spread = new List<string>();
         foreach (var id in left.Where(claimed.Add))
         {
@@ -445,9 +459,11 @@ internal static class ReferenceScheduler
                 && load.Count(l => l.Day == day && l.Channel == channel) < budget.For(channel)
                 && (budget.PerWeek is not { } perWeek || load.Count(l => MondayOf(l.Day) == MondayOf(day)) < perWeek));
 
-        // Member k of n (in the order of all members) aims at the working day k/n of the way through the period; an aim
-        // already past is today. It takes the first working day from its aim, not before its window opens, with room; else
-        // the latest such day before its aim; else it cannot fit.
+        // Member k of n aims at the working day k/n of the way through the period; an aim already past is today. It takes
+        // the first working day from its aim, not before its window opens, with room; else the latest such day before its
+        // aim; else it cannot fit. Ambiguous: k and n count all the members (not archived), done ones too, so an aim
+        // stays put as others are done; and without a calendar (no budget) a member still cannot fit when no working day
+        // is left from its window's opening to By.
         var working = new List<LocalDate>();
         for (var day = campaign.Start; day <= campaign.By; day = day.PlusDays(1))
         {

@@ -74,6 +74,19 @@ public class ReferenceSchedulerProperties(ITestOutputHelper output)
             return true;
         });
 
+    [Property(MaxTest = Generators.Runs, QuietOnSuccess = true)]
+    public Property Plan_TheUsualDiariesAndThoseAtTheEdgesOfTheSupportedDates_EqualTheReferenceScheduler() =>
+        Prop.ForAll(Gen.OneOf(Generators.Scenario, Generators.AtTheEdges, NextSteps.NextStepProperties.Scenario).ToArbitrary(), s =>
+        {
+            var differences = Differences(ReferenceScheduler.Plan(s.Diary, s.Today, s.Options), new Scheduler(s.Options).Plan(s.Diary, s.Today)).ToList();
+            if (differences.Count > 0)
+            {
+                throw new InvalidOperationException("The scheduler differs from the reference scheduler:\n  " + string.Join("\n  ", differences));
+            }
+
+            return true;
+        });
+
     /// <summary>Each difference between the reference's plan and the scheduler's: relationship, field, reference vs scheduler.</summary>
     internal static IEnumerable<string> Differences(ReferencePlan expected, Plan actual)
     {

@@ -17,11 +17,12 @@ namespace Cadence.Planning;
 /// same input gives an equal plan whatever the order of the diary's lists. Thread-safe.
 /// </summary>
 /// <remarks>
-/// The rules (see docs/design.md): a touch with credit <c>c</c> on day <c>d</c> renews the relationship until
-/// <c>d + c·Target</c> (due) and <c>d + c·MaxGap</c> (latest), and the furthest of these over all touches counts;
-/// every outbound attempt, answered or not, keeps the next one from coming before <c>attempt + MinGap</c>; an open
-/// commitment pins the date; a move by hand (<see cref="ManualMove"/>) wins over both; a pause holds the touch until it ends; archived relationships are left out; a
-/// relationship never touched is due today; a touch due before today is due today, with its lateness.
+/// Each relationship's day is decided by the planning rules (docs/design.md, "Planning rules"), passed one candidate
+/// down the precedence list below: the cadence and its floor (a touch with credit <c>c</c> on day <c>d</c> renews the
+/// relationship until <c>d + c·Target</c>, at most <c>d + c·MaxGap</c>, and no attempt comes before the last one's
+/// <c>+ MinGap</c>), a follow-up ladder's step, a promise, a move by hand (<see cref="ManualMove"/>), a pause, a date
+/// that matters; then reconnect campaigns over the whole plan. Archived relationships are left out; a relationship
+/// never touched is due today; a touch due before today is due today, with its lateness.
 /// </remarks>
 public sealed class Scheduler
 {
@@ -159,7 +160,7 @@ public sealed class Scheduler
     }
 
     /// <summary>Plans the relationships with id ranks from <paramref name="from"/> up to <paramref name="to"/>, into their slots.</summary>
-    private void PlanChunk(PlanningContext context, PlannedTouch?[] slots, int from, int to)
+    private static void PlanChunk(PlanningContext context, PlannedTouch?[] slots, int from, int to)
     {
         var relationships = context.Diary.RelationshipArray;
         int[] order = context.Index.OrdinalOrder;
@@ -183,7 +184,8 @@ public sealed class Scheduler
         return index.LatestEntryDay <= today.ToDateOnly().DayNumber ? index : DiaryIndex.Of(diary.AsOf(today));
     }
 
-    private PlannedTouch PlanOne(PlanningContext context, int index, int idRank = -1)
+    /// <summary>Plans one relationship: its facts, the candidate the precedence list leaves, then lateness, the window and the channel.</summary>
+    private static PlannedTouch PlanOne(PlanningContext context, int index, int idRank = -1)
     {
         var facts = RelationshipFacts.Of(context, index);
         var winner = Decide(facts);

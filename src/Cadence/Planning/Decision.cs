@@ -13,16 +13,25 @@ namespace Cadence.Planning;
 /// </summary>
 internal readonly struct Decision
 {
+    private const int None = int.MinValue;
+    private const byte FixedFlag = 1;
+    private const byte PausedFlag = 2;
+
     private readonly ImmutableArray<Touch> _touches;
     private readonly int _renewal;
     private readonly int _waitedFor;
     private readonly int _last;
 
+    // Days as day numbers (None for none) and two flags in a byte: a plan keeps one decision per relationship.
+    private readonly int _waitedUntil;
+    private readonly int _movedFrom;
+    private readonly byte _flags;
+
     /// <summary>Creates a decision from the candidate that won and the relationship's facts.</summary>
     internal Decision(in Candidate winner, in RelationshipFacts facts, ChannelWhy channelWhy)
     {
         Rule = winner.Rule;
-        IsFixed = winner.IsFixed;
+        _flags = (byte)((winner.IsFixed ? FixedFlag : 0) | (winner.Paused ? PausedFlag : 0));
         Today = facts.Today;
         _touches = facts.Context.Diary.TouchArray;
         _renewal = facts.TouchIndex(facts.Renewal);
@@ -30,9 +39,8 @@ internal readonly struct Decision
         Unanswered = facts.Unanswered;
         Uncredited = facts.Uncredited;
         _waitedFor = facts.TouchIndex(winner.WaitedFor);
-        WaitedUntil = winner.WaitedFor >= 0 ? PlanningContext.DateOf(facts.Floor) : null;
-        MovedFrom = winner.MovedFrom;
-        Paused = winner.Paused;
+        _waitedUntil = winner.WaitedFor >= 0 ? facts.Floor : None;
+        _movedFrom = winner.MovedFrom is { } from ? from.ToDateOnly().DayNumber : None;
         ChannelWhy = channelWhy;
         OnlineStreak = facts.OnlineStreak;
         _last = facts.TouchIndex(facts.Count - 1);
@@ -43,7 +51,7 @@ internal readonly struct Decision
     {
         this = decision;
         Rule = rule;
-        IsFixed = isFixed;
+        _flags = (byte)((decision._flags & ~FixedFlag) | (isFixed ? FixedFlag : 0));
         Next = next;
         ChannelWhy = channelWhy;
     }
@@ -52,7 +60,7 @@ internal readonly struct Decision
     public PlanningRule Rule { get; }
 
     /// <summary>Whether levelling must leave the touch on its day.</summary>
-    public bool IsFixed { get; }
+    public bool IsFixed => (_flags & FixedFlag) != 0;
 
     /// <summary>The day of the plan.</summary>
     public LocalDate Today { get; }
@@ -73,13 +81,13 @@ internal readonly struct Decision
     public Touch? WaitedFor => _waitedFor < 0 ? null : _touches[_waitedFor];
 
     /// <summary>The end of the minimum gap that held a routine touch back (the floor), if it did.</summary>
-    public LocalDate? WaitedUntil { get; }
+    public LocalDate? WaitedUntil => _waitedUntil == None ? null : PlanningContext.DateOf(_waitedUntil);
 
     /// <summary>The day the rules asked for, when a move by hand changed it.</summary>
-    public LocalDate? MovedFrom { get; }
+    public LocalDate? MovedFrom => _movedFrom == None ? null : PlanningContext.DateOf(_movedFrom);
 
     /// <summary>Whether a pause held the touch back.</summary>
-    public bool Paused { get; }
+    public bool Paused => (_flags & PausedFlag) != 0;
 
     /// <summary>Why the channel was suggested.</summary>
     public ChannelWhy ChannelWhy { get; }

@@ -97,7 +97,7 @@ internal readonly struct RelationshipFacts
     internal int TouchIndex(int position) => position < 0 ? -1 : Context.Index.GroupedTouches[Start + position];
 
     /// <summary>The day the minimum gap after an attempt on a day ends: the one floor arithmetic.</summary>
-    internal int FloorAfter(int dayNumber) => PeriodMath.Plus(dayNumber, Rule.MinGap, Rule.MinGapDays);
+    internal int FloorAfter(int dayNumber) => FloorAfter(Rule, dayNumber);
 
     /// <summary>Reads a relationship's facts: one pass over its touches, earliest first.</summary>
     internal static RelationshipFacts Of(PlanningContext context, int index)
@@ -105,10 +105,9 @@ internal readonly struct RelationshipFacts
         var relationship = context.Diary.RelationshipArray[index];
         var rule = relationship.Rule ?? context.Options.Rules.For(relationship.Tier);
         var (start, count) = context.Index.TouchRange(index);
-        var facts = new RelationshipFacts(context, index, relationship, rule, start, count);
         ReadOnlySpan<double> credits = context.Credits;
         ReadOnlySpan<bool> onlineMedia = context.OnlineMedia;
-        ReadOnlySpan<TouchFacts> touches = facts.Touches;
+        ReadOnlySpan<TouchFacts> touches = context.Index.GroupedFacts.AsSpan(start, count);
 
         // The touches come earliest first (TouchOrder), so "the later touch wins a tie" is "the later position wins".
         int renewal = -1, renewedUntil = 0, latestAllowed = int.MinValue, lastAttempt = -1, unansweredAttempt = -1;
@@ -156,7 +155,7 @@ internal readonly struct RelationshipFacts
             onlineStreak = SchedulerOptions.IsOnline(touch.Channel, onlineMedia[touch.Medium]) ? onlineStreak + 1 : 0;
         }
 
-        return facts with
+        return new RelationshipFacts(context, index, relationship, rule, start, count)
         {
             Renewal = renewal,
             RenewalCredit = renewalCredit,
@@ -165,7 +164,7 @@ internal readonly struct RelationshipFacts
             LastAttempt = lastAttempt,
             // The minimum gap after each attempt ends no sooner than after the one before (day arithmetic is monotone), so
             // the floor is the latest attempt's.
-            Floor = lastAttempt >= 0 ? facts.FloorAfter(touches[lastAttempt].Day) : 0,
+            Floor = lastAttempt >= 0 ? FloorAfter(rule, touches[lastAttempt].Day) : 0,
             UnansweredAttempt = unansweredAttempt,
             Unanswered = unanswered,
             Uncredited = uncredited,
@@ -173,4 +172,7 @@ internal readonly struct RelationshipFacts
             LastOutboundDay = lastAttempt >= 0 ? touches[lastAttempt].Day : int.MinValue,
         };
     }
+
+    /// <summary>The end of the minimum gap after an attempt on a day, under a rule.</summary>
+    private static int FloorAfter(CadenceRule rule, int dayNumber) => PeriodMath.Plus(dayNumber, rule.MinGap, rule.MinGapDays);
 }

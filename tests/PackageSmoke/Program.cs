@@ -88,11 +88,11 @@ try
     Check("the commitment pins Sam's date", plan["sam"].Due == today.PlusDays(3) && plan["sam"].IsPinned);
 
     var levelled = provider.GetRequiredService<Leveller>().Level(plan);
-    Check("the leveller keeps every touch", levelled.Plan.Touches.Count == 3);
+    Check("the leveller keeps every touch", levelled.Touches.Count == 3 && levelled.Planned == plan);
 
     // --- The feed, to memory --------------------------------------------------------------------------------
     using var memory = new MemoryStream();
-    var result = provider.GetRequiredService<FeedWriter>().Write(levelled.Plan, FeedState.Empty, Instant.FromUtc(2026, 3, 13, 8, 0), memory);
+    var result = provider.GetRequiredService<FeedWriter>().Write(levelled, FeedState.Empty, Instant.FromUtc(2026, 3, 13, 8, 0), memory);
     string ics = Encoding.UTF8.GetString(memory.ToArray());
     int events = ics.Split("\r\n").Count(line => line == "BEGIN:VEVENT");
     Check("the feed is a calendar", ics.StartsWith("BEGIN:VCALENDAR\r\n", StringComparison.Ordinal) && ics.EndsWith("END:VCALENDAR\r\n", StringComparison.Ordinal));

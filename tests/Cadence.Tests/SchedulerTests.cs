@@ -241,22 +241,24 @@ public class SchedulerTests
     }
 
     [Fact]
-    public void Plan_FloorAlreadyPassedAndCadenceOverdue_LatenessCountsFromTheCadenceDate()
+    public void Plan_FloorAlreadyPassedAndCadenceOverdue_LatenessCountsFromTheFloor()
     {
+        // Issue 25: the plan gave the floor's day (today-6), so the touch is late from it, not from the cadence's day.
         var meeting = Ago(60, Channel.Meeting); // due today-30
         var voicemail = Ago(20, Channel.Call, outcome: Outcome.NoReply); // floor today-6: already passed
 
         var planned = PlanZoe([meeting, voicemail]);
 
         Assert.Equal(Today, planned.Due);
-        Assert.Equal(30, planned.DaysOverdue);
+        Assert.Equal(6, planned.DaysOverdue);
         Assert.Equal(
             new Reason[]
             {
                 new RenewalReason(meeting, 60, 1),
                 new LatestTouchReason(voicemail, 20),
                 new CadenceReason("client", ClientRule, false),
-                new OverdueReason(30, Today.PlusDays(-30)),
+                new WaitReason(voicemail.Date, 20, ClientRule.MinGap, Today.PlusDays(-6)),
+                new OverdueReason(6, Today.PlusDays(-6)),
             },
             planned.Reasons);
     }
@@ -297,7 +299,8 @@ public class SchedulerTests
     public void Plan_InboundUnansweredTouch_RenewsNothingAndSetsNoFloor()
     {
         var meeting = Ago(20, Channel.Meeting, Direction.Inbound); // due today+10
-        var missed = Ago(0, Channel.Call, Direction.Inbound, Outcome.NoReply);
+        // A message of theirs left unanswered (a missed call of theirs plans a call back: CallBackRuleTests).
+        var missed = Ago(0, Channel.Social, Direction.Inbound, Outcome.NoReply);
 
         var planned = PlanZoe([meeting, missed]);
 
@@ -337,12 +340,12 @@ public class SchedulerTests
     [Fact]
     public void Plan_OpenCommitmentAfterAnOverdueCadence_PinsTheLaterDate()
     {
-        var meeting = Ago(41, Channel.Meeting); // 11 days overdue by the cadence
-        var commitment = new Commitment("c1", "zoe", Today.PlusDays(5), "lunch after the trade fair");
+        var meeting = Ago(41, Channel.Meeting); // 11 days overdue by the cadence, latest day today+4
+        var commitment = new Commitment("c1", "zoe", Today.PlusDays(3), "lunch after the trade fair");
 
         var planned = PlanZoe([meeting], [commitment]);
 
-        Assert.Equal(Today.PlusDays(5), planned.Due);
+        Assert.Equal(Today.PlusDays(3), planned.Due);
         Assert.Equal(0, planned.DaysOverdue);
         Assert.DoesNotContain(planned.Reasons, r => r is OverdueReason or CadenceReason);
     }
@@ -472,7 +475,8 @@ public class SchedulerTests
     public void Plan_CommitmentWithAChannel_SuggestsThatChannelOverTakingItOffline()
     {
         var online = new[] { Ago(20, Channel.Social), Ago(15, Channel.Social), Ago(10, Channel.Social) };
-        var commitment = new Commitment("c1", "zoe", Today.PlusDays(3), "send the article", Channel.Note);
+        // Inside the cadence (its latest day is today+1), so the promise pins the day.
+        var commitment = new Commitment("c1", "zoe", Today.PlusDays(1), "send the article", Channel.Note);
 
         var planned = PlanZoe(online, [commitment]);
 
@@ -554,21 +558,22 @@ public class SchedulerTests
     }
 
     [Fact]
-    public void Plan_PauseEndedBetweenTheDueDateAndToday_DoesNothing()
+    public void Plan_PauseEndedBetweenTheDueDateAndToday_LatenessCountsFromItsEnd()
     {
-        // Due today-10 by the cadence; the pause ended on today-4 and holds nothing back any more.
+        // Due today-10 by the cadence; the pause held it to today-4, the day the plan then gave: late from there (issue 25).
         var meeting = Ago(40, Channel.Meeting);
 
         var planned = PlanZoe([meeting], relationship: Zoe.PauseUntil(Today.PlusDays(-4)));
 
         Assert.Equal(Today, planned.Due);
-        Assert.Equal(10, planned.DaysOverdue);
+        Assert.Equal(4, planned.DaysOverdue);
         Assert.Equal(
             new Reason[]
             {
                 new RenewalReason(meeting, 40, 1),
                 new CadenceReason("client", ClientRule, false),
-                new OverdueReason(10, Today.PlusDays(-10)),
+                new PausedReason(Today.PlusDays(-4)),
+                new OverdueReason(4, Today.PlusDays(-4)),
             },
             planned.Reasons);
     }
@@ -699,7 +704,8 @@ public class SchedulerTests
     [Fact]
     public void Plan_InboundUnansweredTouchOnly_IsNotCountedAsAnAttempt()
     {
-        var missed = Ago(1, Channel.Call, Direction.Inbound, Outcome.NoReply);
+        // A message of theirs left unanswered (a missed call of theirs plans a call back: CallBackRuleTests).
+        var missed = Ago(1, Channel.Social, Direction.Inbound, Outcome.NoReply);
 
         var planned = PlanZoe([missed]);
 

@@ -58,8 +58,6 @@ internal static class AgendaCommands
                 t.Line();
                 WriteAgendaTable(t, Cadence.Planning.Agenda.For(levelled, next).Touches, session.Today);
             }
-
-            WarnBeyondCadence(t, levelled);
             WriteCampaigns(t, levelled, session.Today);
             return ExitCodes.Ok;
         }
@@ -75,8 +73,6 @@ internal static class AgendaCommands
             string channel = day.Channel is { } c ? " by " + c.ToWord() : string.Empty;
             t.Line($"{what} is over budget: {day.Count} fixed touches{channel} for a budget of {day.Limit}{(day.Week ? " a week" : string.Empty)}.", Style.Yellow);
         }
-
-        WarnBeyondCadence(t, levelled);
         WriteCampaigns(t, levelled, session.Today);
         return ExitCodes.Ok;
     }
@@ -155,26 +151,6 @@ internal static class AgendaCommands
         }
 
         table.Write(t);
-    }
-
-    /// <summary>
-    /// A promise later than the cadence's latest day is planned on its day, so it shows on no agenda before then: every
-    /// agenda warns of it, naming both days, until it is kept, moved or dropped.
-    /// </summary>
-    private static void WarnBeyondCadence(Terminal t, Schedule plan)
-    {
-        var beyond = plan.Touches.Where(p => p.BreaksCadence).ToList();
-        if (beyond.Count == 0)
-        {
-            return;
-        }
-
-        t.Line();
-        foreach (var touch in beyond)
-        {
-            string why = touch.Reasons.OfType<BeyondCadenceReason>().FirstOrDefault()?.ToString() ?? "later than the cadence allows";
-            t.Line($"Beyond the cadence: {touch.Name} ({touch.RelationshipId}), {why}; keep in touch before then, or move the promise.", Style.Yellow);
-        }
     }
 
     /// <summary>"13 Mar–27 Mar", "only 20 Mar", or "by 2 Mar" when the latest day has passed.</summary>

@@ -180,7 +180,16 @@ internal static class EditCommands
             var diary = data.Diary.Promise(commitment);
             string when = English.Day(on) + (at is { } t ? " at " + Text.Format(t) : string.Empty);
             string unless = kind == CommitmentKind.UnlessReply ? " unless they reply first" : string.Empty;
-            return (data.WithDiary(diary), $"Promised {relationship.Name} for {when}{unless}: {commitment.Purpose} ({commitment.Id}).");
+            string message = $"Promised {relationship.Name} for {when}{unless}: {commitment.Purpose} ({commitment.Id}).";
+            var changed = data.WithDiary(diary);
+            if (DiaryPlanner.Level(changed, today).TryGet(relationship.Id, out var first) && first.PromiseAfter?.Id == commitment.Id)
+            {
+                // Said once, here: the plan keeps in touch before a promise later than the cadence allows.
+                message += $"\nBeyond the cadence: {English.Day(on)} is after its latest day, {English.Day(first.Planned.NotAfter)}; "
+                    + $"the plan keeps in touch before then ({English.WithArticle(first.Channel)} on {English.Day(first.Due)}), and the promise follows.";
+            }
+
+            return (changed, message);
         });
     }
 

@@ -69,7 +69,7 @@ internal static class JsonOutput
         notAfter = touch.NotAfter,
         daysOverdue = touch.DaysOverdue,
         late = touch.IsLate,
-        breaksCadence = touch.BreaksCadence,
+        promiseAfter = touch.PromiseAfter?.Id,
         followUp = touch.IsFollowUp,
         dateTouch = touch.IsDateTouch,
         campaign = touch.CampaignName,

@@ -242,13 +242,6 @@ public static partial class English
                 text.Append(" is unanswered: leave at least ").AppendPeriod(r.MinGap).Append(" between attempts, so carried to ");
                 text.AppendDay(r.CarriedTo);
                 break;
-            case BeyondCadenceReason r:
-                text.Append("promised for ");
-                text.AppendDay(r.Promised);
-                text.Append(", later than the cadence allows (at most until ");
-                text.AppendDay(r.Latest);
-                text.Append(')');
-                break;
             case ImportantDateReason r:
                 text.Append(r.Label).Append(" on ");
                 text.AppendDay(r.Date);
@@ -269,6 +262,11 @@ public static partial class English
                     text.Append(" (reminder ").AppendCount(r.LeadDays, "day").Append(" before)");
                 }
 
+                break;
+            case CallBackReason r:
+                text.Append("they called on ");
+                text.AppendDay(r.Missed.Date);
+                text.Append(" and you missed it: call back");
                 break;
             case HeldForDateReason r:
                 text.Append("the routine touch due ");

@@ -13,11 +13,14 @@ internal sealed class NextStepNote
     /// <summary>A commitment inside the minimum gap after an unanswered attempt, carried to its end.</summary>
     internal CarriedToFloorReason? Carried { get; set; }
 
-    /// <summary>A commitment later than the cadence's latest day.</summary>
-    internal BeyondCadenceReason? Beyond { get; set; }
+    /// <summary>The open promise that follows this touch (one later than the cadence's latest day, or after a date).</summary>
+    internal Commitment? Following { get; set; }
 
     /// <summary>The step of a follow-up ladder that sets the date.</summary>
     internal FollowUpReason? FollowUp { get; set; }
+
+    /// <summary>Their missed call, to call back.</summary>
+    internal CallBackReason? CallBack { get; set; }
 
     /// <summary>A ladder that ended with no reply.</summary>
     internal LadderEndedReason? Ended { get; set; }
@@ -28,7 +31,7 @@ internal sealed class NextStepNote
     /// <summary>The routine touch due shortly before the date touch, which waits for it.</summary>
     internal HeldForDateReason? HeldFor { get; set; }
 
-    /// <summary>The promise that follows the date or campaign touch.</summary>
+    /// <summary>The promise that follows this touch, as a reason.</summary>
     internal BeforeNextStepReason? Before { get; set; }
 
     /// <summary>The reconnect campaign the relationship is a member of.</summary>

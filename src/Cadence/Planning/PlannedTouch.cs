@@ -120,10 +120,12 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     public ManualMove? Move { get; }
 
     /// <summary>
-    /// Whether a pinned commitment is later than the cadence's latest day: keeping it lets the relationship go past its
-    /// maximum gap (a <see cref="Explanations.BeyondCadenceReason"/> names both days), so an agenda can warn.
+    /// The open promise that comes after this touch, or <see langword="null"/>: a promise later than the cadence's latest
+    /// day does not pin the next touch (the cadence's own touch comes first, so the relationship does not go cold
+    /// meanwhile), and a date that matters may come before a promise; a <see cref="Explanations.BeforeNextStepReason"/>
+    /// names it. Logging this touch leaves the promise open.
     /// </summary>
-    public bool BreaksCadence => _decision.Next?.Beyond is not null;
+    public Commitment? PromiseAfter => _decision.Next?.Following;
 
     /// <summary>Whether the date is a step of the follow-up ladder chosen with an unanswered attempt (a <see cref="Explanations.FollowUpReason"/> says which).</summary>
     public bool IsFollowUp => _decision.Rule == FollowUpRule.Instance;

@@ -219,10 +219,11 @@ public sealed class Scheduler
     [
         RoutineRule.Instance,   // 1. the cadence and its floor
         FollowUpRule.Instance,  // 2. a running follow-up ladder's next step
-        PromiseRule.Instance,   // 3. an open commitment, carried past the floor if it must be
-        MoveRule.Instance,      // 4. a move by hand, for the next touch only
-        PauseRule.Instance,     // 5. a pause holds it to its end
-        DateRule.Instance,      // 6. a date that matters, when it comes first or shortly after
+        CallBackRule.Instance,  // 3. their missed call: call back the next working day
+        PromiseRule.Instance,   // 4. an open commitment, carried past the floor if it must be
+        MoveRule.Instance,      // 5. a move by hand, for the next touch only
+        PauseRule.Instance,     // 6. a pause holds it to its end
+        DateRule.Instance,      // 7. a date that matters, when it comes first or shortly after
     ];
 
     /// <summary>The candidate the precedence list leaves for a relationship.</summary>

@@ -26,9 +26,10 @@ public sealed class FeedDateTests
             ],
             [
                 new Touch("zoe", Today.PlusDays(-20), Channel.Meeting),
-                new Touch("sam", Today.PlusDays(-400), Channel.Meeting),
+                // Sam came to a meeting on 15 Jan: due 15 Apr, after the campaign's end (10 Apr), which brings it forward.
+                new Touch("sam", new LocalDate(2026, 1, 15), Channel.Meeting, Direction.Inbound),
             ])
-        .StartCampaign(Campaign.ForTier("past associates", "past associate", Today, new LocalDate(2026, 12, 31)));
+        .StartCampaign(Campaign.ForTier("past associates", "past associate", Today, new LocalDate(2026, 4, 10)));
 
     [Fact]
     public void DateTouch_IsAnEventWithItsReason_NoNameUnderInitials_NothingUnderChannelOnly()
@@ -55,14 +56,14 @@ public sealed class FeedDateTests
         var plan = Plan(WithDates());
 
         var sam = Components(Write(Options, plan).Text).Single(e => Text(e, "SUMMARY").EndsWith("Sam Okafor", StringComparison.Ordinal));
-        Assert.StartsWith("Reconnecting with past associates by Thu 31 Dec 2026: 0 of 1 done", Text(sam, "DESCRIPTION"), StringComparison.Ordinal);
+        Assert.StartsWith("Reconnecting with past associates by Fri 10 Apr 2026: 0 of 1 done", Text(sam, "DESCRIPTION"), StringComparison.Ordinal);
     }
 
     [Fact]
     public void DateAndCampaignTouches_SameEventsTheNextMorning()
     {
-        // Ann, never touched, is the most faded: her reconnection is due from today, and moves with today until done,
-        // as an overdue touch does. Sam's is half way through the campaign, and Zoë's birthday on its day: they stay.
+        // Ann, never touched, is due today (a first touch: the campaign keeps it), and moves with today until done, as an
+        // overdue touch does. Sam's reconnection is half way through the campaign, and Zoë's birthday on its day: they stay.
         var diary = WithDates().Add(new Relationship("ann", "Ann Berg", "past associate"));
         diary = diary.UpdateCampaign(diary.Campaigns[0].WithMembers("ann", "sam"));
         var first = Write(Options, Plan(diary));
@@ -72,7 +73,7 @@ public sealed class FeedDateTests
         var after = Components(next.Text).Where(e => !Text(e, "SUMMARY").Contains("Ann", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, before.Count);
         Assert.Equal(before.Select(e => string.Join("\n", e.Select(p => p.Name + ":" + p.Value))), after.Select(e => string.Join("\n", e.Select(p => p.Name + ":" + p.Value))));
-        Assert.True(NodaTime.Text.LocalDatePattern.Create("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture).Parse(Get(before.Single(e => Text(e, "SUMMARY").Contains("Sam", StringComparison.Ordinal)), "DTSTART")).Value > new LocalDate(2026, 7, 1));
+        Assert.True(NodaTime.Text.LocalDatePattern.Create("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture).Parse(Get(before.Single(e => Text(e, "SUMMARY").Contains("Sam", StringComparison.Ordinal)), "DTSTART")).Value > new LocalDate(2026, 3, 20));
     }
 
     [Fact]

@@ -309,7 +309,9 @@ public class FeedWriterTests
     public void Write_TimedCommitment_WrittenInUtcAcrossDst()
     {
         // 27 Mar 2026 is after the UK clocks go forward (29 Mar)? No: before. 30 Mar is after: 10:00 BST = 09:00 UTC.
-        var diary = Diary();
+        // Sam met yesterday too, so 30 Mar is inside the cadence and the promise pins the day (one later than the cadence
+        // allows follows the cadence's own touch instead).
+        var diary = Diary().Log(new Touch("sam", FeedFixtures.Today.PlusDays(-1), Channel.Meeting));
         var timed = diary.Update(diary.Commitments.Single().MoveTo(new LocalDate(2026, 3, 30), new LocalTime(10, 0)));
         var london = DateTimeZoneProviders.Tzdb["Europe/London"];
         var (text, _) = Write(Options.WithTimeZone(london).WithTimedDuration(Duration.FromMinutes(45)), Plan(timed));

@@ -59,7 +59,8 @@ public class GoldenFeedTests
     [Fact]
     public void Write_EventsWithAlarmAndTimedCommitment_MatchesGolden()
     {
-        var diary = Diary();
+        // Sam met yesterday too, so 30 Mar is inside the cadence and the promise pins the day.
+        var diary = Diary().Log(new Touch("sam", FeedFixtures.Today.PlusDays(-1), Channel.Meeting));
         var timed = diary.Update(diary.Commitments.Single().MoveTo(new LocalDate(2026, 3, 30), new LocalTime(10, 0)));
         var options = Options.WithAlarm(Duration.FromMinutes(-15)).WithTimeZone(DateTimeZoneProviders.Tzdb["Europe/London"]);
         AssertGolden("events-alarm-timed", Write(options, Plan(timed)).Text);

@@ -240,7 +240,9 @@ public class LevellingProperties
         return Pairs(unlevelled, levelled).Where(p => !p.Before.IsFixed).All(p =>
         {
             var relationship = s.Diary[p.Before.RelationshipId];
-            LocalDate floor = Max(p.Before.Due, p.Before.NotBefore, s.Today, Floor(s, relationship) ?? s.Today, relationship.State.PausedUntil ?? s.Today);
+            // (A call back after their missed call may come before the floor: they called.)
+            bool callBack = p.Before.Reasons.OfType<CallBackReason>().Any();
+            LocalDate floor = Max(p.Before.Due, p.Before.NotBefore, s.Today, callBack ? s.Today : Floor(s, relationship) ?? s.Today, relationship.State.PausedUntil ?? s.Today);
             return p.After.Due >= floor
                 || Fail($"{p.After.RelationshipId} placed on {p.After.Due:uuuu-MM-dd}, before {floor:uuuu-MM-dd}");
         });
@@ -537,7 +539,9 @@ public class LevellingProperties
             bool pinned = s.Diary.CommitmentsOf(t.RelationshipId).Any(c => c.IsOpen);
             if (!applies)
             {
-                return t.Move is null && t.IsFixed == pinned && !t.Reasons.OfType<MovedByHandReason>().Any();
+                // Fixed exactly when an open commitment pins it (one later than the cadence allows follows instead).
+                return t.Move is null && t.IsFixed == t.IsPinned && (t.IsPinned == pinned || t.PromiseAfter is not null)
+                    && !t.Reasons.OfType<MovedByHandReason>().Any();
             }
 
             LocalDate pause = t.Relationship.State.PausedUntil ?? s.Today;

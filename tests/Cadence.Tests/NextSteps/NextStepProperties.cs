@@ -142,17 +142,25 @@ public class NextStepProperties
         });
 
     [Property(MaxTest = Generators.Runs)]
-    public Property APromiseBeyondTheCadence_IsFlagged_AndOnlyThen() =>
+    public Property APromiseBeyondTheCadence_NeverPins_TheCadencesTouchComesFirstAndNamesIt() =>
         Prop.ForAll(Scenario.ToArbitrary(), s =>
         {
             foreach (var (planned, _) in Planned(s))
             {
-                var beyond = planned.Reasons.OfType<BeyondCadenceReason>().SingleOrDefault();
-                Assert.Equal(beyond is not null, planned.BreaksCadence);
-                if (beyond is not null)
+                var pinning = s.Diary.AsOf(s.Today).PinningCommitmentOf(planned.RelationshipId);
+                var before = planned.Reasons.OfType<BeforeNextStepReason>().SingleOrDefault();
+                Assert.True((before is not null) == (planned.PromiseAfter is not null), planned.ToString());
+                if (planned.PromiseAfter is { } after)
                 {
-                    Assert.True(planned.IsPinned);
-                    Assert.True(beyond.Promised > beyond.Latest);
+                    // The open promise follows: it is the one that would pin the touch, not pinning it, and later.
+                    Assert.False(planned.IsPinned, planned.ToString());
+                    Assert.Equal(pinning, after);
+                    Assert.Equal(after.Purpose, before!.Step);
+                    Assert.True(before.Day >= planned.Due || planned.IsOverdue || planned.Move is not null, planned.ToString());
+                }
+                else if (pinning is not null && !planned.IsDateTouch)
+                {
+                    Assert.True(planned.IsPinned, planned.ToString());
                 }
             }
         });

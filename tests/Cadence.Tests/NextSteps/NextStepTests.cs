@@ -370,20 +370,29 @@ public class NextStepTests
         Assert.EndsWith("moved from Mon 6 Apr 2026: budget of 1 a day reached.", levelled["sam"].Why, StringComparison.Ordinal);
     }
 
-    // ---------------------------------------------------------------- a promise that breaks the cadence
+    // ---------------------------------------------------------------- a promise beyond the cadence
 
     [Fact]
-    public void APromiseMonthsAway_IsFlagged_NamingBothDays()
+    public void APromiseMonthsAway_KeepsTheCadencesTouchFirst_ThePromiseFollows()
     {
+        // Issue 25: a promise months away used to pin the touch to its day and warn every morning, with nothing before.
         var diary = Start
             .Log(new Touch("sam", Tue3Mar, Channel.Meeting, medium: "coffee"))
             .Promise(new Commitment("q3", "sam", new LocalDate(2026, 6, 1), "call after the summer budget", Channel.Call, madeOn: Tue3Mar));
 
         var planned = PlanSam(diary, new LocalDate(2026, 3, 4));
 
-        Assert.True(planned.BreaksCadence);
-        Assert.Contains("promised for Mon 1 Jun 2026, later than the cadence allows (at most until Tue 24 Mar 2026)", planned.Why, StringComparison.Ordinal);
-        Assert.False(PlanSam(diary.Update(diary.GetCommitment("q3").MoveTo(new LocalDate(2026, 3, 20))), new LocalDate(2026, 3, 4)).BreaksCadence);
+        Assert.False(planned.IsPinned);
+        Assert.Equal("q3", planned.PromiseAfter?.Id);
+        Assert.True(planned.Due <= planned.NotAfter && planned.NotAfter < new LocalDate(2026, 6, 1), planned.ToString());
+        Assert.EndsWith("before the next step for Mon 1 Jun 2026: call after the summer budget.", planned.Why, StringComparison.Ordinal);
+
+        // Logged, the cadence's touch leaves the promise open; once the promise is inside the cadence, it pins the day.
+        var touched = diary.Log(new Touch("sam", planned.Due, Channel.Call));
+        Assert.True(touched.GetCommitment("q3").IsOpen);
+        var moved = diary.Update(diary.GetCommitment("q3").MoveTo(new LocalDate(2026, 3, 20)));
+        Assert.True(PlanSam(moved, new LocalDate(2026, 3, 4)).IsPinned);
+        Assert.Null(PlanSam(moved, new LocalDate(2026, 3, 4)).PromiseAfter);
     }
 
     // ---------------------------------------------------------------- the commitment lifecycle

@@ -31,36 +31,40 @@ public sealed class CampaignTests
         return new Diary(relationships, touches);
     }
 
+    /// <summary>Past associates seen a few weeks ago (they came to a meeting): the cadence has them due in two or three months.</summary>
+    private static Diary RecentAssociates(int count) =>
+        new(
+            Enumerable.Range(1, count).Select(i => new Relationship($"pa{i:00}", $"Associate {i}", "past associate")),
+            Enumerable.Range(1, count).Select(i => new Touch($"pa{i:00}", Today.PlusDays(-20 - i), Channel.Meeting, Direction.Inbound)));
+
     private static SchedulerOptions WithBudget(int perDay, int? perWeek = null) =>
         SchedulerOptions.Default.WithCalendar(OwnerCalendar.ForZone("Europe/Berlin").WithBudget(new TouchBudget(perDay).WithPerWeek(perWeek)));
 
     [Fact]
-    public void PastAssociatesThisYearByPhoneAndNote_SpreadMostFadedFirst_WithProgressInTheReason()
+    public void PastAssociatesThisYear_AllLongOverdue_KeptDueNow_CountedAndLevelledMostOverdueFirst()
     {
+        // Issue 25: the essay's forty, 13 to 52 months since they were heard from, are all overdue: a campaign never
+        // makes anyone later, so none is put off to later in the year; the owner's budget spreads them from today.
         var diary = PastAssociates().StartCampaign(
             Campaign.ForTier("past associates", "past associate", Today, EndOfYear).WithChannels(Channel.Call, Channel.Note));
         var campaign = diary.GetCampaign("past associates");
         Assert.Equal(40, campaign.Members.Count);
         Assert.DoesNotContain("zoe", campaign.Members);
 
-        var plan = new Scheduler(WithBudget(2)).Plan(diary, Today);
+        var options = WithBudget(2);
+        var plan = new Scheduler(options).Plan(diary, Today);
 
         var touches = campaign.Members.Select(id => plan[id]).ToList();
-        Assert.All(touches, t => Assert.True(t.IsCampaignTouch));
-        Assert.All(touches, t => Assert.InRange(t.Due, Today, EndOfYear));
-        Assert.All(touches, t => Assert.Equal(Channel.Call, t.Channel));
+        Assert.All(touches, t => Assert.False(t.IsCampaignTouch));
+        Assert.All(touches, t => Assert.Equal(Today, t.Due));
+        Assert.All(touches, t => Assert.EndsWith("reconnecting with past associates by Thu 31 Dec 2026: 0 of 40 done.", t.Why, StringComparison.Ordinal));
 
-        // Most faded first: pa40 (52 months) gets the first day, pa01 (13 months) the last; spread over the months, not bunched.
-        Assert.Equal(Today, plan["pa40"].Due);
-        Assert.True(plan["pa01"].Due > new LocalDate(2026, 12, 1), plan["pa01"].Due.ToString());
-        var ordered = Enumerable.Range(1, 40).Reverse().Select(i => plan[$"pa{i:00}"].Due).ToList();
+        // Levelled two a day, the most overdue first.
+        var levelled = new Leveller(options.Calendar!).Level(plan);
+        var ordered = Enumerable.Range(1, 40).Reverse().Select(i => levelled[$"pa{i:00}"].Due).ToList();
         Assert.Equal(ordered.Order().ToList(), ordered);
-        Assert.True(touches.GroupBy(t => t.Due.Month).Count() >= 9);
-
-        Assert.StartsWith(
-            "Reconnecting with past associates by Thu 31 Dec 2026: 0 of 40 done (spread over the campaign; the cadence had it due ",
-            plan["pa01"].Why,
-            StringComparison.Ordinal);
+        Assert.Equal(Today, levelled["pa40"].Due);
+        Assert.True(levelled["pa01"].Due < new LocalDate(2026, 5, 1), levelled["pa01"].Due.ToString());
 
         var progress = Assert.Single(plan.Campaigns);
         Assert.Equal((40, 0, 40, 0), (progress.Members, progress.Done, progress.Left.Count, progress.CannotFit.Count));
@@ -69,6 +73,29 @@ public sealed class CampaignTests
         // Zoë is not a member: her touch is the cadence's.
         Assert.False(plan["zoe"].IsCampaignTouch);
         Assert.Null(plan["zoe"].CampaignName);
+    }
+
+    [Fact]
+    public void RecentAssociatesByTheEndOfApril_PulledInAndSpreadMostFadedFirst_WithProgressInTheReason()
+    {
+        // Seen 21 to 40 days ago: due in June by the cadence; a campaign to 30 April brings each forward, spread over its
+        // working days, the most faded first, by call.
+        var by = new LocalDate(2026, 4, 30);
+        var diary = RecentAssociates(20).StartCampaign(Campaign.ForTier("past associates", "past associate", Today, by).WithChannels(Channel.Call, Channel.Note));
+        var plan = new Scheduler(WithBudget(2)).Plan(diary, Today);
+
+        var touches = diary.Campaigns[0].Members.Select(id => plan[id]).ToList();
+        Assert.All(touches, t => Assert.True(t.IsCampaignTouch));
+        Assert.All(touches, t => Assert.InRange(t.Due, Today, by));
+        Assert.All(touches, t => Assert.Equal(Channel.Call, t.Channel));
+        Assert.Equal(Today, plan["pa20"].Due);
+        var ordered = Enumerable.Range(1, 20).Reverse().Select(i => plan[$"pa{i:00}"].Due).ToList();
+        Assert.Equal(ordered.Order().ToList(), ordered);
+        Assert.True(plan["pa01"].Due > new LocalDate(2026, 4, 20), plan["pa01"].Due.ToString());
+        Assert.StartsWith(
+            "Reconnecting with past associates by Thu 30 Apr 2026: 0 of 20 done (spread over the campaign; the cadence had it due ",
+            plan["pa01"].Why,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,7 +133,7 @@ public sealed class CampaignTests
         }
 
         Assert.Throws<InvalidOperationException>(() => ended.Campaigns[0].Resume());
-        Assert.True(new Scheduler().Plan(paused.UpdateCampaign(paused.Campaigns[0].Resume()), Today)["pa01"].IsCampaignTouch);
+        Assert.Equal("past associates", new Scheduler().Plan(paused.UpdateCampaign(paused.Campaigns[0].Resume()), Today)["pa01"].CampaignName);
     }
 
     [Fact]
@@ -187,7 +214,7 @@ public sealed class CampaignTests
     {
         // Ten members, two weeks, one touch a day, Zoë's routine touch already takes... nothing here; 10 working days fit 10.
         var by = Today.PlusDays(6); // Fri 13 to Thu 19 Mar: five working days.
-        var diary = PastAssociates(10).StartCampaign(Campaign.ForTier("pa", "past associate", Today, by));
+        var diary = RecentAssociates(10).StartCampaign(Campaign.ForTier("pa", "past associate", Today, by));
 
         var plan = new Scheduler(WithBudget(1)).Plan(diary, Today);
 
@@ -204,7 +231,7 @@ public sealed class CampaignTests
     {
         var diary = new Diary(
                 [new Relationship("a", "A", "client"), new Relationship("b", "B", "client")],
-                [new Touch("a", Today.PlusDays(-20), Channel.Meeting), new Touch("b", Today.PlusDays(-200), Channel.Meeting)],
+                [new Touch("a", Today.PlusDays(-20), Channel.Meeting), new Touch("b", Today.PlusDays(-40), Channel.Meeting)],
                 [new Commitment("c1", "b", Today.PlusDays(4), "send the deck")])
             .StartCampaign(Campaign.ForTier("clients", "client", Today, EndOfYear));
 
@@ -218,7 +245,7 @@ public sealed class CampaignTests
     }
 
     /// <summary>A diary of members and others, a campaign over some of them, a budget, and a day.</summary>
-    private static Gen<(Diary Diary, SchedulerOptions Options, LocalDate Today, int PerDay, int? PerWeek)> CampaignScenario =>
+    internal static Gen<(Diary Diary, SchedulerOptions Options, LocalDate Today, int PerDay, int? PerWeek)> CampaignScenario =>
         from members in Gen.Choose(1, 40)
         from others in Gen.Choose(0, 30)
         from ages in Gen.ArrayOf(Gen.Choose(0, 800), members + others)
@@ -240,8 +267,10 @@ public sealed class CampaignTests
             relationships.Add(new Relationship(id, id, i < members ? "past associate" : "client"));
             if (!never[i])
             {
-                // Members last met over a month ago (the past associates' minimum gap), so each one's window is open.
-                touches.Add(new Touch(id, today.PlusDays(-(i < members ? 31 : startBack) - ages[i]), Channel.Meeting));
+                // Members last met one to three months ago: over a month (the past associates' minimum gap), so each one's
+                // window is open, and due 9 to 59 days from now, so some fall after the campaign's end (it pulls them in)
+                // and some inside it (they keep their day).
+                touches.Add(new Touch(id, today.PlusDays(i < members ? -31 - (ages[i] % 50) : -startBack - ages[i]), Channel.Meeting));
             }
         }
 

@@ -21,7 +21,7 @@ internal sealed record ReferenceTouch(
     bool IsDateTouch,
     bool IsCampaignTouch,
     string? CampaignName,
-    bool BreaksCadence,
+    string? PromiseAfterId,
     IReadOnlyList<Type> Reasons);
 
 /// <summary>Where the reference says a campaign stands.</summary>
@@ -51,6 +51,7 @@ internal static class ReferenceScheduler
     {
         Routine,
         FollowUp,
+        CallBack,
         Promise,
         Date,
         Campaign,
@@ -105,7 +106,7 @@ internal static class ReferenceScheduler
 
         public bool Carried { get; init; }
 
-        public bool Beyond { get; init; }
+        public Commitment? FollowingPromise { get; init; }
 
         public bool HeldForDate { get; init; }
 
@@ -123,10 +124,11 @@ internal static class ReferenceScheduler
     [
         Routine,   // 1
         FollowUp,  // 2
-        Promise,   // 3
-        Move,      // 4
-        Pause,     // 5
-        Date,      // 6
+        CallBack,  // 3
+        Promise,   // 4
+        Move,      // 5
+        Pause,     // 6
+        Date,      // 7
     ];
 
     public static ReferencePlan Plan(Diary diary, LocalDate today, SchedulerOptions options)
@@ -213,7 +215,7 @@ internal static class ReferenceScheduler
     private static Candidate Routine(Facts f, Candidate _)
     {
         var day = f.Renewal is null ? f.Today : f.RenewedUntil;
-        bool held = f.Floor is { } floor && floor > f.Today && floor > day;
+        bool held = f.Floor is { } floor && floor > day;
         if (held)
         {
             day = f.Floor!.Value;
@@ -287,7 +289,33 @@ internal static class ReferenceScheduler
         return new Candidate(Rule.FollowUp, day, notAfter, day, Fixed: false) { Channel = step.Channel };
     }
 
-    /// <summary>3. A promise: its date, carried to the end of the minimum gap after an attempt left unanswered.</summary>
+    /// <summary>3. A call back: their last touch is a call nobody answered; call back the next working day, within three.</summary>
+    private static Candidate CallBack(Facts f, Candidate candidate)
+    {
+        if (f.Last is not { Direction: Direction.Inbound, Outcome: Outcome.NoReply, Channel: Channel.Call } missed)
+        {
+            return candidate;
+        }
+
+        LocalDate WorkingDaysAfter(int n)
+        {
+            var day = missed.Date;
+            while (n > 0)
+            {
+                day = day.PlusDays(1);
+                n -= IsWorkingDay(f.Options, day) ? 1 : 0;
+            }
+
+            return day;
+        }
+
+        return new Candidate(Rule.CallBack, WorkingDaysAfter(1), WorkingDaysAfter(3), WorkingDaysAfter(1), Fixed: false) { Channel = Channel.Call };
+    }
+
+    /// <summary>
+    /// 4. A promise: its date, carried to the end of the minimum gap after an attempt left unanswered; one later than the
+    /// cadence's latest day does not take over: the candidate stays, and says the promise follows.
+    /// </summary>
     private static Candidate Promise(Facts f, Candidate candidate)
     {
         if (f.Pinned is not { } pinned)
@@ -302,21 +330,25 @@ internal static class ReferenceScheduler
             day = f.Unanswered!.Date.Plus(f.Rule.MinGap);
         }
 
-        bool beyond = f.Renewal is not null && day > f.CadenceLatest;
-        return new Candidate(Rule.Promise, day, day, day, Fixed: true) { Promise = pinned, Carried = carried, Beyond = beyond };
+        if (f.Renewal is not null && day > f.CadenceLatest && day > candidate.Day)
+        {
+            return candidate with { PromiseFollows = true, FollowingPromise = pinned };
+        }
+
+        return new Candidate(Rule.Promise, day, day, day, Fixed: true) { Promise = pinned, Carried = carried };
     }
 
-    /// <summary>4. A move by hand, while no touch is dated after the day it was made: its day, whatever rule's candidate it moves.</summary>
+    /// <summary>5. A move by hand, while no touch is dated after the day it was made: its day, whatever rule's candidate it moves.</summary>
     private static Candidate Move(Facts f, Candidate candidate) =>
         f.Move is { } move && move.AppliesAfter(f.Last?.Date)
             ? candidate with { Day = move.To, Opens = move.To, Fixed = true, Move = move }
             : candidate;
 
-    /// <summary>5. A pause that ends after the candidate's day holds it to the pause's end.</summary>
+    /// <summary>6. A pause that ends after the candidate's day holds it to the pause's end, whether or not the pause has passed.</summary>
     private static Candidate Pause(Facts f, Candidate candidate) =>
-        f.PauseEnd is { } end && end > candidate.Day ? candidate with { Day = end, Paused = true } : candidate;
+        f.Relationship.State.PausedUntil is { } end && end > candidate.Day ? candidate with { Day = end, Paused = true } : candidate;
 
-    /// <summary>6. A date that matters: its lead day, when it comes first or at most DateWindowDays after the cadence's day.</summary>
+    /// <summary>7. A date that matters: its lead day, when it comes first or at most DateWindowDays after the cadence's day.</summary>
     private static Candidate Date(Facts f, Candidate candidate)
     {
         // Of the dates, the one whose lead day comes first (spec silent on ties: the earlier date, then the label, ordinal);
@@ -351,10 +383,15 @@ internal static class ReferenceScheduler
             return candidate;
         }
 
-        return new Candidate(Rule.Date, next.LeadDay, next.Day, next.LeadDay, Fixed: true)
+        // A lead day inside a pause waits for the pause's end (late from it, once it has passed).
+        bool paused = f.Relationship.State.PausedUntil is { } end && end > next.LeadDay;
+        var day = paused ? f.Relationship.State.PausedUntil!.Value : next.LeadDay;
+        return new Candidate(Rule.Date, day, next.Day, day, Fixed: true)
         {
+            Paused = paused,
             HeldForDate = routine && next.LeadDay >= candidate.Day,
-            PromiseFollows = candidate.Promise is not null,
+            PromiseFollows = candidate.Promise is not null || candidate.PromiseFollows,
+            FollowingPromise = candidate.Promise ?? candidate.FollowingPromise,
         };
     }
 
@@ -401,7 +438,7 @@ internal static class ReferenceScheduler
         return preferred.Count > 0 ? (preferred[0], ChannelWhy.Preferred) : (options.DefaultChannel, ChannelWhy.Default);
     }
 
-    /// <summary>7. The campaigns, by name, over the whole plan (docs: "Reconnect campaigns").</summary>
+    /// <summary>8. The campaigns, by name, over the whole plan (docs: "Reconnect campaigns").</summary>
     private static List<ReferenceProgress> Campaigns(Diary diary, LocalDate today, SchedulerOptions options, SortedDictionary<string, Planned> plan)
     {
         var progress = new List<ReferenceProgress>();
@@ -432,15 +469,15 @@ internal static class ReferenceScheduler
 
     private static void Spread(Campaign campaign, LocalDate today, SchedulerOptions options, SortedDictionary<string, Planned> plan, HashSet<string> claimed, List<string> order, List<string> left, List<string> cannotFit)
     {
-        // Of the members left (and not claimed by an earlier campaign), it spreads those the cadence has nothing better
-        // for: a routine touch, not fixed, overdue, a first touch or due after By, whose window opens by By. The others
-        // keep their touch and count. Spec silent ("a relationship by the first one it is in"): only a running campaign
+        // Of the members left (and not claimed by an earlier campaign), it pulls in those the cadence would leave until
+        // after By: a routine touch, not fixed, due after By, whose window opens by By. The others keep their touch and
+        // count: a campaign never makes anyone later. Spec silent ("a relationship by the first one it is in"): only a running campaign
         // claims its members left, so one of a paused, ended or finished campaign, or done in it, goes to the next by name.
         var spread = new List<string>();
         foreach (var id in left.Where(claimed.Add))
         {
             var t = plan[id];
-            if (t.Rule == Rule.Routine && !t.Fixed && (t.DaysOverdue > 0 || t.Facts.Renewal is null || t.Due > campaign.By) && t.NotBefore <= campaign.By)
+            if (t.Rule == Rule.Routine && !t.Fixed && t.Due > campaign.By && t.NotBefore <= campaign.By)
             {
                 spread.Add(id);
             }
@@ -524,7 +561,7 @@ internal static class ReferenceScheduler
         p.Rule == Rule.Date,
         p.Rule == Rule.Campaign,
         p.CampaignName,
-        p.Winner.Beyond,
+        p.Winner.FollowingPromise?.Id,
         Reasons(p));
 
     /// <summary>
@@ -536,27 +573,27 @@ internal static class ReferenceScheduler
         var f = p.Facts;
         var reasons = new List<Type>();
 
-        void Touches()
+        void Touches(bool latest = true)
         {
             if (f.Renewal is not null)
             {
                 reasons.Add(typeof(RenewalReason));
             }
 
-            if (f.Last is { } last && !last.Equals(f.Renewal))
+            if (latest && f.Last is { } last && !last.Equals(f.Renewal))
             {
                 reasons.Add(typeof(LatestTouchReason));
             }
         }
 
-        void Cadence(bool firstTouch)
+        void Cadence(bool firstTouch, bool latest = true)
         {
             if (f.Renewal is null && firstTouch)
             {
                 reasons.Add(typeof(FirstTouchReason));
             }
 
-            Touches();
+            Touches(latest);
             reasons.Add(typeof(CadenceReason));
         }
 
@@ -567,14 +604,21 @@ internal static class ReferenceScheduler
                 AddIf(w.LadderEnded, typeof(LadderEndedReason));
                 Cadence(firstTouch: true);
                 AddIf(w.FloorHeld, typeof(WaitReason));
+                AddIf(w.PromiseFollows, typeof(BeforeNextStepReason));
                 break;
             case Rule.FollowUp:
                 reasons.Add(typeof(FollowUpReason));
+                AddIf(w.PromiseFollows, typeof(BeforeNextStepReason));
+                break;
+            case Rule.CallBack:
+                // Their missed call is the latest touch: the call back's own reason says it.
+                reasons.Add(typeof(CallBackReason));
+                Cadence(firstTouch: false, latest: false);
+                AddIf(w.PromiseFollows, typeof(BeforeNextStepReason));
                 break;
             case Rule.Promise:
                 reasons.Add(typeof(CommitmentReason));
                 AddIf(w.Carried, typeof(CarriedToFloorReason));
-                AddIf(w.Beyond, typeof(BeyondCadenceReason));
                 Touches();
                 break;
             case Rule.Date:
@@ -586,6 +630,7 @@ internal static class ReferenceScheduler
                 break;
             case Rule.Campaign:
                 reasons.Add(typeof(CampaignReason));
+                AddIf(w.PromiseFollows, typeof(BeforeNextStepReason));
                 Cadence(firstTouch: true);
                 break;
         }

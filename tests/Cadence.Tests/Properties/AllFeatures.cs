@@ -173,12 +173,13 @@ public static class AllFeatures
         };
 
     private static Gen<Campaign> CampaignGen(string name, LocalDate today) =>
-        from kind in Gen.Elements(0, 1, 2)
+        from kind in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Constant(1)), (1, Gen.Constant(2)))
         from tier in Gen.Elements(Tiers)
         from tag in Gen.Elements(Tags)
         from months in Gen.Choose(1, 12)
         from start in Gen.Frequency((3, Around(today, -14, 0)), (2, Around(today, -60, -15)), (1, Around(today, 1, 15)))
-        from end in Gen.Frequency((3, Around(today, 0, 4)), (3, Around(today, 5, 120)), (1, Around(today, -30, -1)))
+        // Mostly short: a campaign pulls in only the members the cadence would leave until after its end.
+        from end in Gen.Frequency((5, Around(today, 0, 14)), (2, Around(today, 15, 120)), (1, Around(today, -30, -1)))
         let last = end < start ? start : end
         from channels in Gen.SubListOf(Enum.GetValues<Channel>())
         from shuffled in Gen.Shuffle(channels.ToArray())

@@ -42,6 +42,24 @@ public class SchedulerProperties
 
     private static LocalDate? PauseEnd(Relationship r) => r.State.PausedUntil;
 
+    /// <summary>When the latest touch is a call of theirs nobody answered: the next working day (Monday to Friday) after it.</summary>
+    private static LocalDate? CallBack(Scenario s, Relationship r)
+    {
+        var last = s.Diary.TouchesOf(r.Id).OrderBy(t => t.Date).ThenBy(t => t, TouchOrder.Instance).LastOrDefault();
+        if (last is not { Direction: Direction.Inbound, Outcome: Outcome.NoReply, Channel: Channel.Call })
+        {
+            return null;
+        }
+
+        var day = last.Date.PlusDays(1);
+        while (day.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+        {
+            day = day.PlusDays(1);
+        }
+
+        return day;
+    }
+
     private static Commitment? EarliestOpen(Scenario s, Relationship r) =>
         s.Diary.CommitmentsOf(r.Id)
             .Where(c => c.IsOpen)
@@ -79,15 +97,17 @@ public class SchedulerProperties
     public bool Plan_AnyDiary_DueNeverBeforeFloorUnlessFixed(Scenario s)
     {
         var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+        // A call back after their missed call may come sooner: they called, calling back is not pestering.
         return Planned(s, plan).All(x =>
-            x.Planned.IsFixed || Floor(s, x.Relationship) is not { } floor || x.Planned.Due >= floor);
+            x.Planned.IsFixed || Floor(s, x.Relationship) is not { } floor || x.Planned.Due >= floor
+            || x.Planned.Reasons.OfType<CallBackReason>().Any());
     }
 
     [Property]
     public bool Plan_AnyDiary_DueNeverAfterCeilingUnlessOverdueOrHeldBack(Scenario s)
     {
         // Past the ceiling only when overdue (due today), or held back by the floor of an unanswered attempt or
-        // by a pause, which are the two constraints that win over "not too rare".
+        // by a pause, which are the two constraints that win over "not too rare", or to call them back.
         var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
         return Planned(s, plan).All(x =>
             x.Planned.IsFixed
@@ -95,16 +115,17 @@ public class SchedulerProperties
             || x.Planned.Due <= ceiling
             || (x.Planned.IsOverdue && x.Planned.Due == s.Today)
             || x.Planned.Due == Floor(s, x.Relationship)
-            || x.Planned.Due == PauseEnd(x.Relationship));
+            || x.Planned.Due == PauseEnd(x.Relationship)
+            || x.Planned.Reasons.OfType<CallBackReason>().Any());
     }
 
     [Property]
     public bool Plan_AnyDiary_CadenceDateAndWindowFollowTheRules(Scenario s)
     {
         // Unpinned: due = the latest of today, the furthest renewal (today if none), the floor and the pause end;
-        // not after = the furthest renewal at the maximum gap.
+        // not after = the furthest renewal at the maximum gap. (A call back after their missed call has its own day.)
         var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
-        return Planned(s, plan).Where(x => !x.Planned.IsFixed).All(x =>
+        return Planned(s, plan).Where(x => !x.Planned.IsFixed && !x.Planned.Reasons.OfType<CallBackReason>().Any()).All(x =>
         {
             var dates = new[] { s.Today, Renewal(s, x.Relationship) ?? s.Today, Floor(s, x.Relationship) ?? s.Today, PauseEnd(x.Relationship) ?? s.Today };
             bool dueRight = x.Planned.Due == dates.Max();
@@ -139,6 +160,14 @@ public class SchedulerProperties
 
             var move = ActiveMove(s, x.Relationship);
             var pinned = Oracle.UnansweredFloor(s.Diary, s.Options, x.Relationship) is { } floor && floor > pin.Date ? floor : pin.Date;
+            // The touch chosen before the promise: a call back after their missed call, else the cadence's.
+            var before = CallBack(s, x.Relationship) ?? new[] { Renewal(s, x.Relationship), Floor(s, x.Relationship) }.Max();
+            if (Ceiling(s, x.Relationship) is { } ceiling && pinned > ceiling && pinned > before)
+            {
+                // Later than the cadence's latest day and its touch: the cadence's touch comes first, the promise follows.
+                return !x.Planned.IsPinned && x.Planned.PromiseAfter == pin;
+            }
+
             LocalDate expected = new[] { move?.To ?? pinned, s.Today, PauseEnd(x.Relationship) ?? s.Today }.Max();
             return x.Planned.IsPinned && x.Planned.Commitment == pin && x.Planned.Due == expected && x.Planned.Move == move;
         });
@@ -167,10 +196,13 @@ public class SchedulerProperties
             // the steps due by its day, so a later step can pin the next touch before the carried day (replay
             // 11804919012528220267,3613915298383126671,6 found it); a step already past its day is then due today
             // (replay 3938158852578048521,11357771850702823735 found it: the oracle, not the scheduler, was wrong).
+            // A third (issue 25): a promise that pinned a relationship with no renewal yet is later than the cadence's latest
+            // day once the touch renews it, so the cadence's own touch (maybe due now) comes before it.
             return before is null
                 ? after is null
                 : after is not null && (after.Due >= before.Due
                     || (before.Move is not null && after.Move is null)
+                    || (before.Commitment is { } promise && after.PromiseAfter == promise)
                     || (before.Reasons.OfType<CarriedToFloorReason>().Any() && after.Commitment is { } step
                         && after.Due == (step.Date < s.Today ? s.Today : step.Date)));
         });

@@ -9,10 +9,11 @@ using NodaTime;
 namespace Cadence.Planning;
 
 /// <summary>
-/// Rule 7, a reconnect campaign, over the whole plan once every relationship has its touch: of the members left, it
-/// spreads those the cadence has nothing better for (a routine touch overdue, a first touch, or one due after the
-/// campaign's last day, whose window opens by that day) over the working days left, inside the owner's budget; the others
-/// keep their touch (a promise, a follow-up, a move, a date, a routine touch due inside the period) and say they count
+/// Rule 8, a reconnect campaign, over the whole plan once every relationship has its touch. It only brings touches
+/// earlier: of the members left, it pulls in those the cadence would leave until after the campaign's last day (a routine
+/// touch due after it, whose window opens by then) and spreads them over the working days left, inside the owner's
+/// budget; every other member keeps its touch (a routine touch due inside the period, overdue or a first touch included,
+/// a promise, a follow-up, a move, a date) and says it counts. No member is ever later than the cadence would have it
 /// (docs/design.md, "Reconnect campaigns").
 /// </summary>
 /// <remarks>
@@ -150,7 +151,7 @@ internal sealed class CampaignRule : PlanningRule
 
             var touch = slots[rankOf[i]]!;
             bool routine = !touch.IsFixed && !touch.IsFollowUp && !touch.IsDateTouch;
-            if (routine && (touch.IsOverdue || !touch.HasRenewal || touch.Due > campaign.By) && touch.NotBefore <= campaign.By)
+            if (routine && touch.Due > campaign.By && touch.NotBefore <= campaign.By)
             {
                 spread.Add((i, memberRank, id));
                 spreadRanks.Add(rankOf[i]);
@@ -265,6 +266,7 @@ internal sealed class CampaignRule : PlanningRule
     internal override void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
     {
         reasons.Add(decision.Next!.Campaign!);
+        RoutineRule.AddFollowing(decision, reasons);
         RoutineRule.AddContext(touch, decision, reasons, firstTouch: true);
     }
 

@@ -5,7 +5,7 @@ using NodaTime;
 namespace Cadence.Planning;
 
 /// <summary>
-/// Rule 6, a date that matters: of a relationship's dates, the one whose touch (its day, or its lead day) comes first;
+/// Rule 7, a date that matters: of a relationship's dates, the one whose touch (its day, or its lead day) comes first;
 /// an occurrence is done once you reached out on a day from its lead day on, and one before a pause ends is left out.
 /// It takes over when it comes before the day chosen so far, or when the routine touch is due at most
 /// <see cref="SchedulerOptions.DateWindowDays"/> before it (the routine touch waits for it); a move made on or after its
@@ -45,15 +45,21 @@ internal sealed class DateRule : PlanningRule
             Date = new ImportantDateReason(date.Date.Label, date.Day, date.Date.YearsOn(date.Day), date.Date.LeadDays),
             Ended = candidate.Note?.Ended,
             HeldFor = routine && date.Reminder >= candidate.Day ? new HeldForDateReason(candidate.Day, window) : null,
-            Before = candidate.Commitment is { } pinned ? new BeforeNextStepReason(candidate.Day, pinned.Purpose) : null,
+            Before = candidate.Commitment is { } pinned ? new BeforeNextStepReason(candidate.Day, pinned.Purpose) : candidate.Note?.Before,
+            Following = candidate.Commitment ?? candidate.Note?.Following,
         };
+        // A lead day inside a pause waits for the pause's end (the date itself falls after it), and once the pause has
+        // passed the touch is late from that end, the day the plan gave it.
+        bool held = facts.Relationship.State.PausedUntil is { } end && end > date.Reminder;
+        var day = held ? facts.Relationship.State.PausedUntil!.Value : date.Reminder;
         candidate = new Candidate
         {
             Rule = this,
             IsFixed = true,
-            Day = date.Reminder,
+            Day = day,
             NotAfter = date.Day,
-            Opens = date.Reminder,
+            Opens = day,
+            Paused = held,
             WaitedFor = -1,
             Note = note,
         };

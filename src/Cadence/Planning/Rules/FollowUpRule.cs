@@ -96,5 +96,9 @@ internal sealed class FollowUpRule : PlanningRule
     }
 
     /// <summary>Its reason when it set the day: which step of which ladder, after which attempt.</summary>
-    internal override void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons) => reasons.Add(decision.Next!.FollowUp!);
+    internal override void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    {
+        reasons.Add(decision.Next!.FollowUp!);
+        RoutineRule.AddFollowing(decision, reasons);
+    }
 }

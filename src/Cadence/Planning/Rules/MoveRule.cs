@@ -4,7 +4,7 @@ using Cadence.Explanations;
 namespace Cadence.Planning;
 
 /// <summary>
-/// Rule 4, a move by hand: the day the owner chose wins over the cadence, the floor, a ladder and a promise's day (a
+/// Rule 5, a move by hand: the day the owner chose wins over the cadence, the floor, a ladder and a promise's day (a
 /// pause still holds it), for the next touch only: a touch dated after the day it was made ends it
 /// (<see cref="ManualMove.AppliesAfter"/>; docs/design.md, "Moving a next touch").
 /// </summary>

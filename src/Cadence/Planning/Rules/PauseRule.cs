@@ -5,9 +5,9 @@ using NodaTime;
 namespace Cadence.Planning;
 
 /// <summary>
-/// Rule 5, a pause: a relationship paused until a day has no touch before it. It holds whatever the rules before it
-/// chose to the pause's end, and no window opens before it; a pause that has ended holds nothing (docs/design.md,
-/// "States").
+/// Rule 6, a pause: a relationship paused until a day has no touch before it. It holds whatever the rules before it
+/// chose to the pause's end, and no window opens before it; once the pause has passed, a touch it held is late from its
+/// end (docs/design.md, "States").
 /// </summary>
 internal sealed class PauseRule : PlanningRule
 {
@@ -18,10 +18,13 @@ internal sealed class PauseRule : PlanningRule
     /// <summary>The rule.</summary>
     internal static PauseRule Instance { get; } = new();
 
-    /// <summary>Holds the candidate to the end of a pause still running.</summary>
+    /// <summary>
+    /// Holds the candidate to the pause's end: while the pause runs, nothing comes before it; once it has passed, a
+    /// touch it held is late only from its end (the day the plan last gave it), not from the day before the pause.
+    /// </summary>
     internal override void Apply(in RelationshipFacts facts, ref Candidate candidate)
     {
-        if (facts.PauseEnd is { } end && end > candidate.Day)
+        if (facts.Relationship.State.PausedUntil is { } end && end > candidate.Day)
         {
             candidate.Paused = true;
             candidate.Day = end;

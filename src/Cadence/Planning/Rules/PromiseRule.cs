@@ -4,10 +4,11 @@ using Cadence.Explanations;
 namespace Cadence.Planning;
 
 /// <summary>
-/// Rule 3, a promise: the earliest open commitment (ties by id; <see cref="Diary.PinningCommitmentOf"/>) pins the day and
+/// Rule 4, a promise: the earliest open commitment (ties by id; <see cref="Diary.PinningCommitmentOf"/>) pins the day and
 /// takes over from a ladder and the cadence, with two limits: the floor holds for promises too (one dated inside the
 /// minimum gap after an attempt of yours left unanswered, with no reply since, is carried to the end of the gap), and
-/// one later than the cadence's latest day is flagged (docs/design.md, "Commitment").
+/// one later than the cadence's latest day does not take over: the cadence's touch comes first and says the promise
+/// follows (docs/design.md, "Commitment").
 /// </summary>
 internal sealed class PromiseRule : PlanningRule
 {
@@ -39,9 +40,15 @@ internal sealed class PromiseRule : PlanningRule
             }
         }
 
-        if (facts.Renewal >= 0 && day.ToDateOnly().DayNumber > facts.LatestAllowed)
+        if (facts.Renewal >= 0 && day.ToDateOnly().DayNumber > facts.LatestAllowed && day > candidate.Day)
         {
-            (note ??= new NextStepNote()).Beyond = new BeyondCadenceReason(day, PlanningContext.DateOf(facts.LatestAllowed));
+            // Later than the cadence's latest day (and than the touch chosen so far): the cadence's own touch (or a
+            // ladder's step) comes first, so the relationship does not go cold meanwhile, and the promise stays open as
+            // the next step after it.
+            var notes = candidate.Notes;
+            notes.Before = new BeforeNextStepReason(day, pinned.Purpose);
+            notes.Following = pinned;
+            return;
         }
 
         candidate = new Candidate
@@ -57,7 +64,7 @@ internal sealed class PromiseRule : PlanningRule
         };
     }
 
-    /// <summary>Its reasons when it set the day: the promise, carried or late if it is, and the touches behind the cadence.</summary>
+    /// <summary>Its reasons when it set the day: the promise, carried if it is, and the touches behind the cadence.</summary>
     internal override void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
     {
         var pinned = touch.Commitment!;
@@ -65,11 +72,6 @@ internal sealed class PromiseRule : PlanningRule
         if (decision.Next?.Carried is { } carried)
         {
             reasons.Add(carried);
-        }
-
-        if (decision.Next?.Beyond is { } beyond)
-        {
-            reasons.Add(beyond);
         }
 
         RoutineRule.AddTouches(decision, reasons);

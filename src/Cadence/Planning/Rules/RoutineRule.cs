@@ -24,7 +24,8 @@ internal sealed class RoutineRule : PlanningRule
     {
         int wanted = facts.Renewal < 0 ? facts.Context.TodayDay : facts.RenewedUntil;
         int waitedFor = -1;
-        if (facts.LastAttempt >= 0 && facts.Floor > facts.Context.TodayDay && facts.Floor > wanted)
+        // The floor holds whether or not it has passed: a touch held to it is due on it, and late only from it.
+        if (facts.LastAttempt >= 0 && facts.Floor > wanted)
         {
             waitedFor = facts.LastAttempt;
             wanted = facts.Floor;
@@ -69,13 +70,24 @@ internal sealed class RoutineRule : PlanningRule
         {
             reasons.Add(new WaitReason(attempt.Date, Period.DaysBetween(attempt.Date, decision.Today), touch.Rule.MinGap, floor));
         }
+
+        AddFollowing(decision, reasons);
+    }
+
+    /// <summary>The promise that comes after this touch, when one does (a promise later than the cadence allows).</summary>
+    internal static void AddFollowing(in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    {
+        if (decision.Next?.Before is { } before)
+        {
+            reasons.Add(before);
+        }
     }
 
     /// <summary>
     /// What the cadence says, alone or after another rule's reason: the touches (or, with <paramref name="firstTouch"/>,
     /// that none connected yet) and the rule.
     /// </summary>
-    internal static void AddContext(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons, bool firstTouch)
+    internal static void AddContext(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons, bool firstTouch, bool latest = true)
     {
         if (decision.Renewal is null)
         {
@@ -84,30 +96,30 @@ internal sealed class RoutineRule : PlanningRule
                 reasons.Add(new FirstTouchReason(decision.Unanswered, decision.Uncredited));
             }
 
-            if (decision.Last is { } latest)
+            if (latest && decision.Last is { } last)
             {
-                reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, decision.Today)));
+                reasons.Add(new LatestTouchReason(last, Period.DaysBetween(last.Date, decision.Today)));
             }
         }
         else
         {
-            AddTouches(decision, reasons);
+            AddTouches(decision, reasons, latest);
         }
 
         reasons.Add(new CadenceReason(touch.Relationship.Tier, touch.Rule, touch.Relationship.Rule is not null));
     }
 
     /// <summary>The touch that renews the relationship, and the latest when it is another.</summary>
-    internal static void AddTouches(in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    internal static void AddTouches(in Decision decision, ImmutableArray<Reason>.Builder reasons, bool latest = true)
     {
         if (decision.Renewal is { } renewal)
         {
             reasons.Add(new RenewalReason(renewal, Period.DaysBetween(renewal.Date, decision.Today), decision.RenewalCredit));
         }
 
-        if (!decision.RenewalIsLast && decision.Last is { } latest && !latest.Equals(decision.Renewal))
+        if (latest && !decision.RenewalIsLast && decision.Last is { } last && !last.Equals(decision.Renewal))
         {
-            reasons.Add(new LatestTouchReason(latest, Period.DaysBetween(latest.Date, decision.Today)));
+            reasons.Add(new LatestTouchReason(last, Period.DaysBetween(last.Date, decision.Today)));
         }
     }
 }

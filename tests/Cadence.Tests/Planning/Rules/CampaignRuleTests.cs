@@ -7,10 +7,12 @@ using static Cadence.Tests.Planning.Rules.RuleFixture;
 namespace Cadence.Tests.Planning.Rules;
 
 /// <summary>
-/// Rule 7, a reconnect campaign (<see cref="CampaignRule"/>), over the whole plan: the members whose touch is the cadence's,
-/// not fixed, and overdue, a first touch or due after the campaign's last day (with its window open by then) are spread
-/// over its working days inside the budget, fixed, with the window to that day; the others keep their touch and count.
-/// Past associates are due every 3 months (at least 1, at most 4).
+/// Rule 8, a reconnect campaign (<see cref="CampaignRule"/>), over the whole plan: the members whose touch is the cadence's,
+/// not fixed, and due after the campaign's last day (with its window open by then) are pulled in and spread over its
+/// working days inside the budget, fixed, with the window to that day; the others keep their touch and count (issue 25:
+/// a campaign never makes anyone later). Past associates are due every 3 months (at least 1, at most 4); the members
+/// here met in person (their meetings renew, and set no floor), a few weeks ago, so the cadence has them due after the
+/// campaigns' last days.
 /// </summary>
 public sealed class CampaignRuleTests
 {
@@ -31,9 +33,9 @@ public sealed class CampaignRuleTests
     private static Plan Plan(Diary diary, SchedulerOptions? options = null) => new Scheduler(options).Plan(diary, Today);
 
     [Fact]
-    public void Plan_AnOverdueMember_PlacedFixedWithTheWindowToTheLastDay()
+    public void Plan_AMemberDueAfterTheLastDay_PulledIn_PlacedFixedWithTheWindowToTheLastDay()
     {
-        var diary = new Diary([Associate("a")], [Met("a", 400)]).StartCampaign(Reconnect(30));
+        var diary = new Diary([Associate("a")], [Met("a", 20, Direction.Inbound)]).StartCampaign(Reconnect(30));
 
         var plan = Plan(diary);
 
@@ -55,7 +57,7 @@ public sealed class CampaignRuleTests
         // 20 working days from Fri 13 Mar to Thu 9 Apr; d is the most faded, a the least.
         var diary = new Diary(
             [Associate("a"), Associate("b"), Associate("c"), Associate("d")],
-            [Met("a", 400), Met("b", 500), Met("c", 600), Met("d", 700)]).StartCampaign(Reconnect(27));
+            [Met("a", 20, Direction.Inbound), Met("b", 25, Direction.Inbound), Met("c", 30, Direction.Inbound), Met("d", 35, Direction.Inbound)]).StartCampaign(Reconnect(27));
 
         var plan = Plan(diary);
 
@@ -67,7 +69,7 @@ public sealed class CampaignRuleTests
     public void Plan_ADoneMember_KeepsItsPlaceInTheOrder_IsCountedDone_AndNamesNoCampaign()
     {
         // a was reached (their call) since the start: done. b keeps the aim it had as member 2 of 2.
-        var diary = new Diary([Associate("a"), Associate("b")], [Met("b", 400), Met("a", 2, Direction.Inbound)])
+        var diary = new Diary([Associate("a"), Associate("b")], [Met("b", 20, Direction.Inbound), Met("a", 2, Direction.Inbound)])
             .StartCampaign(Reconnect(27, startDaysAgo: 5));
 
         var plan = Plan(diary);
@@ -81,12 +83,27 @@ public sealed class CampaignRuleTests
     }
 
     [Fact]
-    public void Plan_AFirstTouch_IsSpread()
+    public void Plan_AFirstTouch_KeepsItsTouchToday_AndCounts()
     {
+        // Due today by the cadence: the campaign would only make it later (issue 25).
         var plan = Plan(new Diary([Associate("a")]).StartCampaign(Reconnect(30)));
 
-        Assert.True(plan["a"].IsCampaignTouch);
-        Assert.Equal([typeof(CampaignReason), typeof(FirstTouchReason), typeof(CadenceReason)], Kinds(plan["a"]));
+        Assert.False(plan["a"].IsCampaignTouch);
+        Assert.Equal(Today, plan["a"].Due);
+        Assert.Equal("reconnect", plan["a"].CampaignName);
+        Assert.Equal([typeof(FirstTouchReason), typeof(CadenceReason), typeof(CampaignReason)], Kinds(plan["a"]));
+    }
+
+    [Fact]
+    public void Plan_AnOverdueMember_KeepsItsTouchToday_AndCounts()
+    {
+        // Issue 25: a campaign to 31 Dec put a member 23 days overdue in September; it never makes anyone later.
+        var plan = Plan(new Diary([Associate("a")], [Met("a", 400)]).StartCampaign(Reconnect(300)));
+
+        Assert.False(plan["a"].IsCampaignTouch);
+        Assert.Equal(Today, plan["a"].Due);
+        Assert.True(plan["a"].IsOverdue);
+        Assert.Equal("reconnect", plan["a"].CampaignName);
     }
 
     [Fact]
@@ -109,14 +126,29 @@ public sealed class CampaignRuleTests
     [Fact]
     public void Plan_APromisedMember_KeepsThePromiseAndCounts()
     {
-        var diary = new Diary([Associate("a")], [Met("a", 400)], [new Commitment("c1", "a", Day(9), "send the article")]).StartCampaign(Reconnect(30));
+        var diary = new Diary([Associate("a")], [Met("a", 20)], [new Commitment("c1", "a", Day(9), "send the article")]).StartCampaign(Reconnect(30));
 
         var touch = Plan(diary)["a"];
 
         Assert.False(touch.IsCampaignTouch);
         Assert.True(touch.IsPinned);
         Assert.Equal(Day(9), touch.Due);
-        Assert.Equal([typeof(CommitmentReason), typeof(BeyondCadenceReason), typeof(RenewalReason), typeof(CampaignReason)], Kinds(touch));
+        Assert.Equal([typeof(CommitmentReason), typeof(RenewalReason), typeof(CampaignReason)], Kinds(touch));
+    }
+
+    [Fact]
+    public void Plan_AnOverdueMemberWithAPromiseBeyondTheCadence_KeepsItsTouchToday_ThePromiseFollows()
+    {
+        // Issue 25: the campaign never makes a member later, and a far promise does not pin.
+        var diary = new Diary([Associate("a")], [Met("a", 400)], [new Commitment("c1", "a", Day(9), "send the article")]).StartCampaign(Reconnect(30));
+
+        var touch = Plan(diary)["a"];
+
+        Assert.False(touch.IsCampaignTouch);
+        Assert.False(touch.IsPinned);
+        Assert.Equal(Today, touch.Due);
+        Assert.Equal("c1", touch.PromiseAfter?.Id);
+        Assert.Equal("reconnect", touch.CampaignName);
     }
 
     [Fact]
@@ -137,7 +169,7 @@ public sealed class CampaignRuleTests
     {
         // A client's promise takes today's only place: the member goes to Monday.
         var (z, promise) = Promised("z", 0);
-        var diary = new Diary([Associate("a"), z], [Met("a", 400)], [promise]).StartCampaign(Reconnect(30));
+        var diary = new Diary([Associate("a"), z], [Met("a", 20, Direction.Inbound)], [promise]).StartCampaign(Reconnect(30));
 
         Assert.Equal(Day(3), Plan(diary, WithBudget(new TouchBudget(1)))["a"].Due);
         Assert.Equal(Today, Plan(diary, WithBudget(new TouchBudget(2)))["a"].Due);
@@ -150,7 +182,7 @@ public sealed class CampaignRuleTests
         var promised = new[] { Promised("w", 6), Promised("x", 7), Promised("y", 10), Promised("z", 11) };
         var diary = new Diary(
             [Associate("a"), Associate("b"), .. promised.Select(p => p.Item1)],
-            [Met("b", 400), Met("a", 0, Direction.Inbound)],
+            [Met("b", 20, Direction.Inbound), Met("a", 0, Direction.Inbound)],
             promised.Select(p => p.Item2)).StartCampaign(Reconnect(11));
 
         Assert.Equal(Day(5), Plan(diary, WithBudget(new TouchBudget(1)))["b"].Due);
@@ -161,17 +193,17 @@ public sealed class CampaignRuleTests
     public void Plan_NoRoomBeforeTheLastDay_CannotFit_TheCadencesTouchStaysAndSaysSo()
     {
         var (z, promise) = Promised("z", 0);
-        var diary = new Diary([Associate("a"), z], [Met("a", 400)], [promise]).StartCampaign(Reconnect(0));
+        var diary = new Diary([Associate("a"), z], [Met("a", 20, Direction.Inbound)], [promise]).StartCampaign(Reconnect(0));
 
         var plan = Plan(diary, WithBudget(new TouchBudget(1)));
 
         var touch = plan["a"];
         Assert.False(touch.IsCampaignTouch);
         Assert.False(touch.IsFixed);
-        Assert.True(touch.IsOverdue);
+        Assert.Equal(Plan(new Diary([Associate("a")], [Met("a", 20, Direction.Inbound)]))["a"].Due, touch.Due);
         Assert.Equal("reconnect", touch.CampaignName);
         Assert.True(touch.Reasons.OfType<CampaignReason>().Single().CannotFit);
-        Assert.Equal([typeof(RenewalReason), typeof(CadenceReason), typeof(OverdueReason), typeof(CampaignReason)], Kinds(touch));
+        Assert.Equal([typeof(RenewalReason), typeof(CadenceReason), typeof(CampaignReason)], Kinds(touch));
         Assert.Equal(["a"], plan.Campaigns[0].CannotFit);
     }
 
@@ -179,11 +211,11 @@ public sealed class CampaignRuleTests
     public void Plan_FlexibleTouchesTakeNoBudget_TheWeeksAndTheChannelsDo()
     {
         // z's overdue routine touch is flexible: it does not count. z's promise by call today does, in its week and on calls.
-        var diary = new Diary([Associate("a"), new Relationship("z", "Z", "client")], [Met("a", 400), Met("z", 100)]).StartCampaign(Reconnect(30));
+        var diary = new Diary([Associate("a"), new Relationship("z", "Z", "client")], [Met("a", 20, Direction.Inbound), Met("z", 100)]).StartCampaign(Reconnect(30));
         Assert.Equal(Today, Plan(diary, WithBudget(new TouchBudget(1)))["a"].Due);
 
         var (z, promise) = Promised("z", 0, Channel.Call);
-        var promised = new Diary([Associate("a"), z], [Met("a", 400)], [promise]);
+        var promised = new Diary([Associate("a"), z], [Met("a", 20, Direction.Inbound)], [promise]);
         Assert.Equal(Day(3), Plan(promised.StartCampaign(Reconnect(30)), WithBudget(new TouchBudget(5).WithPerWeek(1)))["a"].Due);
         var calls = WithBudget(new TouchBudget(5).WithPerChannel(Channel.Call, 1));
         Assert.Equal(Day(3), Plan(promised.StartCampaign(Reconnect(30).WithChannels(Channel.Call)), calls)["a"].Due);
@@ -193,7 +225,7 @@ public sealed class CampaignRuleTests
     [Fact]
     public void Plan_TheOwnersDaysOff_AreNotWorkingDaysOfTheCampaign()
     {
-        var diary = new Diary([Associate("a")], [Met("a", 400)]).StartCampaign(Reconnect(30));
+        var diary = new Diary([Associate("a")], [Met("a", 20, Direction.Inbound)]).StartCampaign(Reconnect(30));
 
         Assert.Equal(Day(3), Plan(diary, WithBudget(new TouchBudget(1), Today))["a"].Due);
     }
@@ -202,7 +234,7 @@ public sealed class CampaignRuleTests
     public void Plan_TheCampaignsChannel_TheFirstTheMemberPrefers_ElseItsFirst_ElseTheMembersOwn()
     {
         var likesCalls = Associate("a").WithPreferredChannels(Channel.Meeting, Channel.Call);
-        var diary = new Diary([likesCalls, Associate("b")], [Met("a", 400), Met("b", 400)]);
+        var diary = new Diary([likesCalls, Associate("b")], [Met("a", 20, Direction.Inbound), Met("b", 20, Direction.Inbound)]);
 
         var plan = Plan(diary.StartCampaign(Reconnect(30).WithChannels(Channel.Note, Channel.Call)));
         var without = Plan(diary.StartCampaign(Reconnect(30)));
@@ -216,7 +248,7 @@ public sealed class CampaignRuleTests
     [Fact]
     public void Plan_PausedEndedOverOrNotStarted_PlansNothing()
     {
-        var diary = new Diary([Associate("a")], [Met("a", 400)]);
+        var diary = new Diary([Associate("a")], [Met("a", 40, Direction.Inbound)]);
         var started = diary.StartCampaign(Reconnect(30));
 
         var paused = Plan(started.UpdateCampaign(started.GetCampaign("reconnect").Pause()));
@@ -238,7 +270,7 @@ public sealed class CampaignRuleTests
     [Fact]
     public void Plan_AMemberOfTwoCampaigns_TheFirstByNameTakesIt()
     {
-        var diary = new Diary([Associate("a").WithTags("alumni")], [Met("a", 400)])
+        var diary = new Diary([Associate("a").WithTags("alumni")], [Met("a", 20, Direction.Inbound)])
             .StartCampaign(Campaign.ForTag("spring", "alumni", Today, Day(30)))
             .StartCampaign(Campaign.ForTier("autumn", "past associate", Today, Day(60)));
 

@@ -41,17 +41,19 @@ public sealed class PauseRuleTests
     }
 
     [Fact]
-    public void Apply_PauseThatHasEnded_HoldsNothing()
+    public void Apply_PauseThatHasEnded_HoldsNothingBack_LatenessCountsFromItsEnd()
     {
+        // Due 10 days ago, paused until today: due today, not 10 days late (issue 25); no window waits for it any more.
         var diary = new Diary([Zoe.PauseUntil(Today)], [Touch(40)]);
         var facts = Facts(diary);
 
         var candidate = Through(PauseRule.Instance, facts);
 
         Assert.Null(facts.PauseEnd);
-        Assert.False(candidate.Paused);
-        Assert.Equal(Day(-10), candidate.Day);
+        Assert.True(candidate.Paused);
+        Assert.Equal(Today, candidate.Day);
         Assert.Equal(Day(-26), PauseRule.WindowOpens(facts, Day(-26)));
+        Assert.Equal(0, Planned(diary).DaysOverdue);
     }
 
     [Fact]

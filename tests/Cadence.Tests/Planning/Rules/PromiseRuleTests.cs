@@ -1,3 +1,4 @@
+using System.Linq;
 using Cadence.Explanations;
 using NodaTime;
 using static Cadence.Tests.Planning.Rules.RuleFixture;
@@ -76,26 +77,33 @@ public sealed class PromiseRuleTests
     }
 
     [Fact]
-    public void Apply_LaterThanTheCadencesLatestDay_FlaggedBeyondTheCadence()
+    public void Apply_LaterThanTheCadencesLatestDay_LeavesTheCadencesTouchFirst_AndNamesThePromise()
     {
+        // Issue 25: a promise past the cadence's latest day (25 days from now) does not pin; the promise follows.
         var diary = new Diary([Zoe], [Touch(20)], [Promise("c1", 40)]);
 
         var candidate = Promised(diary);
 
-        Assert.Equal(Day(40), candidate.Day);
-        Assert.Equal(Day(25), candidate.Note?.Beyond?.Latest);
+        Assert.Same(RoutineRule.Instance, candidate.Rule);
+        Assert.False(candidate.IsFixed);
+        Assert.Null(candidate.Commitment);
+        Assert.Equal("c1", candidate.Note?.Following?.Id);
+        Assert.Equal(new BeforeNextStepReason(Day(40), "send the proposal"), candidate.Note?.Before);
         var planned = Planned(diary);
-        Assert.True(planned.BreaksCadence);
-        Assert.Equal([typeof(CommitmentReason), typeof(BeyondCadenceReason), typeof(RenewalReason)], Kinds(planned));
+        Assert.False(planned.IsPinned);
+        Assert.Equal("c1", planned.PromiseAfter?.Id);
+        Assert.Equal(typeof(BeforeNextStepReason), Kinds(planned).Last(k => k != typeof(OverdueReason)));
+        Assert.DoesNotContain(typeof(CommitmentReason), Kinds(planned));
     }
 
     [Fact]
-    public void Apply_NothingRenewedYet_NeverBeyondTheCadence()
+    public void Apply_NothingRenewedYet_AFarPromiseStillPins()
     {
         var diary = new Diary([Zoe], [], [Promise("c1", 200)]);
 
         Assert.Null(Promised(diary).Note);
-        Assert.False(Planned(diary).BreaksCadence);
+        Assert.True(Planned(diary).IsPinned);
+        Assert.Null(Planned(diary).PromiseAfter);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class CampaignTests
         Assert.True(touches.GroupBy(t => t.Due.Month).Count() >= 9);
 
         Assert.StartsWith(
-            "Reconnecting with past associates by Thu 31 Dec 2026: 0 of 40 done (spread over the campaign; the cadence had it due ",
+            "Campaign \"past associates\" to reconnect by Thu 31 Dec 2026: 0 of 40 done (spread over the campaign; the cadence had it due ",
             plan["pa01"].Why,
             StringComparison.Ordinal);
 
@@ -196,7 +196,7 @@ public sealed class CampaignTests
         Assert.Equal(progress.Left.Skip(5), progress.CannotFit);
         var left = plan[progress.CannotFit[0]];
         Assert.False(left.IsCampaignTouch);
-        Assert.Contains("reconnecting with pa by Thu 19 Mar 2026: 0 of 10 done (no room left in the budget before then)", left.Why, StringComparison.Ordinal);
+        Assert.Contains("campaign \"pa\" to reconnect by Thu 19 Mar 2026: 0 of 10 done (no room left in the budget before then)", left.Why, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public sealed class CampaignTests
 
         Assert.Equal(Today.PlusDays(10), plan["a"].Due);
         Assert.False(plan["a"].IsCampaignTouch);
-        Assert.EndsWith("reconnecting with clients by Thu 31 Dec 2026: 0 of 2 done.", plan["a"].Why, StringComparison.Ordinal);
+        Assert.EndsWith("campaign \"clients\" to reconnect by Thu 31 Dec 2026: 0 of 2 done.", plan["a"].Why, StringComparison.Ordinal);
         Assert.Equal("c1", plan["b"].Commitment?.Id);
         Assert.Equal("clients", plan["b"].CampaignName);
     }

@@ -81,13 +81,13 @@ internal static class AgendaCommands
         return ExitCodes.Ok;
     }
 
-    /// <summary>One line per running campaign: "Reconnecting with past associates: 1 of 4 done by Tue 29 Sep; 3 left."</summary>
+    /// <summary>One line per running campaign: "Campaign "past associates" to reconnect: 1 of 4 done by Tue 29 Sep; 3 left."</summary>
     private static void WriteCampaigns(Terminal t, Schedule plan, LocalDate today)
     {
         foreach (var c in plan.Campaigns.Where(c => c.Campaign.Status == CampaignStatus.Active && c.By >= today))
         {
             string left = c.IsComplete ? "all done" : $"{c.Left.Count} left" + (c.CannotFit.Count > 0 ? $", {c.CannotFit.Count} of them past the budget" : string.Empty);
-            t.Line($"Reconnecting with {c.Name}: {c.Done} of {c.Members} done by {Text.Day(c.By, today)}; {left}.", Style.Dim);
+            t.Line($"Campaign \"{c.Name}\" to reconnect: {c.Done} of {c.Members} done by {Text.Day(c.By, today)}; {left}.", Style.Dim);
         }
     }
 

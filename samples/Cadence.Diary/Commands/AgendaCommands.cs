@@ -116,7 +116,7 @@ internal static class AgendaCommands
         foreach (var touch in levelled.Touches)
         {
             table.Add(
-                new Cell(Text.Day(touch.Due, session.Today), touch.IsOverdue ? Style.Red : touch.Due == session.Today ? Style.Bold : Style.Plain),
+                new Cell(Text.Day(touch.Due, touch.Time, session.Today), touch.IsOverdue ? Style.Red : touch.Due == session.Today ? Style.Bold : Style.Plain),
                 new Cell(touch.RelationshipId, Style.Cyan),
                 touch.Title,
                 new Cell(Window(touch, session.Today), touch.IsLate ? Style.Red : Style.Plain),
@@ -147,7 +147,7 @@ internal static class AgendaCommands
         foreach (var touch in touches)
         {
             table.Add(
-                new Cell(Text.Day(touch.Due, today), touch.Due == today ? Style.Bold : Style.Plain),
+                new Cell(Text.Day(touch.Due, touch.Time, today), touch.Due == today ? Style.Bold : Style.Plain),
                 new Cell(touch.RelationshipId, Style.Cyan),
                 new Cell(touch.Title, touch.IsPinned ? Style.Yellow : Style.Plain),
                 new Cell(touch.IsOverdue ? touch.DaysOverdue.ToString(CultureInfo.InvariantCulture) + "d" : string.Empty, Style.Red),

@@ -31,7 +31,7 @@ public sealed class CampaignCommandTests : IDisposable
 
         // This morning's agenda has Peter, with the campaign's reason and its progress.
         var agenda = Sandbox.Ok(On("2026-03-13", "agenda")).Out;
-        Assert.Contains("Reconnecting with past associates by Thu 31 Dec 2026: 0 of 3 done", agenda, StringComparison.Ordinal);
+        Assert.Contains("Campaign \"past associates\" to reconnect by Thu 31 Dec 2026: 0 of 3 done", agenda, StringComparison.Ordinal);
 
         // The others are spread over the year, not all today.
         using (var plan = Sandbox.Ok(On("2026-03-13", "campaign", "list", "--json")).Json())
@@ -49,15 +49,15 @@ public sealed class CampaignCommandTests : IDisposable
         Sandbox.Ok(On("2026-03-13", "log", "peter-lindqvist", "--channel", "call"));
         var list = Sandbox.Ok(On("2026-03-14", "campaign", "list")).Out;
         Assert.Contains("1 of 3", list, StringComparison.Ordinal);
-        Assert.Contains("Reconnecting with past associates: 1 of 3 done by Thu 31 Dec; 2 left.", Sandbox.Ok(On("2026-03-16", "agenda")).Out, StringComparison.Ordinal);
+        Assert.Contains("Campaign \"past associates\" to reconnect: 1 of 3 done by Thu 31 Dec; 2 left.", Sandbox.Ok(On("2026-03-16", "agenda")).Out, StringComparison.Ordinal);
         Assert.Contains("running", list, StringComparison.Ordinal);
 
         // Paused: no campaign touch; resumed: back; ended: kept in the list, never planned.
         Sandbox.Ok(On("2026-03-14", "campaign", "pause", "Past Associates"));
         Assert.Contains("paused", Sandbox.Ok(On("2026-03-14", "campaign", "list")).Out, StringComparison.Ordinal);
-        Assert.DoesNotContain("Reconnecting", Sandbox.Ok(On("2026-03-14", "plan")).Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("to reconnect by", Sandbox.Ok(On("2026-03-14", "plan")).Out, StringComparison.Ordinal);
         Sandbox.Ok(On("2026-03-14", "campaign", "resume", "past associates"));
-        Assert.Contains("Reconnecting", Sandbox.Ok(On("2026-03-14", "plan")).Out, StringComparison.Ordinal);
+        Assert.Contains("to reconnect by", Sandbox.Ok(On("2026-03-14", "plan")).Out, StringComparison.Ordinal);
         Assert.Equal("Ended \"past associates\".\n", Sandbox.Ok(On("2026-03-20", "campaign", "end", "past associates")).Out);
         Assert.Contains("ended Fri 20 Mar", Sandbox.Ok(On("2026-03-20", "campaign", "list")).Out, StringComparison.Ordinal);
 

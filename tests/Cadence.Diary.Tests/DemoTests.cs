@@ -35,7 +35,7 @@ public sealed class DemoTests : IDisposable
         Assert.Contains("take it offline with a call", result.Out, StringComparison.Ordinal);
         Assert.Contains("20 days overdue", result.Out, StringComparison.Ordinal);
         // The demo's prospects are followed up by its "prospect chase" ladder: Ben's voicemails were its steps.
-        Assert.Contains("Second follow-up of 2 after no reply to the voicemail of Fri 20 Feb 2026", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Second follow-up of 2 after no reply to the call (voicemail) of Fri 20 Feb 2026", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", result.Out, StringComparison.Ordinal); // no colours when not a terminal
     }
 

@@ -89,7 +89,7 @@ public sealed class NextStepTests : IDisposable
         Assert.Equal("sam-okafor-1", PlanOf("sam-okafor", "2026-03-04").GetProperty("commitment").Str("id"));
 
         var reply = Sandbox.Ok(_sandbox.Run("log", "sam-okafor", "--channel", "email", "--inbound", "--on", "2026-03-04", "--date", "2026-03-05"));
-        Assert.Contains("Closed: No need to chase feedback on the proposal: they replied by note on Wed 4 Mar 2026 (sam-okafor-1).", reply.Out, StringComparison.Ordinal);
+        Assert.Contains("Closed: No need for \"chase feedback on the proposal\": they replied by email on Wed 4 Mar 2026 (sam-okafor-1).", reply.Out, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, PlanOf("sam-okafor", "2026-03-05").GetProperty("commitment").ValueKind);
         using var after = _sandbox.DataJson();
         Assert.Equal(("done", "sam-okafor/2"), (after.RootElement.GetProperty("commitments")[0].Str("status"), after.RootElement.GetProperty("commitments")[0].Str("closedBy")));
@@ -103,7 +103,7 @@ public sealed class NextStepTests : IDisposable
 
         var call = Sandbox.Ok(_sandbox.Run("log", "sam-okafor", "--channel", "phone", "--date", "2026-03-11"));
 
-        Assert.Contains("Closed: No need to call them if they have not called: they replied by call on Wed 11 Mar 2026 (sam-okafor-1).", call.Out, StringComparison.Ordinal);
+        Assert.Contains("Closed: No need for \"call them if they have not called\": they replied by phone on Wed 11 Mar 2026 (sam-okafor-1).", call.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class NextStepTests : IDisposable
         Sandbox.Ok(_sandbox.RunToday("done", "sam-okafor-1"));
         byte[] before = _sandbox.DataBytes();
 
-        Assert.Contains("sam-okafor-1 is not open (send the contract: marked done on Fri 13 Mar 2026)", Sandbox.Fails(_sandbox.RunToday("done", "sam-okafor-1")).Error, StringComparison.Ordinal);
+        Assert.Contains("sam-okafor-1 is not open (\"send the contract\": marked done on Fri 13 Mar 2026)", Sandbox.Fails(_sandbox.RunToday("done", "sam-okafor-1")).Error, StringComparison.Ordinal);
         Assert.Contains("reopen sam-okafor-1", Sandbox.Fails(_sandbox.RunToday("drop", "sam-okafor-1")).Error, StringComparison.Ordinal);
         Assert.Contains("Sam Okafor (sam-okafor) has no open next step", Sandbox.Fails(_sandbox.RunToday("done", "sam-okafor")).Error, StringComparison.Ordinal);
         Assert.Contains("(did you mean sam-okafor-1 or sam-okafor?)", Sandbox.Fails(_sandbox.RunToday("done", "sam-okafr-1")).Error, StringComparison.Ordinal);

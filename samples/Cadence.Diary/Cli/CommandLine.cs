@@ -85,7 +85,7 @@ internal static class CommandLine
             1, int.MaxValue,
             "add \"Zoë Müller\" --tier client --zone Europe/Berlin --prefers call,meeting"),
         new("log", "ID", "Log a touch that happened; prints what it closed and what comes next.",
-            "Logs a touch with a relationship. The open commitments due on or before its day are marked done by it when it is\nan attempt of yours (answered or not) or a conversation they started, unless --keep-open is given. A reply\n(--inbound, or a call or meeting that connected) also closes every step made before it that waits for a reply.\nAn outbound touch can carry a follow-up ladder, decided now: the steps to take if no reply comes.",
+            "Logs a touch with a relationship. The open commitments due on or before its day are marked done by it when it is\nan attempt of yours (answered or not) or a conversation they started, unless --keep-open is given. A reply\n(--inbound, or a call or meeting that connected) also closes every step made before it that waits for a reply.\nAn outbound touch can carry a follow-up ladder, decided now: the steps to take if no reply comes.\nAn archived relationship is refused (naming any active one of the same name) unless --archived is given.",
             [
                 new("channel", "CHANNEL", "meeting, call, note or social; or email, card, letter (a note), phone (a call), linkedin (social).", Required: true),
                 new("on", "DATE", "The day it happened (default: today); not after today."),
@@ -95,6 +95,7 @@ internal static class CommandLine
                 new("note", "TEXT", "A short summary."),
                 new("keep-open", null, "Leave open commitments open."),
                 new("follow-up", "LADDER", "If no reply: a named ladder (see ladders), steps such as 3wd:note,5wd:call (wd working days, d calendar days), or none."),
+                new("archived", null, "Log it even though the relationship is archived (it stays archived)."),
             ],
             1, 1,
             "log sam-okafor --channel email --note \"Sent the proposal\" --follow-up 3wd:note,5wd:call"),

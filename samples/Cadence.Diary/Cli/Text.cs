@@ -137,6 +137,10 @@ internal static class Text
     public static string Day(LocalDate date, LocalDate today) =>
         date.Year == today.Year ? English.ShortDay(date) : English.Day(date);
 
+    /// <summary>"Fri 13 Mar", or "Fri 13 Mar 10:00" for a timed promise (the time of day in the owner's time zone).</summary>
+    public static string Day(LocalDate date, LocalTime? time, LocalDate today) =>
+        time is { } t ? Day(date, today) + " " + Format(t) : Day(date, today);
+
     /// <summary>"13 Mar" this year, "13 Mar 2027" otherwise.</summary>
     public static string DayOfMonth(LocalDate date, LocalDate today) =>
         date.Year == today.Year ? DayMonth.Format(date) : DayMonth.Format(date) + " " + date.Year.ToString(CultureInfo.InvariantCulture);

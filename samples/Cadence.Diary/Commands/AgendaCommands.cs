@@ -77,13 +77,13 @@ internal static class AgendaCommands
         return ExitCodes.Ok;
     }
 
-    /// <summary>One line per running campaign: "Reconnecting with past associates: 1 of 4 done by Tue 29 Sep; 3 left."</summary>
+    /// <summary>One line per running campaign: "Campaign "past associates" to reconnect: 1 of 4 done by Tue 29 Sep; 3 left."</summary>
     private static void WriteCampaigns(Terminal t, Schedule plan, LocalDate today)
     {
         foreach (var c in plan.Campaigns.Where(c => c.Campaign.Status == CampaignStatus.Active && c.By >= today))
         {
             string left = c.IsComplete ? "all done" : $"{c.Left.Count} left" + (c.CannotFit.Count > 0 ? $", {c.CannotFit.Count} of them past the budget" : string.Empty);
-            t.Line($"Reconnecting with {c.Name}: {c.Done} of {c.Members} done by {Text.Day(c.By, today)}; {left}.", Style.Dim);
+            t.Line($"Campaign \"{c.Name}\" to reconnect: {c.Done} of {c.Members} done by {Text.Day(c.By, today)}; {left}.", Style.Dim);
         }
     }
 
@@ -112,7 +112,7 @@ internal static class AgendaCommands
         foreach (var touch in levelled.Touches)
         {
             table.Add(
-                new Cell(Text.Day(touch.Due, session.Today), touch.IsOverdue ? Style.Red : touch.Due == session.Today ? Style.Bold : Style.Plain),
+                new Cell(Text.Day(touch.Due, touch.Time, session.Today), touch.IsOverdue ? Style.Red : touch.Due == session.Today ? Style.Bold : Style.Plain),
                 new Cell(touch.RelationshipId, Style.Cyan),
                 touch.Title,
                 new Cell(Window(touch, session.Today), touch.IsLate ? Style.Red : Style.Plain),
@@ -143,7 +143,7 @@ internal static class AgendaCommands
         foreach (var touch in touches)
         {
             table.Add(
-                new Cell(Text.Day(touch.Due, today), touch.Due == today ? Style.Bold : Style.Plain),
+                new Cell(Text.Day(touch.Due, touch.Time, today), touch.Due == today ? Style.Bold : Style.Plain),
                 new Cell(touch.RelationshipId, Style.Cyan),
                 new Cell(touch.Title, touch.IsPinned ? Style.Yellow : Style.Plain),
                 new Cell(touch.IsOverdue ? touch.DaysOverdue.ToString(CultureInfo.InvariantCulture) + "d" : string.Empty, Style.Red),

@@ -82,6 +82,11 @@ internal static class EditCommands
         return app.Change(invocation, (data, today) =>
         {
             var relationship = Find(data, id);
+            if (relationship.State.Status == RelationshipStatus.Archived && !invocation.Has("archived"))
+            {
+                throw new UserException(ArchivedRefusal(data, relationship));
+            }
+
             var date = on ?? today;
             if (date > today)
             {
@@ -105,20 +110,53 @@ internal static class EditCommands
                     : $"Done: {commitment.Purpose} ({commitment.Id}).\n");
             }
 
+            if (relationship.State.Status == RelationshipStatus.Archived)
+            {
+                text.Append($"{relationship.Name} stays archived: not planned.\n");
+            }
+
             return Changed(data, diary, relationship.Id, today, text.ToString());
         });
     }
 
-    /// <summary>The changed data, and <paramref name="message"/> with "Next: …": what the plan says comes next for the relationship.</summary>
-    internal static (DiaryData, string) Changed(DiaryData data, Diary diary, string relationshipId, LocalDate today, string message) =>
-        (data.WithDiary(diary), new Scheduler(data.SchedulerOptions).PlanFor(diary, relationshipId, today) is { } next
+    /// <summary>
+    /// Why <c>log</c> refuses an archived relationship, in one line naming it and the active relationships of the same
+    /// name (compared as <c>add</c> compares them), such as the duplicate an import made: the touch most likely
+    /// belongs to one of them.
+    /// </summary>
+    private static string ArchivedRefusal(DiaryData data, Relationship archived)
+    {
+        var namesakes = data.Diary.Relationships
+            .Where(r => r.Id != archived.Id && r.State.Status != RelationshipStatus.Archived && SameName(r.Name, archived.Name))
+            .Select(r => $"{Text.Printable(r.Name)} ({r.Id})")
+            .ToList();
+        string name = $"{Text.Printable(archived.Name)} ({archived.Id})";
+        return namesakes.Count == 0
+            ? $"{name} is archived, so nothing was logged; `{CommandLine.Program} unarchive {archived.Id}` plans it again, or add --archived to log it anyway."
+            : $"{name} is archived, so nothing was logged; the active {string.Join(" and ", namesakes)} has the same name: log against {(namesakes.Count == 1 ? "that id" : "one of those ids")}, or add --archived to log it for {archived.Id} anyway.";
+    }
+
+    /// <summary>
+    /// The changed data, and <paramref name="message"/> with "Next: …": what comes next for the relationship, on the
+    /// day the agenda will show it (the plan levelled on the owner's calendar, as <c>agenda</c> and <c>plan</c> level it,
+    /// not the scheduler's day before levelling: a touch due on a Saturday is next on Monday).
+    /// </summary>
+    internal static (DiaryData, string) Changed(DiaryData data, Diary diary, string relationshipId, LocalDate today, string message)
+    {
+        var changed = data.WithDiary(diary);
+        return (changed, DiaryPlanner.Level(changed, today).TryGet(relationshipId, out var next)
             ? $"{message.TrimEnd('\n')}\nNext: {NextStep(next)}"
             : message);
+    }
 
-    /// <summary>"Thu 5 Mar 2026, a note: first follow-up of 2 if no reply (ladder "3wd:note,5wd:call")", or "Thu 5 Mar 2026, a call".</summary>
+    /// <summary>
+    /// "Thu 5 Mar 2026, a note: first follow-up of 2 if no reply (ladder "3wd:note,5wd:call")", "Thu 5 Mar 2026, a
+    /// call", or "Fri 13 Mar 2026 at 10:00, a call: …" for a timed promise.
+    /// </summary>
     internal static string NextStep(PlannedTouch next)
     {
-        string text = $"{English.Day(next.Due)}, {English.WithArticle(next.Channel)}";
+        string at = next.Time is { } time ? " at " + Text.Format(time) : string.Empty;
+        string text = $"{English.Day(next.Due)}{at}, {English.WithArticle(next.Channel)}";
         if (next.Reasons.OfType<Cadence.Explanations.FollowUpReason>().FirstOrDefault() is { } step)
         {
             return text + $": {English.Ordinal(step.Step)} follow-up of {step.Steps.ToString(CultureInfo.InvariantCulture)} if no reply (ladder \"{step.Ladder}\").";

@@ -45,7 +45,7 @@ internal static class RelationshipCommands
                     state = row.Relationship.State.Status,
                     pausedUntil = row.Relationship.State.PausedUntil,
                     lastTouch = row.Last is { } last ? TouchJson(last) : null,
-                    next = row.Next is { } next ? new { due = next.Due, channel = next.Channel, daysOverdue = next.DaysOverdue } : null,
+                    next = row.Next is { } next ? new { due = next.Due, time = next.Time is { } time ? Text.Format(time) : null, channel = next.Channel, daysOverdue = next.DaysOverdue } : null,
                 }),
             }));
             return ExitCodes.Ok;
@@ -69,7 +69,7 @@ internal static class RelationshipCommands
                 r.Tier,
                 new Cell(State(r), r.State.Status == RelationshipStatus.Active ? Style.Plain : Style.Dim),
                 last is null ? "never" : $"{Text.Day(last.Date, session.Today)} ({last.Channel.ToWord()})",
-                next is null ? "-" : new Cell($"{Text.Day(next.Due, session.Today)} ({next.Channel.ToWord()})", next.IsOverdue ? Style.Red : Style.Plain));
+                next is null ? "-" : new Cell($"{Text.Day(next.Due, next.Time, session.Today)} ({next.Channel.ToWord()})", next.IsOverdue ? Style.Red : Style.Plain));
         }
 
         table.Write(t);
@@ -111,6 +111,7 @@ internal static class RelationshipCommands
                 {
                     id = c.Id,
                     date = c.Date,
+                    time = c.Time is { } time ? Text.Format(time) : null,
                     what = c.Purpose,
                     status = c.Status,
                     unlessReply = c.WaitsForReply,
@@ -160,7 +161,7 @@ internal static class RelationshipCommands
 
         t.Line();
         t.Line("Next", Style.Bold);
-        t.Line(next is null ? "  Not planned (archived)." : $"  {Text.Day(next.Due, session.Today)}: {next.Title}. {next.Why}");
+        t.Line(next is null ? "  Not planned (archived)." : $"  {Text.Day(next.Due, next.Time, session.Today)}: {next.Title}. {next.Why}");
         t.Line();
         t.Line($"Touches ({touches.Count})", Style.Bold);
         if (touches.Count > 0)
@@ -182,7 +183,7 @@ internal static class RelationshipCommands
             foreach (var c in commitments.OrderByDescending(c => c.Date).ThenBy(c => c.Id, StringComparer.Ordinal))
             {
                 string status = data.Diary.WhyClosed(c.Id) is { } why ? why.ToString() : c.WaitsForReply ? "open, unless they reply" : "open";
-                table.Add(new Cell(c.Id, Style.Cyan), Text.Day(c.Date, session.Today), c.Purpose, new Cell(status, c.IsOpen ? Style.Yellow : Style.Dim));
+                table.Add(new Cell(c.Id, Style.Cyan), Text.Day(c.Date, c.Time, session.Today), c.Purpose, new Cell(status, c.IsOpen ? Style.Yellow : Style.Dim));
             }
 
             table.Write(t);

@@ -3,9 +3,10 @@ using NodaTime;
 namespace Cadence.Explanations;
 
 /// <summary>
-/// The relationship is a member of a reconnect campaign: "reconnecting with past associates by Thu 31 Dec 2026: 12 of
-/// 40 done". When the campaign placed the touch, <see cref="CadenceDue"/> names the day the cadence had it due; when
-/// the budget had no room left in the campaign's period, <see cref="CannotFit"/> says so and the cadence's touch stays.
+/// The relationship is a member of a reconnect campaign: "campaign "past associates" to reconnect by Thu 31 Dec 2026:
+/// 12 of 40 done" (the name quoted, as the user wrote it). When the campaign placed the touch,
+/// <see cref="CadenceDue"/> names the day the cadence had it due; when the budget had no room left in the campaign's
+/// period, <see cref="CannotFit"/> says so and the cadence's touch stays.
 /// </summary>
 /// <param name="Campaign">The campaign's name.</param>
 /// <param name="By">The campaign's last day.</param>

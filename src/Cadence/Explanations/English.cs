@@ -107,10 +107,16 @@ public static partial class English
                 {
                     text.Append("this relationship is due ");
                 }
-                else
+                else if (r.Tier.Length > 0 && char.IsLetter(r.Tier[^1]))
                 {
                     Plural(text, r.Tier);
                     text.Append(" are due ");
+                }
+                else
+                {
+                    // A tier that does not end in a letter ("Tier 1", "new (2025)") has no plural: its name, quoted.
+                    Quoted(text, r.Tier);
+                    text.Append(" relationships are due ");
                 }
 
                 Every(text, r.Rule);
@@ -279,13 +285,15 @@ public static partial class English
                 text.Append(": ").Append(r.Step);
                 break;
             case CampaignReason r:
-                text.Append("reconnecting with ").Append(r.Campaign).Append(" by ");
+                text.Append("campaign ");
+                Quoted(text, r.Campaign);
+                text.Append(" to reconnect by ");
                 text.AppendDay(r.By);
                 text.Append(": ").Append((long)r.Done).Append(" of ")
                     .Append((long)r.Members).Append(" done");
                 if (r.CadenceDue is { } cadenceDue)
                 {
-                    text.Append(" (spread over the campaign; the cadence had it due ");
+                    text.Append(" (brought forward: the cadence had it due ");
                     text.AppendDay(cadenceDue);
                     text.Append(')');
                 }
@@ -301,19 +309,25 @@ public static partial class English
         }
     }
 
-    /// <summary>"no need to chase: they replied by call on …", "chase: done by the note of …", "chase: dropped on …".</summary>
+    /// <summary>
+    /// "no need for "chase the proposal": they replied by email on …", ""chase the proposal": done by the call of …",
+    /// ""chase the proposal": dropped on …": the step in the user's words, quoted.
+    /// </summary>
     private static void Closed(TextBuffer text, ClosedReason r)
     {
         if (r.By is { } by && r.ByReply)
         {
-            text.Append("no need to ").Append(r.Purpose).Append(": they replied by ");
-            Lower(text, by.Channel);
+            text.Append("no need for ");
+            Quoted(text, r.Purpose);
+            text.Append(": they replied ");
+            How(text, by);
             text.Append(" on ");
             text.AppendDay(by.Date);
             return;
         }
 
-        text.Append(r.Purpose).Append(": ");
+        Quoted(text, r.Purpose);
+        text.Append(": ");
         if (r.By is { } touch)
         {
             text.Append("done by ");
@@ -329,23 +343,86 @@ public static partial class English
         }
     }
 
-    /// <summary>"the email of Tue 3 Mar 2026", "the call of …": a touch by its medium, or else its channel, and its day.</summary>
+    /// <summary>
+    /// "the email of Tue 3 Mar 2026", "the call of …", "the meeting (his office) of …": a touch by the medium's word when
+    /// it is a channel word of its channel (email, card, letter; phone is a call, LinkedIn a LinkedIn touch), else by
+    /// its channel with any other medium in brackets, and its day.
+    /// </summary>
     private static void Attempt(TextBuffer text, Touch touch)
     {
         text.Append("the ");
-        if (touch.Medium is { } medium)
+        string? medium = touch.Medium;
+        switch (MediumWord(touch))
         {
-            // As the user wrote it: "the email", "the LinkedIn message", "the Skype call".
-            text.Append(medium);
+            case "phone":
+                text.Append("call");
+                medium = null;
+                break;
+            case "LinkedIn":
+                text.Append("LinkedIn touch");
+                medium = null;
+                break;
+            case { } word:
+                text.Append(word);
+                medium = null;
+                break;
+            default:
+                text.Append(Enum.IsDefined(touch.Channel) ? CountNoun(touch.Channel) : touch.Channel.ToString().ToLowerInvariant());
+                break;
         }
-        else
+
+        if (medium is not null)
         {
-            Lower(text, touch.Channel);
+            // A medium in the user's words ("his office", "Zoom") goes in brackets, where any text reads.
+            text.Append(" (").Append(medium).Append(')');
         }
 
         text.Append(" of ");
         text.AppendDay(touch.Date);
     }
+
+    /// <summary>
+    /// How they replied, as in "they replied by email": the medium's word when it is a channel word of the touch's
+    /// channel ("by email", "by card", "by letter", "by phone", "on LinkedIn"), else the channel's ("in a meeting",
+    /// "by call", "in writing", "online") with any other medium in brackets ("by call (Zoom)").
+    /// </summary>
+    private static void How(TextBuffer text, Touch touch)
+    {
+        switch (MediumWord(touch))
+        {
+            case "LinkedIn":
+                text.Append("on LinkedIn");
+                return;
+            case { } word:
+                text.Append("by ").Append(word);
+                return;
+        }
+
+        text.Append(touch.Channel switch
+        {
+            Channel.Meeting => "in a meeting",
+            Channel.Call => "by call",
+            Channel.Note => "in writing",
+            _ => "online",
+        });
+        if (touch.Medium is { } medium)
+        {
+            text.Append(" (").Append(medium).Append(')');
+        }
+    }
+
+    /// <summary>
+    /// The touch's medium as the notations write it ("email", "card", "letter", "phone", "LinkedIn") when it is one of
+    /// <see cref="ChannelWord"/>'s words for the touch's own channel ("E-mail" on a note is "email"); otherwise
+    /// <see langword="null"/>: no medium, or one in the user's own words ("his office", "Zoom", "email" on a meeting).
+    /// </summary>
+    private static string? MediumWord(Touch touch) =>
+        touch.Medium is { } medium && ChannelWord.TryParse(medium, out var word) && word.Medium is { } known && word.Channel == touch.Channel
+            ? known
+            : null;
+
+    /// <summary>The user's words in double quotes, so any text reads in the sentence around it: "chase the proposal".</summary>
+    private static void Quoted(TextBuffer text, string words) => text.Append('"').Append(words).Append('"');
 
     /// <summary>", which counts as 60% of a full touch" below a full touch: rounded half up, never shown as 100%.</summary>
     private static void Share(TextBuffer text, double credit)

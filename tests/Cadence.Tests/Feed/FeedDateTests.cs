@@ -56,7 +56,7 @@ public sealed class FeedDateTests
         var plan = Plan(WithDates());
 
         var sam = Components(Write(Options, plan).Text).Single(e => Text(e, "SUMMARY").EndsWith("Sam Okafor", StringComparison.Ordinal));
-        Assert.StartsWith("Reconnecting with past associates by Fri 10 Apr 2026: 0 of 1 done", Text(sam, "DESCRIPTION"), StringComparison.Ordinal);
+        Assert.StartsWith("Campaign \"past associates\" to reconnect by Fri 10 Apr 2026: 0 of 1 done", Text(sam, "DESCRIPTION"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -232,7 +232,8 @@ public class FeedFastPathTests
     public void CadenceReason_AnyTier_PluralAsEndsWithIgnoringCase(string tier)
     {
         string plural =
-            tier.EndsWith("s", StringComparison.OrdinalIgnoreCase) || tier.EndsWith("x", StringComparison.OrdinalIgnoreCase)
+            !char.IsLetter(tier[^1]) ? "\"" + tier + "\" relationships"
+            : tier.EndsWith("s", StringComparison.OrdinalIgnoreCase) || tier.EndsWith("x", StringComparison.OrdinalIgnoreCase)
             || tier.EndsWith("ch", StringComparison.OrdinalIgnoreCase) || tier.EndsWith("sh", StringComparison.OrdinalIgnoreCase) ? tier + "es"
             : tier.Length > 1 && tier[^1] == 'y' && "aeiou".IndexOf(char.ToLowerInvariant(tier[^2])) < 0 ? tier[..^1] + "ies"
             : tier + "s";

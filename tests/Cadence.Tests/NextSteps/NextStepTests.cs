@@ -45,7 +45,7 @@ public class NextStepTests
         // They reply on Wednesday, logged on Thursday morning: nothing to chase.
         var replied = diary.Log(new Touch("sam", new LocalDate(2026, 3, 4), Channel.Note, Direction.Inbound, medium: "email"));
         Assert.False(replied.GetCommitment("chase").IsOpen);
-        Assert.Equal("No need to chase feedback on the proposal: they replied by note on Wed 4 Mar 2026.", Reason.Sentence([replied.WhyClosed("chase")!]));
+        Assert.Equal("No need for \"chase feedback on the proposal\": they replied by email on Wed 4 Mar 2026.", Reason.Sentence([replied.WhyClosed("chase")!]));
         var after = PlanSam(replied, new LocalDate(2026, 3, 5));
         Assert.False(after.IsPinned);
         Assert.DoesNotContain("chase", after.Why, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public class NextStepTests
 
         // Had they called on Wednesday, the step would be gone, with the reason.
         var theyCalled = diary.Log(new Touch("sam", new LocalDate(2026, 3, 11), Channel.Call, Direction.Inbound));
-        Assert.Equal("No need to call them if they have not called: they replied by call on Wed 11 Mar 2026.", Reason.Sentence([theyCalled.WhyClosed("their-call")!]));
+        Assert.Equal("No need for \"call them if they have not called\": they replied by call on Wed 11 Mar 2026.", Reason.Sentence([theyCalled.WhyClosed("their-call")!]));
         Assert.False(PlanSam(theyCalled, new LocalDate(2026, 3, 13)).IsPinned);
     }
 
@@ -127,13 +127,13 @@ public class NextStepTests
     }
 
     [Fact]
-    public void Ladder_NamesTheAttemptByItsMediumAsWritten()
+    public void Ladder_NamesTheAttemptByItsChannel_WithAMediumInTheUsersWordsInBrackets()
     {
         var diary = Start.Log(new Touch("sam", Tue3Mar, Channel.Social, medium: "LinkedIn message").WithFollowUp(Prospect));
 
         var first = PlanSam(diary, new LocalDate(2026, 3, 4));
 
-        Assert.StartsWith("First follow-up of 2 after no reply to the LinkedIn message of Tue 3 Mar 2026", first.Why, StringComparison.Ordinal);
+        Assert.StartsWith("First follow-up of 2 after no reply to the social touch (LinkedIn message) of Tue 3 Mar 2026", first.Why, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -407,8 +407,8 @@ public class NextStepTests
         var reopened = done.ReopenCommitment("deck");
 
         Assert.Equal((CommitmentStatus.Done, (LocalDate?)new LocalDate(2026, 3, 5)), (done.GetCommitment("deck").Status, done.GetCommitment("deck").ClosedOn));
-        Assert.Equal("Send the deck: marked done on Thu 5 Mar 2026.", Reason.Sentence([done.WhyClosed("deck")!]));
-        Assert.Equal("Send the deck: dropped on Fri 6 Mar 2026.", Reason.Sentence([dropped.WhyClosed("deck")!]));
+        Assert.Equal("\"send the deck\": marked done on Thu 5 Mar 2026.", Reason.Sentence([done.WhyClosed("deck")!]));
+        Assert.Equal("\"send the deck\": dropped on Fri 6 Mar 2026.", Reason.Sentence([dropped.WhyClosed("deck")!]));
         Assert.Equal(diary.GetCommitment("deck"), reopened.GetCommitment("deck"));
         Assert.Null(reopened.WhyClosed("deck"));
         Assert.True(PlanSam(reopened, new LocalDate(2026, 3, 6)).IsPinned);
@@ -452,7 +452,7 @@ public class NextStepTests
         var diary = Start
             .Promise(new Commitment("deck", "sam", Tue3Mar, "send the deck", madeOn: Tue3Mar))
             .Log(new Touch("sam", Tue3Mar, Channel.Note, medium: "email"));
-        Assert.Equal("Send the deck: done by the email of Tue 3 Mar 2026.", Reason.Sentence([diary.WhyClosed("deck")!]));
+        Assert.Equal("\"send the deck\": done by the email of Tue 3 Mar 2026.", Reason.Sentence([diary.WhyClosed("deck")!]));
 
         var removed = diary.RemoveTouch("sam/1");
 

@@ -57,7 +57,7 @@ public sealed class CampaignTests
         var touches = campaign.Members.Select(id => plan[id]).ToList();
         Assert.All(touches, t => Assert.False(t.IsCampaignTouch));
         Assert.All(touches, t => Assert.Equal(Today, t.Due));
-        Assert.All(touches, t => Assert.EndsWith("reconnecting with past associates by Thu 31 Dec 2026: 0 of 40 done.", t.Why, StringComparison.Ordinal));
+        Assert.All(touches, t => Assert.EndsWith("campaign \"past associates\" to reconnect by Thu 31 Dec 2026: 0 of 40 done.", t.Why, StringComparison.Ordinal));
 
         // Levelled two a day, the most overdue first.
         var levelled = new Leveller(options.Calendar!).Level(plan);
@@ -93,7 +93,7 @@ public sealed class CampaignTests
         Assert.Equal(ordered.Order().ToList(), ordered);
         Assert.True(plan["pa01"].Due > new LocalDate(2026, 4, 20), plan["pa01"].Due.ToString());
         Assert.StartsWith(
-            "Reconnecting with past associates by Thu 30 Apr 2026: 0 of 20 done (spread over the campaign; the cadence had it due ",
+            "Campaign \"past associates\" to reconnect by Thu 30 Apr 2026: 0 of 20 done (brought forward: the cadence had it due ",
             plan["pa01"].Why,
             StringComparison.Ordinal);
     }
@@ -223,7 +223,7 @@ public sealed class CampaignTests
         Assert.Equal(progress.Left.Skip(5), progress.CannotFit);
         var left = plan[progress.CannotFit[0]];
         Assert.False(left.IsCampaignTouch);
-        Assert.Contains("reconnecting with pa by Thu 19 Mar 2026: 0 of 10 done (no room left in the budget before then)", left.Why, StringComparison.Ordinal);
+        Assert.Contains("campaign \"pa\" to reconnect by Thu 19 Mar 2026: 0 of 10 done (no room left in the budget before then)", left.Why, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public sealed class CampaignTests
 
         Assert.Equal(Today.PlusDays(10), plan["a"].Due);
         Assert.False(plan["a"].IsCampaignTouch);
-        Assert.EndsWith("reconnecting with clients by Thu 31 Dec 2026: 0 of 2 done.", plan["a"].Why, StringComparison.Ordinal);
+        Assert.EndsWith("campaign \"clients\" to reconnect by Thu 31 Dec 2026: 0 of 2 done.", plan["a"].Why, StringComparison.Ordinal);
         Assert.Equal("c1", plan["b"].Commitment?.Id);
         Assert.Equal("clients", plan["b"].CampaignName);
     }

@@ -37,12 +37,15 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
 {
     private readonly LevellingOptions _options = options ?? LevellingOptions.Default;
 
+    /// <summary>The plan's day, while levelling.</summary>
+    private LocalDate _today;
+
     /// <summary>Levels a plan as <see cref="Leveller.Level"/> must.</summary>
     /// <param name="plan">The plan.</param>
     /// <returns>The levelled plan, ordered by day then relationship id, and the overbooked days.</returns>
     public LevelledPlan Level(Plan plan)
     {
-        LocalDate today = plan.Today;
+        LocalDate today = _today = plan.Today;
         var usage = new Usage();
         var placed = new List<LevelledTouch>(plan.Touches.Count);
 
@@ -219,6 +222,15 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
                     continue;
                 }
 
+                // Past its latest day here, a touch that left its due day goes to the nearest earlier day of its
+                // window with room, if one has.
+                if (day > job.Deadline && job.Cause is not null && DayBefore(job, day, usage) is { } before)
+                {
+                    usage.Add(before, job.Touch.Channel);
+                    placed.Add(Place(job, before));
+                    continue;
+                }
+
                 if (ContactWeekend(job.Touch, day) is { } place)
                 {
                     if (job.ContactWeekendSkips < Leveller.MaxContactWeekendSkips)
@@ -258,6 +270,32 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
         }
     }
 
+    /// <summary>
+    /// The latest day of a touch's window before its due day (from today and its NotBefore, not after its latest day,
+    /// before <paramref name="day"/>) that is a working day with room for it: the day's, the week's and its channel's
+    /// budgets, and not the contact's weekend for a call or meeting; or null.
+    /// </summary>
+    private LocalDate? DayBefore(Job job, LocalDate day, Usage usage)
+    {
+        var budget = calendar.Budget;
+        var touch = job.Touch;
+        LocalDate from = new[] { touch.NotBefore, _today }.Max();
+        LocalDate to = new[] { touch.Due.PlusDays(-1), job.Deadline, day.PlusDays(-1) }.Min();
+        for (var d = to; d >= from; d = d.PlusDays(-1))
+        {
+            if (calendar.DayOffOn(d) == DayOff.None
+                && usage.Day(d) < budget.PerDay
+                && !WeekFull(d, usage)
+                && usage.Channel(d, touch.Channel) < budget.For(touch.Channel)
+                && ContactWeekend(touch, d) is null)
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
     private bool WeekFull(LocalDate day, Usage usage) =>
         calendar.Budget.PerWeek is { } perWeek && usage.Week(day) >= perWeek;
 
@@ -283,7 +321,7 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
     private LevelledTouch Place(Job job, LocalDate day)
     {
         var more = new List<Reason>();
-        if (day > job.Touch.Due && job.Cause is { } cause)
+        if (day != job.Touch.Due && job.Cause is { } cause)
         {
             more.Add(new LevelledReason(job.Touch.Due, day, cause.Cause, cause.Limit, cause.Channel, cause.Place));
         }

@@ -25,6 +25,10 @@ namespace Cadence.Levelling;
 /// in rank order, the order they lie in memory, and puts them by day with a counting sort.
 /// </para>
 /// <para>
+/// A touch whose turn comes on a day past its deadline, having left its due day, first looks for the latest earlier day
+/// of its window with room (<see cref="DayBefore"/>); the days before the sweep's are decided, and only fill up.
+/// </para>
+/// <para>
 /// Only the first day a touch waits decides why it moved (a touch still waiting at the end of a day has its cause set),
 /// so a day's cause is given to the touches released that day, not to every touch waiting. A channel whose budget is
 /// reached is not read any further that day: the touches the one queue of old would have passed over are those of its

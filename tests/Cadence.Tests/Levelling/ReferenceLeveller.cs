@@ -20,14 +20,18 @@ namespace Cadence.Tests.Levelling;
 /// relationship id, ordinal)
 /// while the daily and weekly budgets last; a touch whose channel is full that day, or a call or meeting on the contact's
 /// weekend (at most <see cref="Leveller.MaxContactWeekendSkips"/> working days; then it goes anyway and says so), waits
-/// for the next day. The first day a touch waits gives the cause of its move. A touch placed after its deadline is late.
+/// for the next day. The first day a touch waits gives the cause of its move. When a touch that waited is taken on a day
+/// past its deadline, it goes instead to the latest day before that of its window before its due day (from today and its
+/// NotBefore, not after its deadline) that is a working day with room for it (the day's, week's and channel's budgets,
+/// not the contact's weekend), keeping its cause (issue 25). A touch placed after its deadline is late.
 /// </para>
 /// <para>
 /// This is the leveller of src/Cadence/Scheduling/Leveller.cs at fb3872d (after the fixes the levelling properties
 /// found), before the flat-array rewrite, with the one later change of behaviour, from 79d6cc5: a call or meeting placed
 /// on the contact's weekend after waiting says so (<see cref="OnContactWeekendReason"/>). One fix since: the overbooked
 /// entries of a day keep their order (the day's own budget, then the channels') whether or not a weekly budget is set;
-/// the old sort that put the weeks among the days was not stable and could swap them. Adapted to today's types:
+/// the old sort that put the weeks among the days was not stable and could swap them. And issue 25's earlier days of a
+/// window, above. Adapted to today's types:
 /// a placed touch carries levelling's reasons in a <see cref="LevellingNote"/>, built here as a list of finished
 /// reasons (the note adds the call window's reason itself, last, from the window the touch is placed with).
 /// Dictionaries, LINQ and string ids on purpose: slow and plain.

@@ -708,14 +708,9 @@ internal sealed class LevellingRun
                 int state = _state[rank];
 
                 // Past its latest day here, a touch that left its due day goes to the nearest earlier day of its window
-                // with room, if one has.
-                if ((int)(key >> 32) < d && (state & CauseMask) != 0 && DayBefore(rank, (int)(key >> 32), d, channel) is var before && before >= 0)
+                // with room, if one has. (An overdue touch's key is before today: it has no day before its due day.)
+                if ((uint)(key >> 32) < (uint)d && (state & CauseMask) != 0 && PlacedBefore(rank, (int)(key >> 32), d, channel))
                 {
-                    _state[rank] = (byte)(state | PlacedBit);
-                    _dayByRank[rank] = before;
-                    _budget.Add(before, (Channel)channel);
-                    EnsureDate(before);
-                    _dates[before] = _today.PlusDays(before);
                     last = key;
                     continue;
                 }
@@ -792,6 +787,24 @@ internal sealed class LevellingRun
                 _state[rank] = (byte)(state | (passedOver ? 1 + (int)MoveCause.ChannelBudget : dayCause));
             }
         }
+    }
+
+    /// <summary>Places a touch on <see cref="DayBefore"/>, if there is one.</summary>
+    /// <returns>Whether it was placed.</returns>
+    private bool PlacedBefore(int rank, int deadline, int d, int channel)
+    {
+        int before = DayBefore(rank, deadline, d, channel);
+        if (before < 0)
+        {
+            return false;
+        }
+
+        _state[rank] |= PlacedBit;
+        _dayByRank[rank] = before;
+        _budget.Add(before, (Channel)channel);
+        EnsureDate(before);
+        _dates[before] = _today.PlusDays(before);
+        return true;
     }
 
     /// <summary>

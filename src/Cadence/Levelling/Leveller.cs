@@ -7,17 +7,20 @@ namespace Cadence.Levelling;
 /// <summary>
 /// Places a plan's touches on the owner's calendar. Fixed touches (commitments, moves by hand) keep their days and take
 /// budget first; a day they put over budget is reported, not moved; but an overdue one goes to the first working day
-/// with room (the most overdue first), with the reason. Every other touch is placed on a working day with budget left,
-/// no earlier than its due day, earliest deadline (<see cref="PlannedTouch.NotAfter"/>) first, except that a touch
+/// with room (the most overdue first), with the reason. Every other touch is placed day by day from its due day on a
+/// working day with budget left, earliest deadline (<see cref="PlannedTouch.NotAfter"/>) first, except that a touch
 /// already overdue counts from the day it was due, so the most overdue goes first; ties by relationship id; calls and
-/// meetings avoid the contact's weekend in their time zone. What cannot fit by its
-/// deadline goes to the first day possible and is marked late. Every move has a reason. Pure and deterministic.
+/// meetings avoid the contact's weekend in their time zone. A touch that would go past its deadline goes instead to the
+/// latest earlier day of its window (from today and <see cref="PlannedTouch.NotBefore"/>) with room for it; only when
+/// none has is it placed on the first day possible and marked late. Every move has a reason. Pure and deterministic.
 /// </summary>
 /// <remarks>
-/// With only a daily budget, the largest lateness is the smallest possible, counting an overdue touch late from the day
-/// it was due: placing day by day the released touches with the earliest such deadlines is optimal for unit tasks with
-/// release days. Channel and weekly budgets and the contact's
-/// weekend are honoured the same greedy way.
+/// With only a daily budget, the largest lateness is never more than the smallest possible with every touch on or
+/// after its due day, counting an overdue touch late from the day it was due: placing day by day the released touches
+/// with the earliest such deadlines is optimal for unit tasks with release days, and a touch that goes to an earlier day
+/// instead of a late one takes room no later touch could use. Channel and weekly budgets and the contact's weekend are
+/// honoured the same greedy way. After levelling, a touch past its window has no day of its window from today left with
+/// room for it.
 /// </remarks>
 public sealed class Leveller
 {

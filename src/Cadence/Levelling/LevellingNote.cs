@@ -73,7 +73,7 @@ internal sealed class LevellingNote
         if (Flexible)
         {
             LocalDate day = touch.Due;
-            if (day > From && Cause is { } cause)
+            if (day != From && Cause is { } cause)
             {
                 reasons.Add(new LevelledReason(
                     From,

@@ -25,6 +25,10 @@ namespace Cadence.Levelling;
 /// in rank order, the order they lie in memory, and puts them by day with a counting sort.
 /// </para>
 /// <para>
+/// A touch whose turn comes on a day past its deadline, having left its due day, first looks for the latest earlier day
+/// of its window with room (<see cref="DayBefore"/>); the days before the sweep's are decided, and only fill up.
+/// </para>
+/// <para>
 /// Only the first day a touch waits decides why it moved (a touch still waiting at the end of a day has its cause set),
 /// so a day's cause is given to the touches released that day, not to every touch waiting. A channel whose budget is
 /// reached is not read any further that day: the touches the one queue of old would have passed over are those of its
@@ -91,6 +95,9 @@ internal sealed class LevellingRun
     private readonly Dictionary<int, LevellingNote?> _fixedNotes = [];
     private LevellingNote? _windowOnly;
     private readonly List<OverbookedDay> _overbooked = [];
+
+    // Per day before the sweep: itself while it may have room, else a day before it that may (-1: none); see MayHaveRoom.
+    private int[] _roomBefore = [];
 
     // Per touch, by id rank: the touch; its day (a fixed touch's due day; a flexible one's deadline, then the day it is
     // placed on); its state; its word (contact's zone and weekend, channel, fixed).
@@ -699,6 +706,15 @@ internal sealed class LevellingRun
                 _queues[channel].Pop();
                 int rank = (int)key;
                 int state = _state[rank];
+
+                // Past its latest day here, a touch that left its due day goes to the nearest earlier day of its window
+                // with room, if one has. (An overdue touch's key is before today: it has no day before its due day.)
+                if ((uint)(key >> 32) < (uint)d && (state & CauseMask) != 0 && PlacedBefore(rank, (int)(key >> 32), d, channel))
+                {
+                    last = key;
+                    continue;
+                }
+
                 if (_contact[rank] is var contact && (contact & ZoneMask) != 0
                     && (contact >> WeekendShift & (1 << (int)ContactDayOfWeek((contact & ZoneMask) - 1, d, day))) != 0)
                 {
@@ -771,6 +787,114 @@ internal sealed class LevellingRun
                 _state[rank] = (byte)(state | (passedOver ? 1 + (int)MoveCause.ChannelBudget : dayCause));
             }
         }
+    }
+
+    /// <summary>Places a touch on <see cref="DayBefore"/>, if there is one.</summary>
+    /// <returns>Whether it was placed.</returns>
+    private bool PlacedBefore(int rank, int deadline, int d, int channel)
+    {
+        int before = DayBefore(rank, deadline, d, channel);
+        if (before < 0)
+        {
+            return false;
+        }
+
+        _state[rank] |= PlacedBit;
+        _dayByRank[rank] = before;
+        _budget.Add(before, (Channel)channel);
+        EnsureDate(before);
+        _dates[before] = _today.PlusDays(before);
+        return true;
+    }
+
+    /// <summary>
+    /// For a touch that the day <paramref name="d"/> would place past its latest day: the latest day of its window before
+    /// its due day (from today and its <see cref="PlannedTouch.NotBefore"/>, not after its latest day) that is a working
+    /// day with room for it (the day's, the week's and its channel's budgets; not the contact's weekend for a call or
+    /// meeting with a contact whose zone is known); -1 when none has.
+    /// </summary>
+    /// <param name="rank">The touch's id rank.</param>
+    /// <param name="deadline">Its latest day (its queue key's day; an overdue touch has no day before its due day).</param>
+    /// <param name="d">The day the sweep is on: every day before it is decided.</param>
+    /// <param name="channel">Its channel.</param>
+    private int DayBefore(int rank, int deadline, int d, int channel)
+    {
+        // Most late touches meet days before them all full (or none): known without reading the touch.
+        int r = MayHaveRoom(Math.Min(deadline, d - 1));
+        if (r < 0)
+        {
+            return -1;
+        }
+
+        var touch = _byRank[rank]!;
+        int from = Math.Max(0, Offset(touch.NotBefore));
+        int to = Math.Min(Offset(touch.Due) - 1, deadline);
+        if (r > to)
+        {
+            r = MayHaveRoom(to);
+        }
+
+        int contact = _contact[rank];
+        while (r >= from)
+        {
+            if (!_budget.IsChannelFull(r, (Channel)channel)
+                && ((contact & ZoneMask) == 0
+                    || (contact >> WeekendShift & (1 << (int)ContactDayOfWeek((contact & ZoneMask) - 1, r, _today.PlusDays(r)))) == 0))
+            {
+                return r;
+            }
+
+            r = MayHaveRoom(r - 1);
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The latest day from <paramref name="d"/> down (a day already decided) that may have room: a working day whose
+    /// day's and week's budgets are not reached; -1 when none. Days before the sweep only fill up, so a full day is
+    /// linked to the days before it once (<see cref="_roomBefore"/>, with path halving).
+    /// </summary>
+    private int MayHaveRoom(int d)
+    {
+        if (d < 0)
+        {
+            return -1;
+        }
+
+        if (d >= _roomBefore.Length)
+        {
+            int old = _roomBefore.Length;
+            Array.Resize(ref _roomBefore, Math.Max(d + 1, Math.Max(64, old * 2)));
+            for (int i = old; i < _roomBefore.Length; i++)
+            {
+                _roomBefore[i] = i;
+            }
+        }
+
+        int[] links = _roomBefore;
+        int x = d;
+        while (x >= 0)
+        {
+            int next = links[x];
+            if (next == x)
+            {
+                if (DayOffAt(x, _today.PlusDays(x)) == DayOff.None && !_budget.IsDayFull(x) && !_budget.IsWeekFull(_budget.WeekOf(x)))
+                {
+                    break;
+                }
+
+                links[x] = next = x - 1;
+            }
+            else if (next >= 0 && links[next] != next)
+            {
+                links[x] = next = links[next];
+            }
+
+            x = next;
+        }
+
+        return x;
     }
 
     private void Aside(int channel, long key)
@@ -849,7 +973,7 @@ internal sealed class LevellingRun
             return new LevelledTouch(touch, day, deadline, null, null);
         }
 
-        int cause = day > from ? state & CauseMask : 0;
+        int cause = day != from ? state & CauseMask : 0;
         var note = FlexibleNote(from, cause, touch.Channel, onContactWeekend);
         return new LevelledTouch(touch, day, deadline, note, live ? Window(word, d, day) : null);
     }

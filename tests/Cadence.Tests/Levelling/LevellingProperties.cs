@@ -197,6 +197,43 @@ public class LevellingProperties
             calendar,
             LevellingOptions.Default.WithRebaseOverdue(rebase));
 
+    /// <summary>
+    /// Scenarios where a touch often has days with room before its due day and none after it, inside its window (issue
+    /// 25): the scenarios of <paramref name="scenarios"/> with one to six more clients on narrow rules of their own (a
+    /// window from 0 to 10 days before the due day to 0 to 4 days after it), due 1 to 12 days from today, some with the
+    /// contact's zone, and time off from one of those due days for 2 to 12 days.
+    /// </summary>
+    public static Gen<LevellingScenario> WindowScenarios(Gen<LevellingScenario> scenarios) =>
+        from s in scenarios
+        from count in Gen.Choose(1, 6)
+        from dues in Gen.ArrayOf(Gen.Choose(1, 12), count)
+        from before in Gen.ArrayOf(Gen.Choose(0, 10), count)
+        from after in Gen.ArrayOf(Gen.Choose(0, 4), count)
+        from channels in Gen.ArrayOf(Gen.Elements(Channel.Call, Channel.Meeting, Channel.Note, Channel.Social), count)
+        from zones in Gen.ArrayOf(Gen.Frequency((3, Gen.Constant<string?>(null)), (1, Gen.Elements(ContactZones).Select(z => (string?)z))), count)
+        from offAt in Gen.Choose(0, count - 1)
+        from offLength in Gen.Choose(1, 11)
+        select WithNarrowWindows(s, dues, before, after, channels, zones, s.Today.PlusDays(dues[offAt]), offLength);
+
+    private static LevellingScenario WithNarrowWindows(
+        LevellingScenario s, int[] dues, int[] before, int[] after, Channel[] channels, string?[] zones, LocalDate offFrom, int offLength)
+    {
+        const int Since = 20;
+        var relationships = dues.Select((due, i) =>
+        {
+            var relationship = new Relationship("w" + i, "Window " + i, "client")
+                .WithRule(CadenceRule.FromDays(Since + due - before[i], Since + due, Since + due + after[i]))
+                .WithPreferredChannels(channels[i]);
+            return zones[i] is { } zone ? relationship.WithTimeZone(OwnerCalendar.Zone(zone)) : relationship;
+        });
+        var diary = new Diary(
+            s.Diary.Relationships.Concat(relationships),
+            s.Diary.Touches.Concat(dues.Select((_, i) => new Touch("w" + i, s.Today.PlusDays(-Since), Channel.Meeting))),
+            s.Diary.Commitments,
+            s.Diary.Moves);
+        return s with { Diary = diary, Calendar = s.Calendar.WithTimeOff(offFrom, offFrom.PlusDays(offLength)) };
+    }
+
     /// <summary>The properties' arbitrary: a <see cref="LevellingScenario"/> parameter gets one of <see cref="Scenarios"/>.</summary>
     public static Arbitrary<LevellingScenario> LevellingScenarios => Scenarios.ToArbitrary();
 
@@ -232,8 +269,12 @@ public class LevellingProperties
                 || Fail($"{t.RelationshipId} placed on {t.Due:uuuu-MM-dd}, a {s.Calendar.DayOffOn(t.Due)}"));
     }
 
+    /// <summary>
+    /// A flexible touch is never placed before its window opens, today, the floor or the end of a pause; before its due
+    /// day only when it left its due day (a <see cref="LevelledReason"/> from it) and is then within its latest day.
+    /// </summary>
     [Property]
-    public bool Level_AnyDiaryAndCalendar_FlexibleTouchNeverBeforeItsDueTodayFloorOrPause(LevellingScenario s)
+    public bool Level_AnyDiaryAndCalendar_FlexibleTouchNeverBeforeItsWindowTodayFloorOrPause(LevellingScenario s)
     {
         var unlevelled = s.Unlevelled();
         var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled);
@@ -242,9 +283,15 @@ public class LevellingProperties
             var relationship = s.Diary[p.Before.RelationshipId];
             // (A call back after their missed call may come before the floor: they called.)
             bool callBack = p.Before.Reasons.OfType<CallBackReason>().Any();
-            LocalDate floor = Max(p.Before.Due, p.Before.NotBefore, s.Today, callBack ? s.Today : Floor(s, relationship) ?? s.Today, relationship.State.PausedUntil ?? s.Today);
-            return p.After.Due >= floor
-                || Fail($"{p.After.RelationshipId} placed on {p.After.Due:uuuu-MM-dd}, before {floor:uuuu-MM-dd}");
+            LocalDate floor = Max(p.Before.NotBefore, s.Today, callBack ? s.Today : Floor(s, relationship) ?? s.Today, relationship.State.PausedUntil ?? s.Today);
+            if (p.After.Due < floor)
+            {
+                return Fail($"{p.After.RelationshipId} placed on {p.After.Due:uuuu-MM-dd}, before {floor:uuuu-MM-dd}");
+            }
+
+            return p.After.Due >= p.Before.Due
+                || (p.After.Reasons.OfType<LevelledReason>().SingleOrDefault() is { } move && move.From == p.Before.Due && p.After.Due <= p.After.NotAfter)
+                || Fail($"{p.After.RelationshipId} placed on {p.After.Due:uuuu-MM-dd}, before its due day {p.Before.Due:uuuu-MM-dd}, with [{string.Join("; ", p.After.Reasons)}]");
         });
     }
 

@@ -20,14 +20,18 @@ namespace Cadence.Tests.Levelling;
 /// relationship id, ordinal)
 /// while the daily and weekly budgets last; a touch whose channel is full that day, or a call or meeting on the contact's
 /// weekend (at most <see cref="Leveller.MaxContactWeekendSkips"/> working days; then it goes anyway and says so), waits
-/// for the next day. The first day a touch waits gives the cause of its move. A touch placed after its deadline is late.
+/// for the next day. The first day a touch waits gives the cause of its move. When a touch that waited is taken on a day
+/// past its deadline, it goes instead to the latest day before that of its window before its due day (from today and its
+/// NotBefore, not after its deadline) that is a working day with room for it (the day's, week's and channel's budgets,
+/// not the contact's weekend), keeping its cause (issue 25). A touch placed after its deadline is late.
 /// </para>
 /// <para>
 /// This is the leveller of src/Cadence/Scheduling/Leveller.cs at fb3872d (after the fixes the levelling properties
 /// found), before the flat-array rewrite, with the one later change of behaviour, from 79d6cc5: a call or meeting placed
 /// on the contact's weekend after waiting says so (<see cref="OnContactWeekendReason"/>). One fix since: the overbooked
 /// entries of a day keep their order (the day's own budget, then the channels') whether or not a weekly budget is set;
-/// the old sort that put the weeks among the days was not stable and could swap them. Adapted to today's types:
+/// the old sort that put the weeks among the days was not stable and could swap them. And issue 25's earlier days of a
+/// window, above. Adapted to today's types:
 /// a placed touch carries levelling's reasons in a <see cref="LevellingNote"/>, built here as a list of finished
 /// reasons (the note adds the call window's reason itself, last, from the window the touch is placed with).
 /// Dictionaries, LINQ and string ids on purpose: slow and plain.
@@ -37,12 +41,15 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
 {
     private readonly LevellingOptions _options = options ?? LevellingOptions.Default;
 
+    /// <summary>The plan's day, while levelling.</summary>
+    private LocalDate _today;
+
     /// <summary>Levels a plan as <see cref="Leveller.Level"/> must.</summary>
     /// <param name="plan">The plan.</param>
     /// <returns>The levelled plan, ordered by day then relationship id, and the overbooked days.</returns>
     public LevelledPlan Level(Plan plan)
     {
-        LocalDate today = plan.Today;
+        LocalDate today = _today = plan.Today;
         var usage = new Usage();
         var placed = new List<LevelledTouch>(plan.Touches.Count);
 
@@ -219,6 +226,15 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
                     continue;
                 }
 
+                // Past its latest day here, a touch that left its due day goes to the nearest earlier day of its
+                // window with room, if one has.
+                if (day > job.Deadline && job.Cause is not null && DayBefore(job, day, usage) is { } before)
+                {
+                    usage.Add(before, job.Touch.Channel);
+                    placed.Add(Place(job, before));
+                    continue;
+                }
+
                 if (ContactWeekend(job.Touch, day) is { } place)
                 {
                     if (job.ContactWeekendSkips < Leveller.MaxContactWeekendSkips)
@@ -258,6 +274,32 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
         }
     }
 
+    /// <summary>
+    /// The latest day of a touch's window before its due day (from today and its NotBefore, not after its latest day,
+    /// before <paramref name="day"/>) that is a working day with room for it: the day's, the week's and its channel's
+    /// budgets, and not the contact's weekend for a call or meeting; or null.
+    /// </summary>
+    private LocalDate? DayBefore(Job job, LocalDate day, Usage usage)
+    {
+        var budget = calendar.Budget;
+        var touch = job.Touch;
+        LocalDate from = new[] { touch.NotBefore, _today }.Max();
+        LocalDate to = new[] { touch.Due.PlusDays(-1), job.Deadline, day.PlusDays(-1) }.Min();
+        for (var d = to; d >= from; d = d.PlusDays(-1))
+        {
+            if (calendar.DayOffOn(d) == DayOff.None
+                && usage.Day(d) < budget.PerDay
+                && !WeekFull(d, usage)
+                && usage.Channel(d, touch.Channel) < budget.For(touch.Channel)
+                && ContactWeekend(touch, d) is null)
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
     private bool WeekFull(LocalDate day, Usage usage) =>
         calendar.Budget.PerWeek is { } perWeek && usage.Week(day) >= perWeek;
 
@@ -283,7 +325,7 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
     private LevelledTouch Place(Job job, LocalDate day)
     {
         var more = new List<Reason>();
-        if (day > job.Touch.Due && job.Cause is { } cause)
+        if (day != job.Touch.Due && job.Cause is { } cause)
         {
             more.Add(new LevelledReason(job.Touch.Due, day, cause.Cause, cause.Limit, cause.Channel, cause.Place));
         }

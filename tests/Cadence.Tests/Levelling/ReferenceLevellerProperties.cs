@@ -19,12 +19,21 @@ public class ReferenceLevellerProperties
     private const int Runs = 1000;
 
     /// <summary>
-    /// Half the usual levelling scenarios (<see cref="LevellingProperties.Scenarios"/>), half harsher ones: owners who
-    /// work only on weekend days with contacts in zones whatever the owner's days (calls that wait a week for a day off
-    /// the contact's weekend, then go anyway), twice the crowd around today, and always some channels' own budgets.
+    /// A third of the usual levelling scenarios (<see cref="LevellingProperties.Scenarios"/>), a third harsher ones: owners
+    /// who work only on weekend days with contacts in zones whatever the owner's days (calls that wait a week for a day
+    /// off the contact's weekend, then go anyway), twice the crowd around today, and always some channels' own budgets;
+    /// and a third of either with narrow windows and time off from a due day, where touches often go before their due
+    /// day (<see cref="LevellingProperties.WindowScenarios"/>).
     /// </summary>
-    private static Gen<LevellingScenario> Scenarios =>
-        Gen.OneOf(LevellingProperties.Scenarios, LevellingProperties.ScenariosWith(weekendWork: true, crowd: 16, channelBudgets: true));
+    internal static Gen<LevellingScenario> Scenarios
+    {
+        get
+        {
+            var usual = LevellingProperties.Scenarios;
+            var harsh = LevellingProperties.ScenariosWith(weekendWork: true, crowd: 16, channelBudgets: true);
+            return Gen.OneOf(usual, harsh, LevellingProperties.WindowScenarios(Gen.OneOf(usual, harsh)));
+        }
+    }
 
     [Property(MaxTest = Runs, QuietOnSuccess = true)]
     public Property Level_AnyDiaryAndCalendar_EqualsTheReferenceLeveller()

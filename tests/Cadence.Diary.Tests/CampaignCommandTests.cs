@@ -29,21 +29,18 @@ public sealed class CampaignCommandTests : IDisposable
         var started = Sandbox.Ok(On("2026-03-13", "campaign", "add", "past associates", "--tier", "past associate", "--by", "2026-12-31", "--prefers", "call,note")).Out;
         Assert.StartsWith("Started \"past associates\": 3 to reconnect with (tier past associate) by Thu 31 Dec, by call or note, most faded first. First: Call Peter Lindqvist on Fri 13 Mar.", started, StringComparison.Ordinal);
 
-        // This morning's agenda has Peter, with the campaign's reason and its progress.
+        // All three are overdue (past associates every 3 months): the campaign keeps them today, never later (issue 25),
+        // and each says it counts.
         var agenda = Sandbox.Ok(On("2026-03-13", "agenda")).Out;
-        Assert.Contains("Campaign \"past associates\" to reconnect by Thu 31 Dec 2026: 0 of 3 done", agenda, StringComparison.Ordinal);
-
-        // The others are spread over the year, not all today.
-        using (var plan = Sandbox.Ok(On("2026-03-13", "campaign", "list", "--json")).Json())
+        foreach (var id in new[] { "mark-ellis", "susan-reyes", "peter-lindqvist" })
         {
-            var campaign = Assert.Single(plan.RootElement.GetProperty("campaigns").EnumerateArray());
-            var dues = campaign.GetProperty("left").EnumerateArray().Select(l => l.Str("due")).ToList();
-            // Three members over the working days to 31 Dec: a third of the way apart (about 14 weeks), the first today.
-            var days = dues.Select(d => NodaTime.Text.LocalDatePattern.Iso.Parse(d).Value).Order().ToList();
-            Assert.Equal(new NodaTime.LocalDate(2026, 3, 13), days[0]);
-            Assert.All(days.Zip(days.Skip(1)), pair => Assert.InRange(NodaTime.Period.DaysBetween(pair.First, pair.Second), 90, 110));
-            Assert.Equal(0, campaign.GetProperty("done").GetInt32());
+            var row = agenda.Split('\n').Single(l => l.Contains(id, StringComparison.Ordinal));
+            Assert.StartsWith("Fri 13 Mar", row, StringComparison.Ordinal);
+            Assert.Contains("overdue", row, StringComparison.Ordinal);
+            Assert.Contains("campaign \"past associates\" to reconnect by Thu 31 Dec 2026: 0 of 3 done.", row, StringComparison.Ordinal);
         }
+
+        Assert.Contains("Campaign \"past associates\" to reconnect: 0 of 3 done by Thu 31 Dec; 3 left.", agenda, StringComparison.Ordinal);
 
         // Peter answers the call; the next morning the campaign counts it.
         Sandbox.Ok(On("2026-03-13", "log", "peter-lindqvist", "--channel", "call"));
@@ -66,6 +63,43 @@ public sealed class CampaignCommandTests : IDisposable
         var saved = Assert.Single(data.RootElement.GetProperty("campaigns").EnumerateArray());
         Assert.Equal("ended", saved.Str("status"));
         Assert.Equal(["mark-ellis", "peter-lindqvist", "susan-reyes"], saved.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void MembersDueAfterTheCampaign_AreBroughtForwardAndSpread_TheOverdueOneKeepsToday_DayAfterDay()
+    {
+        // Peter is long overdue; Mark and Susan were touched lately, so the cadence has them due in May and June.
+        Sandbox.Ok(On("2026-03-13", "log", "peter-lindqvist", "--channel", "meeting", "--on", "2024-01-10"));
+        Sandbox.Ok(On("2026-03-13", "log", "mark-ellis", "--channel", "call", "--on", "2026-02-20"));
+        Sandbox.Ok(On("2026-03-13", "log", "susan-reyes", "--channel", "meeting", "--on", "2026-03-02"));
+        var before = Dues("2026-03-13");
+        Assert.Equal(("2026-03-13", "2026-05-20", "2026-06-02"), (before["peter-lindqvist"], before["mark-ellis"], before["susan-reyes"]));
+
+        Sandbox.Ok(On("2026-03-13", "campaign", "add", "past associates", "--tier", "past associate", "--by", "2026-04-30", "--prefers", "call,note"));
+
+        // Nobody later than without the campaign; Mark and Susan brought inside it, on different days, saying so.
+        for (var day = new NodaTime.LocalDate(2026, 3, 13); day <= new NodaTime.LocalDate(2026, 3, 20); day = day.PlusDays(day.DayOfWeek == NodaTime.IsoDayOfWeek.Friday ? 3 : 1))
+        {
+            var dues = Dues(day.ToString("uuuu-MM-dd", null));
+            Assert.Equal(day.ToString("uuuu-MM-dd", null), dues["peter-lindqvist"]); // overdue: due today, each morning
+            Assert.InRange(string.CompareOrdinal(dues["mark-ellis"], "2026-04-30"), int.MinValue, 0);
+            Assert.InRange(string.CompareOrdinal(dues["susan-reyes"], "2026-04-30"), int.MinValue, 0);
+            Assert.NotEqual(dues["mark-ellis"], dues["susan-reyes"]);
+            // The plan stays put from one morning to the next.
+            Assert.Equal(Dues("2026-03-13")["mark-ellis"], dues["mark-ellis"]);
+            Assert.Equal(Dues("2026-03-13")["susan-reyes"], dues["susan-reyes"]);
+        }
+
+        var plan = Sandbox.Ok(On("2026-03-13", "plan")).Out;
+        Assert.Contains("(brought forward: the cadence had it due Wed 20 May 2026)", plan.Split('\n').Single(l => l.Contains("mark-ellis", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("(brought forward: the cadence had it due Tue 2 Jun 2026)", plan.Split('\n').Single(l => l.Contains("susan-reyes", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain("brought forward", plan.Split('\n').Single(l => l.Contains("peter-lindqvist", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    private System.Collections.Generic.Dictionary<string, string> Dues(string day)
+    {
+        using var plan = Sandbox.Ok(On(day, "plan", "--json")).Json();
+        return plan.RootElement.GetProperty("touches").EnumerateArray().ToDictionary(t => t.Str("id"), t => t.Str("due"));
     }
 
     [Fact]

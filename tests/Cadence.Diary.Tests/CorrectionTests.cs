@@ -209,14 +209,26 @@ public sealed class CorrectionTests : IDisposable, IClassFixture<DemoDataFile>
     }
 
     [Fact]
-    public void Agenda_ShowsTheLastContactNote_AndWarnsOfAPromiseBeyondTheCadence()
+    public void APromiseBeyondTheCadence_IsSaidOnceWhenMade_ThePlanKeepsInTouchBeforeIt_TheAgendaDoesNotNag()
     {
-        Sandbox.Ok(_sandbox.RunToday("promise", "tom-ashworth", "--on", "2026-06-01", "--what", "visit the new site"));
+        var promise = Sandbox.Ok(_sandbox.RunToday("promise", "tom-ashworth", "--on", "2026-06-01", "--what", "visit the new site"));
+        Assert.Contains(
+            "Beyond the cadence: Mon 1 Jun 2026 is after its latest day, Wed 1 Apr 2026; the plan keeps in touch before then (a call on Mon 23 Mar 2026), and the promise follows.",
+            promise.Out,
+            StringComparison.Ordinal);
 
-        var agenda = Sandbox.Ok(_sandbox.RunToday("agenda"));
+        // Every morning up to the cadence's touch: no warning under the agenda (issue 25); the touch names the promise.
+        // (From Sat 21 Mar the demo's overdue touches, never done here, take Monday and Tom goes to Tuesday.)
+        for (int day = 13; day <= 20; day++)
+        {
+            var agenda = Sandbox.Ok(_sandbox.Run("agenda", "--days", "14", "--date", $"2026-03-{day:00}"));
+            Assert.DoesNotContain("Beyond the cadence", agenda.Out, StringComparison.Ordinal);
+            var tom = agenda.Out.Split('\n').Single(l => l.Contains("tom-ashworth", StringComparison.Ordinal));
+            Assert.StartsWith("Mon 23 Mar", tom, StringComparison.Ordinal);
+            Assert.Contains("before the next step for Mon 1 Jun 2026: visit the new site.", tom, StringComparison.Ordinal);
+        }
 
-        Assert.Contains("wrote 8 days ago (email). Last contact: \"Sent the proposal\"", agenda.Out, StringComparison.Ordinal);
-        Assert.Contains("Beyond the cadence: Tom Ashworth (tom-ashworth), promised for Mon 1 Jun 2026, later than the cadence allows", agenda.Out, StringComparison.Ordinal);
+        Assert.Contains("wrote 8 days ago (handwritten note)", Sandbox.Ok(_sandbox.RunToday("agenda", "--days", "14")).Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -241,7 +241,7 @@ public sealed class PromiseAndMoveTests : IDisposable
     }
 
     [Fact]
-    public void Promise_MonthsAway_IsFlaggedInTheJson_NamingBothDays()
+    public void Promise_MonthsAway_KeepsTheCadencesTouchBeforeIt_NamingThePromise_UntilItIsNear()
     {
         _sandbox.InitEmpty(("Sam Okafor", "prospect"));
         Sandbox.Ok(_sandbox.Run("log", "sam-okafor", "--channel", "meeting", "--date", "2026-03-03"));
@@ -250,10 +250,23 @@ public sealed class PromiseAndMoveTests : IDisposable
         using var plan = Sandbox.Ok(_sandbox.Run("plan", "--json", "--date", "2026-03-04")).Json();
         var sam = plan.Touch("sam-okafor");
 
-        Assert.True(sam.GetProperty("breaksCadence").GetBoolean());
+        // The cadence's own touch stays before the promise (Tue 17 Mar, at most Tue 24 Mar) and names it; the promise stays open.
+        Assert.Equal("sam-okafor-1", sam.Str("promiseAfter"));
+        Assert.Equal(("2026-03-17", "2026-03-24"), (sam.Str("due"), sam.Str("notAfter")));
         Assert.False(sam.GetProperty("followUp").GetBoolean());
-        var beyond = sam.GetProperty("reasons").EnumerateArray().Single(r => r.Str("kind") == "beyond-cadence");
-        Assert.Equal("promised for Mon 1 Jun 2026, later than the cadence allows (at most until Tue 24 Mar 2026)", beyond.Str("text"));
+        var before = sam.GetProperty("reasons").EnumerateArray().Single(r => r.Str("kind") == "before-next-step");
+        Assert.Equal("before the next step for Mon 1 Jun 2026: call after the summer budget", before.Str("text"));
+        Assert.DoesNotContain(sam.GetProperty("reasons").EnumerateArray(), r => r.Str("kind") == "beyond-cadence");
+
+        // Once that touch is logged, the next one is the cadence's again, still before the promise, until the promise is near.
+        Sandbox.Ok(_sandbox.Run("log", "sam-okafor", "--channel", "call", "--date", "2026-03-17"));
+        using var later = Sandbox.Ok(_sandbox.Run("plan", "--json", "--date", "2026-03-18")).Json();
+        Assert.Equal(("2026-03-31", "sam-okafor-1"), (later.Touch("sam-okafor").Str("due"), later.Touch("sam-okafor").Str("promiseAfter")));
+        Sandbox.Ok(_sandbox.Run("log", "sam-okafor", "--channel", "call", "--date", "2026-05-20"));
+        using var may = Sandbox.Ok(_sandbox.Run("plan", "--json", "--date", "2026-05-21")).Json();
+        var pinned = may.Touch("sam-okafor");
+        Assert.Equal(JsonValueKind.Null, pinned.GetProperty("promiseAfter").ValueKind);
+        Assert.Equal(("2026-06-01", "sam-okafor-1"), (pinned.Str("due"), pinned.GetProperty("commitment").Str("id")));
     }
 
     [Fact]

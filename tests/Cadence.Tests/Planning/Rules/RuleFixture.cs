@@ -15,7 +15,7 @@ internal static class RuleFixture
 
     /// <summary>The precedence list of docs/design.md, in the order of <c>Scheduler.Precedence</c>.</summary>
     public static readonly PlanningRule[] Precedence =
-        [RoutineRule.Instance, FollowUpRule.Instance, PromiseRule.Instance, MoveRule.Instance, PauseRule.Instance, DateRule.Instance];
+        [RoutineRule.Instance, FollowUpRule.Instance, CallBackRule.Instance, PromiseRule.Instance, MoveRule.Instance, PauseRule.Instance, DateRule.Instance];
 
     /// <summary>Zoë, a client (at least 14 days, due every 30, at most 45).</summary>
     public static Relationship Zoe => new("zoe", "Zoë", "client");

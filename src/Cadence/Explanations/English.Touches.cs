@@ -108,7 +108,8 @@ public static partial class English
     /// </summary>
     internal static void AppendWindow(TextBuffer text, LocalDate? opens, LocalDate notBefore, LocalDate notAfter, LocalDate due, bool firstTouch)
     {
-        if (notAfter < notBefore || due > notAfter)
+        // (A first touch has no latest day of its own: it is counted from the plan's day, another day tomorrow.)
+        if (!firstTouch && (notAfter < notBefore || due > notAfter))
         {
             text.Append("\nLatest day was ").AppendDay(notAfter).Append('.');
         }

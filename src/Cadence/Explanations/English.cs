@@ -34,11 +34,18 @@ public static partial class English
         int start = text.Length;
         foreach (var reason in reasons)
         {
-            if (dated && reason is LevelledReason levelled && levelled.From == planDay)
+            if (dated && reason is LateReason && FirstTouch(reasons))
+            {
+                // A first touch's latest day is counted from the plan's day, another day tomorrow: dated, its lateness
+                // is left out (it has no day or window of its own).
+                continue;
+            }
+
+            if (dated && reason is LevelledReason levelled && levelled.From == planDay && DueNow(reasons))
             {
                 // A touch due "now" (overdue, or a first touch) is levelled from the plan's day, which is another day
                 // tomorrow ("moved from Sat 7 Mar", then "from Sun 8 Mar") while its event stays on Monday: dated, the
-                // move is left out.
+                // move is left out. (A touch due on the plan's day itself keeps it: it said so the days before.)
                 continue;
             }
 
@@ -55,6 +62,34 @@ public static partial class English
             text.Set(start, char.ToUpperInvariant(text[start]));
             text.Append('.');
         }
+    }
+
+    /// <summary>Whether the reasons are those of a first touch.</summary>
+    private static bool FirstTouch(ReadOnlySpan<Reason> reasons)
+    {
+        foreach (var reason in reasons)
+        {
+            if (reason is FirstTouchReason)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the reasons are those of a touch due "now": overdue, or a first touch.</summary>
+    private static bool DueNow(ReadOnlySpan<Reason> reasons)
+    {
+        foreach (var reason in reasons)
+        {
+            if (reason is OverdueReason or FirstTouchReason)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>One reason as a lower-case English clause, without a full stop.</summary>
@@ -275,8 +310,16 @@ public static partial class English
                 text.Append(" and you missed it: call back");
                 break;
             case HeldForDateReason r:
-                text.Append("the routine touch due ");
-                text.AppendDay(r.RoutineDue);
+                if (r.RoutineDue is { } routineDue)
+                {
+                    text.Append("the routine touch due ");
+                    text.AppendDay(routineDue);
+                }
+                else
+                {
+                    text.Append("the first touch");
+                }
+
                 text.Append(" waits for it (none in the ").AppendCount(r.WindowDays, "day").Append(" before a date)");
                 break;
             case BeforeNextStepReason r:

@@ -16,8 +16,8 @@ public sealed class LevelledTouch : PlannedTouch
 {
     private readonly LevellingNote? _note;
 
-    internal LevelledTouch(PlannedTouch planned, LocalDate due, LocalDate notAfter, LevellingNote? note, CallWindow? callWindow)
-        : base(planned, due, notAfter)
+    internal LevelledTouch(PlannedTouch planned, LocalDate due, LocalDate notAfter, int daysOverdue, LevellingNote? note, CallWindow? callWindow)
+        : base(planned, due, notAfter, daysOverdue)
     {
         Planned = planned;
         CallWindow = callWindow;

@@ -91,7 +91,7 @@ internal sealed class LevellingNote
 
             if (day > touch.NotAfter)
             {
-                reasons.Add(new LateReason(touch.NotAfter, Period.DaysBetween(touch.NotAfter, day), NothingFit: day > From));
+                reasons.Add(new LateReason(touch.NotAfter, Period.DaysBetween(touch.NotAfter, day), NothingFit: day > touch.Planned.Due));
             }
         }
 

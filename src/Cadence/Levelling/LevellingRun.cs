@@ -955,11 +955,11 @@ internal sealed class LevellingRun
                 };
                 var head = new List<Reason> { new LevelledReason(touch.Due, to, why, limit, why == MoveCause.ChannelBudget ? touch.Channel : null, null) };
                 AddOverbooked(head, touch.Channel, to);
-                return new LevelledTouch(touch, to, touch.NotAfter, new LevellingNote([.. head]), live ? Window(word, d, to) : null);
+                return new LevelledTouch(touch, to, touch.NotAfter, touch.DaysOverdue, new LevellingNote([.. head]), live ? Window(word, d, to) : null);
             }
 
             var fixedNote = FixedNote(d, touch, live);
-            return new LevelledTouch(touch, touch.Due, touch.NotAfter, fixedNote, live ? Window(word, d, touch.Due) : null);
+            return new LevelledTouch(touch, touch.Due, touch.NotAfter, touch.DaysOverdue, fixedNote, live ? Window(word, d, touch.Due) : null);
         }
 
         int state = _state[rank];
@@ -968,14 +968,58 @@ internal sealed class LevellingRun
         bool onContactWeekend = (state & OnContactWeekendBit) != 0;
         bool rebased = _rebase && touch.IsOverdue;
         LocalDate deadline = rebased ? touch.NotAfter.PlusDays(touch.DaysOverdue) : touch.NotAfter;
-        if (!live && !onContactWeekend && day == from && !rebased && day <= deadline)
+        int cause = day != from ? state & CauseMask : 0;
+        int daysOverdue = touch.DaysOverdue;
+        if (daysOverdue > 0)
         {
-            return new LevelledTouch(touch, day, deadline, null, null);
+            // Days off are not lateness: an overdue touch counts from the first working day on or after the day it was
+            // due. While none has come, it is not overdue but moved from that day for the day off it was due on.
+            // (For a call or meeting, the contact's weekend is a day off too.)
+            var wasDue = _today.PlusDays(-daysOverdue);
+            var firstWorkingDay = wasDue;
+            while (firstWorkingDay < _today && HeldCause(touch, live, firstWorkingDay) is not null)
+            {
+                firstWorkingDay = firstWorkingDay.PlusDays(1);
+            }
+
+            daysOverdue = Period.DaysBetween(firstWorkingDay, _today);
+            if (daysOverdue == 0)
+            {
+                from = wasDue;
+                cause = 1 + (int)HeldCause(touch, live, wasDue)!.Value;
+            }
         }
 
-        int cause = day != from ? state & CauseMask : 0;
+        if (!live && !onContactWeekend && day == from && !rebased && day <= deadline)
+        {
+            return new LevelledTouch(touch, day, deadline, daysOverdue, null, null);
+        }
+
         var note = FlexibleNote(from, cause, touch.Channel, onContactWeekend);
-        return new LevelledTouch(touch, day, deadline, note, live ? Window(word, d, day) : null);
+        return new LevelledTouch(touch, day, deadline, daysOverdue, note, live ? Window(word, d, day) : null);
+    }
+
+    /// <summary>
+    /// Why a touch could not be done on a past day: the owner's day off, or for a call or meeting the contact's weekend;
+    /// null on a working day.
+    /// </summary>
+    private MoveCause? HeldCause(PlannedTouch touch, bool live, LocalDate day) =>
+        _calendar.DayOffOn(day) switch
+        {
+            DayOff.Holiday => MoveCause.Holiday,
+            DayOff.TimeOff => MoveCause.TimeOff,
+            DayOff.Weekend => MoveCause.NotAWorkingDay,
+            _ => live && touch.Relationship.TimeZone is { } zone && touch.Relationship.Weekend.Contains(ContactDate(day, zone).DayOfWeek)
+                ? MoveCause.ContactWeekend
+                : null,
+        };
+
+    /// <summary>The contact's own date on the owner's day: that of the common hours, else of the owner's midday.</summary>
+    private LocalDate ContactDate(LocalDate day, DateTimeZone zone)
+    {
+        var c = _calendar;
+        return CallWindow.Find(day, c.TimeZone, c.WorkStart, c.WorkEnd, zone, c.ContactWorkStart, c.ContactWorkEnd)?.ContactStart.Date
+            ?? c.TimeZone.AtLeniently(day.At(new LocalTime(12, 0))).WithZone(zone).Date;
     }
 
     /// <summary>The note of a fixed touch on a day and channel, or null when it has no reason to add.</summary>

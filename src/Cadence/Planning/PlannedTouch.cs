@@ -49,8 +49,9 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     /// <param name="planned">The touch as planned.</param>
     /// <param name="due">The day it is placed on.</param>
     /// <param name="notAfter">Its latest day.</param>
-    private protected PlannedTouch(PlannedTouch planned, LocalDate due, LocalDate notAfter)
-        : this(planned.Relationship, due, planned.NotBefore, notAfter, planned.DaysOverdue, planned.Channel, planned.Commitment, planned.Rule, planned._decision, planned.Move)
+    /// <param name="daysOverdue">Its lateness as levelling counts it (days off are not lateness).</param>
+    private protected PlannedTouch(PlannedTouch planned, LocalDate due, LocalDate notAfter, int daysOverdue)
+        : this(planned.Relationship, due, planned.NotBefore, notAfter, daysOverdue, planned.Channel, planned.Commitment, planned.Rule, planned._decision, planned.Move)
     {
         IdRank = planned.IdRank;
         WindowOpens = planned.WindowOpens;

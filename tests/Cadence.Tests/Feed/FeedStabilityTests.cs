@@ -49,7 +49,7 @@ public sealed class FeedStabilityTests
     private static Instant MorningOf(LocalDate day) => day.At(new LocalTime(7, 0)).InUtc().ToInstant();
 
     /// <summary>Each component's lines (unfolded), by UID; its date is its DTSTART or DUE line.</summary>
-    private static Dictionary<string, (string Date, string Text)> Events(string feed, string kind)
+    internal static Dictionary<string, (string Date, string Text)> Events(string feed, string kind)
     {
         var components = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         List<string>? lines = null;

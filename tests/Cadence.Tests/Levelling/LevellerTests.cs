@@ -69,12 +69,18 @@ public class LevellerTests
         var plan = AfterEaster.Level(Tuesday, Easter(3));
 
         Assert.Empty(plan["ann"].Reasons.OfType<LevelledReason>());
+        // Due on Thursday, a working day: overdue since, and moved from today for the budget.
+        var bob = plan["bob"];
+        Assert.Equal((Tuesday, 5), (bob.Due, bob.DaysOverdue));
+        // Due on a day off with no working day since: not overdue (days off are not lateness), moved from that day.
         var dee = plan["dee"].Reasons.OfType<LevelledReason>().Single();
-        Assert.Equal(new LevelledReason(Tuesday, Apr(8), MoveCause.DailyBudget, 3), dee);
-        Assert.Equal("moved from Tue 7 Apr 2026: budget of 3 a day reached", dee.ToString());
-        Assert.Equal(new LevelledReason(Tuesday, Apr(9), MoveCause.DailyBudget, 3), plan["gus"].Reasons.OfType<LevelledReason>().Single());
+        Assert.Equal(new LevelledReason(Apr(4), Apr(8), MoveCause.NotAWorkingDay), dee);
+        Assert.Equal("moved from Sat 4 Apr 2026: not a working day", dee.ToString());
+        Assert.Equal(0, plan["dee"].DaysOverdue);
+        Assert.Equal(new LevelledReason(Apr(6), Apr(9), MoveCause.Holiday), plan["gus"].Reasons.OfType<LevelledReason>().Single());
+        Assert.Equal(new LevelledReason(Apr(3), Apr(7), MoveCause.Holiday), plan["cat"].Reasons.OfType<LevelledReason>().Single());
         Assert.Equal(
-            "Last met 33 days ago; clients are due every 30 days (at most 45); 3 days overdue (was due Sat 4 Apr 2026); moved from Tue 7 Apr 2026: budget of 3 a day reached.",
+            "Last met 33 days ago; clients are due every 30 days (at most 45); moved from Sat 4 Apr 2026: not a working day.",
             plan["dee"].Why);
     }
 
@@ -95,9 +101,11 @@ public class LevellerTests
         var agenda = Agenda.For(plan, Apr(8));
 
         Assert.Equal(["dee", "eve", "fay"], agenda.Touches.Select(t => t.RelationshipId));
-        Assert.All(agenda.Touches, t => Assert.EndsWith("; moved from Tue 7 Apr 2026: budget of 3 a day reached.", t.Why, StringComparison.Ordinal));
+        Assert.Equal(
+            ["; moved from Sat 4 Apr 2026: not a working day.", "; moved from Sun 5 Apr 2026: not a working day.", "; moved from Mon 6 Apr 2026: a holiday."],
+            agenda.Touches.Select(t => t.Why[t.Why.LastIndexOf(';')..]));
         Assert.StartsWith(
-            "Wed 8 Apr  Call Dee: Last met 33 days ago; clients are due every 30 days (at most 45); 3 days overdue (was due Sat 4 Apr 2026); moved from Tue 7 Apr 2026: budget of 3 a day reached.\n",
+            "Wed 8 Apr  Call Dee: Last met 33 days ago; clients are due every 30 days (at most 45); moved from Sat 4 Apr 2026: not a working day.\n",
             agenda.ToString(),
             StringComparison.Ordinal);
     }

@@ -243,6 +243,38 @@ public class LevellingProperties
     private static IEnumerable<(PlannedTouch Before, LevelledTouch After)> Pairs(Plan unlevelled, LevelledPlan levelled) =>
         unlevelled.Touches.Select(t => (t, levelled[t.RelationshipId]));
 
+    /// <summary>
+    /// What levelling keeps of a touch's planned lateness: days off are not lateness, so an overdue flexible touch counts
+    /// from the first working day on or after the day it was due; while none has come it is not overdue, and it is
+    /// "moved from" that day (<c>HeldFrom</c>). Its planner's reasons are the planned ones with the lateness restated.
+    /// </summary>
+    internal static (int DaysOverdue, LocalDate? HeldFrom, IReadOnlyList<Reason> Reasons) Lateness(PlannedTouch before, OwnerCalendar calendar, LocalDate today)
+    {
+        if (before.IsFixed || before.DaysOverdue == 0)
+        {
+            return (before.DaysOverdue, null, before.Reasons);
+        }
+
+        // (For a call or meeting with a contact whose zone is known, the contact's weekend is a day off too.)
+        bool ContactWeekend(LocalDate day) =>
+            before.Channel.IsLive() && before.Relationship.TimeZone is { } zone
+            && before.Relationship.Weekend.Contains((CallWindow.Find(day, calendar.TimeZone, calendar.WorkStart, calendar.WorkEnd, zone, calendar.ContactWorkStart, calendar.ContactWorkEnd)?.ContactStart.Date
+                ?? calendar.TimeZone.AtLeniently(day.At(new LocalTime(12, 0))).WithZone(zone).Date).DayOfWeek);
+        var wasDue = today.PlusDays(-before.DaysOverdue);
+        var first = wasDue;
+        while (first < today && (calendar.DayOffOn(first) != DayOff.None || ContactWeekend(first)))
+        {
+            first = first.PlusDays(1);
+        }
+
+        int days = Period.DaysBetween(first, today);
+        var reasons = before.Reasons
+            .Select(r => r is OverdueReason ? (days == 0 ? null : new OverdueReason(days, first)) : r)
+            .OfType<Reason>()
+            .ToList();
+        return (days, days == 0 ? wasDue : null, reasons);
+    }
+
     private static bool IsDayOff(LevellingScenario s, LocalDate day) =>
         !s.Calendar.WorkingDays.Contains(day.DayOfWeek)
         || s.Calendar.Holidays.Contains(day)
@@ -452,12 +484,14 @@ public class LevellingProperties
         return Pairs(unlevelled, levelled).All(p =>
         {
             var moves = p.After.Reasons.OfType<LevelledReason>().ToArray();
-            if (p.After.Due == p.Before.Due)
+            // An overdue touch held by days off since it was due is moved from that day (and not overdue).
+            var from = Lateness(p.Before, s.Calendar, s.Today).HeldFrom ?? p.Before.Due;
+            if (p.After.Due == from)
             {
                 return moves.Length == 0 || Fail($"{p.After.RelationshipId} not moved but says {moves[0]}");
             }
 
-            if (moves.Length != 1 || moves[0].From != p.Before.Due || moves[0].To != p.After.Due)
+            if (moves.Length != 1 || moves[0].From != from || moves[0].To != p.After.Due)
             {
                 return Fail($"{p.After.RelationshipId} moved {p.Before.Due:uuuu-MM-dd} → {p.After.Due:uuuu-MM-dd} with [{string.Join("; ", moves.AsEnumerable())}]");
             }
@@ -508,12 +542,13 @@ public class LevellingProperties
         var unlevelled = s.Unlevelled();
         var levelled = new Leveller(s.Calendar, s.Options).Level(unlevelled);
         return Pairs(unlevelled, levelled).All(p =>
-            p.After.Reasons.Take(p.Before.Reasons.Count).SequenceEqual(p.Before.Reasons)
-            && p.After.Reasons.Skip(p.Before.Reasons.Count).All(r => r is LevelledReason or LateReason or OverbookedReason or CallWindowReason or NoCommonHoursReason or FixedOnDayOffReason or OnContactWeekendReason)
+            Lateness(p.Before, s.Calendar, s.Today) is var (daysOverdue, _, planned)
+            && p.After.Reasons.Take(planned.Count).SequenceEqual(planned)
+            && p.After.Reasons.Skip(planned.Count).All(r => r is LevelledReason or LateReason or OverbookedReason or CallWindowReason or NoCommonHoursReason or FixedOnDayOffReason or OnContactWeekendReason)
             && p.After.Relationship.Equals(p.Before.Relationship)
             && p.After.Channel == p.Before.Channel
             && p.After.NotBefore == p.Before.NotBefore
-            && p.After.DaysOverdue == p.Before.DaysOverdue
+            && p.After.DaysOverdue == daysOverdue
             && Equals(p.After.Commitment, p.Before.Commitment)
             && Equals(p.After.Move, p.Before.Move)
             && p.After.Why.EndsWith('.'));

@@ -325,9 +325,33 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
     private LevelledTouch Place(Job job, LocalDate day)
     {
         var more = new List<Reason>();
-        if (day != job.Touch.Due && job.Cause is { } cause)
+        var touch = job.Touch;
+        int daysOverdue = touch.DaysOverdue;
+        if (daysOverdue > 0)
         {
-            more.Add(new LevelledReason(job.Touch.Due, day, cause.Cause, cause.Limit, cause.Channel, cause.Place));
+            // Days off are not lateness: counted from the first working day on or after the day it was due; until
+            // then it is moved from that day, for the day off it was.
+            // (For a call or meeting, the contact's weekend too.)
+            MoveCause? Held(LocalDate d) => calendar.DayOffOn(d) switch
+            {
+                DayOff.Holiday => MoveCause.Holiday,
+                DayOff.TimeOff => MoveCause.TimeOff,
+                DayOff.Weekend => MoveCause.NotAWorkingDay,
+                _ => ContactWeekend(touch, d) is not null ? MoveCause.ContactWeekend : null,
+            };
+            var wasDue = _today.PlusDays(-daysOverdue);
+            var firstWorkingDay = Enumerable.Range(0, daysOverdue).Select(wasDue.PlusDays).FirstOrDefault(d => Held(d) is null, _today);
+            daysOverdue = Period.DaysBetween(firstWorkingDay, _today);
+            if (daysOverdue == 0)
+            {
+                var cause = Held(wasDue)!.Value;
+                more.Add(new LevelledReason(wasDue, day, cause, null, null, cause == MoveCause.ContactWeekend ? ContactWeekend(touch, wasDue) : null));
+            }
+        }
+
+        if (more.Count == 0 && day != job.Touch.Due && job.Cause is { } cause2)
+        {
+            more.Add(new LevelledReason(job.Touch.Due, day, cause2.Cause, cause2.Limit, cause2.Channel, cause2.Place));
         }
 
         if (job.OnContactWeekend is { } where)
@@ -340,7 +364,7 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
             more.Add(new LateReason(job.Deadline, Period.DaysBetween(job.Deadline, day), NothingFit: day > job.Touch.Due));
         }
 
-        return Finish(job.Touch, day, job.Deadline, more);
+        return Finish(job.Touch, day, job.Deadline, more, daysOverdue);
     }
 
     /// <summary>
@@ -348,10 +372,10 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
     /// zone gets the day's call window, and its note then ends with a <see cref="CallWindowReason"/> or
     /// <see cref="NoCommonHoursReason"/>.
     /// </summary>
-    private LevelledTouch Finish(PlannedTouch touch, LocalDate day, LocalDate notAfter, List<Reason> more)
+    private LevelledTouch Finish(PlannedTouch touch, LocalDate day, LocalDate notAfter, List<Reason> more, int? daysOverdue = null)
     {
         CallWindow? window = touch.Channel.IsLive() && touch.Relationship.TimeZone is { } zone ? Window(day, zone) : null;
-        return new LevelledTouch(touch, day, notAfter, new LevellingNote([.. more]), window);
+        return new LevelledTouch(touch, day, notAfter, daysOverdue ?? touch.DaysOverdue, new LevellingNote([.. more]), window);
     }
 
     private sealed class Job(PlannedTouch touch, LocalDate deadline, LocalDate priority)

@@ -341,7 +341,10 @@ internal static class ReferenceScheduler
     /// <summary>5. A move by hand, while no touch is dated after the day it was made: its day, whatever rule's candidate it moves.</summary>
     private static Candidate Move(Facts f, Candidate candidate) =>
         f.Move is { } move && move.AppliesAfter(f.Last?.Date)
-            ? candidate with { Day = move.To, Opens = move.To, Fixed = true, Move = move }
+            ? f.Renewal is null && candidate.Rule == Rule.Routine
+                // A first touch moved by hand: its window starts again from the day moved to.
+                ? candidate with { Day = move.To, NotAfter = move.To.PlusDays(Period.DaysBetween(move.To.Plus(f.Rule.Target), move.To.Plus(f.Rule.MaxGap))), Opens = move.To, Fixed = true, Move = move }
+                : candidate with { Day = move.To, Opens = move.To, Fixed = true, Move = move }
             : candidate;
 
     /// <summary>6. A pause that ends after the candidate's day holds it to the pause's end, whether or not the pause has passed.</summary>
@@ -358,7 +361,8 @@ internal static class ReferenceScheduler
             .Select(date =>
             {
                 var occurrence = date.Next(f.PauseEnd ?? f.Today);
-                while (occurrence is { } o && o.PlusDays(-date.LeadDays) <= lastAttempt)
+                // (Or on the day a move by hand was made: you moved the touch knowing of it.)
+                while (occurrence is { } o && (o.PlusDays(-date.LeadDays) <= lastAttempt || (candidate.Move is { } move && o.PlusDays(-date.LeadDays) <= move.MadeOn)))
                 {
                     occurrence = date.Next(o.PlusDays(1));
                 }
@@ -369,7 +373,7 @@ internal static class ReferenceScheduler
             .Select(x => (x.Date, Day: x.Day!.Value, LeadDay: x.Day!.Value.PlusDays(-x.Date.LeadDays)))
             .OrderBy(x => x.LeadDay).ThenBy(x => x.Day).ThenBy(x => x.Date.Label, StringComparer.Ordinal)
             .FirstOrDefault();
-        if (next.Date is null || (candidate.Move is { } move && move.MadeOn >= next.LeadDay))
+        if (next.Date is null)
         {
             return candidate;
         }
@@ -399,7 +403,8 @@ internal static class ReferenceScheduler
     private static Planned Finish(Facts f, Candidate winner, SchedulerOptions options)
     {
         int overdue = winner.Day < f.Today ? Period.DaysBetween(winner.Day, f.Today) : 0;
-        var opens = f.PauseEnd is { } end && (winner.Opens is null || end > winner.Opens) ? end : winner.Opens;
+        var opens = winner.Opens is null ? f.PauseEnd
+            : f.Relationship.State.PausedUntil is { } end && end > winner.Opens ? end : winner.Opens;
         var (channel, why) = ChannelOf(f, winner, options);
         return new Planned(
             f,
@@ -603,7 +608,7 @@ internal static class ReferenceScheduler
             case Rule.Routine:
                 AddIf(w.LadderEnded, typeof(LadderEndedReason));
                 Cadence(firstTouch: true);
-                AddIf(w.FloorHeld, typeof(WaitReason));
+                AddIf(w.FloorHeld && !w.Paused, typeof(WaitReason));
                 AddIf(w.PromiseFollows, typeof(BeforeNextStepReason));
                 break;
             case Rule.FollowUp:

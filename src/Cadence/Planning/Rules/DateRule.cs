@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Cadence.Explanations;
 using NodaTime;
@@ -26,9 +27,11 @@ internal sealed class DateRule : PlanningRule
     /// <summary>Takes over with the date's touch when it comes first, or holds a routine touch due shortly before it.</summary>
     internal override void Apply(in RelationshipFacts facts, ref Candidate candidate)
     {
+        // An occurrence whose lead day came by the last touch you made, or by the day a move by hand was made (you moved
+        // the touch knowing of it), is done: the next one is read.
+        int doneThrough = candidate.Move is { } move ? Math.Max(facts.LastOutboundDay, move.MadeOn.ToDateOnly().DayNumber) : facts.LastOutboundDay;
         if (facts.Relationship.ImportantDates.Count == 0
-            || Next(facts) is not { } date
-            || (candidate.Move is { } move && move.MadeOn >= date.Reminder))
+            || Next(facts, doneThrough) is not { } date)
         {
             return;
         }
@@ -44,7 +47,7 @@ internal sealed class DateRule : PlanningRule
         {
             Date = new ImportantDateReason(date.Date.Label, date.Day, date.Date.YearsOn(date.Day), date.Date.LeadDays),
             Ended = candidate.Note?.Ended,
-            HeldFor = routine && date.Reminder >= candidate.Day ? new HeldForDateReason(candidate.Day, window) : null,
+            HeldFor = routine && date.Reminder >= candidate.Day ? new HeldForDateReason(facts.Renewal < 0 ? null : candidate.Day, window) : null,
             Before = candidate.Commitment is { } pinned ? new BeforeNextStepReason(candidate.Day, pinned.Purpose) : candidate.Note?.Before,
             Following = candidate.Commitment ?? candidate.Note?.Following,
         };
@@ -92,7 +95,7 @@ internal sealed class DateRule : PlanningRule
     /// plan's day (or the pause's end) counts unless you reached out on a day from its reminder day on (then the next one
     /// counts). Ties: the earlier date, then the label (ordinal), so the order of the list does not matter.
     /// </summary>
-    private static DateTouch? Next(in RelationshipFacts facts)
+    private static DateTouch? Next(in RelationshipFacts facts, int doneThrough)
     {
         LocalDate from = facts.PauseEnd ?? facts.Today;
         int best = -1;
@@ -102,7 +105,7 @@ internal sealed class DateRule : PlanningRule
         {
             var date = dates[i];
             var occurrence = date.Next(from);
-            if (occurrence is { } first && first.PlusDays(-date.LeadDays).ToDateOnly().DayNumber <= facts.LastOutboundDay)
+            if (occurrence is { } first && first.PlusDays(-date.LeadDays).ToDateOnly().DayNumber <= doneThrough)
             {
                 occurrence = date.Next(first.PlusDays(1));
             }

@@ -25,7 +25,19 @@ internal sealed class MoveRule : PlanningRule
             return;
         }
 
-        candidate.MovedFrom = candidate.Day;
+        if (facts.Renewal < 0 && candidate.Rule == RoutineRule.Instance)
+        {
+            // A first touch is due from whatever day the plan is made: moved by hand, it was moved from the day the move
+            // was made (not from today, another day each morning), and its window starts again from the day moved to.
+            var today = facts.Context.Today;
+            candidate.MovedFrom = candidate.Day > today ? candidate.Day : move.MadeOn < today ? move.MadeOn : today;
+            candidate.NotAfter = move.To.PlusDays(NodaTime.Period.DaysBetween(move.To.Plus(facts.Rule.Target), move.To.Plus(facts.Rule.MaxGap)));
+        }
+        else
+        {
+            candidate.MovedFrom = candidate.Day;
+        }
+
         candidate.Day = move.To;
         candidate.Opens = move.To;
         candidate.Move = move;

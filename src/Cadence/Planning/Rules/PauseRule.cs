@@ -33,7 +33,8 @@ internal sealed class PauseRule : PlanningRule
 
     /// <summary>The day the window opens: the rule's day, but never before a pause ends.</summary>
     internal static LocalDate? WindowOpens(in RelationshipFacts facts, LocalDate? opens) =>
-        facts.PauseEnd is { } end && (opens is null || end > opens) ? end : opens;
+        opens is null ? facts.PauseEnd
+        : facts.Relationship.State.PausedUntil is { } end && end > opens ? end : opens;
 
     /// <summary>Its reason when it held the touch.</summary>
     internal static void ExplainAdjustment(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)

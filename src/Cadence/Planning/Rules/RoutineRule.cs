@@ -66,7 +66,8 @@ internal sealed class RoutineRule : PlanningRule
         }
 
         AddContext(touch, decision, reasons, firstTouch: true);
-        if (decision.WaitedFor is { } attempt && decision.WaitedUntil is { } floor)
+        // (A pause that holds the touch past the floor sets its day instead: the pause says why.)
+        if (decision.WaitedFor is { } attempt && decision.WaitedUntil is { } floor && !decision.Paused)
         {
             reasons.Add(new WaitReason(attempt.Date, Period.DaysBetween(attempt.Date, decision.Today), touch.Rule.MinGap, floor));
         }

@@ -43,7 +43,8 @@ public sealed class PauseRuleTests
     [Fact]
     public void Apply_PauseThatHasEnded_HoldsNothingBack_LatenessCountsFromItsEnd()
     {
-        // Due 10 days ago, paused until today: due today, not 10 days late (issue 25); no window waits for it any more.
+        // Due 10 days ago, paused until today: due today, not 10 days late (issue 25); its window still opens no earlier
+        // than the pause's end, as it said while the pause ran.
         var diary = new Diary([Zoe.PauseUntil(Today)], [Touch(40)]);
         var facts = Facts(diary);
 
@@ -52,7 +53,8 @@ public sealed class PauseRuleTests
         Assert.Null(facts.PauseEnd);
         Assert.True(candidate.Paused);
         Assert.Equal(Today, candidate.Day);
-        Assert.Equal(Day(-26), PauseRule.WindowOpens(facts, Day(-26)));
+        Assert.Equal(Today, PauseRule.WindowOpens(facts, Day(-26)));
+        Assert.Equal(Day(3), PauseRule.WindowOpens(facts, Day(3)));
         Assert.Equal(0, Planned(diary).DaysOverdue);
     }
 

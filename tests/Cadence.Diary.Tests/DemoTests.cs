@@ -33,7 +33,8 @@ public sealed class DemoTests : IDisposable
         Assert.Contains("chase feedback on the proposal", result.Out, StringComparison.Ordinal);
         Assert.Contains("Call Chen Jing", result.Out, StringComparison.Ordinal);
         Assert.Contains("take it offline with a call", result.Out, StringComparison.Ordinal);
-        Assert.Contains("20 days overdue", result.Out, StringComparison.Ordinal);
+        // Due on Sat 21 Feb: days off are not lateness, so it counts from the Monday (issue 25).
+        Assert.Contains("18 days overdue (was due Mon 23 Feb 2026)", result.Out, StringComparison.Ordinal);
         // The demo's prospects are followed up by its "prospect chase" ladder: Ben's voicemails were its steps.
         Assert.Contains("Second follow-up of 2 after no reply to the call (voicemail) of Fri 20 Feb 2026", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", result.Out, StringComparison.Ordinal); // no colours when not a terminal

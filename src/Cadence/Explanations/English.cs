@@ -34,10 +34,11 @@ public static partial class English
         int start = text.Length;
         foreach (var reason in reasons)
         {
-            if (dated && reason is LateReason && FirstTouch(reasons))
+            if (dated && reason is LateReason && DueNow(reasons))
             {
-                // A first touch's latest day is counted from the plan's day, another day tomorrow: dated, its lateness
-                // is left out (it has no day or window of its own).
+                // The latest day of a touch due now is counted from the plan's day (a first touch's window, an overdue
+                // touch's rebased on today), another day tomorrow: dated, it is left out (an overdue touch says since
+                // when it is due).
                 continue;
             }
 
@@ -62,20 +63,6 @@ public static partial class English
             text.Set(start, char.ToUpperInvariant(text[start]));
             text.Append('.');
         }
-    }
-
-    /// <summary>Whether the reasons are those of a first touch.</summary>
-    private static bool FirstTouch(ReadOnlySpan<Reason> reasons)
-    {
-        foreach (var reason in reasons)
-        {
-            if (reason is FirstTouchReason)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Whether the reasons are those of a touch due "now": overdue, or a first touch.</summary>

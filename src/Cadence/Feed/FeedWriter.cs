@@ -537,8 +537,12 @@ public sealed class FeedWriter
         English.AppendSuggestedChannel(text, touch.Channel);
         // The window as the rules set it, not clamped to the plan's day (which is another day tomorrow), so an event's
         // text stays the same from one morning to the next. A first touch (no connection yet) is due from the plan's
-        // day with a latest day counted from it: only the day it opens is written, or nothing without one.
-        English.AppendWindow(text, touch.WindowOpens, touch.NotBefore, touch.NotAfter, touch.Due, touch.IsFirstTouch);
+        // day with a latest day counted from it: only the day it opens is written, or nothing without one. An overdue
+        // touch says since when it is due; its latest day may be rebased on the plan's day, so no window is written.
+        if (!touch.IsOverdue)
+        {
+            English.AppendWindow(text, touch.WindowOpens, touch.NotBefore, touch.NotAfter, touch.Due, touch.IsFirstTouch);
+        }
         if (Options.Privacy == FeedPrivacy.FullNames && touch.LastTouch is { } last)
         {
             English.AppendLastTouch(text, last);

@@ -73,6 +73,9 @@ internal sealed class LevellingRun
 
     private readonly OwnerCalendar _calendar;
     private readonly bool _rebase;
+
+    /// <summary>The contact's date on past days of the owner's, by zone: for overdue calls and meetings.</summary>
+    private Dictionary<(DateTimeZone Zone, LocalDate Day), LocalDate>? _pastContactDates;
     private readonly LocalDate _today;
     private readonly int _origin;
     private readonly BudgetCounter _budget;
@@ -332,7 +335,29 @@ internal sealed class LevellingRun
     private static long Key(int deadline, int rank) => ((long)deadline << 32) | (uint)rank;
 
     private LocalDate Deadline(PlannedTouch touch) =>
-        _rebase && touch.IsOverdue ? touch.NotAfter.PlusDays(touch.DaysOverdue) : touch.NotAfter;
+        _rebase && touch.IsOverdue && Lateness(touch) is var late && late > 0 ? touch.NotAfter.PlusDays(late) : touch.NotAfter;
+
+    /// <summary>
+    /// A touch's lateness as levelling counts it: days off are not lateness, so a flexible overdue touch counts from the
+    /// first working day on or after the day it was due (for a call or meeting, not the contact's weekend either); 0
+    /// while none has come. A fixed touch keeps the planner's.
+    /// </summary>
+    private int Lateness(PlannedTouch touch)
+    {
+        int days = touch.DaysOverdue;
+        if (days == 0 || touch.IsFixed)
+        {
+            return days;
+        }
+
+        var day = _today.PlusDays(-days);
+        while (day < _today && HeldCause(touch, day) is not null)
+        {
+            day = day.PlusDays(1);
+        }
+
+        return Period.DaysBetween(day, _today);
+    }
 
     /// <summary>
     /// The day a touch's place in the queue is decided by: its deadline, but for a touch already overdue the day it
@@ -966,28 +991,15 @@ internal sealed class LevellingRun
         LocalDate day = _dates[d];
         LocalDate from = touch.Due;
         bool onContactWeekend = (state & OnContactWeekendBit) != 0;
-        bool rebased = _rebase && touch.IsOverdue;
-        LocalDate deadline = rebased ? touch.NotAfter.PlusDays(touch.DaysOverdue) : touch.NotAfter;
+        int daysOverdue = Lateness(touch);
+        bool rebased = _rebase && daysOverdue > 0;
+        LocalDate deadline = rebased ? touch.NotAfter.PlusDays(daysOverdue) : touch.NotAfter;
         int cause = day != from ? state & CauseMask : 0;
-        int daysOverdue = touch.DaysOverdue;
-        if (daysOverdue > 0)
+        if (touch.IsOverdue && daysOverdue == 0)
         {
-            // Days off are not lateness: an overdue touch counts from the first working day on or after the day it was
-            // due. While none has come, it is not overdue but moved from that day for the day off it was due on.
-            // (For a call or meeting, the contact's weekend is a day off too.)
-            var wasDue = _today.PlusDays(-daysOverdue);
-            var firstWorkingDay = wasDue;
-            while (firstWorkingDay < _today && HeldCause(touch, live, firstWorkingDay) is not null)
-            {
-                firstWorkingDay = firstWorkingDay.PlusDays(1);
-            }
-
-            daysOverdue = Period.DaysBetween(firstWorkingDay, _today);
-            if (daysOverdue == 0)
-            {
-                from = wasDue;
-                cause = 1 + (int)HeldCause(touch, live, wasDue)!.Value;
-            }
+            // Overdue only by days off: not overdue, but moved from the day it was due for the day off it was.
+            from = _today.PlusDays(-touch.DaysOverdue);
+            cause = 1 + (int)HeldCause(touch, from)!.Value;
         }
 
         if (!live && !onContactWeekend && day == from && !rebased && day <= deadline)
@@ -1003,23 +1015,30 @@ internal sealed class LevellingRun
     /// Why a touch could not be done on a past day: the owner's day off, or for a call or meeting the contact's weekend;
     /// null on a working day.
     /// </summary>
-    private MoveCause? HeldCause(PlannedTouch touch, bool live, LocalDate day) =>
+    private MoveCause? HeldCause(PlannedTouch touch, LocalDate day) =>
         _calendar.DayOffOn(day) switch
         {
             DayOff.Holiday => MoveCause.Holiday,
             DayOff.TimeOff => MoveCause.TimeOff,
             DayOff.Weekend => MoveCause.NotAWorkingDay,
-            _ => live && touch.Relationship.TimeZone is { } zone && touch.Relationship.Weekend.Contains(ContactDate(day, zone).DayOfWeek)
+            _ => touch.Channel.IsLive() && touch.Relationship.TimeZone is { } zone && touch.Relationship.Weekend.Contains(ContactDate(day, zone).DayOfWeek)
                 ? MoveCause.ContactWeekend
                 : null,
         };
 
-    /// <summary>The contact's own date on the owner's day: that of the common hours, else of the owner's midday.</summary>
+    /// <summary>The contact's own date on a past day of the owner's: that of the common hours, else of the owner's midday.</summary>
     private LocalDate ContactDate(LocalDate day, DateTimeZone zone)
     {
-        var c = _calendar;
-        return CallWindow.Find(day, c.TimeZone, c.WorkStart, c.WorkEnd, zone, c.ContactWorkStart, c.ContactWorkEnd)?.ContactStart.Date
-            ?? c.TimeZone.AtLeniently(day.At(new LocalTime(12, 0))).WithZone(zone).Date;
+        _pastContactDates ??= [];
+        if (!_pastContactDates.TryGetValue((zone, day), out var date))
+        {
+            var c = _calendar;
+            date = CallWindow.Find(day, c.TimeZone, c.WorkStart, c.WorkEnd, zone, c.ContactWorkStart, c.ContactWorkEnd)?.ContactStart.Date
+                ?? c.TimeZone.AtLeniently(day.At(new LocalTime(12, 0))).WithZone(zone).Date;
+            _pastContactDates.Add((zone, day), date);
+        }
+
+        return date;
     }
 
     /// <summary>The note of a fixed touch on a day and channel, or null when it has no reason to add.</summary>

@@ -51,12 +51,15 @@ public class FeedStillnessProperties
                 {
                     // Changes the diary itself scheduled for this morning: a campaign starts or its last day has passed
                     // (its members' reasons say they count, then no longer); a date that matters reaches its reminder day
-                    // (its touch takes over) or passed yesterday (the cadence's takes over again); a pause ends (it no
+                    // or the window before it in which a routine touch waits for it (a first touch, due from the plan's
+                    // day, then waits), or passed yesterday (the cadence's touch takes over again); a pause ends (it no
                     // longer holds the touch).
                     var yesterdayDay = today.PlusDays(-1);
                     var boundary = s.Diary.Campaigns.Where(c => c.Start == today || c.By == yesterdayDay).SelectMany(c => c.Members)
                         .Concat(s.Diary.Relationships.Where(r =>
-                            r.ImportantDates.Any(d => d.Next(yesterdayDay) == yesterdayDay || d.Next(today)?.PlusDays(-d.LeadDays) == today)
+                            r.ImportantDates.Any(d => d.Next(yesterdayDay) == yesterdayDay
+                                || d.Next(today)?.PlusDays(-d.LeadDays) is { } reminder
+                                    && (reminder == today || reminder.PlusDays(-s.Options.DateWindowDays) == today))
                             || r.State.PausedUntil == today || r.State.PausedUntil == yesterdayDay).Select(r => r.Id))
                         .ToHashSet(StringComparer.Ordinal);
                     if (yesterday is not null)

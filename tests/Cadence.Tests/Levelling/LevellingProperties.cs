@@ -287,7 +287,7 @@ public class LevellingProperties
     private static LocalDate Max(params LocalDate[] days) => days.Max();
 
     private static LocalDate Deadline(LevellingScenario s, PlannedTouch before) =>
-        s.Options.RebaseOverdue && before.DaysOverdue > 0 ? before.NotAfter.PlusDays(before.DaysOverdue) : before.NotAfter;
+        s.Options.RebaseOverdue && Lateness(before, s.Calendar, s.Today).DaysOverdue is var late && late > 0 ? before.NotAfter.PlusDays(late) : before.NotAfter;
 
     private static bool Fail(string message) => throw new InvalidOperationException(message);
 

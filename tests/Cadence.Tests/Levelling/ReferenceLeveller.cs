@@ -186,7 +186,28 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
     }
 
     private LocalDate Deadline(PlannedTouch touch) =>
-        _options.RebaseOverdue && touch.IsOverdue ? touch.NotAfter.PlusDays(touch.DaysOverdue) : touch.NotAfter;
+        _options.RebaseOverdue && Lateness(touch) is var late && late > 0 ? touch.NotAfter.PlusDays(late) : touch.NotAfter;
+
+    /// <summary>Days off are not lateness (the contact's weekend for a call or meeting too): counted from the first working day on or after the day it was due.</summary>
+    private int Lateness(PlannedTouch touch)
+    {
+        if (touch.DaysOverdue == 0 || touch.IsFixed)
+        {
+            return touch.DaysOverdue;
+        }
+
+        var wasDue = _today.PlusDays(-touch.DaysOverdue);
+        var first = Enumerable.Range(0, touch.DaysOverdue).Select(wasDue.PlusDays).FirstOrDefault(d => Held(touch, d) is null, _today);
+        return Period.DaysBetween(first, _today);
+    }
+
+    private MoveCause? Held(PlannedTouch touch, LocalDate d) => calendar.DayOffOn(d) switch
+    {
+        DayOff.Holiday => MoveCause.Holiday,
+        DayOff.TimeOff => MoveCause.TimeOff,
+        DayOff.Weekend => MoveCause.NotAWorkingDay,
+        _ => ContactWeekend(touch, d) is not null ? MoveCause.ContactWeekend : null,
+    };
 
     /// <summary>What the queue orders by: the deadline, but for a touch already overdue the day it was due (the most overdue first), unless rebased.</summary>
     private LocalDate Priority(PlannedTouch touch, LocalDate today) =>
@@ -326,27 +347,13 @@ internal sealed class ReferenceLeveller(OwnerCalendar calendar, LevellingOptions
     {
         var more = new List<Reason>();
         var touch = job.Touch;
-        int daysOverdue = touch.DaysOverdue;
-        if (daysOverdue > 0)
+        int daysOverdue = Lateness(touch);
+        if (touch.IsOverdue && daysOverdue == 0)
         {
-            // Days off are not lateness: counted from the first working day on or after the day it was due; until
-            // then it is moved from that day, for the day off it was.
-            // (For a call or meeting, the contact's weekend too.)
-            MoveCause? Held(LocalDate d) => calendar.DayOffOn(d) switch
-            {
-                DayOff.Holiday => MoveCause.Holiday,
-                DayOff.TimeOff => MoveCause.TimeOff,
-                DayOff.Weekend => MoveCause.NotAWorkingDay,
-                _ => ContactWeekend(touch, d) is not null ? MoveCause.ContactWeekend : null,
-            };
-            var wasDue = _today.PlusDays(-daysOverdue);
-            var firstWorkingDay = Enumerable.Range(0, daysOverdue).Select(wasDue.PlusDays).FirstOrDefault(d => Held(d) is null, _today);
-            daysOverdue = Period.DaysBetween(firstWorkingDay, _today);
-            if (daysOverdue == 0)
-            {
-                var cause = Held(wasDue)!.Value;
-                more.Add(new LevelledReason(wasDue, day, cause, null, null, cause == MoveCause.ContactWeekend ? ContactWeekend(touch, wasDue) : null));
-            }
+            // Overdue only by days off: moved from the day it was due, for the day off it was.
+            var wasDue = _today.PlusDays(-touch.DaysOverdue);
+            var cause = Held(touch, wasDue)!.Value;
+            more.Add(new LevelledReason(wasDue, day, cause, null, null, cause == MoveCause.ContactWeekend ? ContactWeekend(touch, wasDue) : null));
         }
 
         if (more.Count == 0 && day != job.Touch.Due && job.Cause is { } cause2)

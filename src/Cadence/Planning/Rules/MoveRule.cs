@@ -29,8 +29,14 @@ internal sealed class MoveRule : PlanningRule
         {
             // A first touch is due from whatever day the plan is made: moved by hand, it was moved from the day the move
             // was made (not from today, another day each morning), and its window starts again from the day moved to.
-            var today = facts.Context.Today;
-            candidate.MovedFrom = candidate.Day > today ? candidate.Day : move.MadeOn < today ? move.MadeOn : today;
+            // (Or, when it waited after an unanswered attempt, from the end of that wait, if later.)
+            var from = move.MadeOn;
+            if (facts.LastAttempt >= 0 && PlanningContext.DateOf(facts.Floor) is var floor && floor > from)
+            {
+                from = floor;
+            }
+
+            candidate.MovedFrom = from;
             candidate.NotAfter = move.To.PlusDays(NodaTime.Period.DaysBetween(move.To.Plus(facts.Rule.Target), move.To.Plus(facts.Rule.MaxGap)));
         }
         else

@@ -76,6 +76,12 @@ internal sealed class LevellingRun
 
     /// <summary>The contact's date on past days of the owner's, by zone: for overdue calls and meetings.</summary>
     private Dictionary<(DateTimeZone Zone, LocalDate Day), LocalDate>? _pastContactDates;
+
+    /// <summary>Whether each past day (offset -1, -2, …) is a day off, as <see cref="DayOff"/>; -1: not looked up yet.</summary>
+    private sbyte[] _pastDayOff = [];
+
+    /// <summary>The notes of touches moved from a past day, by offset and slot.</summary>
+    private Dictionary<long, LevellingNote>? _pastNotes;
     private readonly LocalDate _today;
     private readonly int _origin;
     private readonly BudgetCounter _budget;
@@ -342,7 +348,9 @@ internal sealed class LevellingRun
     /// first working day on or after the day it was due (for a call or meeting, not the contact's weekend either); 0
     /// while none has come. A fixed touch keeps the planner's.
     /// </summary>
-    private int Lateness(PlannedTouch touch)
+    /// <param name="touch">The touch.</param>
+    /// <param name="word">Its contact word (zone and weekend) once known, else -1.</param>
+    private int Lateness(PlannedTouch touch, int word = -1)
     {
         int days = touch.DaysOverdue;
         if (days == 0 || touch.IsFixed)
@@ -351,7 +359,7 @@ internal sealed class LevellingRun
         }
 
         var day = _today.PlusDays(-days);
-        while (day < _today && HeldCause(touch, day) is not null)
+        while (day < _today && HeldCause(touch, day, word) is not null)
         {
             day = day.PlusDays(1);
         }
@@ -991,7 +999,7 @@ internal sealed class LevellingRun
         LocalDate day = _dates[d];
         LocalDate from = touch.Due;
         bool onContactWeekend = (state & OnContactWeekendBit) != 0;
-        int daysOverdue = Lateness(touch);
+        int daysOverdue = Lateness(touch, word);
         bool rebased = _rebase && daysOverdue > 0;
         LocalDate deadline = rebased ? touch.NotAfter.PlusDays(daysOverdue) : touch.NotAfter;
         int cause = day != from ? state & CauseMask : 0;
@@ -999,7 +1007,7 @@ internal sealed class LevellingRun
         {
             // Overdue only by days off: not overdue, but moved from the day it was due for the day off it was.
             from = _today.PlusDays(-touch.DaysOverdue);
-            cause = 1 + (int)HeldCause(touch, from)!.Value;
+            cause = 1 + (int)HeldCause(touch, from, word)!.Value;
         }
 
         if (!live && !onContactWeekend && day == from && !rebased && day <= deadline)
@@ -1015,16 +1023,54 @@ internal sealed class LevellingRun
     /// Why a touch could not be done on a past day: the owner's day off, or for a call or meeting the contact's weekend;
     /// null on a working day.
     /// </summary>
-    private MoveCause? HeldCause(PlannedTouch touch, LocalDate day) =>
-        _calendar.DayOffOn(day) switch
+    private MoveCause? HeldCause(PlannedTouch touch, LocalDate day, int word = -1)
+    {
+        int d = Offset(day);
+        switch (DayOffAt(d, day))
         {
-            DayOff.Holiday => MoveCause.Holiday,
-            DayOff.TimeOff => MoveCause.TimeOff,
-            DayOff.Weekend => MoveCause.NotAWorkingDay,
-            _ => touch.Channel.IsLive() && touch.Relationship.TimeZone is { } zone && touch.Relationship.Weekend.Contains(ContactDate(day, zone).DayOfWeek)
+            case DayOff.Holiday:
+                return MoveCause.Holiday;
+            case DayOff.TimeOff:
+                return MoveCause.TimeOff;
+            case DayOff.Weekend:
+                return MoveCause.NotAWorkingDay;
+        }
+
+        if (word >= 0)
+        {
+            // The contact's word: its zone (cached by day) and its weekend as bits.
+            return (word & ZoneMask) != 0 && (word >> WeekendShift & (1 << (int)PastContactDayOfWeek((word & ZoneMask) - 1, d, day))) != 0
                 ? MoveCause.ContactWeekend
-                : null,
-        };
+                : null;
+        }
+
+        return touch.Channel.IsLive() && touch.Relationship.TimeZone is { } zone && touch.Relationship.Weekend.Contains(ContactDate(day, zone).DayOfWeek)
+            ? MoveCause.ContactWeekend
+            : null;
+    }
+
+    /// <summary>The contact's own day of the week on one of the owner's days, past ones included, cached by zone.</summary>
+    private IsoDayOfWeek PastContactDayOfWeek(int z, int d, LocalDate day)
+    {
+        if (d >= 0)
+        {
+            return ContactDayOfWeek(z, d, day);
+        }
+
+        var days = _zones[z];
+        int past = -d - 1;
+        if (past >= days.PastContactDay.Length)
+        {
+            Array.Resize(ref days.PastContactDay, Math.Max(past + 1, Math.Max(64, days.PastContactDay.Length * 2)));
+        }
+
+        if (days.PastContactDay[past] == 0)
+        {
+            days.PastContactDay[past] = (byte)ContactDate(day, days.Zone).DayOfWeek;
+        }
+
+        return (IsoDayOfWeek)days.PastContactDay[past];
+    }
 
     /// <summary>The contact's own date on a past day of the owner's: that of the common hours, else of the owner's midday.</summary>
     private LocalDate ContactDate(LocalDate day, DateTimeZone zone)
@@ -1087,7 +1133,16 @@ internal sealed class LevellingRun
         int offset = Offset(from);
         if (offset < 0)
         {
-            return NewFlexibleNote(from, cause, channel, onContactWeekend);
+            // Moved from a past day: an overdue touch held by days off since (shared by those held alike).
+            _pastNotes ??= [];
+            long key = ((long)offset << 16) | (uint)slot;
+            if (!_pastNotes.TryGetValue(key, out var past))
+            {
+                past = NewFlexibleNote(from, cause, channel, onContactWeekend);
+                _pastNotes.Add(key, past);
+            }
+
+            return past;
         }
 
         if (offset >= _flexibleNotes.Length)
@@ -1116,7 +1171,21 @@ internal sealed class LevellingRun
     {
         if (d < 0)
         {
-            return _calendar.DayOffOn(day);
+            // Past days (an overdue touch's), cached apart: many overdue touches ask about the same few days.
+            int past = -d - 1;
+            if (past >= _pastDayOff.Length)
+            {
+                int old = _pastDayOff.Length;
+                Array.Resize(ref _pastDayOff, Math.Max(past + 1, Math.Max(64, old * 2)));
+                _pastDayOff.AsSpan(old).Fill(-1);
+            }
+
+            if (_pastDayOff[past] < 0)
+            {
+                _pastDayOff[past] = (sbyte)_calendar.DayOffOn(day);
+            }
+
+            return (DayOff)_pastDayOff[past];
         }
 
         if (d >= _dayOff.Length)
@@ -1247,5 +1316,6 @@ internal sealed class LevellingRun
         public readonly DateTimeZone Zone = zone;
         public CallWindow?[] Windows = [];
         public byte[] ContactDay = [];
+        public byte[] PastContactDay = [];
     }
 }

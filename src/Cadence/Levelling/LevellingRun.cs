@@ -1167,40 +1167,26 @@ internal sealed class LevellingRun
         return new LevellingNote(from, moveCause, limit, onContactWeekend);
     }
 
-    private DayOff DayOffAt(int d, LocalDate day)
+    private DayOff DayOffAt(int d, LocalDate day) =>
+        // Past days (an overdue touch's) are cached apart, by -1 - offset: many overdue touches ask about the same few.
+        d < 0 ? CachedDayOff(ref _pastDayOff, -d - 1, day) : CachedDayOff(ref _dayOff, d, day);
+
+    /// <summary>Whether a day is a day off, from a cache by index (-1: not looked up yet), grown as needed.</summary>
+    private DayOff CachedDayOff(ref sbyte[] cache, int i, LocalDate day)
     {
-        if (d < 0)
+        if (i >= cache.Length)
         {
-            // Past days (an overdue touch's), cached apart: many overdue touches ask about the same few days.
-            int past = -d - 1;
-            if (past >= _pastDayOff.Length)
-            {
-                int old = _pastDayOff.Length;
-                Array.Resize(ref _pastDayOff, Math.Max(past + 1, Math.Max(64, old * 2)));
-                _pastDayOff.AsSpan(old).Fill(-1);
-            }
-
-            if (_pastDayOff[past] < 0)
-            {
-                _pastDayOff[past] = (sbyte)_calendar.DayOffOn(day);
-            }
-
-            return (DayOff)_pastDayOff[past];
+            int old = cache.Length;
+            Array.Resize(ref cache, Math.Max(i + 1, Math.Max(64, old * 2)));
+            cache.AsSpan(old).Fill(-1);
         }
 
-        if (d >= _dayOff.Length)
+        if (cache[i] < 0)
         {
-            int old = _dayOff.Length;
-            Array.Resize(ref _dayOff, Math.Max(d + 1, Math.Max(64, old * 2)));
-            _dayOff.AsSpan(old).Fill(-1);
+            cache[i] = (sbyte)_calendar.DayOffOn(day);
         }
 
-        if (_dayOff[d] < 0)
-        {
-            _dayOff[d] = (sbyte)_calendar.DayOffOn(day);
-        }
-
-        return (DayOff)_dayOff[d];
+        return (DayOff)cache[i];
     }
 
     private void AddUsage(int d, LocalDate day, Channel channel)

@@ -45,6 +45,11 @@ public sealed class BadInputTests : IDisposable, IClassFixture<DemoDataFile>
     [InlineData("The date 9999-12-31 (end) is outside the dates", "owner", "--off", "2026-08-03..9999-12-31")]
     [InlineData("The date 1850-01-01 (date) is outside the dates", "log", "sam-okafor", "--channel", "call", "--on", "1850-01-01")]
     [InlineData("contains the control character U+001B at position 3", "add", "Bad\u001b[2Jname", "--tier", "client")]
+    // Issue 26: the option named as typed, not as the library calls it; no channel at all is not a list of channels.
+    [InlineData("--note \"a\\u0001b\" contains the control character U+0001 at position 1", "log", "sam-okafor", "--channel", "call", "--note", "a\u0001b")]
+    [InlineData("--what \"a\\u0001b\" contains the control character U+0001 at position 1", "promise", "sam-okafor", "--on", "2026-03-20", "--what", "a\u0001b")]
+    [InlineData("--prefers \"\" names no channel", "campaign", "add", "x", "--tier", "client", "--by", "2026-12-31", "--prefers", "")]
+    [InlineData("--prefers \" , \" names no channel", "add", "Zoë", "--tier", "client", "--prefers", " , ")]
     public void BadInput_OneLineExitOne_DataFileUntouched(string message, params string[] args)
     {
         byte[] before = _sandbox.DataBytes();
@@ -52,6 +57,21 @@ public sealed class BadInputTests : IDisposable, IClassFixture<DemoDataFile>
         var result = Sandbox.Fails(_sandbox.RunToday(args));
 
         Assert.Contains(message, result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, _sandbox.DataBytes());
+        Assert.Empty(result.Out);
+    }
+
+    [Theory]
+    [InlineData("date --rule cannot take --once", "date", "sam-okafor", "--label", "x", "--rule", "third monday of september", "--once")]
+    [InlineData("date --rule cannot take --leap", "date", "sam-okafor", "--label", "x", "--rule", "third monday of september", "--leap", "mar1")]
+    [InlineData("help: there is no command \"nosuch\"", "help", "nosuch")]
+    public void ContradictoryOrUnknown_OneLineExitTwo_DataFileUntouched(string message, params string[] args)
+    {
+        byte[] before = _sandbox.DataBytes();
+
+        var result = Sandbox.Fails(_sandbox.RunToday(args), exitCode: 2);
+
+        Assert.Contains(message, Assert.Single(result.ErrorLines), StringComparison.Ordinal);
         Assert.Equal(before, _sandbox.DataBytes());
         Assert.Empty(result.Out);
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using Cadence.Sample.Commands;
 using Cadence.Sample.Demo;
 using Cadence.Sample.Output;
@@ -90,8 +91,16 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
     };
 
     /// <summary><c>help [COMMAND]</c>: System.CommandLine's help of the command, or of the program.</summary>
-    private int Help(Invocation invocation) =>
-        CommandLine.Run(CommandLine.Build(Dispatch), invocation.Positionals.Count == 0 ? ["--help"] : [invocation.Positionals[0], "--help"], Out, message => Fail(message, ExitCodes.Usage));
+    private int Help(Invocation invocation)
+    {
+        var root = CommandLine.Build(Dispatch);
+        if (invocation.Positionals.Count > 0 && !root.Subcommands.Any(c => c.Name == invocation.Positionals[0]))
+        {
+            return Fail($"help: there is no command \"{Text.Printable(invocation.Positionals[0])}\"; run `{CommandLine.Program} --help` for the list.", ExitCodes.Usage);
+        }
+
+        return CommandLine.Run(root, invocation.Positionals.Count == 0 ? ["--help"] : [invocation.Positionals[0], "--help"], Out, message => Fail(message, ExitCodes.Usage));
+    }
 
     private int Fail(string message, int code)
     {

@@ -48,8 +48,30 @@ internal static class Text
     /// <summary>A channel word (the library's <see cref="ChannelWord"/>: meeting, call, note, social, email, card, letter, phone, linkedin), or a one-line error naming where it came from.</summary>
     public static ChannelWord ParseChannelWord(string value, string where) => Read(() => ChannelWord.Parse(value), where);
 
-    /// <summary>Channel words separated by commas (<see cref="ChannelWord.ParseList"/>), or a one-line error naming where they came from.</summary>
-    public static IReadOnlyList<Channel> ParseChannels(string value, string where) => Read(() => ChannelWord.ParseList(value), where);
+    /// <summary>Channel words separated by commas (<see cref="ChannelWord.ParseList"/>), or a one-line error naming where they came from; none at all is an error too.</summary>
+    public static IReadOnlyList<Channel> ParseChannels(string value, string where) =>
+        Read(() => ChannelWord.ParseList(value), where) is { Count: > 0 } channels
+            ? channels
+            : throw new UserException($"{where} \"{Printable(value)}\" names no channel: give one or more of meeting, call, note, social, separated by commas.");
+
+    /// <summary>
+    /// Makes something of the library from what the user typed, and when the library refuses one of its arguments,
+    /// says so naming the option as typed (<c>--note</c>, not the library's "summary").
+    /// </summary>
+    /// <param name="make">The library call.</param>
+    /// <param name="options">The library's parameter names and the options they came from.</param>
+    public static T Naming<T>(Func<T> make, params (string Parameter, string Option)[] options)
+    {
+        try
+        {
+            return make();
+        }
+        catch (ArgumentException e) when (options.FirstOrDefault(o => o.Parameter == e.ParamName) is { Option: { } option }
+            && Messages.OneLine(e) is var message && message.StartsWith($"The {e.ParamName} ", StringComparison.Ordinal))
+        {
+            throw new UserException(option + message[$"The {e.ParamName}".Length..]);
+        }
+    }
 
     /// <summary>
     /// A follow-up ladder written as its steps, e.g. <c>3wd:note,5wd:call</c> (the library's <see cref="FollowUpLadder.Parse"/>),

@@ -55,6 +55,12 @@ internal static class DateCommands
             throw new UsageException("date needs --on MM-DD|YYYY-MM-DD or --rule \"third monday of september\" (one of them), or --remove.");
         }
 
+        if (rule is not null && (invocation.Has("once") || invocation.Has("leap")))
+        {
+            // A rule ("third monday of september") recurs every year and never falls on 29 February.
+            throw new UsageException($"date --rule cannot take {(invocation.Has("once") ? "--once" : "--leap")}: it recurs every year and never falls on 29 February; use --on for a date that happens once.");
+        }
+
         int? lead = invocation.Get("lead") is { } l ? int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out int days) && days <= ImportantDate.MaxLeadDays
             ? days
             : throw new UserException($"--lead \"{Text.Printable(l)}\" is not a number of days from 0 to {ImportantDate.MaxLeadDays}.") : null;

@@ -93,7 +93,10 @@ internal static class EditCommands
                 throw new UserException($"--on {Text.Format(date)} is after today ({Text.Format(today)}); log touches once they have happened.");
             }
 
-            var touch = new Touch(relationship.Id, date, said.Channel, direction, outcome, invocation.Get("medium") ?? said.Medium, invocation.Get("note"))
+            var touch = Text.Naming(
+                    () => new Touch(relationship.Id, date, said.Channel, direction, outcome, invocation.Get("medium") ?? said.Medium, invocation.Get("note")),
+                    ("summary", "--note"),
+                    ("medium", "--medium"))
                 .WithFollowUp(followUp is null ? null : Ladder(data, followUp));
             // The library's rules: the touch closes the open commitments it satisfies (unless --keep-open) and ends a
             // move by hand made on or before it.
@@ -214,7 +217,9 @@ internal static class EditCommands
                 n++;
             }
 
-            var commitment = new Commitment($"{relationship.Id}-{n.ToString(CultureInfo.InvariantCulture)}", relationship.Id, on, what, channel, at, madeOn: today, kind: kind);
+            var commitment = Text.Naming(
+                () => new Commitment($"{relationship.Id}-{n.ToString(CultureInfo.InvariantCulture)}", relationship.Id, on, what, channel, at, madeOn: today, kind: kind),
+                ("purpose", "--what"));
             var diary = data.Diary.Promise(commitment);
             string when = English.Day(on) + (at is { } t ? " at " + Text.Format(t) : string.Empty);
             string unless = kind == CommitmentKind.UnlessReply ? " unless they reply first" : string.Empty;

@@ -70,6 +70,9 @@ public static class CalendarImporter
         return Import(diary, reader.ReadToEnd(), options);
     }
 
+    /// <summary>How many days ahead days off are read (from today, today included): a year and a day.</summary>
+    internal const int DaysOffAhead = 366;
+
     /// <summary>One import: the options, the diary's addresses, and what was found so far.</summary>
     private sealed class Run
     {
@@ -96,7 +99,7 @@ public static class CalendarImporter
             _zone = options.Zone;
             _from = options.FirstDay.AtStartOfDayInZone(_zone).ToInstant();
             _until = options.HolidayCalendar || options.ImportTimeOff
-                ? options.Today.PlusDays(366).AtStartOfDayInZone(_zone).ToInstant()
+                ? options.Today.PlusDays(DaysOffAhead).AtStartOfDayInZone(_zone).ToInstant()
                 : options.Now;
             foreach (string email in options.OwnerEmails)
             {
@@ -461,6 +464,16 @@ public static class CalendarImporter
                 last = day.PlusDays(Math.Max(duration, 1) - 1);
             }
 
+            // Days off are read for the year ahead (the window's last day), however far the event runs: a spell to
+            // 9999 would save a diary that no command opens, a holiday calendar to 2999 hundreds of thousands of days.
+            string cut = string.Empty;
+            var lastRead = _options.Today.PlusDays(DaysOffAhead - 1);
+            if (last > lastRead)
+            {
+                cut = $" (cut at {lastRead:uuuu-MM-dd}: days off are read for the year ahead; import again later for the rest)";
+                last = lastRead;
+            }
+
             if (_options.HolidayCalendar)
             {
                 for (var d = day; d <= last; d = d.PlusDays(1))
@@ -468,12 +481,12 @@ public static class CalendarImporter
                     _holidays.Add(d);
                 }
 
-                _lines.Add(new ImportLine(ImportAction.Added, source, null, day == last ? $"a holiday on {day:uuuu-MM-dd}" : $"holidays {day:uuuu-MM-dd} to {last:uuuu-MM-dd}"));
+                _lines.Add(new ImportLine(ImportAction.Added, source, null, (day == last ? $"a holiday on {day:uuuu-MM-dd}" : $"holidays {day:uuuu-MM-dd} to {last:uuuu-MM-dd}") + cut));
             }
             else
             {
                 _timeOff.Add(new DateInterval(day, last));
-                _lines.Add(new ImportLine(ImportAction.Added, source, null, day == last ? $"time off on {day:uuuu-MM-dd}" : $"time off {day:uuuu-MM-dd} to {last:uuuu-MM-dd}"));
+                _lines.Add(new ImportLine(ImportAction.Added, source, null, (day == last ? $"time off on {day:uuuu-MM-dd}" : $"time off {day:uuuu-MM-dd} to {last:uuuu-MM-dd}") + cut));
             }
         }
 

@@ -190,4 +190,34 @@ public sealed class CalendarImporterTests
         var events = text[first..end].Split("END:VEVENT\r\n", StringSplitOptions.RemoveEmptyEntries).Select(e => e + "END:VEVENT\r\n").Reverse();
         return text[..first] + string.Concat(events) + text[end..];
     }
+    /// <summary>One all-day event from 9 Mar 2026 to the day before <paramref name="end"/> (DTEND, exclusive).</summary>
+    private static string AllDay(string summary, string end, string extra = "") =>
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:far@test\r\nDTSTART;VALUE=DATE:20260309\r\n"
+        + $"DTEND;VALUE=DATE:{end}\r\n{extra}SUMMARY:{summary}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+    [Fact]
+    public void TimeOffToTheYear9999_IsCutAtTheYearAhead_AndSaysSo()
+    {
+        // Issue 26: it was saved to 9999-12-30, and no command opened the diary afterwards.
+        var options = CalendarFixture.Options with { ImportTimeOff = true };
+        var import = CalendarImporter.Import(CalendarFixture.Diary(), AllDay("Out of office", "99991231"), options);
+
+        var lastRead = options.Today.PlusDays(CalendarImporter.DaysOffAhead - 1);
+        Assert.Equal([new DateInterval(new LocalDate(2026, 3, 9), lastRead)], import.TimeOff);
+        var line = Assert.Single(import.Report.Lines, l => l.Action == ImportAction.Added);
+        Assert.Equal($"time off 2026-03-09 to {lastRead:uuuu-MM-dd} (cut at {lastRead:uuuu-MM-dd}: days off are read for the year ahead; import again later for the rest)", line.Detail);
+        Assert.True(SupportedDates.Contains(import.TimeOff[0].End));
+    }
+
+    [Fact]
+    public void AHolidayCalendarTo2999_AddsAtMostTheYearAhead()
+    {
+        // Issue 26: one event to 2999 added 355,686 holidays (18 KB to 6.8 MB), and every plan failed afterwards.
+        var options = CalendarFixture.Options with { HolidayCalendar = true };
+        var import = CalendarImporter.Import(CalendarFixture.Diary(), AllDay("Bank holidays", "29991231"), options);
+
+        var lastRead = options.Today.PlusDays(CalendarImporter.DaysOffAhead - 1);
+        Assert.Equal(Enumerable.Range(0, Period.DaysBetween(new LocalDate(2026, 3, 9), lastRead) + 1).Select(new LocalDate(2026, 3, 9).PlusDays), import.Holidays);
+        Assert.True(import.Holidays.Count <= CalendarImporter.DaysOffAhead);
+    }
 }

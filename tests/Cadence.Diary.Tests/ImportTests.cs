@@ -177,4 +177,26 @@ public sealed class ImportTests : IDisposable
         Assert.False(sam.TryGetProperty("phones", out _));
         Assert.Equal("Web Summit", sam.Str("metAt"));
     }
+    [Theory]
+    [InlineData("--time-off", "Out of office", "99991231", "time off")]
+    [InlineData("--holidays", "Bank holidays", "29991231", "holidays")]
+    public void DaysOffRunningForCenturies_AreCutAtTheYearAhead_AndEveryCommandStillOpensTheDiary(string flag, string summary, string end, string what)
+    {
+        // Issue 26: time off to 9999 left a diary that no command opened; a holiday calendar to 2999 made every plan fail.
+        File.WriteAllText(
+            _sandbox.Path("far.ics"),
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:far@test\r\nDTSTART;VALUE=DATE:20260316\r\n"
+            + $"DTEND;VALUE=DATE:{end}\r\nX-MICROSOFT-CDO-BUSYSTATUS:OOF\r\nSUMMARY:{summary}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+
+        var import = Sandbox.Ok(_sandbox.RunToday("import", "calendar", "far.ics", flag));
+        Assert.Contains($"{what} 2026-03-16 to 2027-03-13 (cut at 2027-03-13: days off are read for the year ahead", import.Out, StringComparison.Ordinal);
+
+        foreach (var command in new[] { new[] { "agenda" }, ["list"], ["plan", "--json"], ["feed", "--out", "f.ics"], ["owner"] })
+        {
+            Sandbox.Ok(_sandbox.RunToday(command));
+        }
+
+        Assert.True(_sandbox.DataBytes().Length < 64 * 1024, $"the data file grew to {_sandbox.DataBytes().Length} bytes");
+        Sandbox.Ok(_sandbox.RunToday("owner", "--clear-off"));
+    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text;
 using Ical.Net;
 using Calendar = Ical.Net.Calendar;
@@ -42,6 +43,12 @@ public static class CalendarImporter
 {
     /// <summary>How many instances of one series are read at most: a runaway rule stops there.</summary>
     private const int MaxInstancesPerSeries = 5000;
+
+    /// <summary>The most touches one import adds: more is not a person's calendar of meetings.</summary>
+    internal const int MaxTouchesPerImport = 20_000;
+
+    /// <summary>The most touches one import adds for one relationship on one day.</summary>
+    internal const int MaxTouchesPerRelationshipADay = 3;
 
     /// <summary>Imports a calendar file's text.</summary>
     /// <param name="diary">The diary to add the touches to.</param>
@@ -85,6 +92,9 @@ public static class CalendarImporter
         private readonly List<ImportLine> _lines = [];
         private readonly List<string> _notes = [];
         private readonly List<Touch> _touches = [];
+
+        /// <summary>For each touch read, the index of its line in the report.</summary>
+        private readonly List<int> _touchLines = [];
         private readonly HashSet<string> _touchIds = new(StringComparer.Ordinal);
         private readonly SortedSet<LocalDate> _holidays = [];
         private readonly List<DateInterval> _timeOff = [];
@@ -154,10 +164,66 @@ public static class CalendarImporter
                 _lines.Add(new ImportLine(ImportAction.Skipped, "the file", null, $"{_outside} occurrence(s) outside the window ({window}) not read"));
             }
 
-            var diary = _diary.LogAll(_touches.OrderBy(t => t.Date).ThenBy(t => t.Time ?? LocalTime.Midnight).ThenBy(t => t.Id, StringComparer.Ordinal));
+            var diary = _diary.LogAll(Bounded());
 
             var timeOff = _timeOff.Distinct().OrderBy(d => d.Start).ThenBy(d => d.End).ToList();
             return new CalendarImport(diary, timeOff, [.. _holidays], _notes, new ImportReport(_lines));
+        }
+
+        /// <summary>
+        /// The touches read, earliest first (then by id, so whatever the order of the file), within the bounds: at
+        /// most <see cref="MaxTouchesPerRelationshipADay"/> for one relationship on a day and
+        /// <see cref="MaxTouchesPerImport"/> in all; the report says what was left out.
+        /// </summary>
+        private List<Touch> Bounded()
+        {
+            // Ordered by what the touches say before their ids (which follow the file's UIDs), so the same meetings in
+            // any order, or under other UIDs, keep the same ones.
+            var order = Enumerable.Range(0, _touches.Count)
+                .OrderBy(i => _touches[i].Date).ThenBy(i => _touches[i].Time ?? LocalTime.Midnight)
+                .ThenBy(i => _touches[i].RelationshipId, StringComparer.Ordinal).ThenBy(i => _touches[i].Channel).ThenBy(i => _touches[i].Direction)
+                .ThenBy(i => _touches[i].Medium, StringComparer.Ordinal).ThenBy(i => _touches[i].Summary, StringComparer.Ordinal)
+                .ThenBy(i => _touches[i].Id, StringComparer.Ordinal);
+            var perDay = new Dictionary<(string Id, LocalDate Day), int>();
+            var kept = new List<Touch>(Math.Min(_touches.Count, MaxTouchesPerImport));
+            var dropped = new HashSet<int>();
+            int over = 0;
+            foreach (int i in order)
+            {
+                var touch = _touches[i];
+                int line = _touchLines[i];
+                // The diary's own touches that day count too, so importing again adds nothing more.
+                ref int thatDay = ref CollectionsMarshal.GetValueRefOrAddDefault(perDay, (touch.RelationshipId, touch.Date), out bool seen);
+                if (!seen)
+                {
+                    thatDay = _diary.TouchesOf(touch.RelationshipId).Count(t => t.Date == touch.Date);
+                }
+
+                if (thatDay++ >= MaxTouchesPerRelationshipADay)
+                {
+                    _lines[line] = new ImportLine(ImportAction.Skipped, _lines[line].Source, touch.RelationshipId, $"more than {MaxTouchesPerRelationshipADay} meetings with them on {touch.Date:uuuu-MM-dd}");
+                }
+                else if (kept.Count >= MaxTouchesPerImport)
+                {
+                    over++;
+                    dropped.Add(line);
+                }
+                else
+                {
+                    kept.Add(touch);
+                }
+            }
+
+            if (over > 0)
+            {
+                // Counted, not listed: the report stays a few lines whatever the file.
+                var lines = _lines.Where((_, i) => !dropped.Contains(i)).ToList();
+                _lines.Clear();
+                _lines.AddRange(lines);
+                _lines.Add(new ImportLine(ImportAction.Skipped, "the file", null, $"{over} more meeting(s) not read: one import adds at most {MaxTouchesPerImport} touches"));
+            }
+
+            return kept;
         }
 
         /// <summary>The calendars of the file: as a whole if Ical.Net can read it, else event by event.</summary>
@@ -272,6 +338,19 @@ public static class CalendarImporter
             if (Zone(e.DtStart) is null)
             {
                 _lines.Add(new ImportLine(ImportAction.Skipped, Describe(e, e.DtStart), null, $"its time zone \"{e.DtStart.TzId}\" is not known, and the file does not define it"));
+                return;
+            }
+
+            if (e.RecurrenceRule?.Frequency is FrequencyType.Secondly or FrequencyType.Minutely or FrequencyType.Hourly)
+            {
+                // Not expanded at all (a series every second from 1900 would take hours): it is no meeting with a person.
+                string every = e.RecurrenceRule.Frequency switch
+                {
+                    FrequencyType.Secondly => "second",
+                    FrequencyType.Minutely => "minute",
+                    _ => "hour",
+                };
+                _lines.Add(new ImportLine(ImportAction.Skipped, Describe(e, e.DtStart), null, $"repeats every {every}: more often than daily is not a meeting with a person"));
                 return;
             }
 
@@ -446,6 +525,7 @@ public static class CalendarImporter
                 var direction = id == organizerId ? Direction.Inbound : Direction.Outbound;
                 var touch = new Touch(id, day, channel, direction, Outcome.Connected, video, summary, time).WithId(touchId);
                 _touches.Add(touch);
+                _touchLines.Add(_lines.Count);
                 string when = time is { } t ? $"{day:uuuu-MM-dd} {t:HH:mm}" : $"{day:uuuu-MM-dd}";
                 string what = channel == Channel.Call ? $"a call ({video})" : "a meeting";
                 _lines.Add(new ImportLine(ImportAction.Added, source, id, $"{what} on {when}{(direction == Direction.Inbound ? ", they organised it" : string.Empty)}"));

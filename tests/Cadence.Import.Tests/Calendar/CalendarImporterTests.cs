@@ -220,4 +220,51 @@ public sealed class CalendarImporterTests
         Assert.Equal(Enumerable.Range(0, Period.DaysBetween(new LocalDate(2026, 3, 9), lastRead) + 1).Select(new LocalDate(2026, 3, 9).PlusDays), import.Holidays);
         Assert.True(import.Holidays.Count <= CalendarImporter.DaysOffAhead);
     }
+    /// <summary>A calendar of the given events (their lines between BEGIN:VEVENT and END:VEVENT).</summary>
+    private static string Events(params string[] events) =>
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        + string.Concat(events.Select(e => "BEGIN:VEVENT\r\n" + e + "END:VEVENT\r\n"))
+        + "END:VCALENDAR\r\n";
+
+    [Theory]
+    [InlineData("SECONDLY", "second")]
+    [InlineData("MINUTELY", "minute")]
+    [InlineData("HOURLY", "hour")]
+    public void ASeriesMoreOftenThanDaily_IsSkippedWithANote_NotExpanded(string frequency, string every)
+    {
+        // Issue 26: a 1 KB SECONDLY series from 1900 was not read in 180 s; 200 MINUTELY ones added 1,000,000 touches.
+        var series = Enumerable.Range(0, 200).Select(n =>
+            $"UID:s{n}@test\r\nDTSTART:19000101T090000Z\r\nRRULE:FREQ={frequency}\r\nATTENDEE:mailto:zoe.mueller@example.com\r\nSUMMARY:Stand-up {n}\r\n");
+
+        var import = CalendarImporter.Import(CalendarFixture.Diary(), Events([.. series]), CalendarFixture.Options);
+
+        Assert.Empty(import.Diary.Touches);
+        Assert.Equal(200, import.Report.Lines.Count(l => l.Action == ImportAction.Skipped && l.Detail == $"repeats every {every}: more often than daily is not a meeting with a person"));
+    }
+
+    [Fact]
+    public void MoreThanThreeMeetingsWithOnePersonOnADay_TheRestSkippedWithTheirReason()
+    {
+        var meetings = Enumerable.Range(0, 5).Select(n =>
+            $"UID:m{n}@test\r\nDTSTART:20260210T{9 + n:00}0000Z\r\nDTEND:20260210T{9 + n:00}3000Z\r\nATTENDEE:mailto:zoe.mueller@example.com\r\nSUMMARY:Meeting {n}\r\n");
+
+        var import = CalendarImporter.Import(CalendarFixture.Diary(), Events([.. meetings]), CalendarFixture.Options);
+
+        Assert.Equal(CalendarImporter.MaxTouchesPerRelationshipADay, import.Diary.Touches.Count);
+        Assert.Equal(2, import.Report.Lines.Count(l => l.Detail == "more than 3 meetings with them on 2026-02-10"));
+    }
+
+    [Fact]
+    public void OneImport_AddsAtMostItsBound_AndSaysHowManyMoreItDidNotRead()
+    {
+        // A daily meeting since 1 January with 350 people of the diary: 61 days x 350 = 21,350 touches.
+        var people = Enumerable.Range(0, 350).Select(n => new Relationship($"p{n}", $"Person {n}", "client").WithEmails($"p{n}@example.com")).ToList();
+        var attendees = string.Concat(people.Select(p => $"ATTENDEE:mailto:{p.Emails[0]}\r\n"));
+        string file = Events($"UID:daily@test\r\nDTSTART:20251201T090000Z\r\nDTEND:20251201T093000Z\r\nRRULE:FREQ=DAILY\r\n{attendees}SUMMARY:Daily\r\n");
+
+        var import = CalendarImporter.Import(new Diary(people), file, CalendarFixture.Options);
+
+        Assert.Equal(CalendarImporter.MaxTouchesPerImport, import.Diary.Touches.Count);
+        Assert.Contains(import.Report.Lines, l => l.Detail == $"{(61 * 350) - CalendarImporter.MaxTouchesPerImport} more meeting(s) not read: one import adds at most 20000 touches");
+    }
 }

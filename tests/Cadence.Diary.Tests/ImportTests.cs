@@ -199,4 +199,34 @@ public sealed class ImportTests : IDisposable
         Assert.True(_sandbox.DataBytes().Length < 64 * 1024, $"the data file grew to {_sandbox.DataBytes().Length} bytes");
         Sandbox.Ok(_sandbox.RunToday("owner", "--clear-off"));
     }
+    [Theory]
+    [InlineData("/dev/zero", null)]
+    [InlineData("/dev/urandom", null)]
+    [InlineData(null, "/dev/zero")]
+    [InlineData(null, "fifo")]
+    public void ADeviceALinkToOneOrAPipe_IsRefusedWithoutReadingIt(string? path, string? special)
+    {
+        // Issue 26: /dev/zero was read to 4.2 GB and an OutOfMemoryException; a FIFO hung the import.
+        if (special == "fifo")
+        {
+            path = _sandbox.Path("pipe.ics");
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", path)!;
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        else if (special is not null)
+        {
+            path = _sandbox.Path("link.ics");
+            File.CreateSymbolicLink(path, special);
+        }
+
+        byte[] before = _sandbox.DataBytes();
+        foreach (var kind in new[] { "calendar", "contacts" })
+        {
+            var result = Sandbox.Fails(_sandbox.RunToday("import", kind, path!));
+            Assert.Contains("is empty, or not a regular file (a device or a pipe): nothing to import.", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
 }

@@ -171,22 +171,54 @@ internal static class ImportCommands
     private static string Plural(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
 
     /// <summary>The file's text, or a one-line error naming the file.</summary>
+    private static string TooBig(string path, long bytes) =>
+        $"\"{Text.Printable(path)}\" is {bytes / (1024 * 1024)} MB or more; import at most {MaxFileBytes / (1024 * 1024)} MB at a time.";
+
     private static string ReadFile(string path)
     {
         try
         {
+            // A link is judged by what it finally points to (a link to /dev/zero is a device, not a 9-byte file).
             var info = new FileInfo(path);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+            {
+                info = target;
+            }
+
             if (!info.Exists)
             {
                 throw new UserException($"There is no file \"{Text.Printable(path)}\".");
             }
 
-            if (info.Length > MaxFileBytes)
+            if (info.Length == 0)
             {
-                throw new UserException($"\"{Text.Printable(path)}\" is {info.Length / (1024 * 1024)} MB; import at most {MaxFileBytes / (1024 * 1024)} MB at a time.");
+                // A device (/dev/zero, /dev/urandom) or a pipe says 0 too: it is never opened, so it can neither hang the
+                // import nor fill the memory.
+                throw new UserException($"\"{Text.Printable(path)}\" is empty, or not a regular file (a device or a pipe): nothing to import.");
             }
 
-            return File.ReadAllText(path);
+            if (info.Length > MaxFileBytes)
+            {
+                throw new UserException(TooBig(path, info.Length));
+            }
+
+            // The bound applies to the bytes read too: never more than the size it had (and the bound), plus one byte to
+            // see a file that grew meanwhile.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+            var bytes = new byte[(int)info.Length + 1];
+            int read = 0, n;
+            while (read < bytes.Length && (n = stream.Read(bytes, read, bytes.Length - read)) > 0)
+            {
+                read += n;
+            }
+
+            if (read > info.Length)
+            {
+                throw new UserException($"\"{Text.Printable(path)}\" grew while it was read; import it once it is written.");
+            }
+
+            using var reader = new StreamReader(new MemoryStream(bytes, 0, read), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

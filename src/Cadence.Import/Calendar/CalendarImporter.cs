@@ -328,7 +328,9 @@ public static class CalendarImporter
                 return;
             }
 
-            if (e.RecurrenceIdentifier?.StartTime is not null || (e.RecurrenceRule is null && (e.RecurrenceDates is null || !e.RecurrenceDates.GetAllPeriods().Any())))
+            // (RDATEs are dates and times, or periods: either makes a series; a single event has neither, nor an RRULE.)
+            if (e.RecurrenceIdentifier?.StartTime is not null
+                || (e.RecurrenceRule is null && (e.RecurrenceDates is null || (!e.RecurrenceDates.GetAllDates().Any() && !e.RecurrenceDates.GetAllPeriods().Any()))))
             {
                 // A single event, or a moved instance of a series: read as it stands.
                 ReadOccurrence(e, e.DtStart, e.RecurrenceIdentifier?.StartTime ?? e.DtStart);

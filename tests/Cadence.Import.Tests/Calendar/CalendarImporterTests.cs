@@ -267,4 +267,29 @@ public sealed class CalendarImporterTests
         Assert.Equal(CalendarImporter.MaxTouchesPerImport, import.Diary.Touches.Count);
         Assert.Contains(import.Report.Lines, l => l.Detail == $"{(61 * 350) - CalendarImporter.MaxTouchesPerImport} more meeting(s) not read: one import adds at most 20000 touches");
     }
+    [Theory]
+    [InlineData("RDATE:20260203T100000Z\r\nRDATE:20260204T100000Z\r\nRDATE:20260205T100000Z\r\nRDATE:20260206T100000Z\r\n")]
+    [InlineData("RDATE:20260203T100000Z,20260204T100000Z,20260205T100000Z,20260206T100000Z\r\n")]
+    [InlineData("RDATE:20260203T100000Z,20260204T100000Z\r\nRDATE:20260205T100000Z,20260206T100000Z,20260206T100000Z\r\n")]
+    public void RecurrenceDates_EveryOccurrenceOnce(string rdates)
+    {
+        // Issue 26: an event with 4 RDATEs imported 1 touch instead of 5.
+        string file = Events($"UID:r@test\r\nDTSTART:20260202T100000Z\r\nDTEND:20260202T110000Z\r\n{rdates}ATTENDEE:mailto:zoe.mueller@example.com\r\nSUMMARY:Workshop\r\n");
+
+        var import = CalendarImporter.Import(CalendarFixture.Diary(), file, CalendarFixture.Options);
+
+        Assert.Equal(
+            ["2026-02-02", "2026-02-03", "2026-02-04", "2026-02-05", "2026-02-06"],
+            import.Diary.Touches.Select(t => t.Date.ToString("uuuu-MM-dd", null)));
+    }
+
+    [Fact]
+    public void ExceptionDates_TakeOutEveryOccurrenceTheyName()
+    {
+        string file = Events("UID:x@test\r\nDTSTART:20260202T100000Z\r\nDTEND:20260202T110000Z\r\nRRULE:FREQ=DAILY;COUNT=5\r\nEXDATE:20260203T100000Z,20260205T100000Z\r\nEXDATE:20260206T100000Z\r\nATTENDEE:mailto:zoe.mueller@example.com\r\nSUMMARY:Daily\r\n");
+
+        var import = CalendarImporter.Import(CalendarFixture.Diary(), file, CalendarFixture.Options);
+
+        Assert.Equal(["2026-02-02", "2026-02-04"], import.Diary.Touches.Select(t => t.Date.ToString("uuuu-MM-dd", null)));
+    }
 }

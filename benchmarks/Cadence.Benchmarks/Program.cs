@@ -75,7 +75,7 @@ public static class Program
     private static bool IsInProcessFlag(string arg) => arg is "--inProcess" or "-i";
 
     private static bool IsSizeParameter(string name) =>
-        name is nameof(SchedulerBenchmarks.Relationships) or nameof(FeedBenchmarks.PlannedTouches);
+        name is nameof(SchedulerBenchmarks.Relationships) or nameof(FeedBenchmarks.PlannedTouches) or nameof(ContactImportBenchmarks.Contacts);
 
     /// <summary>
     /// BenchmarkDotNet.Artifacts next to this project (found from the build output), so a run from the repository

@@ -154,6 +154,23 @@ public sealed record Relationship
     [Pure]
     public Relationship WithMetAt(string? metAt) => this with { MetAt = string.IsNullOrWhiteSpace(metAt) ? null : Guard.Name(metAt.Trim(), nameof(metAt)) };
 
+    /// <summary>
+    /// What <see cref="HasEmail"/> compares an address by: trimmed, without a leading <c>mailto:</c>; two addresses are
+    /// the same when their keys are equal ignoring case (<see cref="StringComparer.OrdinalIgnoreCase"/>). For indexing
+    /// many relationships by address (an import), where asking each one would be quadratic.
+    /// </summary>
+    /// <param name="email">The address.</param>
+    /// <returns>Its key; <see langword="null"/> for none (null or blank).</returns>
+    public static string? EmailKey(string? email) => ContactPoints.EmailKey(email);
+
+    /// <summary>
+    /// What <see cref="HasPhone"/> compares a number by: a leading '+' and the digits (an extension after an 'x'); two
+    /// numbers are the same when their keys are equal (ordinal).
+    /// </summary>
+    /// <param name="phone">The number.</param>
+    /// <returns>Its key; empty for none (null, blank or no digits).</returns>
+    public static string PhoneKey(string? phone) => string.IsNullOrWhiteSpace(phone) ? string.Empty : ContactPoints.PhoneKey(phone);
+
     /// <summary>Whether one of <see cref="Emails"/> is this address (ignoring case and surrounding spaces, and a <c>mailto:</c> in front).</summary>
     /// <param name="email">The address.</param>
     /// <returns>Whether it is one of the contact's.</returns>

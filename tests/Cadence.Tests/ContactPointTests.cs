@@ -43,6 +43,19 @@ public sealed class ContactPointTests
     [InlineData("020 7946 0000 ext 12")]
     public void HasPhone_SameDigits(string phone) => Assert.True(Zoe.HasPhone(phone));
 
+    [Property(MaxTest = 500, QuietOnSuccess = true)]
+    public Property EmailKeyAndPhoneKey_AreWhatHasEmailAndHasPhoneCompare() =>
+        Prop.ForAll(
+            Gen.Elements("zoe.mueller@example.com", " MAILTO:Zoe.Mueller@EXAMPLE.com", "zoe@home.example", "zoe@example.com", "", "mailto:", "Zoe@Home.Example ").ToArbitrary(),
+            Gen.Elements("+44-20-7946-0958", "+44 20 7946 0958", "020 7946 0000 ext 12", "44 20 7946 0958", "020 7946 0000", "", "  ").ToArbitrary(),
+            (email, phone) =>
+            {
+                // An index keyed by them finds exactly the relationship HasEmail and HasPhone find.
+                bool byEmailKey = Relationship.EmailKey(email) is { } key && Zoe.Emails.Any(e => StringComparer.OrdinalIgnoreCase.Equals(Relationship.EmailKey(e), key));
+                bool byPhoneKey = Relationship.PhoneKey(phone) is { Length: > 0 } digits && Zoe.Phones.Any(p => Relationship.PhoneKey(p) == digits);
+                return byEmailKey == Zoe.HasEmail(email) && byPhoneKey == Zoe.HasPhone(phone);
+            });
+
     [Theory]
     [InlineData("44 20 7946 0958")]
     [InlineData("020 7946 0000")]

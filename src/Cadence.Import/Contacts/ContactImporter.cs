@@ -51,75 +51,164 @@ public static class ContactImporter
             .ThenBy(c => string.Join(",", c.Phones), StringComparer.Ordinal)
             .ThenBy(c => c.Source, StringComparer.Ordinal)
             .ToList();
+        var run = new Run(diary);
         foreach (var card in ordered)
         {
-            diary = ImportOne(diary, card, tier, lines);
+            run.ImportOne(card, tier, lines);
         }
 
-        return new ContactImport(diary, new ImportReport(lines));
+        return new ContactImport(run.Diary(), new ImportReport(lines));
     }
 
-    private static Diary ImportOne(Diary diary, ContactCard card, string tier, List<ImportLine> lines)
+    /// <summary>
+    /// One import: the relationships by index, and indexes of their addresses and numbers, so each card is matched in
+    /// constant time and the diary is built once at the end (linear in the file, not quadratic).
+    /// </summary>
+    private sealed class Run
     {
-        var emails = card.Emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).ToList();
-        var phones = card.Phones.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList();
-        var match = diary.Relationships.FirstOrDefault(r => emails.Any(r.HasEmail))
-            ?? diary.Relationships.FirstOrDefault(r => phones.Any(r.HasPhone));
-        try
+        private readonly Diary _diary;
+        private readonly List<Relationship> _relationships;
+        private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _byEmail = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, int> _byPhone = new(StringComparer.Ordinal);
+        private bool _changed;
+
+        internal Run(Diary diary)
         {
-            if (match is not null)
+            _diary = diary;
+            _relationships = [.. diary.Relationships];
+            for (int i = 0; i < _relationships.Count; i++)
             {
-                // An address or number another relationship has stays theirs: one contact point names one relationship.
-                var missing = emails.Where(e => !match.HasEmail(e)).Select(e => (Value: e, Email: true, Owner: diary.Relationships.FirstOrDefault(r => r.HasEmail(e))))
-                    .Concat(phones.Where(p => !match.HasPhone(p)).Select(p => (Value: p, Email: false, Owner: diary.Relationships.FirstOrDefault(r => r.HasPhone(p)))))
-                    .ToList();
-                var newEmails = missing.Where(x => x.Email && x.Owner is null).Select(x => x.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-                var newPhones = missing.Where(x => !x.Email && x.Owner is null).Select(x => x.Value).ToList();
-                bool newTag = card.Organization is { } org && !match.Tags.Contains(org, StringComparer.OrdinalIgnoreCase);
-                bool newBirthday = card.Birthday is not null && !HasBirthday(match);
-                string others = string.Concat(missing.Where(x => x.Owner is not null)
-                    .Select(x => $"; {(x.Email ? "e-mail" : "phone")} {x.Value} is {x.Owner!.Id}'s, so not added"));
-                if (newEmails.Count == 0 && newPhones.Count == 0 && !newTag && !newBirthday)
+                Index(i);
+            }
+        }
+
+        /// <summary>The diary after the import: the one given when nothing changed.</summary>
+        internal Diary Diary() =>
+            _changed ? new Diary(_relationships, _diary.Touches, _diary.Commitments, _diary.Moves, _diary.Campaigns) : _diary;
+
+        /// <summary>Indexes a relationship's id, addresses and numbers; the first relationship to have one keeps it.</summary>
+        private void Index(int i)
+        {
+            var relationship = _relationships[i];
+            _byId[relationship.Id] = i;
+            foreach (string email in relationship.Emails)
+            {
+                if (Relationship.EmailKey(email) is { } key)
                 {
-                    lines.Add(new ImportLine(ImportAction.Matched, card.Source, match.Id, $"{match.Name} already has these details{others}"));
-                    return diary;
+                    _byEmail.TryAdd(key, i);
+                }
+            }
+
+            foreach (string phone in relationship.Phones)
+            {
+                if (Relationship.PhoneKey(phone) is { Length: > 0 } key)
+                {
+                    _byPhone.TryAdd(key, i);
+                }
+            }
+        }
+
+        /// <summary>The relationship with this address or number, if one has it.</summary>
+        private Relationship? Owner(string value, bool email) =>
+            (email ? Relationship.EmailKey(value) is { } e && _byEmail.TryGetValue(e, out int i) : Relationship.PhoneKey(value) is { Length: > 0 } p && _byPhone.TryGetValue(p, out i))
+                ? _relationships[i]
+                : null;
+
+        /// <summary>Of the relationships these values name, the first in the diary's order (as a scan of it would find).</summary>
+        private Relationship? FirstOwner(List<string> values, bool email)
+        {
+            int first = int.MaxValue;
+            foreach (string value in values)
+            {
+                if (Owner(value, email) is { } owner && _byId[owner.Id] < first)
+                {
+                    first = _byId[owner.Id];
+                }
+            }
+
+            return first == int.MaxValue ? null : _relationships[first];
+        }
+
+        internal void ImportOne(ContactCard card, string tier, List<ImportLine> lines)
+        {
+            var emails = card.Emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).ToList();
+            var phones = card.Phones.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList();
+            var match = FirstOwner(emails, email: true) ?? FirstOwner(phones, email: false);
+            try
+            {
+                if (match is not null)
+                {
+                    // An address or number another relationship has stays theirs: one contact point names one relationship.
+                    var missing = emails.Where(e => !match.HasEmail(e)).Select(e => (Value: e, Email: true, Owner: Owner(e, email: true)))
+                        .Concat(phones.Where(p => !match.HasPhone(p)).Select(p => (Value: p, Email: false, Owner: Owner(p, email: false))))
+                        .ToList();
+                    var newEmails = missing.Where(x => x.Email && x.Owner is null).Select(x => x.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                    var newPhones = missing.Where(x => !x.Email && x.Owner is null).Select(x => x.Value).ToList();
+                    bool newTag = card.Organization is { } org && !match.Tags.Contains(org, StringComparer.OrdinalIgnoreCase);
+                    bool newBirthday = card.Birthday is not null && !HasBirthday(match);
+                    string others = Others(missing.Where(x => x.Owner is not null).Select(x => $"{(x.Email ? "e-mail" : "phone")} {x.Value} is {x.Owner!.Id}'s").ToList());
+                    if (newEmails.Count == 0 && newPhones.Count == 0 && !newTag && !newBirthday)
+                    {
+                        lines.Add(new ImportLine(ImportAction.Matched, card.Source, match.Id, $"{match.Name} already has these details{others}"));
+                        return;
+                    }
+
+                    var updated = match.WithEmails(match.Emails.Concat(newEmails)).WithPhones(match.Phones.Concat(newPhones));
+                    updated = newTag ? updated.WithTags(match.Tags.Append(card.Organization!)) : updated;
+                    updated = newBirthday ? updated.WithImportantDates(match.ImportantDates.Append(Birthday(card.Birthday!))) : updated;
+                    var added = newEmails.Select(e => "e-mail " + e).Concat(newPhones.Select(p => "phone " + p)).Concat(newTag ? ["tag " + card.Organization] : [])
+                        .Concat(newBirthday ? ["birthday " + card.Birthday] : []).ToList();
+                    lines.Add(new ImportLine(ImportAction.Updated, card.Source, match.Id, $"{match.Name}: added {Listed(added)}{others}"));
+                    int at = _byId[match.Id];
+                    _relationships[at] = updated;
+                    Index(at);
+                    _changed = true;
+                    return;
                 }
 
-                var updated = match.WithEmails(match.Emails.Concat(newEmails)).WithPhones(match.Phones.Concat(newPhones));
-                updated = newTag ? updated.WithTags(match.Tags.Append(card.Organization!)) : updated;
-                updated = newBirthday ? updated.WithImportantDates(match.ImportantDates.Append(Birthday(card.Birthday!))) : updated;
-                var added = newEmails.Select(e => "e-mail " + e).Concat(newPhones.Select(p => "phone " + p)).Concat(newTag ? ["tag " + card.Organization] : [])
-                    .Concat(newBirthday ? ["birthday " + card.Birthday] : []);
-                lines.Add(new ImportLine(ImportAction.Updated, card.Source, match.Id, $"{match.Name}: added {string.Join(", ", added)}{others}"));
-                return diary.Update(updated);
-            }
+                string? name = card.Name ?? emails.Select(e => e[..e.IndexOf('@', StringComparison.Ordinal)]).FirstOrDefault() ?? phones.FirstOrDefault();
+                if (name is null)
+                {
+                    lines.Add(new ImportLine(ImportAction.Skipped, card.Source, null, "no name, e-mail or phone"));
+                    return;
+                }
 
-            string? name = card.Name ?? emails.Select(e => e[..e.IndexOf('@', StringComparison.Ordinal)]).FirstOrDefault() ?? phones.FirstOrDefault();
-            if (name is null)
+                // The library's id from the name (as the sample's add makes it), else from an address's local part.
+                string id = RelationshipIds.Unique(
+                    RelationshipIds.FromName(name)
+                        ?? emails.Select(e => RelationshipIds.FromName(e[..e.IndexOf('@', StringComparison.Ordinal)])).FirstOrDefault(s => s is not null)
+                        ?? "contact",
+                    _byId.ContainsKey);
+                var relationship = new Relationship(id, name, tier).WithEmails(emails).WithPhones(phones);
+                relationship = card.Organization is { } organization ? relationship.WithTags([organization]) : relationship;
+                relationship = card.Birthday is { } birthday ? relationship.WithImportantDates([Birthday(birthday)]) : relationship;
+                var details = relationship.Emails.Concat(relationship.Phones).ToList();
+                lines.Add(new ImportLine(ImportAction.Added, card.Source, id, $"{name}, {tier}{(details.Count > 0 ? ": " + Listed(details) : string.Empty)}"));
+                _relationships.Add(relationship);
+                Index(_relationships.Count - 1);
+                _changed = true;
+            }
+            catch (ArgumentException e)
             {
-                lines.Add(new ImportLine(ImportAction.Skipped, card.Source, null, "no name, e-mail or phone"));
-                return diary;
+                lines.Add(new ImportLine(ImportAction.Skipped, card.Source, match?.Id, e.Message.Split('\n')[0]));
             }
-
-            // The library's id from the name (as the sample's add makes it), else from an address's local part.
-            string id = RelationshipIds.Unique(
-                RelationshipIds.FromName(name)
-                    ?? emails.Select(e => RelationshipIds.FromName(e[..e.IndexOf('@', StringComparison.Ordinal)])).FirstOrDefault(s => s is not null)
-                    ?? "contact",
-                diary.Contains);
-            var relationship = new Relationship(id, name, tier).WithEmails(emails).WithPhones(phones);
-            relationship = card.Organization is { } organization ? relationship.WithTags([organization]) : relationship;
-            relationship = card.Birthday is { } birthday ? relationship.WithImportantDates([Birthday(birthday)]) : relationship;
-            string details = string.Join(", ", relationship.Emails.Concat(relationship.Phones));
-            lines.Add(new ImportLine(ImportAction.Added, card.Source, id, $"{name}, {tier}{(details.Length > 0 ? ": " + details : string.Empty)}"));
-            return diary.Add(relationship);
-        }
-        catch (ArgumentException e)
-        {
-            lines.Add(new ImportLine(ImportAction.Skipped, card.Source, match?.Id, e.Message.Split('\n')[0]));
-            return diary;
         }
     }
+
+    /// <summary>At most this many values are listed in a line of the report; the rest are counted.</summary>
+    private const int MaxListed = 5;
+
+    /// <summary>"a, b, c", or "a, b, c, d, e and 9,995 more": a line of the report stays short whatever the card.</summary>
+    private static string Listed(List<string> values) =>
+        values.Count <= MaxListed
+            ? string.Join(", ", values)
+            : string.Join(", ", values.Take(MaxListed)) + $" and {(values.Count - MaxListed).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} more";
+
+    /// <summary>"; e-mail x is zoe's, so not added", for at most a few of them, the rest counted.</summary>
+    private static string Others(List<string> taken) =>
+        string.Concat(taken.Take(MaxListed).Select(t => $"; {t}, so not added"))
+        + (taken.Count > MaxListed ? $"; {(taken.Count - MaxListed).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} more another's, so not added" : string.Empty);
 
     /// <summary>A relationship has a birthday when one of its dates is labelled so (ignoring case).</summary>
     private static bool HasBirthday(Relationship relationship) =>

@@ -164,4 +164,17 @@ public sealed class ContactImporterTests
                 .And(once.Diary.Relationships.SequenceEqual(shuffled.Diary.Relationships).Label("shuffled: " + Show(once) + " / " + Show(shuffled)));
         });
 
+    [Fact]
+    public void ACardWithThousandsOfAddresses_ItsLineListsFiveAndCountsTheRest()
+    {
+        // Issue 26: a card with 10,000 EMAIL lines took 114 s, most of it printing the summary.
+        var emails = Enumerable.Range(0, 10_000).Select(n => $"many{n}@example.com").ToList();
+        var card = new ContactCard("Many Addresses", emails, [], null, null, "card 1");
+
+        var import = ContactImporter.Import(new Diary([]), [card], new ContactImportOptions("client"));
+
+        var line = Assert.Single(import.Report.Lines);
+        Assert.Equal("Many Addresses, client: many0@example.com, many1@example.com, many2@example.com, many3@example.com, many4@example.com and 9,995 more", line.Detail);
+        Assert.Equal(10_000, import.Diary["many-addresses"].Emails.Count);
+    }
 }

@@ -54,11 +54,7 @@ public static class ContactCsvReader
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            OnMalformedRecord = record => problems.Add(new ImportLine(ImportAction.Skipped, $"line {record.LineNumber}", null, record.Reason switch
-            {
-                CsvMalformedReason.FieldCountMismatch => "has another number of fields than the header; the row was skipped",
-                _ => $"is not valid CSV ({record.Reason}): \"{ContactValues.Shorten(record.RawRecord ?? string.Empty)}\"; the row was skipped",
-            })),
+            OnMalformedRecord = record => problems.Add(Malformed(record)),
         };
         using var csv = CsvReader.Create(reader, options, true);
         try
@@ -93,6 +89,31 @@ public static class ContactCsvReader
         }
 
         return new ContactReadResult(cards, problems);
+    }
+
+    /// <summary>
+    /// A row that could not be read; when it runs over several lines (a quote left open swallows the rows after it, to
+    /// the next quote or to the end of the file), every line it took is named and counted, so no row is lost silently.
+    /// </summary>
+    private static ImportLine Malformed(CsvMalformedRecord record)
+    {
+        string raw = record.RawRecord ?? string.Empty;
+        int breaks = raw.TrimEnd('\r', '\n').Count(c => c == '\n');
+        if (breaks > 0)
+        {
+            long last = record.LineNumber + breaks;
+            return new ImportLine(
+                ImportAction.Skipped,
+                $"lines {record.LineNumber} to {last}",
+                null,
+                $"a quote opened on line {record.LineNumber} runs to line {last}: {breaks + 1} rows not read; close the quote and import again");
+        }
+
+        return new ImportLine(ImportAction.Skipped, $"line {record.LineNumber}", null, record.Reason switch
+        {
+            CsvMalformedReason.FieldCountMismatch => "has another number of fields than the header; the row was skipped",
+            _ => $"is not valid CSV ({record.Reason}): \"{ContactValues.Shorten(raw)}\"; the row was skipped",
+        });
     }
 
     private enum Layout

@@ -118,4 +118,16 @@ public sealed class ContactReaderTests
     [InlineData("1604-04-15")]
     [InlineData("next spring")]
     public void Birthday_NotADate_None(string text) => Assert.Null(ContactBirthday.Parse(text));
+    [Fact]
+    public void AnUnclosedQuote_TheRowsItSwallowsAreReportedWithTheirLines()
+    {
+        // Issue 26: an unclosed quote on line 1002 swallowed the remaining 1,000 rows, reported as "1 skipped".
+        var rows = Enumerable.Range(1, 10).Select(n => n == 3 ? "\"Broken Quote,broken@example.com" : $"Person {n},p{n}@example.com");
+        var result = ContactCsvReader.Read("name,email\n" + string.Join("\n", rows) + "\n");
+
+        Assert.Equal(["Person 1", "Person 2"], result.Cards.Select(c => c.Name));
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("lines 4 to 11", problem.Source);
+        Assert.Equal("a quote opened on line 4 runs to line 11: 8 rows not read; close the quote and import again", problem.Detail);
+    }
 }

@@ -98,6 +98,19 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void ADryRun_TakesNoLock_ItAnswersWhileAnotherCommandHoldsIt()
+    {
+        // Issue 26: --dry-run held the diary's lock for as long as the import ran, and other commands failed meanwhile.
+        using (new FileStream(_sandbox.DataFile + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var result = Sandbox.Ok(_sandbox.RunToday("import", "calendar", "cal.ics", "--dry-run"));
+            Assert.StartsWith("Dry run: would import cal.ics: 4 touches", result.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(_sandbox.DataJson().RootElement.GetProperty("touches").EnumerateArray());
+    }
+
+    [Fact]
     public void ImportCalendar_SinceLeavesOutEarlierMeetings()
     {
         var result = Sandbox.Ok(_sandbox.RunToday("import", "calendar", "cal.ics", "--me", "me@example.com", "--since", "2026-03-05"));

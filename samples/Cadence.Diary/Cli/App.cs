@@ -133,6 +133,27 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
         return ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// A change whose work is long (an import): the work is done on the diary read without the lock, then the lock is
+    /// taken only to write, and the work is done again only if the file changed meanwhile; so a long import is never
+    /// the reason another command waits. A dry run takes no lock and creates nothing (it works on the demo diary too).
+    /// </summary>
+    public int ChangeOutsideLock<TWork>(Invocation invocation, bool dryRun, Func<DiaryData, LocalDate, TWork> work, Func<DiaryData, TWork, (DiaryData? Next, string Message)> apply)
+    {
+        if (dryRun)
+        {
+            var session = Open(invocation);
+            Say(apply(session.Data, work(session.Data, session.Today)).Message);
+            return ExitCodes.Ok;
+        }
+
+        var store = WriteStore(invocation);
+        var (seen, seenBytes) = store.LoadWithBytes();
+        var done = work(seen, TodayFor(invocation, seen));
+        Say(store.Update((data, bytes) => apply(data, bytes.AsSpan().SequenceEqual(seenBytes) ? done : work(data, TodayFor(invocation, data)))));
+        return ExitCodes.Ok;
+    }
+
     /// <summary>The day "today" is for a diary: --date, else the clock in the owner's time zone.</summary>
     public LocalDate TodayFor(Invocation invocation, DiaryData data) => TodayIn(invocation, data.Owner.TimeZone);
 

@@ -44,7 +44,7 @@ internal static class ImportCommands
         string text = ReadFile(path);
         CalendarImport? result = null;
         bool dryRun = invocation.Has("dry-run");
-        app.Change(invocation, (data, today) =>
+        CalendarImport Work(DiaryData data, LocalDate today)
         {
             var zone = data.Owner.TimeZone;
 
@@ -62,11 +62,19 @@ internal static class ImportCommands
                 throw new UserException($"--since {first:uuuu-MM-dd} is after today ({today:uuuu-MM-dd}).");
             }
 
-            result = CalendarImporter.Import(data.Diary, text, options);
-            if (result.Report.Lines is [{ Source: "the file", Action: ImportAction.Skipped } only] && result.Diary.Touches.Count == data.Diary.Touches.Count && only.Detail.StartsWith("is not an iCalendar file", StringComparison.Ordinal))
+            var import = CalendarImporter.Import(data.Diary, text, options);
+            if (import.Report.Lines is [{ Source: "the file", Action: ImportAction.Skipped } only] && import.Diary.Touches.Count == data.Diary.Touches.Count && only.Detail.StartsWith("is not an iCalendar file", StringComparison.Ordinal))
             {
                 throw new UserException($"\"{Text.Printable(path)}\" {only.Detail}.");
             }
+
+            return import;
+        }
+
+        // Read and matched without the lock; the lock only for the write (issue 26).
+        app.ChangeOutsideLock(invocation, dryRun, Work, (data, import) =>
+        {
+            result = import;
 
             var owner = data.Owner with
             {
@@ -114,9 +122,10 @@ internal static class ImportCommands
 
         ContactImport? result = null;
         bool dryRun = invocation.Has("dry-run");
-        app.Change(invocation, (data, today) =>
+        // Matched without the lock; the lock only for the write (issue 26).
+        app.ChangeOutsideLock(invocation, dryRun, (data, _) => ContactImporter.Import(data.Diary, read.Cards, new ContactImportOptions(tier)), (data, import) =>
         {
-            result = ContactImporter.Import(data.Diary, read.Cards, new ContactImportOptions(tier));
+            result = import;
             var report = result.Report;
             string said = $"{(dryRun ? "Dry run: would import" : "Imported")} {Path.GetFileName(path)} ({(vcard ? "vCard" : "CSV")}, {Plural(read.Cards.Count, "contact", "contacts")}): "
                 + $"{report.Count(ImportAction.Added)} added, {report.Count(ImportAction.Updated)} updated, {report.Count(ImportAction.Matched)} already there, {report.Count(ImportAction.Skipped) + read.Problems.Count} skipped."

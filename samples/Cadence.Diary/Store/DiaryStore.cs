@@ -34,11 +34,21 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
     /// Reads, changes and writes the data file under the lock. <paramref name="change"/> returns the new data, or
     /// <see langword="null"/> to leave the file as it is; if it throws, nothing is written.
     /// </summary>
-    public T Update<T>(Func<DiaryData, (DiaryData? Next, T Result)> change)
+    public T Update<T>(Func<DiaryData, (DiaryData? Next, T Result)> change) => Update((data, _) => change(data));
+
+    /// <summary>Reads the data file and its bytes, without the lock (to work on it before taking the lock to write).</summary>
+    public (DiaryData Data, byte[] Bytes) LoadWithBytes()
+    {
+        byte[] bytes = ReadBytes();
+        return (Parse(bytes), bytes);
+    }
+
+    /// <summary>As <see cref="Update{T}(Func{DiaryData, ValueTuple{DiaryData, T}})"/>, with the bytes read under the lock too (to see whether the file changed since it was read without it).</summary>
+    public T Update<T>(Func<DiaryData, byte[], (DiaryData? Next, T Result)> change)
     {
         using var held = Lock();
         byte[] before = ReadBytes();
-        var (next, result) = change(Parse(before));
+        var (next, result) = change(Parse(before), before);
         if (next is not null)
         {
             byte[] after = DiaryJson.Write(next);

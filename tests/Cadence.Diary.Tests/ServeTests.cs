@@ -318,4 +318,30 @@ public sealed partial class ServeTests : IDisposable, IClassFixture<DemoDataFile
         var lines = output.Split('\n').Where(l => l.EndsWith(" 404", StringComparison.Ordinal) || l.Contains(" 404 (and ", StringComparison.Ordinal)).ToList();
         Assert.InRange(lines.Count, 1, 10);
     }
+    [Fact]
+    public async Task Serve_TwoHundredIdleConnectionsOpen_EveryNormalPollIsServed()
+    {
+        // Issue 26: with 200 idle connections open, serve failed 7 of 12 normal requests over 60 s.
+        using var server = await Server.Start(_sandbox, "serve", "--port", "0", "--date", Sandbox.Today);
+        var idle = new System.Collections.Generic.List<System.Net.Sockets.TcpClient>();
+        try
+        {
+            for (int i = 0; i < 200; i++)
+            {
+                var client = new System.Net.Sockets.TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, server.Port);
+                idle.Add(client);
+            }
+
+            for (int i = 0; i < 12; i++)
+            {
+                using var poll = await _http.GetAsync(server.Http);
+                Assert.Equal(HttpStatusCode.OK, poll.StatusCode);
+            }
+        }
+        finally
+        {
+            idle.ForEach(c => c.Dispose());
+        }
+    }
 }

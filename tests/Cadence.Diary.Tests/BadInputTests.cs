@@ -170,6 +170,8 @@ public sealed class DataFileTests : IDisposable, IClassFixture<DemoDataFile>
     [InlineData("\"pausedUntil\": \"20", "\"pausedUntil\": \"30", "].pausedUntil: The date 30")]
     [InlineData("\"holidays\": []", "\"holidays\": [\"3000-01-01\"]", "owner: The date 3000-01-01 (holidays) is outside")]
     [InlineData("\"perDay\": 10", "\"perDay\": 10, \"\\u001b[2J\": 1", "owner: unknown property \"\\u001B[2J\"")]
+    [InlineData("\"perDay\": 10", "\"perDay\": 99999999999", "owner.perDay: a whole number out of range (at most 2,147,483,647)")]
+    [InlineData("\"label\": \"birthday\",", "\"label\": \"birthday\", \"lead\": 99999999999,", "].lead: not a number of days from 0 to 90")]
     public void InvalidDiary_NamesThePlace(string find, string replace, string message)
     {
         string text = File.ReadAllText(_sandbox.DataFile);

@@ -180,6 +180,14 @@ internal static class DiaryJson
             return $"{Where(path)}expected {(wrong.Contains("as a string", StringComparison.Ordinal) ? "a string" : wrong.Contains("as a number", StringComparison.Ordinal) ? "a whole number" : "another type")}";
         }
 
+        if (e.InnerException is FormatException { Message: var range } && range.Contains("out of bounds for an Int32", StringComparison.Ordinal))
+        {
+            // A whole number too big (or too small) for the field, such as a lead of 99999999999 days.
+            return path.EndsWith(".lead", StringComparison.Ordinal)
+                ? $"{Where(path)}not a number of days from 0 to {ImportantDate.MaxLeadDays}"
+                : $"{Where(path)}a whole number out of range (at most {int.MaxValue.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)})";
+        }
+
         if (e.InnerException is { } inner && inner is not JsonException)
         {
             // A NodaTime converter: the value is not a date, a period or an instant.

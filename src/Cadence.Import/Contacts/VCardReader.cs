@@ -94,7 +94,7 @@ public static class VCardReader
     {
         var current = new StringBuilder();
         int start = 0, number = 0;
-        bool softBreak = false;
+        bool softBreak = false, quotedPrintable = false;
         foreach (string raw in text.Split('\n'))
         {
             number++;
@@ -112,9 +112,13 @@ public static class VCardReader
 
                 current.Clear().Append(line);
                 start = number;
+
+                // Decided once, from the line's own head: looking at the head of a long joined line again on every soft
+                // break made reading grow with the square of the value.
+                quotedPrintable = IsQuotedPrintable(line);
             }
 
-            softBreak = current.Length > 0 && current[^1] == '=' && IsQuotedPrintable(current);
+            softBreak = quotedPrintable && line.Length > 0 && line[^1] == '=';
             if (softBreak)
             {
                 current.Length--;
@@ -127,10 +131,10 @@ public static class VCardReader
         }
     }
 
-    private static bool IsQuotedPrintable(StringBuilder line)
+    private static bool IsQuotedPrintable(string line)
     {
-        string head = line.ToString(0, Math.Min(line.Length, 200));
-        int colon = head.IndexOf(':', StringComparison.Ordinal);
+        var head = line.AsSpan(0, Math.Min(line.Length, 200));
+        int colon = head.IndexOf(':');
         return colon > 0 && head[..colon].Contains("QUOTED-PRINTABLE", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -161,21 +165,25 @@ public static class VCardReader
         return value;
     }
 
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+
     private static string DecodeQuotedPrintable(string value, string charset)
     {
+        // One pass: the text between escapes is encoded a run at a time (so a character outside the BMP stays whole).
         var bytes = new List<byte>(value.Length);
+        int run = 0;
         for (int i = 0; i < value.Length; i++)
         {
             if (value[i] == '=' && i + 2 < value.Length && Uri.IsHexDigit(value[i + 1]) && Uri.IsHexDigit(value[i + 2]))
             {
-                bytes.Add(Convert.ToByte(value.Substring(i + 1, 2), 16));
+                bytes.AddRange(Encoding.UTF8.GetBytes(value, run, i - run));
+                bytes.Add((byte)((HexValue(value[i + 1]) << 4) | HexValue(value[i + 2])));
                 i += 2;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(value[i].ToString()));
+                run = i + 1;
             }
         }
+
+        bytes.AddRange(Encoding.UTF8.GetBytes(value, run, value.Length - run));
 
         return charset.Replace("-", string.Empty, StringComparison.Ordinal).ToUpperInvariant() is "UTF8"
             ? Encoding.UTF8.GetString([.. bytes])

@@ -130,4 +130,16 @@ public sealed class ContactReaderTests
         Assert.Equal("lines 4 to 11", problem.Source);
         Assert.Equal("a quote opened on line 4 runs to line 11: 8 rows not read; close the quote and import again", problem.Detail);
     }
+    [Fact]
+    public void QuotedPrintable_SoftBreaksEverywhere_AndTextOutsideTheBasicPlane_ReadWhole()
+    {
+        // Issue 26: soft breaks made reading grow with the square of the value; a character was encoded on its own.
+        string name = "Zo=C3=AB M=C3=BCller 👩🏽‍💻";
+        string folded = string.Join("=\r\n", name.Select(c => c.ToString()));
+        string card = $"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{folded}\r\nEMAIL:zoe@example.com\r\nEND:VCARD\r\n";
+
+        var result = VCardReader.Read(card);
+
+        Assert.Equal("Zoë Müller 👩🏽‍💻", Assert.Single(result.Cards).Name);
+    }
 }

@@ -7,30 +7,42 @@ using Cadence.Import;
 namespace Cadence.Benchmarks;
 
 /// <summary>
-/// A plain contacts CSV of <see cref="Contacts"/> rows (name, email, phone) read and imported into a diary that already has
+/// A plain contacts CSV (or a vCard file) of <see cref="Contacts"/> contacts (name, email, phone) read and imported into a diary that already has
 /// half of them (matched by address, each then updated with its phone); the rest are new. Linear in the file: ten times
 /// the rows should take about ten times as long (issue 26: 2,000 rows took 2.35 s and 10,000 took 40.7 s before).
 /// </summary>
 [MemoryDiagnoser]
 public class ContactImportBenchmarks
 {
-    private string _csv = string.Empty;
+    private string _file = string.Empty;
     private Diary _diary = null!;
 
-    /// <summary>How many rows the file has.</summary>
+    /// <summary>How many rows (or cards) the file has.</summary>
     [Params(1_000, 10_000, 100_000)]
     public int Contacts { get; set; }
+
+    /// <summary>A CSV (<c>name,email,phone</c>) or a vCard 3.0 file of the same contacts.</summary>
+    [Params("csv", "vcard")]
+    public string Format { get; set; } = "csv";
 
     [GlobalSetup]
     public void Setup()
     {
-        var csv = new StringBuilder("name,email,phone\n");
+        var file = new StringBuilder(Format == "csv" ? "name,email,phone\n" : string.Empty);
         for (int i = 0; i < Contacts; i++)
         {
-            csv.Append("Contact ").Append(i).Append(",contact").Append(i).Append("@example.com,+44 20 ").Append(10_000_000 + i).Append('\n');
+            if (Format == "csv")
+            {
+                file.Append("Contact ").Append(i).Append(",contact").Append(i).Append("@example.com,+44 20 ").Append(10_000_000 + i).Append('\n');
+            }
+            else
+            {
+                file.Append("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Contact ").Append(i).Append("\r\nEMAIL;TYPE=INTERNET:contact").Append(i)
+                    .Append("@example.com\r\nTEL;TYPE=CELL:+44 20 ").Append(10_000_000 + i).Append("\r\nEND:VCARD\r\n");
+            }
         }
 
-        _csv = csv.ToString();
+        _file = file.ToString();
         _diary = new Diary(Enumerable.Range(0, Contacts / 2).Select(i => new Relationship($"c{i}", $"Contact {i}", "client").WithEmails($"contact{i}@example.com")));
         var import = Import();
         if (import.Diary.Relationships.Count != Contacts)
@@ -40,6 +52,7 @@ public class ContactImportBenchmarks
     }
 
     /// <summary>The file read, matched and imported.</summary>
-    [Benchmark(Description = "ContactCsvReader.Read + ContactImporter.Import")]
-    public ContactImport Import() => ContactImporter.Import(_diary, ContactCsvReader.Read(_csv).Cards, new ContactImportOptions("prospect"));
+    [Benchmark(Description = "read (CSV or vCard) + ContactImporter.Import")]
+    public ContactImport Import() =>
+        ContactImporter.Import(_diary, (Format == "csv" ? ContactCsvReader.Read(_file) : VCardReader.Read(_file)).Cards, new ContactImportOptions("prospect"));
 }

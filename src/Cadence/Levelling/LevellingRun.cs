@@ -480,12 +480,7 @@ internal sealed class LevellingRun
         var dayOff = DayOffAt(d, _today.PlusDays(d));
         if (dayOff != DayOff.None)
         {
-            return 1 + (int)(dayOff switch
-            {
-                DayOff.Holiday => MoveCause.Holiday,
-                DayOff.TimeOff => MoveCause.TimeOff,
-                _ => MoveCause.NotAWorkingDay,
-            });
+            return 1 + (int)CauseOf(dayOff);
         }
 
         return _budget.IsDayFull(d) ? 1 + (int)MoveCause.DailyBudget
@@ -795,15 +790,9 @@ internal sealed class LevellingRun
         }
 
         // The touches released today and still waiting were passed over today: that is why they moved.
-        int dayCause = dayOff switch
-        {
-            DayOff.Weekend => 1 + (int)MoveCause.NotAWorkingDay,
-            DayOff.Holiday => 1 + (int)MoveCause.Holiday,
-            DayOff.TimeOff => 1 + (int)MoveCause.TimeOff,
-            _ => _budget.IsWeekFull(_budget.WeekOf(d)) && !_budget.IsDayFull(d)
-                ? 1 + (int)MoveCause.WeeklyBudget
-                : 1 + (int)MoveCause.DailyBudget,
-        };
+        int dayCause = 1 + (int)(dayOff != DayOff.None ? CauseOf(dayOff)
+            : _budget.IsWeekFull(_budget.WeekOf(d)) && !_budget.IsDayFull(d) ? MoveCause.WeeklyBudget
+            : MoveCause.DailyBudget);
         for (int c = 0; c < Channels; c++)
         {
             for (int i = released[c]; i < released[c + 1]; i++)
@@ -1026,14 +1015,9 @@ internal sealed class LevellingRun
     private MoveCause? HeldCause(PlannedTouch touch, LocalDate day, int word = -1)
     {
         int d = Offset(day);
-        switch (DayOffAt(d, day))
+        if (DayOffAt(d, day) is var off && off != DayOff.None)
         {
-            case DayOff.Holiday:
-                return MoveCause.Holiday;
-            case DayOff.TimeOff:
-                return MoveCause.TimeOff;
-            case DayOff.Weekend:
-                return MoveCause.NotAWorkingDay;
+            return CauseOf(off);
         }
 
         if (word >= 0)
@@ -1072,15 +1056,32 @@ internal sealed class LevellingRun
         return (IsoDayOfWeek)days.PastContactDay[past];
     }
 
-    /// <summary>The contact's own date on a past day of the owner's: that of the common hours, else of the owner's midday.</summary>
+    /// <summary>Why a touch leaves a day off: the kind of day off it is.</summary>
+    private static MoveCause CauseOf(DayOff off) => off switch
+    {
+        DayOff.Holiday => MoveCause.Holiday,
+        DayOff.TimeOff => MoveCause.TimeOff,
+        _ => MoveCause.NotAWorkingDay,
+    };
+
+    /// <summary>The hours on the owner's day that are working hours for both, in a contact's zone; null when none.</summary>
+    private CallWindow? FindWindow(LocalDate day, DateTimeZone zone)
+    {
+        var c = _calendar;
+        return CallWindow.Find(day, c.TimeZone, c.WorkStart, c.WorkEnd, zone, c.ContactWorkStart, c.ContactWorkEnd);
+    }
+
+    /// <summary>The contact's own date on the owner's day: that of the common hours, else of the owner's midday.</summary>
+    private LocalDate ContactDateOf(CallWindow? window, LocalDate day, DateTimeZone zone) =>
+        window?.ContactStart.Date ?? _calendar.TimeZone.AtLeniently(day.At(new LocalTime(12, 0))).WithZone(zone).Date;
+
+    /// <summary>The contact's own date on a past day of the owner's (cached by zone and day).</summary>
     private LocalDate ContactDate(LocalDate day, DateTimeZone zone)
     {
         _pastContactDates ??= [];
         if (!_pastContactDates.TryGetValue((zone, day), out var date))
         {
-            var c = _calendar;
-            date = CallWindow.Find(day, c.TimeZone, c.WorkStart, c.WorkEnd, zone, c.ContactWorkStart, c.ContactWorkEnd)?.ContactStart.Date
-                ?? c.TimeZone.AtLeniently(day.At(new LocalTime(12, 0))).WithZone(zone).Date;
+            date = ContactDateOf(FindWindow(day, zone), day, zone);
             _pastContactDates.Add((zone, day), date);
         }
 
@@ -1284,12 +1285,9 @@ internal sealed class LevellingRun
 
         if (days.ContactDay[d] == 0)
         {
-            var c = _calendar;
-            var window = CallWindow.Find(day, c.TimeZone, c.WorkStart, c.WorkEnd, days.Zone, c.ContactWorkStart, c.ContactWorkEnd);
-            LocalDate contactDate = window?.ContactStart.Date
-                ?? c.TimeZone.AtLeniently(day.At(new LocalTime(12, 0))).WithZone(days.Zone).Date;
+            var window = FindWindow(day, days.Zone);
             days.Windows[d] = window;
-            days.ContactDay[d] = (byte)contactDate.DayOfWeek;
+            days.ContactDay[d] = (byte)ContactDateOf(window, day, days.Zone).DayOfWeek;
         }
     }
 

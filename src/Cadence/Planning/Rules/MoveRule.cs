@@ -37,7 +37,7 @@ internal sealed class MoveRule : PlanningRule
             }
 
             candidate.MovedFrom = from;
-            candidate.NotAfter = move.To.PlusDays(NodaTime.Period.DaysBetween(move.To.Plus(facts.Rule.Target), move.To.Plus(facts.Rule.MaxGap)));
+            candidate.NotAfter = RoutineRule.FirstTouchLatest(move.To, facts.Rule);
         }
         else
         {

@@ -37,7 +37,7 @@ internal sealed class RoutineRule : PlanningRule
         {
             // A first touch has no renewal to measure from: allow the slack between target and maximum gap.
             var first = facts.PauseEnd is { } end && end > day ? end : day;
-            notAfter = first.PlusDays(Period.DaysBetween(first.Plus(facts.Rule.Target), first.Plus(facts.Rule.MaxGap)));
+            notAfter = FirstTouchLatest(first, facts.Rule);
         }
         else
         {
@@ -53,6 +53,10 @@ internal sealed class RoutineRule : PlanningRule
             WaitedFor = waitedFor,
         };
     }
+
+    /// <summary>A first touch's latest day, its window starting on <paramref name="first"/>: plus the rule's slack between target and maximum gap.</summary>
+    internal static LocalDate FirstTouchLatest(LocalDate first, CadenceRule rule) =>
+        first.PlusDays(Period.DaysBetween(first.Plus(rule.Target), first.Plus(rule.MaxGap)));
 
     /// <summary>
     /// Its reasons when it set the day: a ladder that ended, the touch that renews it (or that none connected yet), the

@@ -41,6 +41,9 @@ public sealed record CalendarImportOptions(Instant Now, DateTimeZone Zone)
     /// </summary>
     public bool HolidayCalendar { get; init; }
 
+    /// <summary>Where to report how many of the file's events are read so far (see <see cref="ImportProgress"/>); <see langword="null"/> for nowhere.</summary>
+    public IProgress<ImportProgress>? Progress { get; init; }
+
     /// <summary>The owner's today: <see cref="Now"/> in <see cref="Zone"/>.</summary>
     public LocalDate Today => Now.InZone(Zone).Date;
 

@@ -131,31 +131,61 @@ public static class CalendarImporter
 
         internal CalendarImport Import(string ics)
         {
-            var calendars = Load(ics);
-            var events = calendars.SelectMany(c => c.Events).ToList();
+            // The file is read one event at a time: a whole-file object model took 50 times the file's size in memory.
+            var file = Scan(ics);
+            if (!file.IsCalendar)
+            {
+                _lines.Add(new ImportLine(ImportAction.Skipped, "the file", null, "is not an iCalendar file (no BEGIN:VCALENDAR)"));
+                return new CalendarImport(_diary, [], [], _notes, new ImportReport(_lines));
+            }
 
-            // Moved or cancelled instances, by series and the start they replace.
+            var zones = IcsText.ZoneReplacements(file.Zones, Resolve, _options.Today.Year, _notes);
+            foreach (int unclosed in file.Unclosed)
+            {
+                _lines.Add(new ImportLine(ImportAction.Skipped, $"the event at line {unclosed}", null, "has no END:VEVENT"));
+            }
+
+            // Moved or cancelled instances, by series and the start they replace: read first, since they may come
+            // anywhere in the file.
             var overrides = new HashSet<(string, string)>();
-            foreach (var e in events)
+            foreach (var block in file.Events.Where(b => b.IsOverride))
             {
-                if (e.RecurrenceIdentifier?.StartTime is { } recurrenceId && Key(recurrenceId) is { } key)
+                foreach (var e in Load(ics, block, zones, report: false))
                 {
-                    overrides.Add((e.Uid ?? string.Empty, key));
+                    if (e.RecurrenceIdentifier?.StartTime is { } recurrenceId && Key(recurrenceId) is { } key)
+                    {
+                        overrides.Add((e.Uid ?? string.Empty, key));
+                    }
                 }
             }
 
-            foreach (var e in events)
+            var progress = new ProgressCounter(_options.Progress, file.Events.Count);
+            // A single event that starts two days or more outside the window (in any zone) is outside it: counted
+            // without loading it (most of a calendar of many years is such events).
+            var (firstSure, lastSure) = (_options.FirstDay.PlusDays(-2), _until.InZone(_zone).Date.PlusDays(2));
+            foreach (var block in file.Events)
             {
-                try
+                progress.Tick();
+                if (!block.IsOverride && block.SingleDay is { } day && (day < firstSure || day > lastSure))
                 {
-                    ReadEvent(e, overrides);
+                    _outside++;
+                    continue;
                 }
-                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or EvaluationException or FormatException or OverflowException)
+
+                foreach (var e in Load(ics, block, zones, report: true))
                 {
-                    _lines.Add(new ImportLine(ImportAction.Skipped, Describe(e, e.DtStart), null, $"could not be read: {Shorten(ex.Message)}"));
+                    try
+                    {
+                        ReadEvent(e, overrides);
+                    }
+                    catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or EvaluationException or FormatException or OverflowException)
+                    {
+                        _lines.Add(new ImportLine(ImportAction.Skipped, Describe(e, e.DtStart), null, $"could not be read: {Shorten(ex.Message)}"));
+                    }
                 }
             }
 
+            progress.Finish();
             if (_outside > 0)
             {
                 string window = _until == _options.Now
@@ -226,98 +256,120 @@ public static class CalendarImporter
             return kept;
         }
 
-        /// <summary>The calendars of the file: as a whole if Ical.Net can read it, else event by event.</summary>
-        private List<Calendar> Load(string ics)
+        /// <summary>What one pass over the file finds: whether it is a calendar, its time zones, where its events are, and the first lines of events cut off before their END.</summary>
+        private sealed record ScannedFile(bool IsCalendar, Dictionary<string, (Offset? Standard, Offset? Daylight)> Zones, List<EventBlock> Events, List<int> Unclosed);
+
+        /// <summary>
+        /// A VEVENT's place in the file (from its BEGIN line to after its END line), its first line's number, whether it
+        /// is a moved or cancelled instance, and the day of its DTSTART as written when it is a single event (no RRULE
+        /// or RDATE) whose start can be read from the text.
+        /// </summary>
+        private readonly record struct EventBlock(int Start, int End, int Line, bool IsOverride, LocalDate? SingleDay);
+
+        /// <summary>One pass over the unfolded lines, keeping only the time zones and where each event is.</summary>
+        private static ScannedFile Scan(string ics)
         {
-            var lines = IcsText.Unfold(ics);
-            IcsText.FixZones(lines, Resolve, _options.Today.Year, _notes);
-            if (!lines.Any(l => l.Text.Equals("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase)))
+            bool isCalendar = false;
+            var zones = new IcsText.TimeZoneReader();
+            var events = new List<EventBlock>();
+            var unclosed = new List<int>();
+            int depth = 0, start = 0, line = 0;
+            bool isOverride = false, repeats = false;
+            LocalDate? startDay = null;
+            foreach (var l in IcsText.Lines(ics, 0, ics.Length, 1))
             {
-                _lines.Add(new ImportLine(ImportAction.Skipped, "the file", null, "is not an iCalendar file (no BEGIN:VCALENDAR)"));
-                return [];
-            }
-
-            try
-            {
-                return [.. CalendarCollection.Load(Join(lines))];
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                _notes.Add($"The file does not load as a whole ({Shorten(ex.Message)}); read event by event.");
-                return LoadEventByEvent(lines);
-            }
-        }
-
-        /// <summary>Each VEVENT in a calendar of its own, with the file's time zones; what does not load is reported.</summary>
-        private List<Calendar> LoadEventByEvent(List<(string Text, int Number)> lines)
-        {
-            var zones = new List<string>();
-            var calendars = new List<Calendar>();
-            List<string>? current = null;
-            bool inZone = false;
-            int start = 0;
-            foreach (var (text, number) in lines)
-            {
-                if (text.Equals("BEGIN:VTIMEZONE", StringComparison.OrdinalIgnoreCase))
+                string text = l.Text;
+                zones.Read(text);
+                if (text.StartsWith("BEGIN:", StringComparison.OrdinalIgnoreCase))
                 {
-                    inZone = true;
-                }
-
-                if (inZone)
-                {
-                    zones.Add(text);
-                    inZone = !text.Equals("END:VTIMEZONE", StringComparison.OrdinalIgnoreCase);
-                    continue;
-                }
-
-                if (text.Equals("BEGIN:VEVENT", StringComparison.OrdinalIgnoreCase))
-                {
-                    current = [text];
-                    start = number;
-                }
-                else if (current is not null)
-                {
-                    current.Add(text);
-                    if (text.Equals("END:VEVENT", StringComparison.OrdinalIgnoreCase))
+                    if (depth > 0)
                     {
-                        var body = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cadence//Import//EN\r\n");
-                        foreach (string line in zones.Concat(current))
-                        {
-                            body.Append(line).Append("\r\n");
-                        }
-
-                        body.Append("END:VCALENDAR\r\n");
-                        try
-                        {
-                            calendars.Add(Calendar.Load(body.ToString())!);
-                        }
-                        catch (Exception ex) when (ex is not OutOfMemoryException)
-                        {
-                            _lines.Add(new ImportLine(ImportAction.Skipped, $"the event at line {start}", null, $"could not be read: {Shorten(ex.Message)}"));
-                        }
-
-                        current = null;
+                        depth++;
+                    }
+                    else if (text.Equals("BEGIN:VEVENT", StringComparison.OrdinalIgnoreCase))
+                    {
+                        (depth, start, line, isOverride, repeats, startDay) = (1, l.Start, l.Number, false, false, null);
+                    }
+                    else if (text.Equals("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase))
+                    {
+                        isCalendar = true;
+                    }
+                }
+                else if (depth > 0 && text.StartsWith("END:", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (depth == 1 && !text.Equals("END:VEVENT", StringComparison.OrdinalIgnoreCase))
+                    {
+                        // END:VCALENDAR (or another) before the event's end: the event is cut off.
+                        unclosed.Add(line);
+                        depth = 0;
+                    }
+                    else if (--depth == 0)
+                    {
+                        events.Add(new EventBlock(start, l.End, line, isOverride, repeats ? null : startDay));
+                    }
+                }
+                else if (depth == 1)
+                {
+                    isOverride |= text.StartsWith("RECURRENCE-ID", StringComparison.OrdinalIgnoreCase);
+                    repeats |= text.StartsWith("RRULE", StringComparison.OrdinalIgnoreCase) || text.StartsWith("RDATE", StringComparison.OrdinalIgnoreCase);
+                    if (text.StartsWith("DTSTART", StringComparison.OrdinalIgnoreCase))
+                    {
+                        startDay = DayWritten(text);
                     }
                 }
             }
 
-            if (current is not null)
+            if (depth > 0)
             {
-                _lines.Add(new ImportLine(ImportAction.Skipped, $"the event at line {start}", null, "has no END:VEVENT"));
+                unclosed.Add(line);
             }
 
-            return calendars;
+            return new ScannedFile(isCalendar, zones.Zones, events, unclosed);
         }
 
-        private static string Join(List<(string Text, int Number)> lines)
+        /// <summary>The day a DTSTART line gives (its value's first eight digits), whatever its zone; <see langword="null"/> when it does not read as one.</summary>
+        private static LocalDate? DayWritten(string line)
         {
-            var text = new StringBuilder(lines.Sum(l => l.Text.Length + 2));
-            foreach (var (line, _) in lines)
+            var (name, valueAt) = IcsText.Split(line);
+            if (name != "DTSTART" || valueAt < 0 || line.Length - valueAt < 8
+                || !int.TryParse(line.AsSpan(valueAt, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year)
+                || !int.TryParse(line.AsSpan(valueAt + 4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int month)
+                || !int.TryParse(line.AsSpan(valueAt + 6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int day)
+                || year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
             {
-                text.Append(line).Append("\r\n");
+                return null;
             }
 
-            return text.ToString();
+            return new LocalDate(year, month, day);
+        }
+
+        /// <summary>
+        /// The event at <paramref name="block"/>, loaded by Ical.Net as a calendar of its own (Ical.Net reads no
+        /// VTIMEZONE, so none is needed; unknown zones are replaced as <see cref="IcsText.ZoneReplacements"/> found);
+        /// none when it does not load, which is reported when <paramref name="report"/> is set.
+        /// </summary>
+        private IEnumerable<CalendarEvent> Load(string ics, EventBlock block, Dictionary<string, string> zones, bool report)
+        {
+            var body = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cadence//Import//EN\r\n", block.End - block.Start + 80);
+            foreach (var l in IcsText.Lines(ics, block.Start, block.End, block.Line))
+            {
+                body.Append(IcsText.FixZone(l.Text, zones)).Append("\r\n");
+            }
+
+            body.Append("END:VCALENDAR\r\n");
+            try
+            {
+                return Calendar.Load(body.ToString())?.Events.ToList() ?? [];
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                if (report)
+                {
+                    _lines.Add(new ImportLine(ImportAction.Skipped, $"the event at line {block.Line}", null, $"could not be read: {Shorten(ex.Message)}"));
+                }
+
+                return [];
+            }
         }
 
         private void ReadEvent(CalendarEvent e, HashSet<(string, string)> overrides)

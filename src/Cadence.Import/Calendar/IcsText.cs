@@ -13,6 +13,9 @@ namespace Cadence.Import;
 /// (Outlook's "Customized Time Zone", a retired Windows name) replaced by an IANA zone with the same offsets, read from
 /// the file's VTIMEZONE. Ical.Net 5.2.4 ignores VTIMEZONE definitions and throws from deep inside for such a TZID.
 /// </summary>
+/// <summary>One unfolded line: its text, its first physical line's number, and where it starts and ends in the file.</summary>
+internal readonly record struct IcsLine(string Text, int Number, int Start, int End);
+
 internal static class IcsText
 {
     /// <summary>Zones tried first for a VTIMEZONE's offsets, so a note names a zone people know.</summary>
@@ -26,36 +29,55 @@ internal static class IcsText
     ];
 
     /// <summary>The file's lines, unfolded (a line that starts with a space or tab continues the one before), each with its first line's number.</summary>
-    internal static List<(string Text, int Number)> Unfold(string text)
+    internal static List<(string Text, int Number)> Unfold(string text) => [.. Lines(text, 0, text.Length, 1).Select(l => (l.Text, l.Number))];
+
+    /// <summary>
+    /// The unfolded lines of <paramref name="text"/> from <paramref name="from"/> to <paramref name="to"/> (a line that
+    /// starts with a space or tab continues the one before; empty lines dropped), one at a time: each with its first
+    /// physical line's number (counted from <paramref name="firstNumber"/>) and where it starts and ends in the text
+    /// (after its last line break), so a part of the file can be read again later without keeping its lines.
+    /// </summary>
+    internal static IEnumerable<IcsLine> Lines(string text, int from, int to, int firstNumber)
     {
-        var lines = new List<(string, int)>();
-        var current = new StringBuilder();
-        int start = 0, number = 0;
-        foreach (var raw in text.Split('\n'))
+        int number = firstNumber - 1;
+        int currentStart = -1, currentContentEnd = 0, currentEnd = 0, currentNumber = 0;
+        StringBuilder? folded = null;
+        int at = from;
+        while (at < to)
         {
+            int newline = text.IndexOf('\n', at, to - at);
+            int next = newline < 0 ? to : newline + 1;
+            int contentEnd = newline < 0 ? to : newline;
+            if (contentEnd > at && text[contentEnd - 1] == '\r')
+            {
+                contentEnd--;
+            }
+
             number++;
-            string line = raw.EndsWith('\r') ? raw[..^1] : raw;
-            if (line.Length > 0 && (line[0] == ' ' || line[0] == '\t') && current.Length > 0)
+            if (currentStart >= 0 && contentEnd > at && text[at] is ' ' or '\t')
             {
-                current.Append(line, 1, line.Length - 1);
-                continue;
+                folded ??= new StringBuilder().Append(text, currentStart, currentContentEnd - currentStart);
+                folded.Append(text, at + 1, contentEnd - at - 1);
+                currentEnd = next;
+            }
+            else
+            {
+                if (currentStart >= 0)
+                {
+                    yield return new IcsLine(folded?.ToString() ?? text[currentStart..currentContentEnd], currentNumber, currentStart, currentEnd);
+                    folded = null;
+                }
+
+                (currentStart, currentContentEnd, currentEnd, currentNumber) = contentEnd > at ? (at, contentEnd, next, number) : (-1, 0, 0, 0);
             }
 
-            if (current.Length > 0)
-            {
-                lines.Add((current.ToString(), start));
-            }
-
-            current.Clear().Append(line);
-            start = number;
+            at = next;
         }
 
-        if (current.Length > 0)
+        if (currentStart >= 0)
         {
-            lines.Add((current.ToString(), start));
+            yield return new IcsLine(folded?.ToString() ?? text[currentStart..currentContentEnd], currentNumber, currentStart, currentEnd);
         }
-
-        return lines;
     }
 
     /// <summary>The property's name (upper case) and where its value starts: after the first ':' outside quotes; -1 for none.</summary>
@@ -91,107 +113,179 @@ internal static class IcsText
     /// </summary>
     internal static void FixZones(List<(string Text, int Number)> lines, Func<string, DateTimeZone?> resolve, int year, List<string> notes)
     {
-        var definitions = ReadTimeZones(lines);
-        var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
+        var zones = new TimeZoneReader();
+        foreach (var (text, _) in lines)
+        {
+            zones.Read(text);
+        }
+
+        var replacements = ZoneReplacements(zones.Zones, resolve, year, notes);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            lines[i] = (FixZone(lines[i].Text, replacements), lines[i].Number);
+        }
+    }
+
+    /// <summary>How many zones read by their offsets are named one by one in the notes; the rest are counted.</summary>
+    internal const int ZoneNotes = 5;
+
+    /// <summary>
+    /// For every TZID of <paramref name="definitions"/> the resolver cannot resolve, a zone with the same offsets as its
+    /// VTIMEZONE (standard and daylight, in <paramref name="year"/>), said in <paramref name="notes"/> (the first
+    /// <see cref="ZoneNotes"/> by name, the rest counted).
+    /// </summary>
+    internal static Dictionary<string, string> ZoneReplacements(IReadOnlyDictionary<string, (Offset? Standard, Offset? Daylight)> definitions, Func<string, DateTimeZone?> resolve, int year, List<string> notes)
+    {
+        var replacements = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var found = new Dictionary<(Offset, Offset), string?>();
+        int unnamed = 0;
         foreach (var (tzid, offsets) in definitions)
         {
-            if (resolve(tzid) is not null || offsets.Standard is not { } standard)
+            if (offsets.Standard is not { } standard || replacements.ContainsKey(tzid) || resolve(tzid) is not null)
             {
                 continue;
             }
 
             var daylight = offsets.Daylight ?? standard;
-            if (FindZone(standard, daylight, year) is { } zone)
+            if (!found.TryGetValue((standard, daylight), out var zone))
             {
-                replacements[tzid] = zone;
-                string given = daylight == standard ? Format(standard) : $"{Format(standard)}, {Format(daylight)} in summer";
-                notes.Add($"Time zone \"{tzid}\" is not one Ical.Net knows; read as {zone} (the file gives it {given}).");
+                zone = FindZone(standard, daylight, year);
+                found[(standard, daylight)] = zone;
             }
+
+            if (zone is null)
+            {
+                continue;
+            }
+
+            replacements[tzid] = zone;
+            if (replacements.Count > ZoneNotes)
+            {
+                unnamed++;
+                continue;
+            }
+
+            string given = daylight == standard ? Format(standard) : $"{Format(standard)}, {Format(daylight)} in summer";
+            notes.Add($"Time zone \"{tzid}\" is not one Ical.Net knows; read as {zone} (the file gives it {given}).");
         }
 
-        if (replacements.Count == 0)
+        if (unnamed > 0)
         {
-            return;
+            notes.Add($"{unnamed} more time zone(s) Ical.Net does not know were read by their offsets in the same way.");
         }
 
-        for (int i = 0; i < lines.Count; i++)
-        {
-            var (text, number) = lines[i];
-            var (name, valueAt) = Split(text);
-            if (valueAt < 0)
-            {
-                continue;
-            }
-
-            if (name == "TZID" && replacements.TryGetValue(text[valueAt..], out var own))
-            {
-                lines[i] = ("TZID:" + own, number);
-                continue;
-            }
-
-            string parameters = text[..(valueAt - 1)];
-            if (!parameters.Contains("TZID=", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            foreach (var (from, to) in replacements)
-            {
-                parameters = parameters.Replace("TZID=\"" + from + "\"", "TZID=" + to, StringComparison.OrdinalIgnoreCase)
-                    .Replace("TZID=" + from, "TZID=" + to, StringComparison.OrdinalIgnoreCase);
-            }
-
-            lines[i] = (parameters + text[(valueAt - 1)..], number);
-        }
+        return replacements;
     }
 
-    /// <summary>The file's VTIMEZONEs: TZID, and the TZOFFSETTO of their first STANDARD and DAYLIGHT parts.</summary>
-    private static Dictionary<string, (Offset? Standard, Offset? Daylight)> ReadTimeZones(List<(string Text, int Number)> lines)
+    /// <summary>The line with its TZID (a VTIMEZONE's own, or a TZID parameter's) replaced when <paramref name="replacements"/> has it.</summary>
+    internal static string FixZone(string line, IReadOnlyDictionary<string, string> replacements)
     {
-        var zones = new Dictionary<string, (Offset?, Offset?)>(StringComparer.Ordinal);
-        string? tzid = null, part = null;
-        Offset? standard = null, daylight = null;
-        foreach (var (text, _) in lines)
+        if (replacements.Count == 0)
         {
+            return line;
+        }
+
+        var (name, valueAt) = Split(line);
+        if (valueAt < 0)
+        {
+            return line;
+        }
+
+        if (name == "TZID")
+        {
+            return replacements.TryGetValue(line[valueAt..], out var own) ? "TZID:" + own : line;
+        }
+
+        int parameter = line.IndexOf(";TZID=", 0, valueAt - 1, StringComparison.OrdinalIgnoreCase);
+        if (parameter < 0)
+        {
+            return line;
+        }
+
+        // The parameter's value: quoted, or up to the next ';' or the ':' before the value.
+        int from = parameter + 6;
+        int to;
+        if (from < valueAt - 1 && line[from] == '"')
+        {
+            int close = line.IndexOf('"', from + 1);
+            if (close < 0 || close >= valueAt)
+            {
+                return line;
+            }
+
+            (from, to) = (from + 1, close);
+            if (!replacements.TryGetValue(line[from..to], out var quoted))
+            {
+                return line;
+            }
+
+            return string.Concat(line.AsSpan(0, parameter + 6), quoted, line.AsSpan(close + 1));
+        }
+
+        to = line.IndexOfAny([';', ':'], from);
+        if (to < 0 || !replacements.TryGetValue(line[from..to], out var bare))
+        {
+            return line;
+        }
+
+        return string.Concat(line.AsSpan(0, from), bare, line.AsSpan(to));
+    }
+
+    /// <summary>Reads the VTIMEZONEs from lines given one at a time: TZID, and the TZOFFSETTO of their first STANDARD and DAYLIGHT parts.</summary>
+    internal sealed class TimeZoneReader
+    {
+        private string? _tzid, _part;
+        private Offset? _standard, _daylight;
+        private bool _inZone;
+
+        /// <summary>The zones read so far, by TZID (the first definition of a TZID counts).</summary>
+        internal Dictionary<string, (Offset? Standard, Offset? Daylight)> Zones { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Reads one unfolded line (any line: those outside a VTIMEZONE are passed over).</summary>
+        internal void Read(string text)
+        {
+            if (!_inZone && !text.StartsWith("BEGIN:VTIMEZONE", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
             var (name, valueAt) = Split(text);
             string value = valueAt < 0 ? string.Empty : text[valueAt..].Trim();
             switch (name)
             {
                 case "BEGIN" when value.Equals("VTIMEZONE", StringComparison.OrdinalIgnoreCase):
-                    (tzid, part, standard, daylight) = (null, null, null, null);
+                    (_inZone, _tzid, _part, _standard, _daylight) = (true, null, null, null, null);
                     break;
                 case "BEGIN" when value.Equals("STANDARD", StringComparison.OrdinalIgnoreCase) || value.Equals("DAYLIGHT", StringComparison.OrdinalIgnoreCase):
-                    part = value.ToUpperInvariant();
+                    _part = value.ToUpperInvariant();
                     break;
-                case "TZID" when part is null:
-                    tzid = value;
+                case "TZID" when _part is null:
+                    _tzid = value;
                     break;
                 case "TZOFFSETTO" when ParseOffset(value) is { } offset:
-                    if (part == "STANDARD")
+                    if (_part == "STANDARD")
                     {
-                        standard ??= offset;
+                        _standard ??= offset;
                     }
-                    else if (part == "DAYLIGHT")
+                    else if (_part == "DAYLIGHT")
                     {
-                        daylight ??= offset;
+                        _daylight ??= offset;
                     }
 
                     break;
                 case "END" when value.Equals("STANDARD", StringComparison.OrdinalIgnoreCase) || value.Equals("DAYLIGHT", StringComparison.OrdinalIgnoreCase):
-                    part = null;
+                    _part = null;
                     break;
                 case "END" when value.Equals("VTIMEZONE", StringComparison.OrdinalIgnoreCase):
-                    if (tzid is not null)
+                    if (_tzid is not null)
                     {
-                        zones.TryAdd(tzid, (standard, daylight));
+                        Zones.TryAdd(_tzid, (_standard, _daylight));
                     }
 
-                    tzid = null;
+                    (_inZone, _tzid) = (false, null);
                     break;
             }
         }
-
-        return zones;
     }
 
     private static string Format(Offset offset) => OffsetPattern.CreateWithInvariantCulture("+HH:mm").Format(offset);

@@ -6,7 +6,11 @@ namespace Cadence.Import;
 
 /// <summary>How <see cref="ContactImporter"/> adds contacts: the tier new relationships are put in.</summary>
 /// <param name="Tier">The tier of the relationships it adds (its rule applies to them); checked as a relationship's tier is.</param>
-public sealed record ContactImportOptions(string Tier);
+public sealed record ContactImportOptions(string Tier)
+{
+    /// <summary>Where to report how many contacts are read so far (see <see cref="ImportProgress"/>); <see langword="null"/> for nowhere.</summary>
+    public IProgress<ImportProgress>? Progress { get; init; }
+}
 
 /// <summary>The outcome of importing contacts: the diary after it, and a report line per contact read.</summary>
 /// <param name="Diary">The diary after the import. A dry run is keeping the old diary and showing the report.</param>
@@ -52,10 +56,14 @@ public static class ContactImporter
             .ThenBy(c => c.Source, StringComparer.Ordinal)
             .ToList();
         var run = new Run(diary);
+        var progress = new ProgressCounter(options.Progress, ordered.Count);
         foreach (var card in ordered)
         {
             run.ImportOne(card, tier, lines);
+            progress.Tick();
         }
+
+        progress.Finish();
 
         return new ContactImport(run.Diary(), new ImportReport(lines));
     }

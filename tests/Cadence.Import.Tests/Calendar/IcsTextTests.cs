@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using NodaTime;
 
 namespace Cadence.Import.Tests.Calendar;
@@ -61,5 +62,28 @@ public sealed class IcsTextTests
         IcsText.FixZones(lines, Known, 2026, notes);
         Assert.Equal(before, lines);
         Assert.Empty(notes);
+    }
+
+    [Fact]
+    public void Lines_SayWhereEachStartsAndEnds_SoAPartCanBeReadAgain()
+    {
+        const string text = "BEGIN:VEVENT\r\nSUMMARY:Zo\r\n ë\r\n\r\nEND:VEVENT";
+        var lines = IcsText.Lines(text, 0, text.Length, 1).ToList();
+
+        Assert.Equal([new IcsLine("BEGIN:VEVENT", 1, 0, 14), new IcsLine("SUMMARY:Zoë", 2, 14, 30), new IcsLine("END:VEVENT", 5, 32, 42)], lines);
+        Assert.Equal([new IcsLine("SUMMARY:Zoë", 2, 14, 30)], IcsText.Lines(text, lines[1].Start, lines[1].End, 2));
+    }
+
+    [Theory]
+    [InlineData("DTSTART;TZID=\"Custom: zone\":20260210T090000", "DTSTART;TZID=Europe/Berlin:20260210T090000")]
+    [InlineData("DTSTART;TZID=custom:20260210T090000", "DTSTART;TZID=Europe/Berlin:20260210T090000")]
+    [InlineData("EXDATE;VALUE=DATE-TIME;TZID=custom;X-A=1:20260210T090000", "EXDATE;VALUE=DATE-TIME;TZID=Europe/Berlin;X-A=1:20260210T090000")]
+    [InlineData("TZID:Custom: zone", "TZID:Europe/Berlin")]
+    [InlineData("DTSTART;TZID=Customer:20260210T090000", "DTSTART;TZID=Customer:20260210T090000")]
+    [InlineData("SUMMARY:TZID=custom", "SUMMARY:TZID=custom")]
+    public void FixZone_ReplacesOnlyAZoneItKnows(string line, string expected)
+    {
+        var replacements = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase) { ["Custom: zone"] = "Europe/Berlin", ["Custom"] = "Europe/Berlin" };
+        Assert.Equal(expected, IcsText.FixZone(line, replacements));
     }
 }

@@ -47,6 +47,18 @@ public sealed class ContactImporterTests
     }
 
     [Fact]
+    public void Progress_EveryHundredthContactAndTheLast()
+    {
+        var cards = Enumerable.Range(0, 250).Select(n => Card($"Person {n}", [$"p{n}@example.com"], [])).ToList();
+        var seen = new Calendar.CalendarImporterTests.Recorder();
+
+        ContactImporter.Import(Diary(), cards, Options with { Progress = seen });
+
+        // 250 contacts: a report every 2 (a hundredth), the last one at 250 of 250.
+        Assert.Equal(Enumerable.Range(1, 125).Select(n => new ImportProgress(2 * n, 250)), seen.Reports);
+    }
+
+    [Fact]
     public void NewContacts_AddedInTheTier_IdsFromNames()
     {
         var import = ContactImporter.Import(Diary(), ContactReaderTests.Read("v4.vcf").Cards.Concat(ContactReaderTests.Read("outlook.vcf").Cards), new ContactImportOptions("past-associate"));

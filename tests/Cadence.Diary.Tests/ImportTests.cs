@@ -88,6 +88,66 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void OnATerminal_AnImportShowsItsProgress_OnStandardError_AndARedirectedOutputNeverSeesIt()
+    {
+        // In this process, with a terminal of its own: an interactive console where a person would see the bar.
+        var shown = new StringWriter();
+        var progress = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+            Out = new Spectre.Console.AnsiConsoleOutput(shown),
+        });
+        var output = new StringWriter();
+        var app = new Cadence.Sample.Cli.App(new Cadence.Sample.Output.Terminal(output, color: false, width: 100, progress), new StringWriter(), NodaTime.SystemClock.Instance);
+
+        int exit = app.Run(["import", "calendar", _sandbox.Path("cal.ics"), "--data", _sandbox.DataFile, "--date", Sandbox.Today, "--dry-run"]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Reading cal.ics", shown.ToString(), StringComparison.Ordinal);
+        Assert.Contains("100%", shown.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Dry run: would import cal.ics: 4 touches", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Reading", output.ToString(), StringComparison.Ordinal);
+
+        // The executable with its output and errors redirected (a script, a pipe): no bar anywhere.
+        var redirected = Sandbox.Ok(_sandbox.RunToday("import", "calendar", "cal.ics", "--dry-run"));
+        Assert.DoesNotContain("Reading", redirected.Out + redirected.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADiaryChangedWhileAnImportRead_IsMatchedAgainUnderTheLock_TheOtherWriteIsKept()
+    {
+        // The import reads and matches without the lock (issue 26); another command writes meanwhile.
+        string[] line = ["import", "calendar", "cal.ics", "--data", _sandbox.DataFile, "--date", Sandbox.Today];
+        Cadence.Sample.Cli.Invocation? invocation = null;
+        Cadence.Sample.Cli.CommandLine.Run(Cadence.Sample.Cli.CommandLine.Build(i => { invocation = i; return 0; }), line, new StringWriter(), _ => 2);
+        var output = new StringWriter();
+        var app = new Cadence.Sample.Cli.App(new Cadence.Sample.Output.Terminal(output, color: false, width: null), new StringWriter(), NodaTime.SystemClock.Instance);
+        var seen = new System.Collections.Generic.List<int>();
+
+        app.ChangeOutsideLock(
+            invocation!,
+            dryRun: false,
+            (data, _) =>
+            {
+                seen.Add(data.Diary.Relationships.Count);
+                if (seen.Count == 1)
+                {
+                    Sandbox.Ok(_sandbox.RunToday("add", "Ana Lima", "--tier", "client"));
+                }
+
+                return data.Diary.Relationships.Count;
+            },
+            (data, count) => (data with { Owner = data.Owner with { Holidays = [new NodaTime.LocalDate(2026, 12, 25)] } }, $"matched against {count} relationships"));
+
+        // Matched again on the diary with Ana, and both writes are in the file.
+        Assert.Equal([2, 3], seen);
+        Assert.Equal("matched against 3 relationships\n", output.ToString());
+        Assert.Contains("ana-lima", Sandbox.Ok(_sandbox.RunToday("list")).Out, StringComparison.Ordinal);
+        Assert.Contains("2026-12-25", File.ReadAllText(_sandbox.DataFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ImportCalendar_DryRun_WritesNothing()
     {
         byte[] before = _sandbox.DataBytes();
@@ -131,6 +191,21 @@ public sealed class ImportTests : IDisposable
         var result = Sandbox.Fails(_sandbox.RunToday(args), exitCode);
         Assert.Contains(message, Assert.Single(result.ErrorLines), StringComparison.Ordinal);
         Assert.Equal(before, _sandbox.DataBytes());
+    }
+
+    [Fact]
+    public void ASummaryOfManyContacts_ListsTenAndCountsTheRest()
+    {
+        File.WriteAllText(_sandbox.Path("many.csv"), "name,email\n" + string.Concat(Enumerable.Range(0, 25).Select(n => $"Person {n:00},p{n}@example.com\n")) + "Broken,\"p99@example.com\n");
+
+        var result = Sandbox.Ok(_sandbox.RunToday("import", "contacts", "many.csv"));
+
+        var rows = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(10, rows.Count(r => System.Text.RegularExpressions.Regex.IsMatch(r, @"^added +1 ")));
+        Assert.Contains(rows, r => System.Text.RegularExpressions.Regex.IsMatch(r, @"^added +15 +15 more relationships$"));
+        Assert.Contains("person-00: Person 00", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("person-24", result.Out, StringComparison.Ordinal);
+        Assert.Equal(25, Sandbox.Ok(_sandbox.RunToday("list")).Out.Split('\n').Count(l => l.Contains("person-", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ internal static class ImportCommands
                 throw new UserException($"--since {first:uuuu-MM-dd} is after today ({today:uuuu-MM-dd}).");
             }
 
-            var import = CalendarImporter.Import(data.Diary, text, options);
+            var import = app.Terminal.WithProgress($"Reading {Path.GetFileName(path)}", progress => CalendarImporter.Import(data.Diary, text, options with { Progress = progress }));
             if (import.Report.Lines is [{ Source: "the file", Action: ImportAction.Skipped } only] && import.Diary.Touches.Count == data.Diary.Touches.Count && only.Detail.StartsWith("is not an iCalendar file", StringComparison.Ordinal))
             {
                 throw new UserException($"\"{Text.Printable(path)}\" {only.Detail}.");
@@ -123,7 +123,7 @@ internal static class ImportCommands
         ContactImport? result = null;
         bool dryRun = invocation.Has("dry-run");
         // Matched without the lock; the lock only for the write (issue 26).
-        app.ChangeOutsideLock(invocation, dryRun, (data, _) => ContactImporter.Import(data.Diary, read.Cards, new ContactImportOptions(tier)), (data, import) =>
+        app.ChangeOutsideLock(invocation, dryRun, (data, _) => app.Terminal.WithProgress($"Reading {Path.GetFileName(path)}", progress => ContactImporter.Import(data.Diary, read.Cards, new ContactImportOptions(tier) { Progress = progress })), (data, import) =>
         {
             result = import;
             var report = result.Report;
@@ -137,16 +137,29 @@ internal static class ImportCommands
         return ExitCodes.Ok;
     }
 
+    /// <summary>The most rows of one kind the summary lists (added, updated, a reason to skip); the rest are counted in one row.</summary>
+    private const int MaxRows = 10;
+
     /// <summary>The report as a table: what was added to whom, and how often each reason to skip came up.</summary>
     private static void Summary(App app, ImportReport report, Diary diary, bool perPerson)
     {
         var table = new Table("WHAT", "COUNT", "DETAIL");
-        foreach (var group in report.Lines.Where(l => l.Action is ImportAction.Added or ImportAction.Updated).GroupBy(l => (l.Action, l.RelationshipId)).OrderBy(g => g.Key.Action).ThenBy(g => g.Key.RelationshipId, StringComparer.Ordinal))
+        foreach (var action in report.Lines.Where(l => l.Action is ImportAction.Added or ImportAction.Updated).GroupBy(l => l.Action).OrderBy(g => g.Key))
         {
-            // A contact: what was added or changed; a calendar: whom the touches are with.
-            string who = perPerson ? $"{group.Key.RelationshipId}: {group.Last().Detail}"
-                : group.Key.RelationshipId is { } id && diary.TryGet(id, out var r) ? $"{r.Name} ({id})" : group.First().Detail;
-            table.Add(new Cell(Word(group.Key.Action), Style.Green), Count(group.Count()), who);
+            var groups = action.GroupBy(l => l.RelationshipId).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            foreach (var group in groups.Take(MaxRows))
+            {
+                // A contact: what was added or changed; a calendar: whom the touches are with.
+                string who = perPerson ? $"{group.Key}: {group.Last().Detail}"
+                    : group.Key is { } id && diary.TryGet(id, out var r) ? $"{r.Name} ({id})" : group.First().Detail;
+                table.Add(new Cell(Word(action.Key), Style.Green), Count(group.Count()), who);
+            }
+
+            if (groups.Count > MaxRows)
+            {
+                // Counted, not listed: the summary stays a screen whatever the file (`list` shows them all).
+                table.Add(new Cell(Word(action.Key), Style.Green), Count(groups.Skip(MaxRows).Sum(g => g.Count())), $"{groups.Count - MaxRows} more relationships");
+            }
         }
 
         foreach (var group in report.Lines.Where(l => l.Action is ImportAction.Matched or ImportAction.AlreadyImported).GroupBy(l => l.Action).OrderBy(g => g.Key))
@@ -154,10 +167,16 @@ internal static class ImportCommands
             table.Add(new Cell(Word(group.Key), Style.Dim), Count(group.Count()), string.Empty);
         }
 
-        foreach (var group in report.Skipped.GroupBy(l => l.Detail, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        var reasons = report.Skipped.GroupBy(l => l.Detail, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        foreach (var group in reasons.Take(MaxRows))
         {
             string example = group.Count() == 1 ? $" ({group.First().Source})" : string.Empty;
             table.Add(new Cell("skipped", Style.Yellow), Count(group.Count()), group.Key + example);
+        }
+
+        if (reasons.Count > MaxRows)
+        {
+            table.Add(new Cell("skipped", Style.Yellow), Count(reasons.Skip(MaxRows).Sum(g => g.Count())), $"for {reasons.Count - MaxRows} other reasons");
         }
 
         if (table.Count > 0)

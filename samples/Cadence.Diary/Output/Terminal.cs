@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using Cadence.Import;
 using Spectre.Console;
 
 namespace Cadence.Sample.Output;
@@ -26,10 +27,11 @@ internal sealed class Terminal
     /// <summary>The width used when output is not a terminal: wide enough that nothing wraps.</summary>
     private const int Unbounded = 1 << 20;
 
-    public Terminal(TextWriter output, bool color, int? width)
+    public Terminal(TextWriter output, bool color, int? width, IAnsiConsole? progress = null)
     {
         Out = output;
         Width = width;
+        Progress = progress;
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
@@ -49,6 +51,12 @@ internal sealed class Terminal
     /// <summary>Spectre's console on <see cref="Out"/>.</summary>
     public IAnsiConsole Console { get; }
 
+    /// <summary>
+    /// Where a long command shows its progress: an interactive console on the standard error when that is a terminal
+    /// (so a redirected output, or a script, never sees it); <see langword="null"/> for no progress.
+    /// </summary>
+    public IAnsiConsole? Progress { get; }
+
     /// <summary>The console's stdout, with colours and width when it is a terminal.</summary>
     public static Terminal ForConsole(TextWriter output)
     {
@@ -66,7 +74,48 @@ internal sealed class Terminal
             }
         }
 
-        return new Terminal(output, color, width);
+        IAnsiConsole? progress = null;
+        if (!System.Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb")
+        {
+            progress = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.Yes,
+                ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.Yes,
+                Out = new AnsiConsoleOutput(System.Console.Error),
+            });
+        }
+
+        return new Terminal(output, color, width, progress);
+    }
+
+    /// <summary>
+    /// The work, with its progress shown as a bar on the terminal's standard error while it runs (and cleared when it
+    /// is done) when there is a terminal to show it on (<see cref="Progress"/>); as it is otherwise.
+    /// </summary>
+    public T WithProgress<T>(string what, Func<IProgress<ImportProgress>?, T> work)
+    {
+        if (Progress is not { } console)
+        {
+            return work(null);
+        }
+
+        T result = default!;
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context => result = work(new Bar(context.AddTask(Markup.Escape(Clean(what)), maxValue: 1))));
+        return result;
+    }
+
+    /// <summary>An import's progress on a Spectre progress task (whose value is safe to set from any thread).</summary>
+    private sealed class Bar(ProgressTask task) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            task.MaxValue = Math.Max(1, value.Total);
+            task.Value = value.Total == 0 ? 1 : value.Done;
+        }
     }
 
     /// <summary>A line of text from user data or messages: control characters never reach the terminal.</summary>

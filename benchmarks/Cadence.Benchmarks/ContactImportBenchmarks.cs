@@ -28,10 +28,26 @@ public class ContactImportBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var file = new StringBuilder(Format == "csv" ? "name,email,phone\n" : string.Empty);
-        for (int i = 0; i < Contacts; i++)
+        _file = File(Contacts, Format);
+        _diary = MakeDiary(Contacts);
+        var import = Import();
+        if (import.Diary.Relationships.Count != Contacts)
         {
-            if (Format == "csv")
+            throw new InvalidOperationException($"The import has {import.Diary.Relationships.Count} relationships, not {Contacts}.");
+        }
+    }
+
+    /// <summary>The file read, matched and imported.</summary>
+    [Benchmark(Description = "read (CSV or vCard) + ContactImporter.Import")]
+    public ContactImport Import() => Import(_diary, _file, Format);
+
+    /// <summary>The file (<c>csv</c> or <c>vcard</c>) of that many contacts.</summary>
+    public static string File(int contacts, string format)
+    {
+        var file = new StringBuilder(format == "csv" ? "name,email,phone\n" : string.Empty);
+        for (int i = 0; i < contacts; i++)
+        {
+            if (format == "csv")
             {
                 file.Append("Contact ").Append(i).Append(",contact").Append(i).Append("@example.com,+44 20 ").Append(10_000_000 + i).Append('\n');
             }
@@ -42,17 +58,14 @@ public class ContactImportBenchmarks
             }
         }
 
-        _file = file.ToString();
-        _diary = new Diary(Enumerable.Range(0, Contacts / 2).Select(i => new Relationship($"c{i}", $"Contact {i}", "client").WithEmails($"contact{i}@example.com")));
-        var import = Import();
-        if (import.Diary.Relationships.Count != Contacts)
-        {
-            throw new InvalidOperationException($"The import has {import.Diary.Relationships.Count} relationships, not {Contacts}.");
-        }
+        return file.ToString();
     }
 
-    /// <summary>The file read, matched and imported.</summary>
-    [Benchmark(Description = "read (CSV or vCard) + ContactImporter.Import")]
-    public ContactImport Import() =>
-        ContactImporter.Import(_diary, (Format == "csv" ? ContactCsvReader.Read(_file) : VCardReader.Read(_file)).Cards, new ContactImportOptions("prospect"));
+    /// <summary>The diary with the first half of those contacts.</summary>
+    public static Diary MakeDiary(int contacts) =>
+        new(Enumerable.Range(0, contacts / 2).Select(i => new Relationship($"c{i}", $"Contact {i}", "client").WithEmails($"contact{i}@example.com")));
+
+    /// <summary>The file's text read and imported into the diary.</summary>
+    public static ContactImport Import(Diary diary, string file, string format) =>
+        ContactImporter.Import(diary, (format == "csv" ? ContactCsvReader.Read(file) : VCardReader.Read(file)).Cards, new ContactImportOptions("prospect"));
 }

@@ -12,7 +12,8 @@ namespace Cadence.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/Cadence.Benchmarks -- --filter '*'</c>.
-/// With <c>--quick</c> first, a short job runs the 1,000 size only, as a smoke test.
+/// With <c>--quick</c> first, a short job runs the 1,000 size (a 1 MB calendar) only, as a smoke test; with
+/// <c>--peak calendar 1,10,60</c> or <c>--peak contacts 1000,10000</c>, each import's peak memory (<see cref="PeakMemory"/>).
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,11 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        if (PeakMemory.Run(args) is { } peak)
+        {
+            return peak;
+        }
+
         bool quick = args.Length > 0 && args[0] == QuickFlag;
         if (quick)
         {
@@ -65,17 +71,21 @@ public static class Program
                 .AddJob(job)
                 .AddFilter(new SimpleFilter(b =>
                     !b.HasParameters
-                    || b.Parameters.Items.All(p => !IsSizeParameter(p.Name) || (int)p.Value == 1_000)));
+                    || b.Parameters.Items.All(p => !IsSizeParameter(p.Name) || (int)p.Value == QuickSize(p.Name))));
         }
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 
+    /// <summary>The size a quick run keeps: 1,000 (relationships, touches, contacts), or a 1 MB calendar.</summary>
+    private static int QuickSize(string parameter) => parameter == nameof(ImportBenchmarks.Megabytes) ? 1 : 1_000;
+
     private static bool IsInProcessFlag(string arg) => arg is "--inProcess" or "-i";
 
     private static bool IsSizeParameter(string name) =>
-        name is nameof(SchedulerBenchmarks.Relationships) or nameof(FeedBenchmarks.PlannedTouches) or nameof(ContactImportBenchmarks.Contacts);
+        name is nameof(SchedulerBenchmarks.Relationships) or nameof(FeedBenchmarks.PlannedTouches) or nameof(ContactImportBenchmarks.Contacts)
+            or nameof(ImportBenchmarks.Megabytes);
 
     /// <summary>
     /// BenchmarkDotNet.Artifacts next to this project (found from the build output), so a run from the repository

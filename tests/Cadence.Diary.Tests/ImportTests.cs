@@ -110,7 +110,7 @@ public sealed class ImportTests : IDisposable
         Assert.DoesNotContain("Reading", output.ToString(), StringComparison.Ordinal);
 
         // The executable with its output and errors redirected (a script, a pipe): no bar anywhere.
-        var redirected = Sandbox.Ok(_sandbox.RunToday("import", "calendar", "cal.ics", "--dry-run"));
+        var redirected = Sandbox.Ok(_sandbox.RunProcessToday("import", "calendar", "cal.ics", "--dry-run"));
         Assert.DoesNotContain("Reading", redirected.Out + redirected.Error, StringComparison.Ordinal);
     }
 

@@ -13,7 +13,7 @@ namespace Cadence.Sample.Tests;
 public sealed partial class ServeTests : IDisposable, IClassFixture<DemoDataFile>
 {
     private readonly Sandbox _sandbox = new();
-    private readonly HttpClient _http = new(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(20) };
+    private readonly HttpClient _http = new(new HttpClientHandler { UseProxy = false }) { Timeout = Sandbox.HangGuard };
 
     public ServeTests(DemoDataFile demo)
     {
@@ -214,7 +214,7 @@ public sealed partial class ServeTests : IDisposable, IClassFixture<DemoDataFile
         {
             var process = sandbox.Start(args);
             var firstLine = process.StandardOutput.ReadLineAsync();
-            var done = await Task.WhenAny(firstLine, Task.Delay(TimeSpan.FromSeconds(20)));
+            var done = await Task.WhenAny(firstLine, Task.Delay(Sandbox.HangGuard));
             if (done != firstLine || firstLine.Result is null)
             {
                 process.Kill(entireProcessTree: true);

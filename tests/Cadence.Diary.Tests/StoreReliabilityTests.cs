@@ -53,7 +53,7 @@ public sealed class StoreReliabilityTests : IDisposable, IClassFixture<DemoDataF
             .ToList();
         foreach (var process in processes)
         {
-            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)));
+            Assert.True(process.WaitForExit(Sandbox.HangGuard));
             Assert.Equal(0, process.ExitCode);
             process.Dispose();
         }

@@ -16,6 +16,44 @@ public sealed class StoreTests : IDisposable
 
     public void Dispose() => _sandbox.Dispose();
 
+    /// <summary>Holds the store's lock as another process would (an exclusive open of FILE.lock).</summary>
+    private static FileStream HoldLock(DiaryStore store) =>
+        new(store.LockPath, new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None });
+
+    [Fact]
+    public async System.Threading.Tasks.Task AWriter_WaitsWhileTheQueueMoves_AndGivesUpOnlyWhenOneHolderIsStuck()
+    {
+        var store = new DiaryStore(_sandbox.Path("diary.json"), TextWriter.Null, lockTimeout: TimeSpan.FromSeconds(2));
+        store.Create(DemoDiary.Create(new LocalDate(2026, 3, 13)));
+        var owner = new DiaryStore(_sandbox.Path("diary.json"), TextWriter.Null);
+
+        // Stuck: the lock held and the file unchanged for the whole wait.
+        using (HoldLock(store))
+        {
+            var stuck = Assert.Throws<UserException>(() => store.Update(data => ((DiaryData?)null, 0)));
+            Assert.Contains("is in use by another Cadence.Diary", stuck.Message, StringComparison.Ordinal);
+        }
+
+        // Moving: while the lock is held, other writers save (here, as the holder) every 0.1 s for 5 s, longer
+        // than the 2 s wait; the writer waits them out and then writes.
+        var held = HoldLock(store);
+        var others = System.Threading.Tasks.Task.Run(() =>
+        {
+            for (int i = 0; i < 50; i++)
+            {
+                AtomicFile.Write(store.Path, DiaryJson.Write(owner.Load() with { Owner = owner.Load().Owner with { PerDay = 10 + (i % 5) } }));
+                System.Threading.Thread.Sleep(100);
+            }
+
+            held.Dispose();
+        });
+        int written = store.Update(data => ((DiaryData?)(data with { Owner = data.Owner with { PerDay = 3 } }), 1));
+        await others;
+
+        Assert.Equal(1, written);
+        Assert.Equal(3, store.Load().Owner.PerDay);
+    }
+
     [Fact]
     public void AtomicWrite_WriterThrowsMidWrite_OldFileIntactAndNoTemporaryFileLeft()
     {

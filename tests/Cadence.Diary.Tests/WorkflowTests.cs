@@ -162,7 +162,7 @@ public sealed class AddAndLogTests : IDisposable
         var processes = Enumerable.Range(1, 6).Select(i => _sandbox.Start("add", $"Person {i}", "--tier", "client")).ToList();
         foreach (var process in processes)
         {
-            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)));
+            Assert.True(process.WaitForExit(Sandbox.HangGuard));
             Assert.Equal(0, process.ExitCode);
             process.Dispose();
         }

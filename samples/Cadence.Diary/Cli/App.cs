@@ -16,7 +16,7 @@ namespace Cadence.Sample.Cli;
 /// into a one-line message on stderr and an exit code (0 done, 1 bad input or an error, 2 a wrong command line). No
 /// stack traces.
 /// </summary>
-internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
+internal sealed class App(Terminal terminal, TextWriter error, IClock clock, string? directory = null)
 {
     /// <summary>The data file used when --data is not given, if it exists.</summary>
     public const string DefaultDataFile = "diary.json";
@@ -31,6 +31,15 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
     public TextWriter Error { get; } = error;
 
     public IClock Clock { get; } = clock;
+
+    /// <summary>The directory relative paths are read from: the working directory, unless the app runs in a test's own.</summary>
+    public string Directory { get; } = directory ?? Environment.CurrentDirectory;
+
+    /// <summary>A path as given (for messages) made absolute from <see cref="Directory"/> (for reading and writing).</summary>
+    public string FullPath(string path) => Path.GetFullPath(path, Directory);
+
+    /// <summary>A data file at this path, its notes on this app's error output.</summary>
+    public DiaryStore Store(string path) => new(path, Error, directory: Directory);
 
     public int Run(IReadOnlyList<string> args)
     {
@@ -164,13 +173,13 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock)
             : Clock.GetCurrentInstant().InZone(zone).Date;
 
     /// <summary>The data file the command reads: --data, else ./diary.json if it exists; or null for the demo diary.</summary>
-    public static DiaryStore? ReadStore(Invocation invocation) =>
-        invocation.Get("data") is { } path ? new DiaryStore(CheckPath(path))
-        : File.Exists(DefaultDataFile) ? new DiaryStore(DefaultDataFile)
+    public DiaryStore? ReadStore(Invocation invocation) =>
+        invocation.Get("data") is { } path ? Store(CheckPath(path))
+        : File.Exists(FullPath(DefaultDataFile)) ? Store(DefaultDataFile)
         : null;
 
     /// <summary>The data file a command changes; the demo diary is read-only.</summary>
-    public static DiaryStore WriteStore(Invocation invocation) =>
+    public DiaryStore WriteStore(Invocation invocation) =>
         ReadStore(invocation) ?? throw new UserException(
             $"The demo diary is read-only: run `{CommandLine.Program} init` to start your own in ./{DefaultDataFile} (or init --data FILE).");
 

@@ -20,7 +20,7 @@ internal static class EditCommands
     public static int Init(App app, Invocation invocation)
     {
         string path = invocation.Get("data") ?? App.DefaultDataFile;
-        var store = new DiaryStore(path);
+        var store = app.Store(path);
         if (store.Exists)
         {
             throw new UserException($"{path} already exists; remove it first or choose another file with --data.");
@@ -44,7 +44,7 @@ internal static class EditCommands
         var prefers = invocation.Get("prefers") is { } p ? Text.ParseChannels(p, "--prefers") : [];
         string? wantedId = invocation.Get("id");
 
-        string id = App.WriteStore(invocation).Update(data =>
+        string id = app.WriteStore(invocation).Update(data =>
         {
             if (wantedId is null && data.Diary.Relationships.FirstOrDefault(r => SameName(r.Name, name)) is { } namesake)
             {
@@ -313,7 +313,7 @@ internal static class EditCommands
         }
 
         var off = invocation.All("off").Select(ParseRange).ToList();
-        var store = App.WriteStore(invocation);
+        var store = app.WriteStore(invocation);
         var owner = store.Update(data =>
         {
             var owner = data.Owner;
@@ -334,7 +334,7 @@ internal static class EditCommands
 
     public static int Token(App app, Invocation invocation)
     {
-        var store = App.ReadStore(invocation);
+        var store = app.ReadStore(invocation);
         if (store is null)
         {
             throw new UserException($"The demo diary has no lasting token (serve makes one for each run); run `{CommandLine.Program} init` to start your own diary.");

@@ -19,13 +19,13 @@ internal static class FeedCommands
         var profile = FeedProfile.From(invocation);
         var now = app.Clock.GetCurrentInstant();
         FeedResult result;
-        if (App.ReadStore(invocation) is { } store)
+        if (app.ReadStore(invocation) is { } store)
         {
             // Under the data file's lock: the feed state written is the one the .ics file was made with.
             result = store.Update(data =>
             {
                 var (bytes, result, next) = profile.Render(data, app.TodayFor(invocation, data), now);
-                WriteIcs(output, bytes);
+                WriteIcs(output, app.FullPath(output), bytes);
                 return (next, result);
             });
         }
@@ -33,7 +33,7 @@ internal static class FeedCommands
         {
             var session = app.Open(invocation);
             var (bytes, demoResult, _) = profile.Render(session.Data, session.Today, now);
-            WriteIcs(output, bytes);
+            WriteIcs(output, app.FullPath(output), bytes);
             result = demoResult;
         }
 
@@ -54,11 +54,12 @@ internal static class FeedCommands
         return FeedServer.Run(app, source, port);
     }
 
-    private static void WriteIcs(string path, byte[] bytes)
+    /// <summary>Writes the feed to <paramref name="file"/> (<paramref name="path"/> as given, for the message).</summary>
+    private static void WriteIcs(string path, string file, byte[] bytes)
     {
         try
         {
-            AtomicFile.Write(path, bytes);
+            AtomicFile.Write(file, bytes);
         }
         catch (System.Exception e) when (e is System.IO.IOException or System.UnauthorizedAccessException)
         {

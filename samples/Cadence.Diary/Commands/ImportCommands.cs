@@ -41,7 +41,7 @@ internal static class ImportCommands
         }
 
         LocalDate? since = invocation.Get("since") is { } s ? Text.ParseDate(s, "--since") : null;
-        string text = ReadFile(path);
+        string text = ReadFile(path, app.FullPath(path));
         CalendarImport? result = null;
         bool dryRun = invocation.Has("dry-run");
         CalendarImport Work(DiaryData data, LocalDate today)
@@ -110,7 +110,7 @@ internal static class ImportCommands
         }
 
         string tier = invocation.Get("tier")?.Trim() ?? "contact";
-        string text = ReadFile(path);
+        string text = ReadFile(path, app.FullPath(path));
 
         // vCard by its first line, CSV otherwise (Google, Outlook or name,email,phone,organization,birthday).
         bool vcard = text.TrimStart('\uFEFF', ' ', '\r', '\n', '\t').StartsWith("BEGIN:VCARD", StringComparison.OrdinalIgnoreCase);
@@ -202,12 +202,13 @@ internal static class ImportCommands
     private static string TooBig(string path, long bytes) =>
         $"\"{Text.Printable(path)}\" is {bytes / (1024 * 1024)} MB or more; import at most {MaxFileBytes / (1024 * 1024)} MB at a time.";
 
-    private static string ReadFile(string path)
+    /// <summary>The text of the file at <paramref name="file"/> (<paramref name="path"/> as the user gave it, for messages).</summary>
+    private static string ReadFile(string path, string file)
     {
         try
         {
             // A link is judged by what it finally points to (a link to /dev/zero is a device, not a 9-byte file).
-            var info = new FileInfo(path);
+            var info = new FileInfo(file);
             if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
             {
                 info = target;
@@ -232,7 +233,7 @@ internal static class ImportCommands
 
             // The bound applies to the bytes read too: never more than the size it had (and the bound), plus one byte to
             // see a file that grew meanwhile.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
             var bytes = new byte[(int)info.Length + 1];
             int read = 0, n;
             while (read < bytes.Length && (n = stream.Read(bytes, read, bytes.Length - read)) > 0)

@@ -45,7 +45,7 @@ internal sealed class FeedSource
     public static FeedSource Open(App app, Invocation invocation, FeedProfile profile)
     {
         FeedSource source;
-        if (App.ReadStore(invocation) is { } store)
+        if (app.ReadStore(invocation) is { } store)
         {
             // A data file made by hand may have no token yet: make one, once.
             source = new FeedSource(app, invocation, profile, store, null, Secrets.Token(store, rotate: false));

@@ -12,19 +12,23 @@ namespace Cadence.Sample.Store;
 /// links, so a writer on a link and one on the real path take the same lock), so two processes (a <c>log</c> while
 /// <c>serve</c> saves its feed state) never lose each other's changes. A read-only file is refused, never replaced.
 /// </summary>
-internal sealed class DiaryStore(string path, TextWriter? notes = null)
+internal sealed class DiaryStore(string path, TextWriter? notes = null, TimeSpan? lockTimeout = null, string? directory = null)
 {
+    /// <summary>The file read and written: the path as given, from <c>directory</c> (the working directory by default).</summary>
+    private readonly string _file = System.IO.Path.GetFullPath(path, directory ?? Environment.CurrentDirectory);
+
     private readonly TextWriter _notes = notes ?? Console.Error;
 
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>How long a writer waits for one holder of the lock (30 s): the wait starts again whenever the data file changes (another writer got through), so a queue of writers on a loaded machine never times out while it moves.</summary>
+    private readonly TimeSpan _lockTimeout = lockTimeout ?? TimeSpan.FromSeconds(30);
 
     /// <summary>The path as the user gave it, for messages.</summary>
     public string Path { get; } = path;
 
     /// <summary>The lock file, next to the real file the path leads to.</summary>
-    public string LockPath => AtomicFile.RealPath(Path) + ".lock";
+    public string LockPath => AtomicFile.RealPath(_file) + ".lock";
 
-    public bool Exists => File.Exists(Path);
+    public bool Exists => File.Exists(_file);
 
     /// <summary>Reads the data file.</summary>
     /// <exception cref="UserException">It is missing, unreadable, not JSON, not a diary, or of a newer format.</exception>
@@ -69,7 +73,7 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
     /// <summary>The data file's length and last write time (through links): what says it changed, for a stat's cost.</summary>
     public (long Length, DateTime Written) Stamp()
     {
-        var file = new FileInfo(AtomicFile.RealPath(Path));
+        var file = new FileInfo(AtomicFile.RealPath(_file));
         return (file.Exists ? file.Length : -1, file.Exists ? file.LastWriteTimeUtc : default);
     }
 
@@ -77,7 +81,7 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
     public void Create(DiaryData data)
     {
         using var held = Lock();
-        if (File.Exists(Path))
+        if (File.Exists(_file))
         {
             throw new UserException($"{Path} already exists; remove it first or choose another file with --data.");
         }
@@ -88,7 +92,7 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
     /// <summary>A file its owner made read-only stays so: refused, as editors and SQLite refuse it.</summary>
     private void CheckWritable()
     {
-        string real = AtomicFile.RealPath(Path);
+        string real = AtomicFile.RealPath(_file);
         bool readOnly = OperatingSystem.IsWindows()
             ? File.GetAttributes(real).HasFlag(FileAttributes.ReadOnly)
             : (File.GetUnixFileMode(real) & UnixFileMode.UserWrite) == 0;
@@ -109,13 +113,13 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
         try
         {
             // Under the lock no write is under way: temporary files still there are an interrupted write's.
-            int leftovers = AtomicFile.RemoveLeftovers(Path);
+            int leftovers = AtomicFile.RemoveLeftovers(_file);
             if (leftovers > 0)
             {
                 _notes.Write($"{CommandLine.Program}: note: removed {leftovers} temporary {(leftovers == 1 ? "file" : "files")} left next to {Path} by an interrupted write.\n");
             }
 
-            AtomicFile.Write(Path, bytes, ownerOnly: true);
+            AtomicFile.Write(_file, bytes, ownerOnly: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -127,7 +131,7 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
     {
         try
         {
-            return File.ReadAllBytes(Path);
+            return File.ReadAllBytes(_file);
         }
         catch (FileNotFoundException)
         {
@@ -153,8 +157,9 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
 
     /// <summary>
     /// Takes the exclusive lock (an advisory lock on FILE.lock, released when the handle closes, so a killed process
-    /// leaves no stale lock), waiting up to 30 s (a busy machine syncing to a slow disk). The lock file is owner-only, and a symbolic link planted in its place
-    /// is refused rather than followed.
+    /// leaves no stale lock), waiting while others hold it: it gives up only when 30 s pass with no change to the data
+    /// file (one holder stuck, not a queue of writers that moves slowly on a busy machine). The lock file is owner-only,
+    /// and a symbolic link planted in its place is refused rather than followed.
     /// </summary>
     private FileStream Lock()
     {
@@ -171,6 +176,7 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
         }
 
         var clock = Stopwatch.StartNew();
+        var seen = Stamp();
         while (true)
         {
             try
@@ -187,8 +193,15 @@ internal sealed class DiaryStore(string path, TextWriter? notes = null)
             {
                 throw new UserException($"Could not lock {Path}: its directory does not exist.");
             }
-            catch (IOException) when (clock.Elapsed < LockTimeout)
+            catch (IOException) when (clock.Elapsed < _lockTimeout || Stamp() != seen)
             {
+                // Another writer saved since the wait began: the queue moves, so the wait starts again.
+                var now = Stamp();
+                if (now != seen)
+                {
+                    (seen, clock) = (now, Stopwatch.StartNew());
+                }
+
                 Thread.Sleep(25);
             }
             catch (IOException)

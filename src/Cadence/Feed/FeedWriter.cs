@@ -578,7 +578,7 @@ public sealed class FeedWriter
     /// A touch's UID: the keyed hash of a message in UTF-8: the component, then a commitment by its id or a cadence
     /// touch by the touch it follows, so rescheduling keeps the UID and doing the touch replaces it.
     /// </summary>
-    private static UidKey TouchUid(UidHmac uids, PlannedTouch touch, string component)
+    private static UidKey TouchUid(UidHash uids, PlannedTouch touch, string component)
     {
         string id = touch.RelationshipId;
         var commitment = touch.Commitment;
@@ -689,7 +689,7 @@ public sealed class FeedWriter
             Out = new ContentLineWriter(Chunk + 4096);
             Body = new ContentLineWriter(4096);
             State = new FeedStateBuilder(previous, now);
-            Uids = new UidHmac(options.UidKeySpan);
+            Uids = new UidHash(options.UidKeySpan);
             if (options.CachesEvents)
             {
                 Fingerprints = new EventFingerprint();
@@ -711,7 +711,7 @@ public sealed class FeedWriter
 
         internal FeedStateBuilder State { get; }
 
-        internal UidHmac Uids { get; }
+        internal UidHash Uids { get; }
 
         internal TextBuffer Summary { get; } = TextBuffer.Pooled(128);
 

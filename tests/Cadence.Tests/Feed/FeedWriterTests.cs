@@ -192,7 +192,7 @@ public class FeedWriterTests
     [InlineData(FeedLayout.Events)]
     [InlineData(FeedLayout.Tasks)]
     [InlineData(FeedLayout.DailyDigest)]
-    public void Write_LongNonAsciiIdsAndTimesWithSeconds_UidsAreTheHmacSha256OfTheirMaterial(FeedLayout layout)
+    public void Write_LongNonAsciiIdsAndTimesWithSeconds_UidsAreTheKeyedBlake3HashOfTheirMaterial(FeedLayout layout)
     {
         // Ids of 200 characters, most of them three or four bytes in UTF-8, and a last touch at 09:05:07.
         string zoe = "zoë-😀-" + new string('中', 193);

@@ -95,18 +95,22 @@ public sealed class FeedWriter
         Guard.NotNull(previous, nameof(previous));
 
         var touches = plan.Touches;
+        var ordered = plan.TouchArray.AsSpan();
         LocalDate last = plan.Today.PlusDays(Options.HorizonDays - 1);
         string component = Options.Layout == FeedLayout.Tasks ? "VTODO" : "VEVENT";
 
-        // Everything that can be refused is refused before a byte is written.
-        int inHorizon = 0;
-        for (int i = 0; i < touches.Count; i++)
+        // A schedule is in due-day order: the touches in the horizon come first.
+        int inHorizon = CountDueBy(ordered, last);
+
+        // Everything that can be refused is refused before a byte is written: a touch at a time of day needs a zone
+        // to place it in. A touch the previous write wrote, with equal options, at the same position was checked
+        // then (its time cannot have changed), so only its reference is compared, not its objects read.
+        if (Options.Layout == FeedLayout.Events && Options.TimeZone is null)
         {
-            var touch = touches[i];
-            if (touch.Due <= last)
+            for (int i = 0; i < inHorizon; i++)
             {
-                inHorizon++;
-                if (Options.Layout == FeedLayout.Events && Options.TimeZone is null && touch.Time is { } time)
+                var touch = ordered[i];
+                if (!run.WroteAt(i, touch) && touch.Time is { } time)
                 {
                     throw new InvalidOperationException(
                         $"The touch with \"{touch.RelationshipId}\" on {touch.Due:uuuu'-'MM'-'dd} is at {time:HH':'mm}, but the feed options have no time zone to place it in: use FeedOptions.WithTimeZone.");
@@ -123,7 +127,7 @@ public sealed class FeedWriter
         {
             run.State.Reserve(inHorizon);
             run.StartCache(inHorizon);
-            WriteTouches(run, touches, last, component);
+            WriteTouches(run, ordered[..inHorizon], component);
         }
 
         if (Options.YearlyDates)
@@ -271,35 +275,53 @@ public sealed class FeedWriter
         writer.WriteDuration("X-PUBLISHED-TTL", Options.RefreshInterval);
     }
 
-    /// <summary>One event (or task) per touch in the horizon, in plan order.</summary>
-    private void WriteTouches(Run run, IReadOnlyList<PlannedTouch> touches, LocalDate last, string component)
+    /// <summary>How many touches are due by <paramref name="last"/>: those of a schedule are in due-day order.</summary>
+    private static int CountDueBy(ReadOnlySpan<PlannedTouch> touches, LocalDate last)
+    {
+        int low = 0, high = touches.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (touches[middle].Due <= last)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>One event (or task) per touch, in plan order: the touches of the horizon.</summary>
+    private void WriteTouches(Run run, ReadOnlySpan<PlannedTouch> touches, string component)
     {
         var fingerprints = run.Fingerprints;
         var kind = component == "VTODO" ? EventFingerprint.Kind.Task : EventFingerprint.Kind.Event;
-        for (int i = 0; i < touches.Count; i++)
+        for (int i = 0; i < touches.Length; i++)
         {
             var touch = touches[i];
-            if (touch.Due <= last)
+
+            // The very touch written last time, with the same options: the same bytes, so copy them.
+            if (fingerprints is not null && run.TryWriteSame(touch))
             {
-                UInt128 fingerprint = default;
-                if (fingerprints is not null)
-                {
-                    // The very touch written last time, or one made from the same inputs, with the same options: the
-                    // same bytes, so copy them.
-                    if (run.TryWriteSame(touch))
-                    {
-                        continue;
-                    }
-
-                    fingerprint = fingerprints.Of(touch, kind);
-                    if (run.TryWriteKept(fingerprint, touch))
-                    {
-                        continue;
-                    }
-                }
-
-                WriteTouch(run, touch, TouchUid(run.Uids, touch, component), component, fingerprint);
+                continue;
             }
+
+            UInt128 fingerprint = default;
+            if (fingerprints is not null)
+            {
+                // One made from the same inputs, with the same options: the same bytes too.
+                fingerprint = fingerprints.Of(touch, kind);
+                if (run.TryWriteKept(fingerprint, touch))
+                {
+                    continue;
+                }
+            }
+
+            WriteTouch(run, touch, TouchUid(run.Uids, touch, component), component, fingerprint);
         }
     }
 
@@ -739,6 +761,12 @@ public sealed class FeedWriter
 
         /// <summary>The result, with the cache of this write's events when the options keep one.</summary>
         internal FeedResult Finish() => State.Finish(_cache?.Finish(), _reused);
+
+        /// <summary>
+        /// Whether the previous write, with equal options and the event cache, wrote its event at position
+        /// <paramref name="at"/> from this very touch.
+        /// </summary>
+        internal bool WroteAt(int at, PlannedTouch touch) => _previousCache is { } previous && previous.IsFrom(at, touch);
 
         /// <summary>Copies the previous write's event that was written from this very touch at the next position, if it was.</summary>
         internal bool TryWriteSame(PlannedTouch touch)

@@ -339,6 +339,42 @@ public class FeedWriterTests
     }
 
     [Fact]
+    public void Write_TimedTouchWithoutTimeZone_RefusedBeforeAnyByteEvenAfterACachedWriteOfTheSameRelationship()
+    {
+        // The check skips only the touches the previous (cached) write wrote itself, at the same position: a touch of
+        // the same relationship that is now at a time is another touch, so it is refused, and nothing is written.
+        var writer = new FeedWriter(Options.WithEventCache(true));
+        var diary = Diary();
+        var untimed = Plan(diary);
+        var first = writer.Write(untimed, FeedState.Empty, FeedFixtures.Now, new MemoryStream());
+        var again = writer.Write(untimed, first.State, FeedFixtures.Now, new MemoryStream());
+        var timed = Plan(diary.Update(diary.Commitments.Single().MoveTo(Today.PlusDays(3), new LocalTime(10, 0))));
+
+        var output = new MemoryStream();
+        var ex = Assert.Throws<InvalidOperationException>(() => writer.Write(timed, again.State, FeedFixtures.Now, output));
+
+        Assert.Equal(untimed.Touches.Count, again.Reused);
+        Assert.Contains("\"sam\"", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, output.Length);
+    }
+
+    [Fact]
+    public void Write_TimedTouchWithoutTimeZone_PastTheHorizonOrAsATask_IsNotRefused()
+    {
+        var diary = Diary();
+        var timed = Plan(diary.Update(diary.Commitments.Single().MoveTo(Today.PlusDays(3), new LocalTime(10, 0))));
+        var sam = timed.Touches.Single(t => t.RelationshipId == "sam");
+        Assert.NotNull(sam.Time);
+
+        var (beyond, beyondResult) = Write(Options.WithHorizonDays(3), timed);
+        var (tasks, _) = Write(Options.WithLayout(FeedLayout.Tasks), timed);
+
+        Assert.Equal(timed.Touches.Count(t => t.Due < Today.PlusDays(3)), beyondResult.Components);
+        Assert.DoesNotContain(Components(beyond), e => Text(e, "SUMMARY") == "Call Sam Okafor");
+        Assert.Contains(Components(tasks, "VTODO"), e => Text(e, "SUMMARY") == "Call Sam Okafor");
+    }
+
+    [Fact]
     public void Write_ToStreamAndToBufferWriter_SameBytes()
     {
         var plan = Plan();

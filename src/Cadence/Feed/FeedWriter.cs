@@ -275,6 +275,9 @@ public sealed class FeedWriter
         writer.WriteDuration("X-PUBLISHED-TTL", Options.RefreshInterval);
     }
 
+    /// <summary>How many touches ahead <see cref="PlannedTouch.ReadAhead"/> reads at a time.</summary>
+    private const int ReadAheadCount = 16;
+
     /// <summary>How many touches are due by <paramref name="last"/>: those of a schedule are in due-day order.</summary>
     private static int CountDueBy(ReadOnlySpan<PlannedTouch> touches, LocalDate last)
     {
@@ -300,6 +303,8 @@ public sealed class FeedWriter
     {
         var fingerprints = run.Fingerprints;
         var kind = component == "VTODO" ? EventFingerprint.Kind.Task : EventFingerprint.Kind.Event;
+        int readTo = 0;
+        long read = 0;
         for (int i = 0; i < touches.Length; i++)
         {
             var touch = touches[i];
@@ -308,6 +313,21 @@ public sealed class FeedWriter
             if (fingerprints is not null && run.TryWriteSame(touch))
             {
                 continue;
+            }
+
+            if (i >= readTo)
+            {
+                // The objects of the next few events, read in one short loop: their cache misses overlap instead of
+                // coming one after another as each event is written. A touch the cache will copy as the very touch
+                // written last time needs none of them.
+                readTo = Math.Min(touches.Length, i + ReadAheadCount);
+                for (int k = i; k < readTo; k++)
+                {
+                    if (!run.WroteAt(run.Next + k - i, touches[k]))
+                    {
+                        read += touches[k].ReadAhead();
+                    }
+                }
             }
 
             UInt128 fingerprint = default;
@@ -323,6 +343,8 @@ public sealed class FeedWriter
 
             WriteTouch(run, touch, TouchUid(run.Uids, touch, component), component, fingerprint);
         }
+
+        run.ReadSum = read;
     }
 
     private void WriteTouch(Run run, PlannedTouch touch, UidKey uid, string component, UInt128 fingerprint)
@@ -735,6 +757,9 @@ public sealed class FeedWriter
 
         internal UidHash Uids { get; }
 
+        /// <summary>What reading ahead summed, kept so the reads are not optimised away.</summary>
+        internal long ReadSum { get; set; }
+
         internal TextBuffer Summary { get; } = TextBuffer.Pooled(128);
 
         internal TextBuffer Description { get; } = TextBuffer.Pooled(1024);
@@ -761,6 +786,9 @@ public sealed class FeedWriter
 
         /// <summary>The result, with the cache of this write's events when the options keep one.</summary>
         internal FeedResult Finish() => State.Finish(_cache?.Finish(), _reused);
+
+        /// <summary>Where in the previous cache the next event probably is.</summary>
+        internal int Next => _next;
 
         /// <summary>
         /// Whether the previous write, with equal options and the event cache, wrote its event at position

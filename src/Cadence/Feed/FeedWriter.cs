@@ -813,7 +813,10 @@ public sealed class FeedWriter
         internal bool TryWriteKept(UInt128 fingerprint, PlannedTouch? touch)
         {
             var previous = _previousCache;
-            int at = previous is null ? -1 : previous.Find(fingerprint);
+
+            // Most often the event at the next position, in the order of the previous write: compared in place, the
+            // index (a random read in a large table) is asked only when that is another event.
+            int at = previous is null ? -1 : _next < previous.Count && previous.Fingerprint(_next) == fingerprint ? _next : previous.Find(fingerprint);
             if (at < 0)
             {
                 return false;

@@ -119,7 +119,7 @@ for id in Cadence Cadence.DependencyInjection Cadence.Import; do
     "<id>$id</id>" '<license type="expression">MIT</license>' '<readme>PACKAGE.md</readme>' \
     '<repository type="git" url="https://github.com/cadence-dev/cadence"' 'commit="' '<description>' '<authors>'
 done
-check "Cadence depends on AnyAscii, NodaTime and System.IO.Hashing only" dependencies_are Cadence "AnyAscii NodaTime System.IO.Hashing"
+check "Cadence depends on AnyAscii, Blake3, NodaTime and System.IO.Hashing only" dependencies_are Cadence "AnyAscii Blake3 NodaTime System.IO.Hashing"
 check "Cadence.DependencyInjection depends on Cadence and the DI abstractions only" \
   dependencies_are Cadence.DependencyInjection "Cadence Microsoft.Extensions.DependencyInjection.Abstractions"
 check "Cadence.Import depends on Cadence, CsvHelper and Ical.Net only" dependencies_are Cadence.Import "Cadence CsvHelper Ical.Net"

@@ -95,18 +95,22 @@ public sealed class FeedWriter
         Guard.NotNull(previous, nameof(previous));
 
         var touches = plan.Touches;
+        var ordered = plan.TouchArray.AsSpan();
         LocalDate last = plan.Today.PlusDays(Options.HorizonDays - 1);
         string component = Options.Layout == FeedLayout.Tasks ? "VTODO" : "VEVENT";
 
-        // Everything that can be refused is refused before a byte is written.
-        int inHorizon = 0;
-        for (int i = 0; i < touches.Count; i++)
+        // A schedule is in due-day order: the touches in the horizon come first.
+        int inHorizon = CountDueBy(ordered, last);
+
+        // Everything that can be refused is refused before a byte is written: a touch at a time of day needs a zone
+        // to place it in. A touch the previous write wrote, with equal options, at the same position was checked
+        // then (its time cannot have changed), so only its reference is compared, not its objects read.
+        if (Options.Layout == FeedLayout.Events && Options.TimeZone is null)
         {
-            var touch = touches[i];
-            if (touch.Due <= last)
+            for (int i = 0; i < inHorizon; i++)
             {
-                inHorizon++;
-                if (Options.Layout == FeedLayout.Events && Options.TimeZone is null && touch.Time is { } time)
+                var touch = ordered[i];
+                if (!run.WroteAt(i, touch) && touch.Time is { } time)
                 {
                     throw new InvalidOperationException(
                         $"The touch with \"{touch.RelationshipId}\" on {touch.Due:uuuu'-'MM'-'dd} is at {time:HH':'mm}, but the feed options have no time zone to place it in: use FeedOptions.WithTimeZone.");
@@ -123,7 +127,7 @@ public sealed class FeedWriter
         {
             run.State.Reserve(inHorizon);
             run.StartCache(inHorizon);
-            WriteTouches(run, touches, last, component);
+            WriteTouches(run, ordered[..inHorizon], component);
         }
 
         if (Options.YearlyDates)
@@ -271,36 +275,76 @@ public sealed class FeedWriter
         writer.WriteDuration("X-PUBLISHED-TTL", Options.RefreshInterval);
     }
 
-    /// <summary>One event (or task) per touch in the horizon, in plan order.</summary>
-    private void WriteTouches(Run run, IReadOnlyList<PlannedTouch> touches, LocalDate last, string component)
+    /// <summary>How many touches ahead <see cref="PlannedTouch.ReadAhead"/> reads at a time.</summary>
+    private const int ReadAheadCount = 16;
+
+    /// <summary>How many touches are due by <paramref name="last"/>: those of a schedule are in due-day order.</summary>
+    private static int CountDueBy(ReadOnlySpan<PlannedTouch> touches, LocalDate last)
+    {
+        int low = 0, high = touches.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (touches[middle].Due <= last)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>One event (or task) per touch, in plan order: the touches of the horizon.</summary>
+    private void WriteTouches(Run run, ReadOnlySpan<PlannedTouch> touches, string component)
     {
         var fingerprints = run.Fingerprints;
         var kind = component == "VTODO" ? EventFingerprint.Kind.Task : EventFingerprint.Kind.Event;
-        for (int i = 0; i < touches.Count; i++)
+        int readTo = 0;
+        long read = 0;
+        for (int i = 0; i < touches.Length; i++)
         {
             var touch = touches[i];
-            if (touch.Due <= last)
-            {
-                UInt128 fingerprint = default;
-                if (fingerprints is not null)
-                {
-                    // The very touch written last time, or one made from the same inputs, with the same options: the
-                    // same bytes, so copy them.
-                    if (run.TryWriteSame(touch))
-                    {
-                        continue;
-                    }
 
-                    fingerprint = fingerprints.Of(touch, kind);
-                    if (run.TryWriteKept(fingerprint, touch))
+            // The very touch written last time, with the same options: the same bytes, so copy them.
+            if (fingerprints is not null && run.TryWriteSame(touch))
+            {
+                continue;
+            }
+
+            if (i >= readTo)
+            {
+                // The objects of the next few events, read in one short loop: their cache misses overlap instead of
+                // coming one after another as each event is written. A touch the cache will copy as the very touch
+                // written last time needs none of them.
+                readTo = Math.Min(touches.Length, i + ReadAheadCount);
+                for (int k = i; k < readTo; k++)
+                {
+                    if (!run.WroteAt(run.Next + k - i, touches[k]))
                     {
-                        continue;
+                        read += touches[k].ReadAhead();
                     }
                 }
-
-                WriteTouch(run, touch, TouchUid(run.Uids, touch, component), component, fingerprint);
             }
+
+            UInt128 fingerprint = default;
+            if (fingerprints is not null)
+            {
+                // One made from the same inputs, with the same options: the same bytes too.
+                fingerprint = fingerprints.Of(touch, kind);
+                if (run.TryWriteKept(fingerprint, touch))
+                {
+                    continue;
+                }
+            }
+
+            WriteTouch(run, touch, TouchUid(run.Uids, touch, component), component, fingerprint);
         }
+
+        run.ReadSum = read;
     }
 
     private void WriteTouch(Run run, PlannedTouch touch, UidKey uid, string component, UInt128 fingerprint)
@@ -578,7 +622,7 @@ public sealed class FeedWriter
     /// A touch's UID: the keyed hash of a message in UTF-8: the component, then a commitment by its id or a cadence
     /// touch by the touch it follows, so rescheduling keeps the UID and doing the touch replaces it.
     /// </summary>
-    private static UidKey TouchUid(UidHmac uids, PlannedTouch touch, string component)
+    private static UidKey TouchUid(UidHash uids, PlannedTouch touch, string component)
     {
         string id = touch.RelationshipId;
         var commitment = touch.Commitment;
@@ -689,7 +733,7 @@ public sealed class FeedWriter
             Out = new ContentLineWriter(Chunk + 4096);
             Body = new ContentLineWriter(4096);
             State = new FeedStateBuilder(previous, now);
-            Uids = new UidHmac(options.UidKeySpan);
+            Uids = new UidHash(options.UidKeySpan);
             if (options.CachesEvents)
             {
                 Fingerprints = new EventFingerprint();
@@ -711,7 +755,10 @@ public sealed class FeedWriter
 
         internal FeedStateBuilder State { get; }
 
-        internal UidHmac Uids { get; }
+        internal UidHash Uids { get; }
+
+        /// <summary>What reading ahead summed, kept so the reads are not optimised away.</summary>
+        internal long ReadSum { get; set; }
 
         internal TextBuffer Summary { get; } = TextBuffer.Pooled(128);
 
@@ -740,6 +787,15 @@ public sealed class FeedWriter
         /// <summary>The result, with the cache of this write's events when the options keep one.</summary>
         internal FeedResult Finish() => State.Finish(_cache?.Finish(), _reused);
 
+        /// <summary>Where in the previous cache the next event probably is.</summary>
+        internal int Next => _next;
+
+        /// <summary>
+        /// Whether the previous write, with equal options and the event cache, wrote its event at position
+        /// <paramref name="at"/> from this very touch.
+        /// </summary>
+        internal bool WroteAt(int at, PlannedTouch touch) => _previousCache is { } previous && previous.IsFrom(at, touch);
+
         /// <summary>Copies the previous write's event that was written from this very touch at the next position, if it was.</summary>
         internal bool TryWriteSame(PlannedTouch touch)
         {
@@ -757,7 +813,10 @@ public sealed class FeedWriter
         internal bool TryWriteKept(UInt128 fingerprint, PlannedTouch? touch)
         {
             var previous = _previousCache;
-            int at = previous is null ? -1 : previous.Find(fingerprint);
+
+            // Most often the event at the next position, in the order of the previous write: compared in place, the
+            // index (a random read in a large table) is asked only when that is another event.
+            int at = previous is null ? -1 : _next < previous.Count && previous.Fingerprint(_next) == fingerprint ? _next : previous.Find(fingerprint);
             if (at < 0)
             {
                 return false;

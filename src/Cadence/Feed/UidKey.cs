@@ -4,8 +4,8 @@ using System.Buffers.Binary;
 namespace Cadence.Feed;
 
 /// <summary>
-/// The 160 bits a feed UID is made of: the first 20 bytes of an HMAC-SHA256, written as 32 lower-case base32
-/// characters and "@cadence". A value, so a feed's state needs no string per event.
+/// The 160 bits a feed UID is made of: the first 20 bytes of a keyed BLAKE3 hash (<see cref="UidHash"/>), written as
+/// 32 lower-case base32 characters and "@cadence". A value, so a feed's state needs no string per event.
 /// </summary>
 internal readonly struct UidKey : IEquatable<UidKey>
 {

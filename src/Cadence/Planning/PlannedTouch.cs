@@ -232,6 +232,45 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     /// <summary>The reasons without boxing them.</summary>
     internal ReadOnlySpan<Reason> ReasonSpan => ReasonArray.AsSpan();
 
+    /// <summary>
+    /// Reads the objects an event of this touch is written from: its relationship and names, commitment, last and
+    /// renewing touches, rule, and reasons when they are built (it builds none). A plan's objects lie all over the
+    /// heap; a writer that reads those of the next few touches in one short loop lets the processor fetch them side
+    /// by side instead of one miss after another while it writes. The sum is only there so the reads are kept.
+    /// </summary>
+    internal long ReadAhead()
+    {
+        var relationship = Relationship;
+        var rule = Rule;
+        long sum = relationship.Id.Length + relationship.Name.Length + relationship.Tier.Length
+            + rule.Target.Days + rule.MaxGap.Days + rule.MinGap.Days;
+        if (_decision.Last is { } last)
+        {
+            sum += last.Date.Day + (last.Medium?.Length ?? 0) + (last.Summary?.Length ?? 0);
+        }
+
+        if (!_decision.RenewalIsLast && _decision.Renewal is { } renewal)
+        {
+            sum += renewal.Date.Day + (renewal.Medium?.Length ?? 0);
+        }
+
+        if (Commitment is { } commitment)
+        {
+            sum += commitment.Id.Length + commitment.Purpose.Length;
+        }
+
+        var reasons = _reasons;
+        if (!reasons.IsDefault)
+        {
+            foreach (var reason in reasons.AsSpan())
+            {
+                sum += reason is FirstTouchReason ? 1 : 0;
+            }
+        }
+
+        return sum;
+    }
+
     /// <summary>Whether a touch renews the relationship (so a routine touch is not a first touch), read without building the reasons.</summary>
     internal bool HasRenewal => _decision.Renewal is not null;
 

@@ -65,6 +65,47 @@ public sealed class EventCacheTests
         Assert.Equal(firstResult.State.LastModified, againResult.State.LastModified);
     }
 
+    /// <summary>
+    /// EventFingerprint hashes three reasons by their fields (not their record hash), and the last touch by these of
+    /// its fields: a property added to any of them must be added there too (or to the event's rendering never), and
+    /// then here. The touch's Id, FollowUp and RelationshipId are left out: no event renders the first two from a
+    /// renewal or latest-touch reason, and the relationship's id is in the fingerprint already.
+    /// </summary>
+    [Theory]
+    [InlineData(typeof(RenewalReason), "Credit DaysAgo Touch")]
+    [InlineData(typeof(LatestTouchReason), "DaysAgo Touch")]
+    [InlineData(typeof(CadenceReason), "IsOverride Rule Tier")]
+    [InlineData(typeof(Touch), "Channel Date Direction FollowUp Id IsOutbound Medium Outcome RelationshipId Summary Time")]
+    public void Fingerprint_TypesHashedByTheirFields_HaveTheFieldsItKnows(Type type, string known)
+    {
+        var properties = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Select(p => p.Name)
+            .Where(name => name != "EqualityContract")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(known, string.Join(' ', properties));
+    }
+
+    [Fact]
+    public void PlanMadeAgainWithTheSameRuleInOtherUnits_OnlyThatEventRenderedAgain()
+    {
+        // Zoë's own rule in days, then the same in weeks: the same days (so the same dates, windows and lateness), only
+        // the wording differs ("every 14 days" or "every 2 weeks"), which the cadence reason alone carries. It is
+        // hashed by its fields, its rule by the rule's record hash kept for the write.
+        var writer = new FeedWriter(Options());
+        var renderer = new FeedWriter(Options(cached: false));
+        var now = Instant.FromUtc(2026, 3, 2, 6, 0);
+        var before = Diary().Update("zoe", r => r.WithRule(CadenceRule.FromDays(7, 14, 28)));
+        var after = Diary().Update("zoe", r => r.WithRule(CadenceRule.FromWeeks(1, 2, 4)));
+        var (_, first) = Write(writer, PlanOn(before, Start), FeedState.Empty, now);
+
+        var (bytes, result) = Write(writer, PlanOn(after, Start), first.State, now);
+        var (expected, _) = Write(renderer, PlanOn(after, Start), first.State, now);
+
+        Assert.Equal(expected, bytes);
+        Assert.Equal(result.Components - 1, result.Reused);
+    }
+
     [Fact]
     public void OneTouchLogged_OnlyThatRelationshipsEventRendered_OutputAsWithoutCache()
     {

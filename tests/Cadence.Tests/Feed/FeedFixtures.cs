@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
 
@@ -100,7 +99,7 @@ internal static class FeedFixtures
     }
 
     /// <summary>
-    /// The message a touch's UID is the HMAC-SHA256 of (UTF-8): the component ("VEVENT" or "VTODO"), then
+    /// The message a touch's UID is the keyed BLAKE3 hash of (UTF-8): the component ("VEVENT" or "VTODO"), then
     /// "\ncommitment\n", the relationship's id, "\n" and the commitment's id; or "\ncadence\n", the relationship's id,
     /// "\n" and the date (and "T" and the time) of the touch it follows, or "first".
     /// </summary>
@@ -112,12 +111,35 @@ internal static class FeedFixtures
                     + (last.Time is { } time ? "T" + time.ToString("HH:mm:ss", CultureInfo.InvariantCulture) : string.Empty)
                 : "first");
 
-    /// <summary>The message a daily digest's UID is the HMAC-SHA256 of: "digest", "\n" and the day.</summary>
+    /// <summary>The message a daily digest's UID is the keyed BLAKE3 hash of: "digest", "\n" and the day.</summary>
     public static string DigestUidMaterial(LocalDate day) => "digest\n" + day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A UID as the platform computes it: the first 20 bytes of the HMAC, in base32, and "@cadence".</summary>
-    public static string ExpectedUid(byte[] key, string material) =>
-        Base32(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(material))[..20]) + "@cadence";
+    /// <summary>The context string feed UIDs derive their BLAKE3 key with, as the library documents it.</summary>
+    public const string UidKeyContext = "Cadence 2026-12-07 feed UID key";
+
+    /// <summary>
+    /// A UID computed here from its documented recipe: BLAKE3's derive_key mode turns the UID key into a 32-byte key
+    /// (context <see cref="UidKeyContext"/>), BLAKE3's keyed mode hashes the message under it, and the first 20
+    /// bytes of the hash, in base32, and "@cadence" are the UID.
+    /// </summary>
+    public static string ExpectedUid(byte[] key, string material)
+    {
+        var derived = new byte[32];
+        using (var derive = Blake3.Hasher.NewDeriveKey(UidKeyContext))
+        {
+            derive.Update(key);
+            derive.Finalize(derived);
+        }
+
+        var hash = new byte[32];
+        using (var keyed = Blake3.Hasher.NewKeyed(derived))
+        {
+            keyed.Update(Encoding.UTF8.GetBytes(material));
+            keyed.Finalize(hash);
+        }
+
+        return Base32(hash[..20]) + "@cadence";
+    }
 
     /// <summary>RFC 4648 base32 in lower case without padding, as feed UIDs write their 20 bytes.</summary>
     public static string Base32(byte[] bytes)

@@ -80,7 +80,7 @@ public class FeedProperties
     }
 
     [Property]
-    public bool Write_AnyDiaryKeyAndLayout_EachUidIsTheHmacSha256OfItsMaterial(FeedCase x)
+    public bool Write_AnyDiaryKeyAndLayout_EachUidIsTheKeyedBlake3HashOfItsMaterial(FeedCase x)
     {
         var (bytes, _, plan) = Write(x);
         string kind = x.Options.Layout == FeedLayout.Tasks ? "VTODO" : "VEVENT";

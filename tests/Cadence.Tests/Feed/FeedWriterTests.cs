@@ -192,7 +192,7 @@ public class FeedWriterTests
     [InlineData(FeedLayout.Events)]
     [InlineData(FeedLayout.Tasks)]
     [InlineData(FeedLayout.DailyDigest)]
-    public void Write_LongNonAsciiIdsAndTimesWithSeconds_UidsAreTheHmacSha256OfTheirMaterial(FeedLayout layout)
+    public void Write_LongNonAsciiIdsAndTimesWithSeconds_UidsAreTheKeyedBlake3HashOfTheirMaterial(FeedLayout layout)
     {
         // Ids of 200 characters, most of them three or four bytes in UTF-8, and a last touch at 09:05:07.
         string zoe = "zoë-😀-" + new string('中', 193);
@@ -336,6 +336,42 @@ public class FeedWriterTests
         var ex = Assert.Throws<InvalidOperationException>(() => Write(Options, Plan(timed)));
         Assert.Contains("\"sam\"", ex.Message, StringComparison.Ordinal);
         Assert.Contains("WithTimeZone", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_TimedTouchWithoutTimeZone_RefusedBeforeAnyByteEvenAfterACachedWriteOfTheSameRelationship()
+    {
+        // The check skips only the touches the previous (cached) write wrote itself, at the same position: a touch of
+        // the same relationship that is now at a time is another touch, so it is refused, and nothing is written.
+        var writer = new FeedWriter(Options.WithEventCache(true));
+        var diary = Diary();
+        var untimed = Plan(diary);
+        var first = writer.Write(untimed, FeedState.Empty, FeedFixtures.Now, new MemoryStream());
+        var again = writer.Write(untimed, first.State, FeedFixtures.Now, new MemoryStream());
+        var timed = Plan(diary.Update(diary.Commitments.Single().MoveTo(Today.PlusDays(3), new LocalTime(10, 0))));
+
+        var output = new MemoryStream();
+        var ex = Assert.Throws<InvalidOperationException>(() => writer.Write(timed, again.State, FeedFixtures.Now, output));
+
+        Assert.Equal(untimed.Touches.Count, again.Reused);
+        Assert.Contains("\"sam\"", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, output.Length);
+    }
+
+    [Fact]
+    public void Write_TimedTouchWithoutTimeZone_PastTheHorizonOrAsATask_IsNotRefused()
+    {
+        var diary = Diary();
+        var timed = Plan(diary.Update(diary.Commitments.Single().MoveTo(Today.PlusDays(3), new LocalTime(10, 0))));
+        var sam = timed.Touches.Single(t => t.RelationshipId == "sam");
+        Assert.NotNull(sam.Time);
+
+        var (beyond, beyondResult) = Write(Options.WithHorizonDays(3), timed);
+        var (tasks, _) = Write(Options.WithLayout(FeedLayout.Tasks), timed);
+
+        Assert.Equal(timed.Touches.Count(t => t.Due < Today.PlusDays(3)), beyondResult.Components);
+        Assert.DoesNotContain(Components(beyond), e => Text(e, "SUMMARY") == "Call Sam Okafor");
+        Assert.Contains(Components(tasks, "VTODO"), e => Text(e, "SUMMARY") == "Call Sam Okafor");
     }
 
     [Fact]

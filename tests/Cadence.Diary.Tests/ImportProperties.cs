@@ -1,19 +1,16 @@
 using System;
 using System.IO;
 using System.Linq;
-using Cadence.Sample.Cli;
-using Cadence.Sample.Output;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using NodaTime;
 
 namespace Cadence.Sample.Tests;
 
 /// <summary>
 /// Issue 26, as the sample lives it: whatever calendar file is imported, with whichever flags, the diary it saves is one
 /// every command opens again (agenda, plan, list, owner, the feed); a refused import leaves the data file as it was.
-/// The commands run in this process (<see cref="App"/>), the diary in a directory of its own.
+/// The commands run in this process, the diary in a directory of its own.
 /// </summary>
 public sealed class ImportProperties : IDisposable
 {
@@ -33,14 +30,9 @@ public sealed class ImportProperties : IDisposable
 
     public void Dispose() => _sandbox.Dispose();
 
-    private (int Exit, string Out, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var app = new App(new Terminal(output, color: false, width: null), error, SystemClock.Instance);
-        int exit = app.Run([.. args, "--data", _sandbox.DataFile, "--date", Sandbox.Today]);
-        return (exit, output.ToString(), error.ToString());
-    }
+    /// <summary>The commands in this process (<see cref="Sandbox.Run"/>), on the sandbox's diary, on its today.</summary>
+    private (int Exit, string Out, string Error) Run(params string[] args) =>
+        _sandbox.RunToday(args) is var r ? (r.ExitCode, r.Out, r.Error) : default;
 
     private void Ok(params string[] args)
     {

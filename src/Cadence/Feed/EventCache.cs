@@ -85,8 +85,11 @@ internal sealed class EventCache
         private readonly FeedOptions _options;
         private readonly EventCache? _previous;
         private byte[]? _bytes;
-        private int[] _ends;
-        private UInt128[] _fingerprints;
+
+        // Ends and fingerprints of the events so far; null while they are the previous cache's, event for event (its
+        // arrays are read, never written, so a cache of the same events shares them).
+        private int[]? _ends;
+        private UInt128[]? _fingerprints;
         private PlannedTouch?[] _touches;
         private int _count;
         private int _length;
@@ -96,23 +99,19 @@ internal sealed class EventCache
         {
             _options = options;
             _previous = previous;
-            _ends = new int[Math.Max(events, 1)];
-            _fingerprints = new UInt128[_ends.Length];
-            _touches = new PlannedTouch?[_ends.Length];
+            _touches = new PlannedTouch?[Math.Max(events, 1)];
         }
 
         /// <summary>Records an event copied from the previous cache's position <paramref name="at"/>, now written from <paramref name="touch"/>.</summary>
         internal void AddKept(int at, PlannedTouch? touch)
         {
             var previous = _previous!;
-            if (_bytes is null && at == _count)
+            if (_bytes is null && _ends is null && at == _count)
             {
                 // Still the previous cache, event for event: nothing to copy yet.
                 Grow();
-                _fingerprints[_count] = previous._fingerprints[at];
                 _touches[_count] = touch;
                 _sameTouches &= ReferenceEquals(touch, previous._touches[at]);
-                _ends[_count] = previous._ends[at];
                 _length = previous._ends[at];
                 _count++;
                 return;
@@ -138,25 +137,27 @@ internal sealed class EventCache
             }
 
             Grow();
+            var (ends, fingerprints) = Own();
             bytes.CopyTo(_bytes.AsSpan(_length));
             _length += bytes.Length;
-            _fingerprints[_count] = fingerprint;
+            fingerprints[_count] = fingerprint;
             _touches[_count] = touch;
-            _ends[_count] = _length;
+            ends[_count] = _length;
             _count++;
         }
 
         /// <summary>The cache of this write: the previous one when every event was its event at the same position.</summary>
         internal EventCache Finish()
         {
-            if (_bytes is null && _previous is not null && _count == _previous.Count)
+            if (_bytes is null && _ends is null && _previous is not null && _count == _previous.Count)
             {
                 // The same events in the same places: the same bytes and fingerprints, perhaps from other touch objects.
                 return _sameTouches
                     ? _previous
-                    : new EventCache(_options, _previous._bytes, _ends, _fingerprints, _touches, _count, _previous._index);
+                    : new EventCache(_options, _previous._bytes, _previous._ends, _previous._fingerprints, _touches, _count, _previous._index);
             }
 
+            var (ends, fingerprints) = Own();
             var bytes = _bytes ?? (_previous is null ? [] : _previous._bytes.AsSpan(0, _length).ToArray());
             if (bytes.Length > _length + (_length / 4) + 4096)
             {
@@ -164,16 +165,36 @@ internal sealed class EventCache
                 bytes = bytes.AsSpan(0, _length).ToArray();
             }
 
-            return new EventCache(_options, bytes, _ends, _fingerprints, _touches, _count, null);
+            return new EventCache(_options, bytes, ends, fingerprints, _touches, _count, null);
+        }
+
+        /// <summary>This cache's own ends and fingerprints, those shared with the previous cache so far copied in.</summary>
+        private (int[] Ends, UInt128[] Fingerprints) Own()
+        {
+            if (_ends is null || _fingerprints is null)
+            {
+                _ends = new int[_touches.Length];
+                _fingerprints = new UInt128[_touches.Length];
+                if (_count > 0)
+                {
+                    _previous!._ends.AsSpan(0, _count).CopyTo(_ends);
+                    _previous._fingerprints.AsSpan(0, _count).CopyTo(_fingerprints);
+                }
+            }
+
+            return (_ends, _fingerprints);
         }
 
         private void Grow()
         {
-            if (_count == _ends.Length)
+            if (_count == _touches.Length)
             {
-                Array.Resize(ref _ends, _ends.Length * 2);
-                Array.Resize(ref _fingerprints, _fingerprints.Length * 2);
                 Array.Resize(ref _touches, _touches.Length * 2);
+                if (_ends is not null && _fingerprints is not null)
+                {
+                    Array.Resize(ref _ends, _touches.Length);
+                    Array.Resize(ref _fingerprints, _touches.Length);
+                }
             }
         }
     }

@@ -23,8 +23,9 @@ internal sealed class EventFingerprint : IDisposable
 {
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1024);
     private int _length;
-    private CadenceRule? _rule;
-    private int _ruleHash;
+    private readonly CadenceRule?[] _rules = new CadenceRule?[8];
+    private readonly int[] _ruleHashes = new int[8];
+    private int _nextRule;
 
     /// <summary>What the event is: it is part of the fingerprint, so an event never matches a task.</summary>
     internal enum Kind : byte
@@ -142,16 +143,22 @@ internal sealed class EventFingerprint : IDisposable
         }
     }
 
-    /// <summary>A cadence rule's record hash; a diary's touches share a few rules, so the last one's is kept.</summary>
+    /// <summary>A cadence rule's record hash; a diary's touches share a few rules (a tier's), so the last few are kept.</summary>
     private int RuleHash(CadenceRule rule)
     {
-        if (!ReferenceEquals(rule, _rule))
+        var rules = _rules;
+        for (int i = 0; i < rules.Length; i++)
         {
-            _rule = rule;
-            _ruleHash = rule.GetHashCode();
+            if (ReferenceEquals(rules[i], rule))
+            {
+                return _ruleHashes[i];
+            }
         }
 
-        return _ruleHash;
+        int slot = _nextRule;
+        _nextRule = (slot + 1) % rules.Length;
+        rules[slot] = rule;
+        return _ruleHashes[slot] = rule.GetHashCode();
     }
 
     /// <summary>A day as one number: every date the library takes is ISO, years 1900 to 2999.</summary>

@@ -103,9 +103,10 @@ public sealed class FeedWriter
         int inHorizon = CountDueBy(ordered, last);
 
         // Everything that can be refused is refused before a byte is written: a touch at a time of day needs a zone
-        // to place it in. A touch the previous write wrote, with equal options, at the same position was checked
-        // then (its time cannot have changed), so only its reference is compared, not its objects read.
-        if (Options.Layout == FeedLayout.Events && Options.TimeZone is null)
+        // to place it in. A plan of a diary with no commitment at a time has none (it says so); a touch the previous
+        // write wrote, with equal options, at the same position was checked then (its time cannot have changed), so
+        // only its reference is compared, not its objects read.
+        if (Options.Layout == FeedLayout.Events && Options.TimeZone is null && plan.MayHaveTimes)
         {
             for (int i = 0; i < inHorizon; i++)
             {
@@ -325,7 +326,7 @@ public sealed class FeedWriter
                 {
                     if (!run.WroteAt(run.Next + k - i, touches[k]))
                     {
-                        read += touches[k].ReadAhead();
+                        read += touches[k].ReadAhead(reasons: fingerprints is null);
                     }
                 }
             }

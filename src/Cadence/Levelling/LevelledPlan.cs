@@ -20,6 +20,9 @@ public sealed class LevelledPlan : Schedule, IEquatable<LevelledPlan>
     {
         Planned = planned;
         _touches = ImmutableCollectionsMarshal.AsImmutableArray(touches);
+
+        // Levelling keeps a touch's commitment and never gives it a time: a placed touch has one only on its pinned day.
+        MayHaveTimes = planned.MayHaveTimes;
         Overbooked = overbooked;
     }
 

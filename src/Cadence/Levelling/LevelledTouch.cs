@@ -39,6 +39,18 @@ public sealed class LevelledTouch : PlannedTouch
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as PlannedTouch);
 
+    private protected override void AddPlacementFacts(FactBuffer facts)
+    {
+        if (_note is { } note)
+        {
+            note.AddFacts(this, facts);
+        }
+        else
+        {
+            facts.Add(-1);
+        }
+    }
+
     private protected override void AddPlacementReasons(ImmutableArray<Reason>.Builder reasons) => _note?.AddReasons(this, reasons);
 
     private protected override bool EqualsCore(PlannedTouch other) =>

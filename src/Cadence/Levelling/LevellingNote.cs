@@ -62,6 +62,29 @@ internal sealed class LevellingNote
     /// <summary>Whether it is placed on the contact's weekend.</summary>
     internal bool OnContactWeekend { get; }
 
+    /// <summary>
+    /// Adds everything <see cref="AddReasons"/> reads besides the placed touch's own days, channel and call window: the
+    /// head's reasons, the placement, the day it was due as planned and the contact's zone. Change it with AddReasons.
+    /// </summary>
+    /// <param name="touch">The placed touch.</param>
+    /// <param name="facts">Where to add them.</param>
+    internal void AddFacts(LevelledTouch touch, FactBuffer facts)
+    {
+        facts.Add(Head.Length);
+        foreach (var reason in Head)
+        {
+            facts.AddRecord(reason);
+        }
+
+        facts.Add(Flexible);
+        facts.Add(From);
+        facts.Add(Cause is { } cause ? (int)cause : -1);
+        facts.Add(Limit ?? -1);
+        facts.Add(OnContactWeekend);
+        facts.Add(touch.Planned.Due);
+        facts.Add(touch.Relationship.TimeZone?.Id);
+    }
+
     /// <summary>Adds the reasons of <paramref name="touch"/>, placed with this note, in order.</summary>
     /// <param name="touch">The placed touch.</param>
     /// <param name="reasons">Where to add them.</param>

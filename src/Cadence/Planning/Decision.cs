@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Cadence.Explanations;
 using NodaTime;
@@ -107,6 +108,59 @@ internal readonly struct Decision
     /// <summary>The same decision with a campaign's word: its note, and the rule and channel when it placed the touch.</summary>
     public Decision WithCampaign(NextStepNote next, bool placed, bool campaignChannel) =>
         new(this, placed ? CampaignRule.Instance : Rule, placed || IsFixed, next, campaignChannel ? ChannelWhy.Campaign : ChannelWhy);
+
+    /// <summary>
+    /// Adds everything <see cref="Explain"/> and the rules it calls read to make the reasons, besides what the feed's
+    /// fingerprint takes from the touch itself (its days, lateness, channel, relationship's id, name and tier, commitment,
+    /// move and latest touch): equal facts make equal reasons, so a feed tells an event unchanged without making them.
+    /// Whatever a rule's reasons come to read must be added here with it (the feed's cache property catches what is not).
+    /// </summary>
+    /// <param name="touch">The planned touch.</param>
+    /// <param name="facts">Where to add them.</param>
+    internal void AddFacts(PlannedTouch touch, FactBuffer facts)
+    {
+        // The rules are stateless, one instance each: the instance says which.
+        facts.Add(Rule.Code);
+        facts.Add(_flags);
+        facts.Add(Today);
+        facts.Add(RenewalIsLast);
+        if (!RenewalIsLast)
+        {
+            facts.Add(Renewal);
+        }
+
+        facts.Add(BitConverter.DoubleToInt64Bits(RenewalCredit));
+        facts.Add(Unanswered);
+        facts.Add(Uncredited);
+        facts.Add(WaitedFor?.Date);
+        facts.Add(_waitedUntil);
+        facts.Add(_movedFrom);
+        facts.Add((int)ChannelWhy);
+        facts.Add(OnlineStreak);
+
+        // The cadence's reason: the tier's (or the relationship's own) rule; the end of a pause that held the touch.
+        facts.Add(touch.Rule);
+        facts.Add(touch.Relationship.Rule is not null);
+        facts.Add(Paused ? touch.Relationship.State.PausedUntil : null);
+
+        // The rarer rules' reasons, made when they decided, by their record hash.
+        if (Next is not { } next)
+        {
+            facts.Add(0);
+            return;
+        }
+
+        facts.Add(1);
+        facts.AddRecord(next.Carried);
+        facts.AddRecord(next.Following);
+        facts.AddRecord(next.FollowUp);
+        facts.AddRecord(next.CallBack);
+        facts.AddRecord(next.Ended);
+        facts.AddRecord(next.Date);
+        facts.AddRecord(next.HeldFor);
+        facts.AddRecord(next.Before);
+        facts.AddRecord(next.Campaign);
+    }
 
     /// <summary>
     /// Makes the reasons of a planned touch from this decision: the winning rule's own (each rule words what it decided),

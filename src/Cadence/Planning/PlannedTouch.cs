@@ -229,16 +229,22 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     /// <summary>The day the plan was made for, which the dated wording leaves out levelling moves from.</summary>
     internal LocalDate PlanDay => _decision.Today;
 
+    /// <summary>Whether the reasons have been made (they are made on first use).</summary>
+    internal bool ReasonsMade => !_reasons.IsDefault;
+
     /// <summary>The reasons without boxing them.</summary>
     internal ReadOnlySpan<Reason> ReasonSpan => ReasonArray.AsSpan();
 
     /// <summary>
     /// Reads the objects an event of this touch is written from: its relationship and names, commitment, last and
-    /// renewing touches, rule, and reasons when they are built (it builds none). A plan's objects lie all over the
-    /// heap; a writer that reads those of the next few touches in one short loop lets the processor fetch them side
-    /// by side instead of one miss after another while it writes. The sum is only there so the reads are kept.
+    /// renewing touches, rule, pause, the rarer rules' note, and with <paramref name="reasons"/> the reasons when they
+    /// are built (it builds none; a writer that fingerprints touches reads their facts, not their reasons). A plan's
+    /// objects lie all over the heap; a writer that reads those of the next few touches in one short loop lets the
+    /// processor fetch them side by side instead of one miss after another while it writes. The sum is only there so
+    /// the reads are kept.
     /// </summary>
-    internal long ReadAhead()
+    /// <param name="reasons">Whether to read the reasons too, when they are built.</param>
+    internal long ReadAhead(bool reasons)
     {
         var relationship = Relationship;
         var rule = Rule;
@@ -259,10 +265,20 @@ public class PlannedTouch : IEquatable<PlannedTouch>
             sum += commitment.Id.Length + commitment.Purpose.Length;
         }
 
-        var reasons = _reasons;
-        if (!reasons.IsDefault)
+        if (_decision.WaitedFor is { } attempt)
         {
-            foreach (var reason in reasons.AsSpan())
+            sum += attempt.Date.Day;
+        }
+
+        if (_decision.Next is { } next)
+        {
+            sum += next.Campaign is null ? 0 : 1;
+        }
+
+        var built = _reasons;
+        if (reasons && !built.IsDefault)
+        {
+            foreach (var reason in built.AsSpan())
             {
                 sum += reason is FirstTouchReason ? 1 : 0;
             }
@@ -287,6 +303,23 @@ public class PlannedTouch : IEquatable<PlannedTouch>
         _decision.Explain(this, reasons);
         AddPlacementReasons(reasons);
         return reasons.DrainToImmutable();
+    }
+
+    /// <summary>
+    /// Adds the facts its reasons are made of beyond the touch's own fields (<see cref="Decision.AddFacts"/>, then
+    /// levelling's): a feed compares them instead of making the reasons.
+    /// </summary>
+    /// <param name="facts">Where to add them.</param>
+    internal void AddReasonFacts(FactBuffer facts)
+    {
+        _decision.AddFacts(this, facts);
+        AddPlacementFacts(facts);
+    }
+
+    /// <summary>Adds the facts the reasons of where the touch was placed are made of (none for a planned touch).</summary>
+    /// <param name="facts">Where to add them.</param>
+    private protected virtual void AddPlacementFacts(FactBuffer facts)
+    {
     }
 
     /// <summary>Adds the reasons of where the touch was placed, after the planner's (levelling's; none for a planned touch).</summary>

@@ -11,6 +11,12 @@ namespace Cadence.Planning;
 /// </summary>
 internal abstract class PlanningRule
 {
+    /// <summary>Makes the rule, with its <see cref="Code"/>.</summary>
+    private protected PlanningRule() => Code = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
+    /// <summary>A number for this rule within the process (its identity hash, kept): a fingerprint's word for which rule decided.</summary>
+    internal int Code { get; }
+
     /// <summary>Whether the reasons it gives when it sets the day already name the campaign the touch counts for.</summary>
     internal virtual bool NamesCampaign => false;
 

@@ -27,6 +27,12 @@ public abstract class Schedule
     /// <summary>The day the plan was made for.</summary>
     public LocalDate Today { get; }
 
+    /// <summary>
+    /// Whether a touch may be at a time of day (<see cref="PlannedTouch.Time"/>): only a commitment with a time sets
+    /// one, so a plan of a diary that has none says so, and a feed need not read every touch to find out.
+    /// </summary>
+    internal bool MayHaveTimes { get; init; } = true;
+
     /// <summary>The touches, by due day then relationship id.</summary>
     public abstract IReadOnlyList<PlannedTouch> Touches { get; }
 

@@ -131,7 +131,10 @@ public sealed class Scheduler
             }
         }
 
-        return new Plan(today, ImmutableCollectionsMarshal.AsImmutableArray<PlannedTouch>(PlanOrder.ByDueThenId<PlannedTouch>(slots.AsSpan(0, planned)!, today)), campaigns);
+        return new Plan(today, ImmutableCollectionsMarshal.AsImmutableArray<PlannedTouch>(PlanOrder.ByDueThenId<PlannedTouch>(slots.AsSpan(0, planned)!, today)), campaigns)
+        {
+            MayHaveTimes = HasTimes(diary.Commitments),
+        };
     }
 
     /// <summary>Plans one relationship, as <see cref="Plan(Diary, LocalDate)"/> would.</summary>
@@ -236,5 +239,19 @@ public sealed class Scheduler
         }
 
         return candidate;
+    }
+
+    /// <summary>Whether any commitment has a time of day (only those give a touch one).</summary>
+    private static bool HasTimes(IReadOnlyList<Commitment> commitments)
+    {
+        foreach (var commitment in commitments)
+        {
+            if (commitment.Time is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

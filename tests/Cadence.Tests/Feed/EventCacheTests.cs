@@ -66,24 +66,26 @@ public sealed class EventCacheTests
     }
 
     /// <summary>
-    /// EventFingerprint hashes three reasons by their fields (not their record hash), and the last touch by these of
-    /// its fields: a property added to any of them must be added there too (or to the event's rendering never), and
-    /// then here. The touch's Id, FollowUp and RelationshipId are left out: no event renders the first two from a
-    /// renewal or latest-touch reason, and the relationship's id is in the fingerprint already.
+    /// EventFingerprint takes a touch's reasons from the facts they are made of (<c>Decision.AddFacts</c>,
+    /// <c>LevellingNote.AddFacts</c>) and touches by these of their fields: a field added to any of these types must
+    /// be added there too (or shown to be in no reason and no event), and then here. The touch's Id, FollowUp and
+    /// RelationshipId are left out: no event or reason renders them from a touch.
     /// </summary>
     [Theory]
-    [InlineData(typeof(RenewalReason), "Credit DaysAgo Touch")]
-    [InlineData(typeof(LatestTouchReason), "DaysAgo Touch")]
-    [InlineData(typeof(CadenceReason), "IsOverride Rule Tier")]
+    [InlineData(typeof(Decision), "ChannelWhy Next OnlineStreak RenewalCredit Rule Today Unanswered Uncredited _flags _last _movedFrom _renewal _touches _waitedFor _waitedUntil")]
+    [InlineData(typeof(NextStepNote), "CallBack Campaign Carried Date Before Ended Following FollowUp HeldFor")]
+    [InlineData(typeof(LevellingNote), "Cause Flexible From Head Limit OnContactWeekend")]
     [InlineData(typeof(Touch), "Channel Date Direction FollowUp Id IsOutbound Medium Outcome RelationshipId Summary Time")]
     public void Fingerprint_TypesHashedByTheirFields_HaveTheFieldsItKnows(Type type, string known)
     {
-        var properties = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
-            .Select(p => p.Name)
-            .Where(name => name != "EqualityContract")
-            .Order(StringComparer.Ordinal);
+        const System.Reflection.BindingFlags instance = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+        var fields = type == typeof(Touch)
+            ? type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.Name).Where(name => name != "EqualityContract")
+            : type.GetFields(instance).Select(f => f.Name.StartsWith('<') ? f.Name[1..f.Name.IndexOf('>')] : f.Name);
 
-        Assert.Equal(known, string.Join(' ', properties));
+        Assert.Equal(
+            known.Split(' ').Order(StringComparer.Ordinal),
+            fields.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -305,4 +307,67 @@ public sealed class EventCacheTests
 
             return true.Classify(reused > 0, "some events copied");
         });
+
+    /// <summary>
+    /// Where the features meet (<see cref="AllFeatures"/>: campaigns, ladders, dates, promises, moves, pauses, the owner's
+    /// calendar with its budget and time off, call windows), levelled, over a diary's life (days passing, one change at a
+    /// time as in <see cref="CachedWriter_WritesExactlyWhatTheRenderingWriterWrites"/>), with the plan made afresh for
+    /// every poll: the cached writer writes it before anything made its reasons, so it tells kept events by the facts
+    /// the reasons are made of. Its bytes and state are the rendering writer's, and a second poll with nothing changed
+    /// keeps every event without making one reason.
+    /// </summary>
+    [Property(MaxTest = 300, QuietOnSuccess = true)]
+    public Property EveryFeatureLevelled_PlanMadeAfreshForEachPoll_CachedBytesAreRenderedBytes_KeptEventsMakeNoReasons() =>
+        Prop.ForAll(
+            (from s in AllFeatures.Scenario
+             from layout in Gen.Elements(FeedLayout.Events, FeedLayout.Tasks, FeedLayout.DailyDigest)
+             from steps in Steps
+             select (s, layout, steps)).ToArbitrary(),
+            x =>
+            {
+                var (s, layout, steps) = x;
+                var calendar = s.Options.Calendar ?? new OwnerCalendar(DateTimeZone.Utc);
+                var options = new FeedOptions("Cadence", Key).WithLayout(layout).WithTimeZone(calendar.TimeZone);
+                var cached = new FeedWriter(options.WithEventCache(true));
+                var plain = new FeedWriter(options);
+                var scheduler = new Scheduler(s.Options);
+                var leveller = new Leveller(calendar);
+                var diary = s.Diary.AsOf(s.Today);
+                var today = s.Today;
+                var now = today.At(new LocalTime(6, 0)).InUtc().ToInstant();
+                FeedState cachedState = FeedState.Empty, plainState = FeedState.Empty;
+                int n = 0, reused = 0;
+                foreach (var step in steps.Prepend(new Step(0, 0, Change.None, 0, Channel.Call, false, CadenceRule.FromDays(7, 30, 45), 1)))
+                {
+                    today = today.PlusDays(step.Days);
+                    diary = Apply(diary, step, today, n++);
+                    foreach (bool again in new[] { false, true })
+                    {
+                        now = now.Plus(Duration.FromDays(again ? 0 : step.Days) + Duration.FromHours(again ? 1 : step.Hours));
+                        var plan = leveller.Level(scheduler.Plan(diary, today));
+                        var (cachedBytes, cachedResult) = Write(cached, plan, cachedState, now);
+                        bool noneMade = plan.Touches.All(t => !t.ReasonsMade);
+                        var (plainBytes, plainResult) = Write(plain, leveller.Level(scheduler.Plan(diary, today)), plainState, now);
+                        Assert.True(
+                            cachedBytes.AsSpan().SequenceEqual(plainBytes),
+                            $"{s}\n{layout}, after {step}{(again ? ", polled again" : string.Empty)}: the cached writer wrote other bytes");
+                        Assert.Equal(plainResult.State.Entries, cachedResult.State.Entries);
+                        Assert.Equal(plainResult.Changed, cachedResult.Changed);
+                        if (again)
+                        {
+                            Assert.Equal(cachedResult.Components, cachedResult.Reused);
+                            Assert.True(noneMade, $"{s}\n{layout}, after {step}: a kept event made its touch's reasons");
+                        }
+                        else
+                        {
+                            reused += cachedResult.Reused;
+                        }
+
+                        cachedState = cachedResult.State;
+                        plainState = plainResult.State;
+                    }
+                }
+
+                return true.Classify(reused > 0, "events kept across a change");
+            });
 }

@@ -3,6 +3,12 @@ using System.Buffers;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Cadence.Calendars;
+using Cadence.Levelling;
+using Cadence.Tests.Properties;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using static Cadence.Tests.Feed.FeedFixtures;
 
@@ -337,6 +343,27 @@ public class FeedWriterTests
         Assert.Contains("\"sam\"", ex.Message, StringComparison.Ordinal);
         Assert.Contains("WithTimeZone", ex.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The feed reads no touch to look for a time of day when the plan says none can have one (no commitment in the
+    /// diary has a time): over every-feature diaries, a plan or levelled plan that says so has no timed touch, and one
+    /// whose diary has a timed commitment says it may.
+    /// </summary>
+    [Property(MaxTest = 300, QuietOnSuccess = true)]
+    public Property Plan_SaysItHasNoTimes_OnlyWhenNoTouchHasOne() =>
+        Prop.ForAll(
+            AllFeatures.Scenario.ToArbitrary(),
+            s =>
+            {
+                var plan = new Scheduler(s.Options).Plan(s.Diary, s.Today);
+                var levelled = new Leveller(s.Options.Calendar ?? new OwnerCalendar(DateTimeZone.Utc)).Level(plan);
+                bool timedCommitment = s.Diary.Commitments.Any(c => c.Time is not null);
+                Assert.Equal(timedCommitment, plan.MayHaveTimes);
+                Assert.Equal(plan.MayHaveTimes, levelled.MayHaveTimes);
+                Assert.True(plan.MayHaveTimes || plan.Touches.All(t => t.Time is null));
+                Assert.True(levelled.MayHaveTimes || levelled.Touches.All(t => t.Time is null));
+                return true.Classify(plan.Touches.Any(t => t.Time is not null), "a timed touch");
+            });
 
     [Fact]
     public void Write_TimedTouchWithoutTimeZone_RefusedBeforeAnyByteEvenAfterACachedWriteOfTheSameRelationship()

@@ -362,7 +362,7 @@ public sealed class FeedWriter
         AppendSummary(summary, touch);
         var description = run.Description;
         description.Clear();
-        bool hasDescription = AppendDescription(description, touch);
+        bool hasDescription = AppendDescription(description, touch, run.Reasons);
 
         var body = run.StartBody();
         if (component == "VTODO")
@@ -521,7 +521,7 @@ public sealed class FeedWriter
             if (Options.Privacy != FeedPrivacy.ChannelOnly)
             {
                 description.Append(": ");
-                touch.AppendDatedWhy(description);
+                touch.AppendDatedWhy(description, run.Reasons);
             }
 
             string channel = English.Category(touch.Channel);
@@ -571,14 +571,14 @@ public sealed class FeedWriter
         text.Append(Options.Privacy == FeedPrivacy.Initials ? Initials(touch.Name) : touch.Name);
 
     /// <summary>The reasons, the suggested channel, the window and (with full names) the last touch; false for none.</summary>
-    private bool AppendDescription(TextBuffer text, PlannedTouch touch)
+    private bool AppendDescription(TextBuffer text, PlannedTouch touch, ReasonScratch reasons)
     {
         if (Options.Privacy == FeedPrivacy.ChannelOnly)
         {
             return false;
         }
 
-        touch.AppendDatedWhy(text);
+        bool firstTouch = touch.AppendDatedWhy(text, reasons);
         English.AppendSuggestedChannel(text, touch.Channel);
         // The window as the rules set it, not clamped to the plan's day (which is another day tomorrow), so an event's
         // text stays the same from one morning to the next. A first touch (no connection yet) is due from the plan's
@@ -586,7 +586,7 @@ public sealed class FeedWriter
         // touch says since when it is due; its latest day may be rebased on the plan's day, so no window is written.
         if (!touch.IsOverdue)
         {
-            English.AppendWindow(text, touch.WindowOpens, touch.NotBefore, touch.NotAfter, touch.Due, touch.IsFirstTouch);
+            English.AppendWindow(text, touch.WindowOpens, touch.NotBefore, touch.NotAfter, touch.Due, firstTouch);
         }
         if (Options.Privacy == FeedPrivacy.FullNames && touch.LastTouch is { } last)
         {
@@ -762,6 +762,9 @@ public sealed class FeedWriter
         internal long ReadSum { get; set; }
 
         internal TextBuffer Summary { get; } = TextBuffer.Pooled(128);
+
+        /// <summary>Room to make each touch's reasons where its description is written.</summary>
+        internal ReasonScratch Reasons { get; } = new();
 
         internal TextBuffer Description { get; } = TextBuffer.Pooled(1024);
 

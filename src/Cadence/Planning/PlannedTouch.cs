@@ -170,7 +170,7 @@ public class PlannedTouch : IEquatable<PlannedTouch>
         get
         {
             var text = new TextBuffer(128);
-            AppendDatedWhy(text);
+            English.AppendSentence(text, ReasonArray.AsSpan(), dated: true, _decision.Today);
             return text.ToString();
         }
     }
@@ -223,8 +223,37 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     /// <param name="text">Where to append the sentence.</param>
     internal void AppendWhy(TextBuffer text) => English.AppendSentence(text, ReasonArray.AsSpan());
 
-    /// <summary>Appends <see cref="Why"/> worded with dates instead of days counted from the plan's day: the feed's wording, stable from day to day.</summary>
-    internal void AppendDatedWhy(TextBuffer text) => English.AppendSentence(text, ReasonArray.AsSpan(), dated: true, _decision.Today);
+
+    /// <summary>
+    /// Appends <see cref="DatedWhy"/>, its reasons made in <paramref name="scratch"/> when the touch has not made them
+    /// yet (and then not kept): a feed writes each touch's sentence once, so a plan made for one write need not keep
+    /// a hundred thousand arrays of reasons. The reasons are those <see cref="Reasons"/> has (the same code makes both).
+    /// </summary>
+    /// <param name="text">Where to append the sentence.</param>
+    /// <param name="scratch">Reused for the reasons; cleared first.</param>
+    /// <returns>Whether the touch is a first touch (a <see cref="FirstTouchReason"/> is among them).</returns>
+    internal bool AppendDatedWhy(TextBuffer text, ReasonScratch scratch)
+    {
+        var reasons = scratch.Fill(this);
+        English.AppendSentence(text, reasons, dated: true, _decision.Today);
+        foreach (var reason in reasons)
+        {
+            if (reason is FirstTouchReason)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Makes the reasons into <paramref name="builder"/> (cleared first) without storing them.</summary>
+    internal void MakeReasons(ImmutableArray<Reason>.Builder builder)
+    {
+        builder.Clear();
+        _decision.Explain(this, builder);
+        AddPlacementReasons(builder);
+    }
 
     /// <summary>The day the plan was made for, which the dated wording leaves out levelling moves from.</summary>
     internal LocalDate PlanDay => _decision.Today;
@@ -290,9 +319,6 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     /// <summary>Whether a touch renews the relationship (so a routine touch is not a first touch), read without building the reasons.</summary>
     internal bool HasRenewal => _decision.Renewal is not null;
 
-    /// <summary>A first touch (no connection yet): due from the plan's day, with no day or window of its own.</summary>
-    internal bool IsFirstTouch => ReasonArray.Any(r => r is FirstTouchReason);
-
     /// <summary>
     /// Makes the reasons from the scheduler's decision (the rule that won and what the others changed) and levelling's
     /// note: docs/design.md, "How a reason is made".
@@ -300,8 +326,7 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     private ImmutableArray<Reason> BuildReasons()
     {
         var reasons = ImmutableArray.CreateBuilder<Reason>(8);
-        _decision.Explain(this, reasons);
-        AddPlacementReasons(reasons);
+        MakeReasons(reasons);
         return reasons.DrainToImmutable();
     }
 

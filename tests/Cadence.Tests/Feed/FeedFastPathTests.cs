@@ -176,8 +176,17 @@ public class FeedFastPathTests
     {
         var plan = new Scheduler(scenario.Options).Plan(scenario.Diary, scenario.Today);
         var text = new TextBuffer();
+        var scratch = new ReasonScratch();
         foreach (var touch in plan.Touches)
         {
+            // The feed's path first, while the touch has not made its reasons: made in the scratch, not kept.
+            text.Clear();
+            bool firstTouch = touch.AppendDatedWhy(text, scratch);
+            if (touch.ReasonsMade || text.ToString() != touch.DatedWhy || firstTouch != touch.Reasons.Any(r => r is FirstTouchReason))
+            {
+                return false;
+            }
+
             text.Clear();
             touch.AppendWhy(text);
             if (text.ToString() != touch.Why || touch.Why != Reason.Sentence(touch.Reasons))
@@ -185,8 +194,9 @@ public class FeedFastPathTests
                 return false;
             }
 
+            // And once they are made, read back.
             text.Clear();
-            touch.AppendDatedWhy(text);
+            touch.AppendDatedWhy(text, scratch);
             if (text.ToString() != touch.DatedWhy)
             {
                 return false;

@@ -8,25 +8,28 @@ namespace Cadence.Feed;
 /// What a state made with <see cref="FeedOptions.CachesEvents"/> keeps besides its slots: the bytes of each event as
 /// written (BEGIN to END), one after another in slot order, and the fingerprint of what each was rendered from
 /// (<see cref="EventFingerprint"/>), so the next write can copy an event whose inputs are the same instead of
-/// rendering it, and the planned touch each was written from: a write of the very same (immutable) touch, as when a
-/// plan is kept between polls, copies the event without even fingerprinting it. Immutable once built; valid only for
-/// the options it was written with. It keeps its touches, and so the plan they belong to, alive.
+/// rendering it, and the planned touch each was written from (the plan's own list of touches, not a copy: the event
+/// at position k of a write of events or tasks is the plan's k-th touch): a write of the very same (immutable) touch,
+/// as when a plan is kept between polls, copies the event without even fingerprinting it. Immutable once built; valid
+/// only for the options it was written with. It keeps the plan it was written from alive.
 /// </summary>
 internal sealed class EventCache
 {
     private readonly byte[] _bytes;
     private readonly int[] _ends;
     private readonly UInt128[] _fingerprints;
-    private readonly PlannedTouch?[] _touches;
+    private readonly PlannedTouch[]? _touches;
+    private readonly int _touchEvents;
     private readonly Dictionary<UInt128, int> _index;
 
-    private EventCache(FeedOptions options, byte[] bytes, int[] ends, UInt128[] fingerprints, PlannedTouch?[] touches, int count, Dictionary<UInt128, int>? index)
+    private EventCache(FeedOptions options, byte[] bytes, int[] ends, UInt128[] fingerprints, PlannedTouch[]? touches, int touchEvents, int count, Dictionary<UInt128, int>? index)
     {
         Options = options;
         _bytes = bytes;
         _ends = ends;
         _fingerprints = fingerprints;
         _touches = touches;
+        _touchEvents = touchEvents;
         Count = count;
         if (index is null)
         {
@@ -74,7 +77,7 @@ internal sealed class EventCache
     internal UInt128 Fingerprint(int at) => _fingerprints[at];
 
     /// <summary>Whether the event at a position was written from this very touch (so it is the same event); false past the end.</summary>
-    internal bool IsFrom(int at, PlannedTouch touch) => (uint)at < (uint)Count && ReferenceEquals(_touches[at], touch);
+    internal bool IsFrom(int at, PlannedTouch touch) => _touches is { } touches && (uint)at < (uint)_touchEvents && ReferenceEquals(touches[at], touch);
 
     /// <summary>
     /// Collects the next cache during a write. While every event is the previous cache's event at the same position,
@@ -84,22 +87,35 @@ internal sealed class EventCache
     {
         private readonly FeedOptions _options;
         private readonly EventCache? _previous;
+        private readonly PlannedTouch[]? _touches;
+        private readonly int _touchEvents;
         private byte[]? _bytes;
 
         // Ends and fingerprints of the events so far; null while they are the previous cache's, event for event (its
         // arrays are read, never written, so a cache of the same events shares them).
         private int[]? _ends;
         private UInt128[]? _fingerprints;
-        private PlannedTouch?[] _touches;
+        private int _capacity;
         private int _count;
         private int _length;
-        private bool _sameTouches = true;
 
-        internal Builder(FeedOptions options, EventCache? previous, int events)
+        /// <summary>Starts a cache of at most <paramref name="events"/> events.</summary>
+        /// <param name="options">The write's options.</param>
+        /// <param name="previous">The previous write's cache, when it may be used.</param>
+        /// <param name="events">How many events the write has at most.</param>
+        /// <param name="touches">
+        /// The touches the first <paramref name="touchEvents"/> events are written from, event k from touch k (the
+        /// horizon of a plan, written as events or tasks; the events after them, a date's, are from no touch);
+        /// <see langword="null"/> when events are not one per touch (a digest).
+        /// </param>
+        /// <param name="touchEvents">How many events are written from <paramref name="touches"/>.</param>
+        internal Builder(FeedOptions options, EventCache? previous, int events, PlannedTouch[]? touches, int touchEvents)
         {
             _options = options;
             _previous = previous;
-            _touches = new PlannedTouch?[Math.Max(events, 1)];
+            _capacity = Math.Max(events, 1);
+            _touches = touches;
+            _touchEvents = touches is null ? 0 : touchEvents;
         }
 
         /// <summary>Records an event copied from the previous cache's position <paramref name="at"/>, now written from <paramref name="touch"/>.</summary>
@@ -109,9 +125,8 @@ internal sealed class EventCache
             if (_bytes is null && _ends is null && at == _count)
             {
                 // Still the previous cache, event for event: nothing to copy yet.
+                Check(touch);
                 Grow();
-                _touches[_count] = touch;
-                _sameTouches &= ReferenceEquals(touch, previous._touches[at]);
                 _length = previous._ends[at];
                 _count++;
                 return;
@@ -123,6 +138,7 @@ internal sealed class EventCache
         /// <summary>Records an event rendered afresh from <paramref name="touch"/> (<see langword="null"/> for a digest).</summary>
         internal void Add(UInt128 fingerprint, ReadOnlySpan<byte> bytes, PlannedTouch? touch)
         {
+            Check(touch);
             if (_bytes is null)
             {
                 // The first event that is not the previous one at its position: copy what was shared so far.
@@ -141,20 +157,19 @@ internal sealed class EventCache
             bytes.CopyTo(_bytes.AsSpan(_length));
             _length += bytes.Length;
             fingerprints[_count] = fingerprint;
-            _touches[_count] = touch;
             ends[_count] = _length;
             _count++;
         }
 
-        /// <summary>The cache of this write: the previous one when every event was its event at the same position.</summary>
+        /// <summary>The cache of this write: the previous one when every event was its event at the same position, from the same touches.</summary>
         internal EventCache Finish()
         {
             if (_bytes is null && _ends is null && _previous is not null && _count == _previous.Count)
             {
                 // The same events in the same places: the same bytes and fingerprints, perhaps from other touch objects.
-                return _sameTouches
+                return ReferenceEquals(_touches, _previous._touches) && _touchEvents == _previous._touchEvents
                     ? _previous
-                    : new EventCache(_options, _previous._bytes, _previous._ends, _previous._fingerprints, _touches, _count, _previous._index);
+                    : new EventCache(_options, _previous._bytes, _previous._ends, _previous._fingerprints, _touches, _touchEvents, _count, _previous._index);
             }
 
             var (ends, fingerprints) = Own();
@@ -165,7 +180,18 @@ internal sealed class EventCache
                 bytes = bytes.AsSpan(0, _length).ToArray();
             }
 
-            return new EventCache(_options, bytes, ends, fingerprints, _touches, _count, null);
+            return new EventCache(_options, bytes, ends, fingerprints, _touches, _touchEvents, _count, null);
+        }
+
+        /// <summary>The event at the next position is written from the touch at that position, or (a digest's, a date's) from none.</summary>
+        [System.Diagnostics.Conditional("DEBUG")]
+        private void Check(PlannedTouch? touch)
+        {
+            bool fromTouch = _touches is not null && _count < _touchEvents;
+            if (fromTouch ? !ReferenceEquals(_touches![_count], touch) : touch is not null)
+            {
+                throw new InvalidOperationException("The event cache was given its events out of their touches' order; this is a bug in Cadence.");
+            }
         }
 
         /// <summary>This cache's own ends and fingerprints, those shared with the previous cache so far copied in.</summary>
@@ -173,8 +199,8 @@ internal sealed class EventCache
         {
             if (_ends is null || _fingerprints is null)
             {
-                _ends = new int[_touches.Length];
-                _fingerprints = new UInt128[_touches.Length];
+                _ends = new int[_capacity];
+                _fingerprints = new UInt128[_capacity];
                 if (_count > 0)
                 {
                     _previous!._ends.AsSpan(0, _count).CopyTo(_ends);
@@ -187,13 +213,13 @@ internal sealed class EventCache
 
         private void Grow()
         {
-            if (_count == _touches.Length)
+            if (_count == _capacity)
             {
-                Array.Resize(ref _touches, _touches.Length * 2);
+                _capacity *= 2;
                 if (_ends is not null && _fingerprints is not null)
                 {
-                    Array.Resize(ref _ends, _touches.Length);
-                    Array.Resize(ref _fingerprints, _touches.Length);
+                    Array.Resize(ref _ends, _capacity);
+                    Array.Resize(ref _fingerprints, _capacity);
                 }
             }
         }

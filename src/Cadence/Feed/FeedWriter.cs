@@ -127,7 +127,7 @@ public sealed class FeedWriter
         else
         {
             run.State.Reserve(inHorizon);
-            run.StartCache(inHorizon);
+            run.StartCache(inHorizon, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(plan.TouchArray), inHorizon);
             WriteTouches(run, ordered[..inHorizon], component);
         }
 
@@ -462,7 +462,7 @@ public sealed class FeedWriter
         }
 
         run.State.Reserve(days.Count);
-        run.StartCache(days.Count);
+        run.StartCache(days.Count, null, 0);
         var uids = run.Uids;
         var fingerprints = run.Fingerprints;
         var dayPrints = new List<UInt128>();
@@ -780,11 +780,11 @@ public sealed class FeedWriter
         }
 
         /// <summary>Starts collecting the events' bytes for the next state, when the options cache events.</summary>
-        internal void StartCache(int events)
+        internal void StartCache(int events, PlannedTouch[]? touches, int touchEvents)
         {
             if (Fingerprints is not null)
             {
-                _cache = new EventCache.Builder(_options, _previousCache, events);
+                _cache = new EventCache.Builder(_options, _previousCache, events, touches, touchEvents);
             }
         }
 

@@ -277,7 +277,7 @@ public sealed class FeedWriter
     }
 
     /// <summary>How many touches ahead <see cref="PlannedTouch.ReadAhead"/> reads at a time.</summary>
-    private const int ReadAheadCount = 16;
+    private const int ReadAheadCount = 32;
 
     /// <summary>How many touches are due by <paramref name="last"/>: those of a schedule are in due-day order.</summary>
     private static int CountDueBy(ReadOnlySpan<PlannedTouch> touches, LocalDate last)

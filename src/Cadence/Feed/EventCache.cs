@@ -104,41 +104,38 @@ internal sealed class EventCache
         /// <param name="previous">The previous write's cache, when it may be used.</param>
         /// <param name="events">How many events the write has at most.</param>
         /// <param name="touches">
-        /// The touches the first <paramref name="touchEvents"/> events are written from, event k from touch k (the
-        /// horizon of a plan, written as events or tasks; the events after them, a date's, are from no touch);
+        /// The plan's touches when the first <paramref name="events"/> events are written from them, event k from touch k
+        /// (the horizon of a plan, written as events or tasks; the events after them, a date's, are from no touch);
         /// <see langword="null"/> when events are not one per touch (a digest).
         /// </param>
-        /// <param name="touchEvents">How many events are written from <paramref name="touches"/>.</param>
-        internal Builder(FeedOptions options, EventCache? previous, int events, PlannedTouch[]? touches, int touchEvents)
+        internal Builder(FeedOptions options, EventCache? previous, int events, PlannedTouch[]? touches)
         {
             _options = options;
             _previous = previous;
             _capacity = Math.Max(events, 1);
             _touches = touches;
-            _touchEvents = touches is null ? 0 : touchEvents;
+            _touchEvents = touches is null ? 0 : events;
         }
 
-        /// <summary>Records an event copied from the previous cache's position <paramref name="at"/>, now written from <paramref name="touch"/>.</summary>
-        internal void AddKept(int at, PlannedTouch? touch)
+        /// <summary>Records the next event as copied from the previous cache's position <paramref name="at"/>.</summary>
+        internal void AddKept(int at)
         {
             var previous = _previous!;
             if (_bytes is null && _ends is null && at == _count)
             {
                 // Still the previous cache, event for event: nothing to copy yet.
-                Check(touch);
                 Grow();
                 _length = previous._ends[at];
                 _count++;
                 return;
             }
 
-            Add(previous.Fingerprint(at), previous.Event(at), touch);
+            Add(previous.Fingerprint(at), previous.Event(at));
         }
 
-        /// <summary>Records an event rendered afresh from <paramref name="touch"/> (<see langword="null"/> for a digest).</summary>
-        internal void Add(UInt128 fingerprint, ReadOnlySpan<byte> bytes, PlannedTouch? touch)
+        /// <summary>Records the next event, rendered afresh.</summary>
+        internal void Add(UInt128 fingerprint, ReadOnlySpan<byte> bytes)
         {
-            Check(touch);
             if (_bytes is null)
             {
                 // The first event that is not the previous one at its position: copy what was shared so far.
@@ -181,17 +178,6 @@ internal sealed class EventCache
             }
 
             return new EventCache(_options, bytes, ends, fingerprints, _touches, _touchEvents, _count, null);
-        }
-
-        /// <summary>The event at the next position is written from the touch at that position, or (a digest's, a date's) from none.</summary>
-        [System.Diagnostics.Conditional("DEBUG")]
-        private void Check(PlannedTouch? touch)
-        {
-            bool fromTouch = _touches is not null && _count < _touchEvents;
-            if (fromTouch ? !ReferenceEquals(_touches![_count], touch) : touch is not null)
-            {
-                throw new InvalidOperationException("The event cache was given its events out of their touches' order; this is a bug in Cadence.");
-            }
         }
 
         /// <summary>This cache's own ends and fingerprints, those shared with the previous cache so far copied in.</summary>

@@ -127,7 +127,7 @@ public sealed class FeedWriter
         else
         {
             run.State.Reserve(inHorizon);
-            run.StartCache(inHorizon, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(plan.TouchArray), inHorizon);
+            run.StartCache(inHorizon, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(plan.TouchArray));
             WriteTouches(run, ordered[..inHorizon], component);
         }
 
@@ -243,7 +243,7 @@ public sealed class FeedWriter
         body.WriteKnownLine("CATEGORIES:Cadence,Date"u8);
         FinishBody(run, body, summary, isEvent: true);
         fingerprint?.Append(body.Pending);
-        run.WriteComponent("VEVENT", uid, fingerprint?.GetCurrentHashAsUInt128() ?? default, null);
+        run.WriteComponent("VEVENT", uid, fingerprint?.GetCurrentHashAsUInt128() ?? default);
     }
 
     /// <summary>RFC 5545's two-letter weekday.</summary>
@@ -336,7 +336,7 @@ public sealed class FeedWriter
             {
                 // One made from the same inputs, with the same options: the same bytes too.
                 fingerprint = fingerprints.Of(touch, kind);
-                if (run.TryWriteKept(fingerprint, touch))
+                if (run.TryWriteKept(fingerprint))
                 {
                     continue;
                 }
@@ -396,7 +396,7 @@ public sealed class FeedWriter
 
         body.EndProperty();
         FinishBody(run, body, summary, component == "VEVENT");
-        run.WriteComponent(component, uid, fingerprint, touch);
+        run.WriteComponent(component, uid, fingerprint);
     }
 
     private void WriteWhen(ContentLineWriter body, LocalDate date, Instant? start)
@@ -462,7 +462,7 @@ public sealed class FeedWriter
         }
 
         run.State.Reserve(days.Count);
-        run.StartCache(days.Count, null, 0);
+        run.StartCache(days.Count, null);
         var uids = run.Uids;
         var fingerprints = run.Fingerprints;
         var dayPrints = new List<UInt128>();
@@ -479,7 +479,7 @@ public sealed class FeedWriter
                 }
 
                 fingerprint = EventFingerprint.OfDigest(day, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(dayPrints));
-                if (run.TryWriteKept(fingerprint, null))
+                if (run.TryWriteKept(fingerprint))
                 {
                     continue;
                 }
@@ -551,7 +551,7 @@ public sealed class FeedWriter
 
         body.EndProperty();
         FinishBody(run, body, summary, isEvent: true);
-        run.WriteComponent("VEVENT", uid, fingerprint, null);
+        run.WriteComponent("VEVENT", uid, fingerprint);
     }
 
     /// <summary>"Call Zoë Müller", "Call Z. M.", or just "Call".</summary>
@@ -780,11 +780,11 @@ public sealed class FeedWriter
         }
 
         /// <summary>Starts collecting the events' bytes for the next state, when the options cache events.</summary>
-        internal void StartCache(int events, PlannedTouch[]? touches, int touchEvents)
+        internal void StartCache(int events, PlannedTouch[]? touches)
         {
             if (Fingerprints is not null)
             {
-                _cache = new EventCache.Builder(_options, _previousCache, events, touches, touchEvents);
+                _cache = new EventCache.Builder(_options, _previousCache, events, touches);
             }
         }
 
@@ -809,12 +809,12 @@ public sealed class FeedWriter
                 return false;
             }
 
-            WriteKept(previous, _next, touch);
+            WriteKept(previous, _next);
             return true;
         }
 
         /// <summary>Copies the previous write's event of the same fingerprint, if it has one, and records it as kept.</summary>
-        internal bool TryWriteKept(UInt128 fingerprint, PlannedTouch? touch)
+        internal bool TryWriteKept(UInt128 fingerprint)
         {
             var previous = _previousCache;
 
@@ -826,15 +826,15 @@ public sealed class FeedWriter
                 return false;
             }
 
-            WriteKept(previous!, at, touch);
+            WriteKept(previous!, at);
             return true;
         }
 
-        private void WriteKept(EventCache previous, int at, PlannedTouch? touch)
+        private void WriteKept(EventCache previous, int at)
         {
             _next = at + 1;
             State.AddKept(at);
-            _cache!.AddKept(at, touch);
+            _cache!.AddKept(at);
             _reused++;
 
             // Events kept one after another are one run of the cache's bytes, handed to the output in one piece when
@@ -859,7 +859,7 @@ public sealed class FeedWriter
         }
 
         /// <summary>Writes the component around the body, and records it in the state.</summary>
-        internal void WriteComponent(string component, UidKey uid, UInt128 fingerprint, PlannedTouch? touch)
+        internal void WriteComponent(string component, UidKey uid, UInt128 fingerprint)
         {
             var body = Body.Pending;
             var entry = State.Add(uid, body);
@@ -883,7 +883,7 @@ public sealed class FeedWriter
             n += Put(lines, "\r\n"u8, n);
             n += Put(lines, body, n);
             n += Put(lines, task ? "END:VTODO\r\n"u8 : "END:VEVENT\r\n"u8, n);
-            _cache?.Add(fingerprint, lines[..n], touch);
+            _cache?.Add(fingerprint, lines[..n]);
             _next++;
             output.AdvanceLines(n);
             if (output.Pending.Length >= Chunk)

@@ -223,7 +223,6 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     /// <param name="text">Where to append the sentence.</param>
     internal void AppendWhy(TextBuffer text) => English.AppendSentence(text, ReasonArray.AsSpan());
 
-
     /// <summary>
     /// Appends <see cref="DatedWhy"/>, its reasons made in <paramref name="scratch"/> when the touch has not made them
     /// yet (and then not kept): a feed writes each touch's sentence once, so a plan made for one write need not keep

@@ -133,7 +133,8 @@ public sealed class Scheduler
 
         return new Plan(today, ImmutableCollectionsMarshal.AsImmutableArray<PlannedTouch>(PlanOrder.ByDueThenId<PlannedTouch>(slots.AsSpan(0, planned)!, today)), campaigns)
         {
-            MayHaveTimes = HasTimes(diary.Commitments),
+            // Only a commitment with a time gives a touch one.
+            MayHaveTimes = diary.Commitments.Any(c => c.Time is not null),
         };
     }
 
@@ -239,19 +240,5 @@ public sealed class Scheduler
         }
 
         return candidate;
-    }
-
-    /// <summary>Whether any commitment has a time of day (only those give a touch one).</summary>
-    private static bool HasTimes(IReadOnlyList<Commitment> commitments)
-    {
-        foreach (var commitment in commitments)
-        {
-            if (commitment.Time is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -29,6 +29,7 @@ public class FeedBenchmarks
     private Plan _freshPlan = null!;
     private FeedWriter _writer = null!;
     private FeedWriter _cachingWriter = null!;
+    private FeedWriter _oneThreadWriter = null!;
     private FeedState _previous = FeedState.Empty;
     private FeedState _cachedPrevious = FeedState.Empty;
     private FeedState _samePlanPrevious = FeedState.Empty;
@@ -51,6 +52,7 @@ public class FeedBenchmarks
         var options = new FeedOptions("Cadence", UidKey).WithHorizonDays(3660);
         _writer = new FeedWriter(options);
         _cachingWriter = new FeedWriter(options.WithEventCache(true));
+        _oneThreadWriter = new FeedWriter(options.WithMaxDegreeOfParallelism(1));
 
         // The earlier identical write whose state the steady-state writes get, of a plan made again from the same
         // diary (equal data, other objects, as when a server plans again for each poll); its bytes differ from the
@@ -134,6 +136,10 @@ public class FeedBenchmarks
     /// <summary>The feed written for the first time: every event is new.</summary>
     [Benchmark(Description = "FeedWriter.Write (from FeedState.Empty)")]
     public FeedResult WriteFirst() => _writer.Write(_plan, FeedState.Empty, Now, Reset());
+
+    /// <summary>The same on the calling thread only (<see cref="FeedOptions.WithMaxDegreeOfParallelism"/> 1): what the other threads add.</summary>
+    [Benchmark(Description = "FeedWriter.Write (from FeedState.Empty, one thread)")]
+    public FeedResult WriteFirstOneThread() => _oneThreadWriter.Write(_plan, FeedState.Empty, Now, Reset());
 
     /// <summary>
     /// The same, of a plan whose reasons nobody has made yet (a server that plans and writes): the writer makes each

@@ -76,6 +76,9 @@ internal sealed class EventCache
     /// <summary>The fingerprint of the event at a position.</summary>
     internal UInt128 Fingerprint(int at) => _fingerprints[at];
 
+    /// <summary>Whether the events were written from this very list of touches: a plan kept between writes.</summary>
+    internal bool IsFrom(PlannedTouch[] touches) => ReferenceEquals(_touches, touches);
+
     /// <summary>Whether the event at a position was written from this very touch (so it is the same event); false past the end.</summary>
     internal bool IsFrom(int at, PlannedTouch touch) => _touches is { } touches && (uint)at < (uint)_touchEvents && ReferenceEquals(touches[at], touch);
 

@@ -210,8 +210,35 @@ public sealed record FeedOptions
     [Pure]
     public FeedOptions WithYearlyDates(bool enabled) => this with { YearlyDates = enabled };
 
+    /// <summary>
+    /// How many threads a <see cref="FeedWriter"/> may render a large feed's events on: <see langword="null"/> (the
+    /// default) for as many as the machine has, 1 to write on the calling thread only. The bytes and the state are the
+    /// same whatever the value; a small feed, a daily digest, and a write with <see cref="CachesEvents"/> are written on
+    /// the calling thread, and the output is only ever written from the calling thread.
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; private init; }
+
+    /// <summary>Returns a copy that renders a large feed's events on at most this many threads (see <see cref="MaxDegreeOfParallelism"/>).</summary>
+    /// <param name="max">At least 1; <see langword="null"/> for as many as the machine has.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    [Pure]
+    public FeedOptions WithMaxDegreeOfParallelism(int? max)
+    {
+        if (max is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(max), max, $"The maximum degree of parallelism must be at least 1 (or null for every processor); {max} was given.");
+        }
+
+        return this with { MaxDegreeOfParallelism = max };
+    }
+
     /// <inheritdoc/>
     public bool Equals(FeedOptions? other) =>
+        WritesSameBytesAs(other) && MaxDegreeOfParallelism == other.MaxDegreeOfParallelism;
+
+    /// <summary>Whether a writer with <paramref name="other"/> writes the same bytes: every option but how many threads it uses.</summary>
+    internal bool WritesSameBytesAs([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] FeedOptions? other) =>
         other is not null
         && Name == other.Name
         && Description == other.Description

@@ -39,34 +39,46 @@ internal sealed class FeedStateBuilder
     /// <summary>Records an event and returns its entry.</summary>
     internal FeedSlot Add(UidKey uid, ReadOnlySpan<byte> body)
     {
+        var slot = SlotOf(uid, body, ref _hint, out bool changed);
+        Add(slot, changed);
+        return slot;
+    }
+
+    /// <summary>Records an event whose entry <see cref="SlotOf"/> made, in the order of the feed.</summary>
+    internal void Add(in FeedSlot slot, bool changed)
+    {
+        _changed |= changed;
+        Record(slot);
+    }
+
+    /// <summary>
+    /// The entry of an event, from the previous state: the same when its body hashes the same, else SEQUENCE + 1 and
+    /// the current instant, or a new entry. Reads only the previous state, so several threads may ask at once, each
+    /// with its own <paramref name="hint"/> (where in the previous state the event probably is).
+    /// </summary>
+    internal FeedSlot SlotOf(UidKey uid, ReadOnlySpan<byte> body, ref int hint, out bool changed)
+    {
         ulong hash = XxHash64.HashToUInt64(body);
         var before = _previous.Slots;
-        int at = _previous.Find(uid, _hint);
-        FeedSlot slot;
+        int at = _previous.Find(uid, hint);
         if (at >= 0)
         {
-            _hint = at + 1;
+            hint = at + 1;
             var old = before[at];
             if (old.ContentHash == hash)
             {
-                slot = old;
+                changed = false;
+                return old;
             }
-            else
-            {
-                // SEQUENCE is an RFC 5545 INTEGER (at most 2,147,483,647): at the limit it stays there, and the
-                // event still says it changed by its LAST-MODIFIED, DTSTAMP and content.
-                slot = new FeedSlot(uid, hash, old.Sequence == int.MaxValue ? int.MaxValue : old.Sequence + 1, _now);
-                _changed = true;
-            }
-        }
-        else
-        {
-            slot = new FeedSlot(uid, hash, 0, _now);
-            _changed = true;
+
+            // SEQUENCE is an RFC 5545 INTEGER (at most 2,147,483,647): at the limit it stays there, and the event
+            // still says it changed by its LAST-MODIFIED, DTSTAMP and content.
+            changed = true;
+            return new FeedSlot(uid, hash, old.Sequence == int.MaxValue ? int.MaxValue : old.Sequence + 1, _now);
         }
 
-        Record(slot);
-        return slot;
+        changed = true;
+        return new FeedSlot(uid, hash, 0, _now);
     }
 
     private void Record(FeedSlot slot)

@@ -21,7 +21,9 @@ namespace Cadence.Feed;
 /// changes; touches that were done or dropped leave the feed.
 /// </summary>
 /// <remarks>
-/// Safe to use from several threads at once: a write keeps all it needs in its own buffers. Memory does not grow
+/// Safe to use from several threads at once: a write keeps all it needs in its own buffers. A large feed's events are
+/// rendered on every processor (<see cref="FeedOptions.MaxDegreeOfParallelism"/>), with the same bytes and state as on
+/// one thread; the output is written from the calling thread only. Memory does not grow
 /// with the feed's bytes (they go out a buffer at a time), only with its number of events (the state, about 48
 /// bytes each), unless <see cref="FeedOptions.CachesEvents"/> keeps the events' bytes in the state for the next write. How it stays fast, and the references it is checked against: docs/design.md, "Fast paths".
 /// </remarks>
@@ -33,7 +35,7 @@ namespace Cadence.Feed;
 /// // keep result.State for the next write
 /// </code>
 /// </example>
-public sealed class FeedWriter
+public sealed partial class FeedWriter
 {
     /// <summary>Creates a writer.</summary>
     /// <param name="options">The options (already checked when built).</param>
@@ -127,8 +129,17 @@ public sealed class FeedWriter
         else
         {
             run.State.Reserve(inHorizon);
-            run.StartCache(inHorizon, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(plan.TouchArray));
-            WriteTouches(run, ordered[..inHorizon], component);
+            var all = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(plan.TouchArray)!;
+            run.StartCache(inHorizon, all);
+            int threads = RenderThreads(run, inHorizon);
+            if (threads > 1)
+            {
+                WriteTouchesInParallel(run, all, inHorizon, component, threads);
+            }
+            else
+            {
+                WriteTouches(run, all, inHorizon, component);
+            }
         }
 
         if (Options.YearlyDates)
@@ -205,7 +216,7 @@ public sealed class FeedWriter
     private void WriteDate(Run run, Relationship relationship, ImportantDate date, LocalDate start, string rule)
     {
         // The UID's message: "date", the relationship id and the label, each after a line feed.
-        var uids = run.Uids;
+        var uids = run.Render.Uids;
         var room = uids.Room(6 + Encoding.UTF8.GetMaxByteCount(relationship.Id.Length) + Encoding.UTF8.GetMaxByteCount(date.Label.Length));
         "date\n"u8.CopyTo(room);
         int n = 5;
@@ -218,7 +229,7 @@ public sealed class FeedWriter
         fingerprint?.Append(room[..n]);
         var uid = uids.Compute(room[..n]);
 
-        var summary = run.Summary;
+        var summary = run.Render.Summary;
         summary.Clear();
         switch (Options.Privacy)
         {
@@ -230,7 +241,7 @@ public sealed class FeedWriter
                 break;
         }
 
-        var body = run.StartBody();
+        var body = run.Render.StartBody();
         WriteWhen(body, start, null);
         if (rule.Length > 0)
         {
@@ -241,7 +252,7 @@ public sealed class FeedWriter
         body.Text(summary.Span);
         body.EndProperty();
         body.WriteKnownLine("CATEGORIES:Cadence,Date"u8);
-        FinishBody(run, body, summary, isEvent: true);
+        FinishBody(body, summary, isEvent: true);
         fingerprint?.Append(body.Pending);
         run.WriteComponent("VEVENT", uid, fingerprint?.GetCurrentHashAsUInt128() ?? default);
     }
@@ -300,11 +311,15 @@ public sealed class FeedWriter
     }
 
     /// <summary>One event (or task) per touch, in plan order: the touches of the horizon.</summary>
-    private void WriteTouches(Run run, ReadOnlySpan<PlannedTouch> touches, string component)
+    private void WriteTouches(Run run, PlannedTouch[] all, int count, string component)
     {
         var fingerprints = run.Fingerprints;
         var kind = component == "VTODO" ? EventFingerprint.Kind.Task : EventFingerprint.Kind.Event;
-        int readTo = 0;
+
+        // With the cache, a large plan's fingerprints are made on several threads first.
+        using var prints = fingerprints is null ? null : ParallelPrints.Make(this, run, all, count, kind);
+        var touches = new ReadOnlySpan<PlannedTouch>(all, 0, count);
+        int readTo = prints is null ? 0 : int.MaxValue;
         long read = 0;
         for (int i = 0; i < touches.Length; i++)
         {
@@ -335,20 +350,31 @@ public sealed class FeedWriter
             if (fingerprints is not null)
             {
                 // One made from the same inputs, with the same options: the same bytes too.
-                fingerprint = fingerprints.Of(touch, kind);
+                if (prints is null || !prints.TryGet(i, out fingerprint))
+                {
+                    fingerprint = fingerprints.Of(touch, kind);
+                }
+
                 if (run.TryWriteKept(fingerprint))
                 {
                     continue;
                 }
             }
 
-            WriteTouch(run, touch, TouchUid(run.Uids, touch, component), component, fingerprint);
+            WriteTouch(run, touch, TouchUid(run.Render.Uids, touch, component), component, fingerprint);
         }
 
         run.ReadSum = read;
     }
 
     private void WriteTouch(Run run, PlannedTouch touch, UidKey uid, string component, UInt128 fingerprint)
+    {
+        RenderTouch(run.Render, touch, component);
+        run.WriteComponent(component, uid, fingerprint);
+    }
+
+    /// <summary>A touch's event (or task) body, all but the lines <see cref="Renderer.WriteComponent"/> adds, in <see cref="Renderer.Body"/>.</summary>
+    private void RenderTouch(Renderer render, PlannedTouch touch, string component)
     {
         Instant? start = null;
         if (component == "VEVENT" && touch.Time is { } time)
@@ -357,14 +383,14 @@ public sealed class FeedWriter
             start = Options.TimeZone!.AtLeniently(touch.Due.At(time)).ToInstant();
         }
 
-        var summary = run.Summary;
+        var summary = render.Summary;
         summary.Clear();
         AppendSummary(summary, touch);
-        var description = run.Description;
+        var description = render.Description;
         description.Clear();
-        bool hasDescription = AppendDescription(description, touch, run.Reasons);
+        bool hasDescription = AppendDescription(description, touch, render.Reasons);
 
-        var body = run.StartBody();
+        var body = render.StartBody();
         if (component == "VTODO")
         {
             body.WriteKnownDateLine("DUE;VALUE=DATE:"u8, touch.Due);
@@ -395,8 +421,7 @@ public sealed class FeedWriter
         }
 
         body.EndProperty();
-        FinishBody(run, body, summary, component == "VEVENT");
-        run.WriteComponent(component, uid, fingerprint);
+        FinishBody(body, summary, component == "VEVENT");
     }
 
     private void WriteWhen(ContentLineWriter body, LocalDate date, Instant? start)
@@ -424,7 +449,7 @@ public sealed class FeedWriter
     }
 
     /// <summary>CLASS and the optional alarm: the end of every event's body.</summary>
-    private void FinishBody(Run run, ContentLineWriter body, TextBuffer summary, bool isEvent)
+    private void FinishBody(ContentLineWriter body, TextBuffer summary, bool isEvent)
     {
         body.WriteKnownLine("CLASS:PRIVATE"u8);
         if (Options.Alarm is { } alarm && isEvent)
@@ -463,7 +488,7 @@ public sealed class FeedWriter
 
         run.State.Reserve(days.Count);
         run.StartCache(days.Count, null);
-        var uids = run.Uids;
+        var uids = run.Render.Uids;
         var fingerprints = run.Fingerprints;
         var dayPrints = new List<UInt128>();
         foreach (var day in days)
@@ -495,11 +520,11 @@ public sealed class FeedWriter
 
     private void WriteDigest(Run run, LocalDate day, List<PlannedTouch> touches, UidKey uid, UInt128 fingerprint)
     {
-        var summary = run.Summary;
+        var summary = run.Render.Summary;
         summary.Clear();
         English.AppendDigestTitle(summary, touches.Count);
 
-        var description = run.Description;
+        var description = run.Render.Description;
         description.Clear();
         var channels = new List<string>(4);
         for (int i = 0; i < touches.Count; i++)
@@ -521,7 +546,7 @@ public sealed class FeedWriter
             if (Options.Privacy != FeedPrivacy.ChannelOnly)
             {
                 description.Append(": ");
-                touch.AppendDatedWhy(description, run.Reasons);
+                touch.AppendDatedWhy(description, run.Render.Reasons);
             }
 
             string channel = English.Category(touch.Channel);
@@ -533,7 +558,7 @@ public sealed class FeedWriter
 
         channels.Sort(StringComparer.Ordinal);
 
-        var body = run.StartBody();
+        var body = run.Render.StartBody();
         WriteWhen(body, day, null);
         body.BeginKnownProperty("SUMMARY");
         body.Text(summary.Span);
@@ -550,7 +575,7 @@ public sealed class FeedWriter
         }
 
         body.EndProperty();
-        FinishBody(run, body, summary, isEvent: true);
+        FinishBody(body, summary, isEvent: true);
         run.WriteComponent("VEVENT", uid, fingerprint);
     }
 
@@ -698,248 +723,5 @@ public sealed class FeedWriter
         to[8] = (byte)('0' + (date.Day / 10));
         to[9] = (byte)('0' + (date.Day % 10));
         return 10;
-    }
-
-    /// <summary>What one write needs: its writers and buffers, its UID hash and the next state. One per write.</summary>
-    private sealed class Run
-    {
-        /// <summary>How much of the feed is handed to the output at a time.</summary>
-        private const int Chunk = 16 * 1024;
-
-        private readonly IBufferWriter<byte>? _output;
-        private readonly Stream? _stream;
-        private readonly byte[] _stamp = new byte[16];
-        private Instant _stamped;
-        private bool _hasStamp;
-
-        private readonly FeedOptions _options;
-        private readonly EventCache? _previousCache;
-        private EventCache.Builder? _cache;
-        private int _reused;
-
-        /// <summary>Where in the previous cache the next event probably is: after the last one copied.</summary>
-        private int _next;
-
-        /// <summary>The run of kept events not yet handed to the output: where in which cache's bytes.</summary>
-        private EventCache? _kept;
-        private int _keptStart;
-        private int _keptLength;
-
-        /// <summary>Prepares a write to a buffer writer or a stream.</summary>
-        internal Run(IBufferWriter<byte>? output, Stream? stream, FeedState previous, Instant now, FeedOptions options)
-        {
-            _output = output;
-            _stream = stream;
-            _options = options;
-            Out = new ContentLineWriter(Chunk + 4096);
-            Body = new ContentLineWriter(4096);
-            State = new FeedStateBuilder(previous, now);
-            Uids = new UidHash(options.UidKeySpan);
-            if (options.CachesEvents)
-            {
-                Fingerprints = new EventFingerprint();
-                if (previous?.Cache is { } cache && (ReferenceEquals(cache.Options, options) || cache.Options.Equals(options)))
-                {
-                    _previousCache = cache;
-                }
-            }
-        }
-
-        /// <summary>The fingerprints of what events are made of, when the options cache events; otherwise <see langword="null"/>.</summary>
-        internal EventFingerprint? Fingerprints { get; }
-
-        /// <summary>Writes the feed, a chunk of whole lines at a time.</summary>
-        internal ContentLineWriter Out { get; }
-
-        /// <summary>Writes an event's body (all but UID, DTSTAMP, LAST-MODIFIED and SEQUENCE), which is hashed and then copied to <see cref="Out"/>.</summary>
-        internal ContentLineWriter Body { get; }
-
-        internal FeedStateBuilder State { get; }
-
-        internal UidHash Uids { get; }
-
-        /// <summary>What reading ahead summed, kept so the reads are not optimised away.</summary>
-        internal long ReadSum { get; set; }
-
-        internal TextBuffer Summary { get; } = TextBuffer.Pooled(128);
-
-        /// <summary>Room to make each touch's reasons where its description is written.</summary>
-        internal ReasonScratch Reasons { get; } = new();
-
-        internal TextBuffer Description { get; } = TextBuffer.Pooled(1024);
-
-        /// <summary>Gives the pooled buffers back and frees the UID hash, once the write is done or has failed.</summary>
-        internal void ReturnBuffers()
-        {
-            Out.ReturnBuffer();
-            Body.ReturnBuffer();
-            Uids.Dispose();
-            Summary.ReturnBuffer();
-            Description.ReturnBuffer();
-            Fingerprints?.Dispose();
-        }
-
-        /// <summary>Starts collecting the events' bytes for the next state, when the options cache events.</summary>
-        internal void StartCache(int events, PlannedTouch[]? touches)
-        {
-            if (Fingerprints is not null)
-            {
-                _cache = new EventCache.Builder(_options, _previousCache, events, touches);
-            }
-        }
-
-        /// <summary>The result, with the cache of this write's events when the options keep one.</summary>
-        internal FeedResult Finish() => State.Finish(_cache?.Finish(), _reused);
-
-        /// <summary>Where in the previous cache the next event probably is.</summary>
-        internal int Next => _next;
-
-        /// <summary>
-        /// Whether the previous write, with equal options and the event cache, wrote its event at position
-        /// <paramref name="at"/> from this very touch.
-        /// </summary>
-        internal bool WroteAt(int at, PlannedTouch touch) => _previousCache is { } previous && previous.IsFrom(at, touch);
-
-        /// <summary>Copies the previous write's event that was written from this very touch at the next position, if it was.</summary>
-        internal bool TryWriteSame(PlannedTouch touch)
-        {
-            var previous = _previousCache;
-            if (previous is null || !previous.IsFrom(_next, touch))
-            {
-                return false;
-            }
-
-            WriteKept(previous, _next);
-            return true;
-        }
-
-        /// <summary>Copies the previous write's event of the same fingerprint, if it has one, and records it as kept.</summary>
-        internal bool TryWriteKept(UInt128 fingerprint)
-        {
-            var previous = _previousCache;
-
-            // Most often the event at the next position, in the order of the previous write: compared in place, the
-            // index (a random read in a large table) is asked only when that is another event.
-            int at = previous is null ? -1 : _next < previous.Count && previous.Fingerprint(_next) == fingerprint ? _next : previous.Find(fingerprint);
-            if (at < 0)
-            {
-                return false;
-            }
-
-            WriteKept(previous!, at);
-            return true;
-        }
-
-        private void WriteKept(EventCache previous, int at)
-        {
-            _next = at + 1;
-            State.AddKept(at);
-            _cache!.AddKept(at);
-            _reused++;
-
-            // Events kept one after another are one run of the cache's bytes, handed to the output in one piece when
-            // the run ends: while a run is open, nothing is pending in Out before it.
-            var (start, length) = previous.Range(at);
-            if (_keptLength > 0 && start == _keptStart + _keptLength && ReferenceEquals(previous, _kept) && Out.Pending.Length == 0)
-            {
-                _keptLength += length;
-                return;
-            }
-
-            Flush();
-            _kept = previous;
-            _keptStart = start;
-            _keptLength = length;
-        }
-
-        internal ContentLineWriter StartBody()
-        {
-            Body.DiscardPending();
-            return Body;
-        }
-
-        /// <summary>Writes the component around the body, and records it in the state.</summary>
-        internal void WriteComponent(string component, UidKey uid, UInt128 fingerprint)
-        {
-            var body = Body.Pending;
-            var entry = State.Add(uid, body);
-            var stamp = Stamp(entry.LastModified);
-
-            // BEGIN, UID, DTSTAMP, LAST-MODIFIED and SEQUENCE: short lines of ASCII, none of them folded.
-            var output = Out;
-            var lines = output.LinesRoom(160 + body.Length);
-            int n = 0;
-            bool task = component == "VTODO";
-            n += Put(lines, task ? "BEGIN:VTODO\r\nUID:"u8 : "BEGIN:VEVENT\r\nUID:"u8, n);
-            uid.Write(lines[n..]);
-            n += UidKey.UidLength;
-            n += Put(lines, "\r\nDTSTAMP:"u8, n);
-            n += Put(lines, stamp, n);
-            n += Put(lines, "\r\nLAST-MODIFIED:"u8, n);
-            n += Put(lines, stamp, n);
-            n += Put(lines, "\r\nSEQUENCE:"u8, n);
-            entry.Sequence.TryFormat(lines[n..], out int digits, default, CultureInfo.InvariantCulture);
-            n += digits;
-            n += Put(lines, "\r\n"u8, n);
-            n += Put(lines, body, n);
-            n += Put(lines, task ? "END:VTODO\r\n"u8 : "END:VEVENT\r\n"u8, n);
-            _cache?.Add(fingerprint, lines[..n]);
-            _next++;
-            output.AdvanceLines(n);
-            if (output.Pending.Length >= Chunk)
-            {
-                Flush();
-            }
-
-            static int Put(Span<byte> to, ReadOnlySpan<byte> bytes, int at)
-            {
-                bytes.CopyTo(to[at..]);
-                return bytes.Length;
-            }
-        }
-
-        /// <summary>Hands the whole lines written so far to the output, so memory does not grow with the feed.</summary>
-        internal void Flush()
-        {
-            if (_keptLength > 0)
-            {
-                var run = _kept!.Bytes.Slice(_keptStart, _keptLength);
-                if (_stream is not null)
-                {
-                    _stream.Write(run);
-                }
-                else
-                {
-                    _output!.Write(run);
-                }
-
-                _keptLength = 0;
-            }
-
-            var pending = Out.PendingSegment;
-            if (_stream is not null)
-            {
-                _stream.Write(pending.Array!, 0, pending.Count);
-            }
-            else
-            {
-                _output!.Write(pending.AsSpan());
-            }
-
-            Out.DiscardPending();
-        }
-
-        /// <summary>An instant as DTSTAMP writes it; most events of a feed share one or a few.</summary>
-        private ReadOnlySpan<byte> Stamp(Instant instant)
-        {
-            if (!_hasStamp || instant != _stamped)
-            {
-                ContentLineWriter.FormatDateTimeUtc(instant, _stamp);
-                _stamped = instant;
-                _hasStamp = true;
-            }
-
-            return _stamp;
-        }
     }
 }

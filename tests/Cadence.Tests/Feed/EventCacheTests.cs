@@ -267,13 +267,15 @@ public sealed class EventCacheTests
     /// <summary>
     /// The cache changes nothing but the work: over a diary's life (days passing, touches logged, names, tiers, rules,
     /// pauses, promises, moves, dates that matter and campaigns changed, polls in between), the cached writer's bytes and state are the uncached
-    /// writer's, in every layout, privacy and option.
+    /// writer's, in every layout, privacy and option, whether the cached writer makes its fingerprints on one thread or
+    /// several.
     /// </summary>
     [Property]
     public Property CachedWriter_WritesExactlyWhatTheRenderingWriterWrites(FeedCase x) =>
-        Prop.ForAll(Steps.ToArbitrary(), steps =>
+        Prop.ForAll(Steps.ToArbitrary(), Gen.Choose(1, 3).ToArbitrary(), (steps, threads) =>
         {
-            var cached = new FeedWriter(x.Options.WithEventCache(true));
+            // On one thread, or with the fingerprints made on several (in chunks of 8 touches, from the first touch).
+            var cached = new FeedWriter(x.Options.WithEventCache(true).WithMaxDegreeOfParallelism(threads), batchEvents: 1, parallelFromEvents: 1);
             var plain = new FeedWriter(x.Options.WithEventCache(false));
             var diary = x.Scenario.Diary;
             var today = x.Scenario.Today;
@@ -314,7 +316,7 @@ public sealed class EventCacheTests
     /// time as in <see cref="CachedWriter_WritesExactlyWhatTheRenderingWriterWrites"/>), with the plan made afresh for
     /// every poll: the cached writer writes it before anything made its reasons, so it tells kept events by the facts
     /// the reasons are made of. Its bytes and state are the rendering writer's, and a second poll with nothing changed
-    /// keeps every event without making one reason.
+    /// keeps every event without making one reason; with the fingerprints made on one thread or several.
     /// </summary>
     [Property(MaxTest = 300, QuietOnSuccess = true)]
     public Property EveryFeatureLevelled_PlanMadeAfreshForEachPoll_CachedBytesAreRenderedBytes_KeptEventsMakeNoReasons() =>
@@ -322,13 +324,17 @@ public sealed class EventCacheTests
             (from s in AllFeatures.Scenario
              from layout in Gen.Elements(FeedLayout.Events, FeedLayout.Tasks, FeedLayout.DailyDigest)
              from steps in Steps
-             select (s, layout, steps)).ToArbitrary(),
+             from threads in Gen.Choose(1, 3)
+             from batch in Gen.Choose(1, 3)
+             select (s, layout, steps, threads, batch)).ToArbitrary(),
             x =>
             {
-                var (s, layout, steps) = x;
+                var (s, layout, steps, threads, batch) = x;
                 var calendar = s.Options.Calendar ?? new OwnerCalendar(DateTimeZone.Utc);
                 var options = new FeedOptions("Cadence", Key).WithLayout(layout).WithTimeZone(calendar.TimeZone);
-                var cached = new FeedWriter(options.WithEventCache(true));
+
+                // On one thread, or with the fingerprints made on several (in chunks of 8 batches), from the first touch.
+                var cached = new FeedWriter(options.WithEventCache(true).WithMaxDegreeOfParallelism(threads), batch, parallelFromEvents: 1);
                 var plain = new FeedWriter(options);
                 var scheduler = new Scheduler(s.Options);
                 var leveller = new Leveller(calendar);

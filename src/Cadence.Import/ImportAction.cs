@@ -17,4 +17,10 @@ public enum ImportAction
 
     /// <summary>Not imported, for the reason the line gives.</summary>
     Skipped,
+
+    /// <summary>
+    /// Not imported: it may be one of several relationships already in the diary (a contact with the name of more than
+    /// one and none of their addresses); the line names them. Merge them, or give the right one an address, and import again.
+    /// </summary>
+    PossibleDuplicate,
 }

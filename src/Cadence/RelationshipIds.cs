@@ -47,6 +47,44 @@ public static class RelationshipIds
     }
 
     /// <summary>
+    /// A name as people's names are compared (contacts matched by name): transliterated as <see cref="FromName"/> does
+    /// ("Ольга Петрова" is "Ol'ga Petrova"), split into words at spaces and commas, each word its letters and digits
+    /// in lower case ("Ol'ga" is "olga", "Müller" "muller"), the words in ordinal order and joined by one space. So
+    /// "Maria Rossi", "Rossi, Maria", "MARÍA  ROSSI" and "rossi maria" have the key "maria rossi", and "Ольга Петрова"
+    /// and "Olga Petrova" the key "olga petrova"; "Maria G. Rossi" (another word) and "Anne-Marie" against "Anne Marie"
+    /// (one word against two) do not match.
+    /// </summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The key, or <see langword="null"/> when the name has no letter or digit.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    public static string? NameKey(string name)
+    {
+        string ascii = AnyAscii.Transliteration.Transliterate(Guard.NotNull(name, nameof(name)));
+        var words = new System.Collections.Generic.List<string>();
+        var word = new StringBuilder();
+        foreach (char c in ascii)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+            }
+            else if ((char.IsWhiteSpace(c) || c == ',') && word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        words.Sort(StringComparer.Ordinal);
+        return words.Count == 0 ? null : string.Join(' ', words);
+    }
+
+    /// <summary>
     /// The id itself when it is free, else the first of <c>id-2</c>, <c>id-3</c>, … that is: ids are compared as
     /// <paramref name="isTaken"/> compares them (<c>diary.Contains</c>: ordinally).
     /// </summary>

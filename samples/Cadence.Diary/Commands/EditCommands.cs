@@ -395,7 +395,8 @@ internal static class EditCommands
     }
 
     /// <summary>Two names are the same person's when they differ only in case, accents or spacing ("Zoe Muller", "Zoë Müller").</summary>
-    private static bool SameName(string a, string b) => Slug(a) == Slug(b) && Slug(a) != "contact";
+    /// <summary>Whether two names are the same person's as names are compared (<see cref="RelationshipIds.NameKey"/>: "Rossi, Maria" is Maria Rossi), as import matches them.</summary>
+    private static bool SameName(string a, string b) => RelationshipIds.NameKey(a) is { } key && key == RelationshipIds.NameKey(b);
 
     /// <summary>
     /// The library's id from a name (<see cref="RelationshipIds.FromName"/>: "Zoë Müller" → "zoe-muller", "陈静" →

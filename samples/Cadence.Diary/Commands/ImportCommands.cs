@@ -128,7 +128,9 @@ internal static class ImportCommands
             result = import;
             var report = result.Report;
             string said = $"{(dryRun ? "Dry run: would import" : "Imported")} {Path.GetFileName(path)} ({(vcard ? "vCard" : "CSV")}, {Plural(read.Cards.Count, "contact", "contacts")}): "
-                + $"{report.Count(ImportAction.Added)} added, {report.Count(ImportAction.Updated)} updated, {report.Count(ImportAction.Matched)} already there, {report.Count(ImportAction.Skipped) + read.Problems.Count} skipped."
+                + $"{report.Count(ImportAction.Added)} added, {report.Count(ImportAction.Updated)} updated, {report.Count(ImportAction.Matched)} already there, "
+                + (report.Count(ImportAction.PossibleDuplicate) is > 0 and int duplicates ? $"{Plural(duplicates, "possible duplicate", "possible duplicates")} not added, " : string.Empty)
+                + $"{report.Count(ImportAction.Skipped) + read.Problems.Count} skipped."
                 + (dryRun ? " Nothing was written." : string.Empty);
             return (dryRun || ReferenceEquals(result.Diary, data.Diary) ? null : data.WithDiary(result.Diary), said);
         });
@@ -167,6 +169,18 @@ internal static class ImportCommands
             table.Add(new Cell(Word(group.Key), Style.Dim), Count(group.Count()), string.Empty);
         }
 
+        // A possible duplicate each on its row: the person has to choose.
+        var duplicates = report.Lines.Where(l => l.Action == ImportAction.PossibleDuplicate).ToList();
+        foreach (var line in duplicates.Take(MaxRows))
+        {
+            table.Add(new Cell("possible duplicate", Style.Yellow), Count(1), $"{line.Detail} ({line.Source})");
+        }
+
+        if (duplicates.Count > MaxRows)
+        {
+            table.Add(new Cell("possible duplicate", Style.Yellow), Count(duplicates.Count - MaxRows), "more contacts with the name of several relationships");
+        }
+
         var reasons = report.Skipped.GroupBy(l => l.Detail, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         foreach (var group in reasons.Take(MaxRows))
         {
@@ -191,6 +205,7 @@ internal static class ImportCommands
         ImportAction.Updated => "updated",
         ImportAction.Matched => "matched",
         ImportAction.AlreadyImported => "imported before",
+        ImportAction.PossibleDuplicate => "possible duplicate",
         _ => "skipped",
     };
 

@@ -19,12 +19,16 @@ public sealed record ContactImport(Diary Diary, ImportReport Report);
 
 /// <summary>
 /// Brings contacts (from <see cref="VCardReader"/> or <see cref="ContactCsvReader"/>) into a diary. A contact whose
-/// e-mail address (failing that, phone number) is a relationship's is matched to it: the addresses, numbers and
-/// organisation (as a tag) it lacks are added (but not one another relationship has: an address or number names one
+/// e-mail address (failing that, phone number) is a relationship's is matched to it; failing both, a contact whose name
+/// is exactly one relationship's name, compared as people write names (<see cref="RelationshipIds.NameKey"/>: case,
+/// accents, "Rossi, Maria", transliteration), is matched to it and the report says "matched by name"; a contact with the
+/// name of several relationships is reported as a possible duplicate (<see cref="ImportAction.PossibleDuplicate"/>,
+/// naming them) and nothing is added for it. A matched relationship gets the addresses, numbers and
+/// organisation (as a tag) it lacks (but not one another relationship has: an address or number names one
 /// relationship), and its name and tier are never changed. Any other contact with a name,
 /// an address or a number becomes a relationship in the options' tier, with an id made from its name by the library's rule
 /// (<see cref="RelationshipIds"/>, as the sample's add makes it; from an address when the name has no letter or digit). Contacts that are
-/// the same person (sharing an address or number) become one relationship. The result does not depend on the order of
+/// the same person (sharing an address or number, or a name) become one relationship. The result does not depend on the order of
 /// the contacts, and importing them again changes nothing. A contact's birthday becomes the relationship's important
 /// date labelled "birthday" (with its year when the file gives one) unless it already has one.
 /// </summary>
@@ -79,6 +83,9 @@ public static class ContactImporter
         private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _byEmail = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, int> _byPhone = new(StringComparer.Ordinal);
+
+        /// <summary>The relationships by <see cref="RelationshipIds.NameKey"/> of their names, in the diary's order.</summary>
+        private readonly Dictionary<string, List<int>> _byName = new(StringComparer.Ordinal);
         private bool _changed;
 
         internal Run(Diary diary)
@@ -100,6 +107,19 @@ public static class ContactImporter
         {
             var relationship = _relationships[i];
             _byId[relationship.Id] = i;
+            if (RelationshipIds.NameKey(relationship.Name) is { } name)
+            {
+                if (!_byName.TryGetValue(name, out var named))
+                {
+                    _byName.Add(name, named = []);
+                }
+
+                if (!named.Contains(i))
+                {
+                    named.Add(i);
+                }
+            }
+
             foreach (string email in relationship.Emails)
             {
                 if (Relationship.EmailKey(email) is { } key)
@@ -143,6 +163,24 @@ public static class ContactImporter
             var emails = card.Emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).ToList();
             var phones = card.Phones.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList();
             var match = FirstOwner(emails, email: true) ?? FirstOwner(phones, email: false);
+            string byName = string.Empty;
+            if (match is null && card.Name is { } cardName && RelationshipIds.NameKey(cardName) is { } key && _byName.TryGetValue(key, out var named))
+            {
+                if (named.Count > 1)
+                {
+                    var ids = named.Select(n => _relationships[n].Id).ToList();
+                    lines.Add(new ImportLine(
+                        ImportAction.PossibleDuplicate,
+                        card.Source,
+                        null,
+                        $"{cardName} has the name of {Listed(ids)}, and none of their addresses: nothing added (merge them, or give the right one an address)"));
+                    return;
+                }
+
+                match = _relationships[named[0]];
+                byName = " (matched by name)";
+            }
+
             try
             {
                 if (match is not null)
@@ -158,7 +196,7 @@ public static class ContactImporter
                     string others = Others(missing.Where(x => x.Owner is not null).Select(x => $"{(x.Email ? "e-mail" : "phone")} {x.Value} is {x.Owner!.Id}'s").ToList());
                     if (newEmails.Count == 0 && newPhones.Count == 0 && !newTag && !newBirthday)
                     {
-                        lines.Add(new ImportLine(ImportAction.Matched, card.Source, match.Id, $"{match.Name} already has these details{others}"));
+                        lines.Add(new ImportLine(ImportAction.Matched, card.Source, match.Id, $"{match.Name}{byName} already has these details{others}"));
                         return;
                     }
 
@@ -167,7 +205,7 @@ public static class ContactImporter
                     updated = newBirthday ? updated.WithImportantDates(match.ImportantDates.Append(Birthday(card.Birthday!))) : updated;
                     var added = newEmails.Select(e => "e-mail " + e).Concat(newPhones.Select(p => "phone " + p)).Concat(newTag ? ["tag " + card.Organization] : [])
                         .Concat(newBirthday ? ["birthday " + card.Birthday] : []).ToList();
-                    lines.Add(new ImportLine(ImportAction.Updated, card.Source, match.Id, $"{match.Name}: added {Listed(added)}{others}"));
+                    lines.Add(new ImportLine(ImportAction.Updated, card.Source, match.Id, $"{match.Name}{byName}: added {Listed(added)}{others}"));
                     int at = _byId[match.Id];
                     _relationships[at] = updated;
                     Index(at);

@@ -79,12 +79,79 @@ public sealed class ContactImporterTests
     public void Slug_ReadableAsciiOrNone(string name, string? slug) => Assert.Equal(slug, RelationshipIds.FromName(name));
 
     [Fact]
-    public void SameNameTwice_SecondIdNumbered_NoNameFallsBackToTheAddress()
+    public void SameNameTwice_OneRelationshipMatchedByName_NoNameFallsBackToTheAddress()
     {
         var import = ContactImporter.Import(new Diary([]), [Card("Ann Berg", ["ann@a.example"], []), Card("Ann Berg", ["ann@b.example"], []), Card(null, ["陈@c.example"], []), Card(null, [], [])], Options);
-        Assert.Equal(["chen", "ann-berg", "ann-berg-2"], import.Diary.Relationships.Select(r => r.Id));
+        Assert.Equal(["chen", "ann-berg"], import.Diary.Relationships.Select(r => r.Id));
+        Assert.Equal(["ann@a.example", "ann@b.example"], import.Diary["ann-berg"].Emails);
         Assert.Equal("陈", import.Diary["chen"].Name);
         Assert.Contains(new ImportLine(ImportAction.Skipped, "line 2", null, "no name, e-mail or phone"), import.Report.Lines);
+        Assert.Contains(new ImportLine(ImportAction.Updated, "line 2", "ann-berg", "Ann Berg (matched by name): added e-mail ann@b.example"), import.Report.Lines);
+    }
+
+    [Theory]
+    [InlineData("Maria Rossi", "maria rossi")]
+    [InlineData("Rossi, Maria", "maria rossi")]
+    [InlineData("  MARÍA   rossi ", "maria rossi")]
+    [InlineData("Ольга Петрова", "olga petrova")]
+    [InlineData("Olga Petrova", "olga petrova")]
+    [InlineData("O'Brien, Seán", "obrien sean")]
+    [InlineData("陈静", "chenjing")]
+    [InlineData("Maria G. Rossi", "g maria rossi")]
+    [InlineData("Anne-Marie Berg", "annemarie berg")]
+    [InlineData("!?", null)]
+    public void NameKey_AsPeopleWriteNames(string name, string? key) => Assert.Equal(key, RelationshipIds.NameKey(name));
+
+    /// <summary>Issue 28: a diary with "Maria Rossi" (no address yet) imports her card: one Maria Rossi, with the address.</summary>
+    [Theory]
+    [InlineData("Maria Rossi")]
+    [InlineData("Rossi, Maria")]
+    [InlineData("MARIA ROSSI")]
+    [InlineData("María Rossi")]
+    public void NoAddressYet_TheCardWithHerName_MatchedByNameAndUpdated(string written)
+    {
+        var diary = new Diary([new Relationship("maria-rossi", "Maria Rossi", "client"), new Relationship("ol-ga-petrova", "Ольга Петрова", "partner")]);
+
+        var import = ContactImporter.Import(diary, [Card(written, ["maria.rossi@example.it"], ["+39 06 1234 5678"]), Card("Olga Petrova", ["olga@example.ru"], [])], Options);
+
+        Assert.Equal(["maria-rossi", "ol-ga-petrova"], import.Diary.Relationships.Select(r => r.Id));
+        Assert.Equal(["maria.rossi@example.it"], import.Diary["maria-rossi"].Emails);
+        Assert.Equal(("Maria Rossi", "client"), (import.Diary["maria-rossi"].Name, import.Diary["maria-rossi"].Tier));
+        Assert.Equal(["olga@example.ru"], import.Diary["ol-ga-petrova"].Emails);
+        Assert.Equal(
+            [
+                new ImportLine(ImportAction.Updated, "line 2", "ol-ga-petrova", "Ольга Петрова (matched by name): added e-mail olga@example.ru"),
+                new ImportLine(ImportAction.Updated, "line 2", "maria-rossi", "Maria Rossi (matched by name): added e-mail maria.rossi@example.it, phone +39 06 1234 5678"),
+            ],
+            import.Report.Lines.OrderBy(l => l.RelationshipId == "maria-rossi"));
+    }
+
+    [Fact]
+    public void TheNameOfSeveral_APossibleDuplicate_NothingAdded_AnAddressStillMatches()
+    {
+        var diary = new Diary([new Relationship("maria-rossi", "Maria Rossi", "client"), new Relationship("maria-rossi-2", "Rossi, Maria", "prospect").WithEmails("m.rossi@work.example")]);
+
+        var import = ContactImporter.Import(diary, [Card("Maria Rossi", ["maria@home.example"], [], source: "line 7"), Card("Maria Rossi", ["M.ROSSI@work.example"], ["+39 06 1234 5678"], source: "line 9")], Options);
+
+        Assert.Equal(
+            new ImportLine(ImportAction.PossibleDuplicate, "line 7", null, "Maria Rossi has the name of maria-rossi, maria-rossi-2, and none of their addresses: nothing added (merge them, or give the right one an address)"),
+            import.Report.Lines.Single(l => l.Source == "line 7"));
+        Assert.Equal(ImportAction.Updated, import.Report.Lines.Single(l => l.Source == "line 9").Action);
+        Assert.Equal(["maria-rossi", "maria-rossi-2"], import.Diary.Relationships.Select(r => r.Id));
+        Assert.Empty(import.Diary["maria-rossi"].Emails);
+        Assert.Equal(["+39 06 1234 5678"], import.Diary["maria-rossi-2"].Phones);
+    }
+
+    [Fact]
+    public void AnAddressMatch_WinsOverANameMatch()
+    {
+        var diary = new Diary([new Relationship("ann-berg", "Ann Berg", "client"), new Relationship("ann-b", "Ann B.", "client").WithEmails("ann@b.example")]);
+
+        var import = ContactImporter.Import(diary, [Card("Ann Berg", ["ann@b.example", "ann@new.example"], [])], Options);
+
+        Assert.Equal(["ann@b.example", "ann@new.example"], import.Diary["ann-b"].Emails);
+        Assert.Empty(import.Diary["ann-berg"].Emails);
+        Assert.Equal("ann-b", Assert.Single(import.Report.Lines).RelationshipId);
     }
 
     [Fact]
@@ -150,7 +217,7 @@ public sealed class ContactImporterTests
 
     private static readonly string[] Emails = ["a@x.example", "B@x.example", "b@x.example", "c@y.example", "d@z.example"];
     private static readonly string[] Phones = ["+44 20 7946 0001", "+44 20 7946 0002", "+44-20-7946-0002", "07700 900123"];
-    private static readonly string[] Names = ["Ann", "Bo", "Zoë Müller", "陈静", "Ann"];
+    private static readonly string[] Names = ["Ann", "Bo", "Zoë Müller", "陈静", "Ann", "Müller, Zoë", "ZOE MULLER", "Chen Jing", "Bo Berg", "Berg, Bo"];
 
     private static Gen<ContactCard[]> Cards =>
         Gen.ArrayOf(
@@ -172,8 +239,31 @@ public sealed class ContactImporterTests
             var shuffled = ContactImporter.Import(Diary(), Shuffling.Shuffle(cards, seed), Options);
             static string Show(ContactImport i) => string.Join("; ", i.Diary.Relationships.Select(r => $"{r.Id}={r.Name}[{string.Join(",", r.Emails)}|{string.Join(",", r.Phones)}|{string.Join(",", r.Tags)}]"));
             return (once.Diary.Relationships.SequenceEqual(twice.Diary.Relationships)
-                    && twice.Report.Lines.All(l => l.Action is ImportAction.Matched or ImportAction.Skipped)).Label("twice: " + Show(once) + " / " + Show(twice) + " / " + string.Join(" ", twice.Report.Lines))
+                    && twice.Report.Lines.All(l => l.Action is ImportAction.Matched or ImportAction.Skipped or ImportAction.PossibleDuplicate)).Label("twice: " + Show(once) + " / " + Show(twice) + " / " + string.Join(" ", twice.Report.Lines))
                 .And(once.Diary.Relationships.SequenceEqual(shuffled.Diary.Relationships).Label("shuffled: " + Show(once) + " / " + Show(shuffled)));
+        });
+
+    /// <summary>
+    /// An import never makes a second relationship with a name the diary already has (as names are compared), nor two
+    /// with one name: every
+    /// contact with such a name is matched (by an address, or by the name when exactly one has it) or reported as a
+    /// possible duplicate; and a possible duplicate adds nothing and changes nothing.
+    /// </summary>
+    [Property(MaxTest = 300, QuietOnSuccess = true)]
+    public Property AnyContacts_NoNewRelationshipWithANameAlreadyThere() =>
+        Prop.ForAll(Cards.ToArbitrary(), Cards.ToArbitrary(), (first, second) =>
+        {
+            var before = ContactImporter.Import(Diary(), first, Options).Diary;
+            var import = ContactImporter.Import(before, second, Options);
+            var keys = before.Relationships.Select(r => RelationshipIds.NameKey(r.Name)).Where(k => k is not null).ToHashSet();
+            // Relationships named by their cards (a card without a name is named after its address and not matched by it).
+            var cardNames = second.Select(c => c.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var added = import.Diary.Relationships.Skip(before.Relationships.Count).Where(r => cardNames.Contains(r.Name)).ToList();
+            Assert.All(added, r => Assert.DoesNotContain(RelationshipIds.NameKey(r.Name), keys));
+            Assert.Equal(added.Count, added.Select(r => RelationshipIds.NameKey(r.Name) ?? r.Id).Distinct().Count());
+            var duplicates = import.Report.Lines.Where(l => l.Action == ImportAction.PossibleDuplicate).ToList();
+            Assert.All(duplicates, l => Assert.Null(l.RelationshipId));
+            return true.Classify(duplicates.Count > 0, "possible duplicates").Classify(import.Report.Lines.Any(l => l.Detail.Contains("(matched by name)", StringComparison.Ordinal)), "matched by name");
         });
 
     [Fact]

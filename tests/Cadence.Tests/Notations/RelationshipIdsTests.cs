@@ -86,6 +86,41 @@ public sealed partial class RelationshipIdsTests
         Assert.Equal("isTaken", Assert.Throws<ArgumentNullException>(() => RelationshipIds.Unique("zoe", null!)).ParamName);
     }
 
+    private static readonly string[] Words = ["Maria", "Rossi", "Zoë", "Müller", "Ольга", "Петрова", "陈", "O'Brien", "Seán", "de", "la", "Fuente", "Anne-Marie"];
+
+    /// <summary>
+    /// A name's key is the same however its words are ordered, cased, spaced or put as "Family, Given"; it is a
+    /// fixed point (the key of a key is the key), and it is made of lower-case ASCII letters and digits in words
+    /// sorted ordinally: so a match by name never depends on how an address book wrote the name.
+    /// </summary>
+    [Property(MaxTest = 300, QuietOnSuccess = true)]
+    public Property NameKey_SameForAnyOrderCaseSpacingAndComma() =>
+        Prop.ForAll(
+            (from count in Gen.Choose(1, 4)
+             from words in Gen.ArrayOf(Gen.Elements(Words), count)
+             from order in Gen.Shuffle(Enumerable.Range(0, words.Length).ToArray())
+             from upper in Gen.Elements(false, true)
+             from spaces in Gen.Elements(" ", "  ", " \t ")
+             from comma in Gen.Elements(false, true)
+             select (words, order, upper, spaces, comma)).ToArbitrary(),
+            x =>
+            {
+                var (words, order, upper, spaces, comma) = x;
+                string plain = string.Join(" ", words);
+                var reordered = order.Select(i => upper ? words[i].ToUpperInvariant() : words[i]).ToArray();
+                string written = comma && reordered.Length > 1
+                    ? reordered[^1] + "," + spaces + string.Join(spaces, reordered[..^1])
+                    : string.Join(spaces, reordered);
+                string? key = RelationshipIds.NameKey(plain);
+                Assert.NotNull(key);
+                Assert.Equal(key, RelationshipIds.NameKey(written));
+                Assert.Equal(key, RelationshipIds.NameKey(key!));
+                var keyWords = key!.Split(' ');
+                Assert.All(keyWords, w => Assert.Matches("^[a-z0-9]+$", w));
+                Assert.Equal(keyWords.Order(StringComparer.Ordinal), keyWords);
+                return true;
+            });
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex WellFormed();
 }

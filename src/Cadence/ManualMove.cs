@@ -25,6 +25,13 @@ public sealed record ManualMove(string RelationshipId, LocalDate To, LocalDate M
     /// <summary>The day the move was made (<see cref="SupportedDates"/>).</summary>
     public LocalDate MadeOn { get => _madeOn; init => _madeOn = Guard.Date(value, nameof(MadeOn)); }
 
+    /// <summary>
+    /// Whether this sets a new relationship's first touch (spread with the others of an import by
+    /// <see cref="Levelling.FirstTouchSpread"/>, or given when it was added) rather than moving a touch by hand: it
+    /// applies the same way, and its reason says so (<see cref="Explanations.FirstTouchSetReason"/>).
+    /// </summary>
+    public bool FirstTouch { get; init; }
+
     /// <summary>Whether the move still applies after these touches: none is dated after the day it was made.</summary>
     /// <param name="lastTouchDate">The date of the relationship's latest touch, if any.</param>
     /// <returns>Whether it applies.</returns>

@@ -43,6 +43,7 @@ internal static class EditCommands
         var zone = invocation.Get("zone") is { } z ? Text.ParseZone(z.Trim()) : null;
         var prefers = invocation.Get("prefers") is { } p ? Text.ParseChannels(p, "--prefers") : [];
         string? wantedId = invocation.Get("id");
+        LocalDate? firstTouchBy = invocation.Get("first-touch-by") is { } f ? Text.ParseDate(f, "--first-touch-by") : null;
 
         string id = app.WriteStore(invocation).Update(data =>
         {
@@ -60,7 +61,20 @@ internal static class EditCommands
 
             var relationship = new Relationship(id, name, tier).WithTimeZone(zone).WithPreferredChannels(prefers)
                 .WithEmails(invocation.All("email")).WithPhones(invocation.All("phone")).WithMetAt(invocation.Get("met-at"));
-            return (data.WithDiary(data.Diary.Add(relationship)), id);
+            var diary = data.Diary.Add(relationship);
+            if (firstTouchBy is { } by)
+            {
+                // The first touch on that day, not the day it was added: said so in its reason.
+                var today = app.TodayFor(invocation, data);
+                if (by < today)
+                {
+                    throw new UserException($"--first-touch-by {Text.Format(by)} is before today ({Text.Format(today)}); give today or a later day.");
+                }
+
+                diary = diary.Move(new ManualMove(id, by, today) { FirstTouch = true });
+            }
+
+            return (data.WithDiary(diary), id);
         });
         app.Say(id);
         return ExitCodes.Ok;

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Cadence.Explanations;
 using Cadence.Import;
+using Cadence.Levelling;
 using Cadence.Sample.Cli;
 using Cadence.Sample.Output;
 using Cadence.Sample.Store;
@@ -38,6 +40,11 @@ internal static class ImportCommands
         if (invocation.Has("tier"))
         {
             throw new UsageException("--tier is for import contacts; a calendar adds touches to relationships already in the diary.");
+        }
+
+        if (invocation.Has("spread"))
+        {
+            throw new UsageException("--spread is for import contacts; a calendar adds no relationships.");
         }
 
         LocalDate? since = invocation.Get("since") is { } s ? Text.ParseDate(s, "--since") : null;
@@ -110,6 +117,7 @@ internal static class ImportCommands
         }
 
         string tier = invocation.Get("tier")?.Trim() ?? "contact";
+        Period? spread = invocation.Get("spread") is { } over ? ParseSpread(over) : null;
         string text = ReadFile(path, app.FullPath(path));
 
         // vCard by its first line, CSV otherwise (Google, Outlook or name,email,phone,organization,birthday).
@@ -127,16 +135,56 @@ internal static class ImportCommands
         {
             result = import;
             var report = result.Report;
+            string spreadSaid = string.Empty;
+            if (spread is { } period && report.Lines.Where(l => l.Action == ImportAction.Added).Select(l => l.RelationshipId!).Distinct().ToList() is { Count: > 0 } added)
+            {
+                // Each new relationship's first touch on a working day of the period with room in the budget, said in its reason.
+                var today = app.TodayFor(invocation, data);
+                var through = today.Plus(period).PlusDays(-1);
+                var days = FirstTouchSpread.Days(DiaryPlanner.Level(data.WithDiary(import.Diary), today), added, today, through, data.Owner.ToCalendar());
+                var diary = import.Diary;
+                for (int i = 0; i < added.Count; i++)
+                {
+                    diary = diary.Move(new ManualMove(added[i], days[i], today) { FirstTouch = true });
+                }
+
+                result = import with { Diary = diary };
+                int busiest = days.GroupBy(d => d).Max(g => g.Count());
+                spreadSaid = $" First touches of the {Plural(added.Count, "new relationship", "new relationships")} spread from {English.Day(days.Min())} to {English.Day(days.Max())}, at most {busiest} a day"
+                    + (days.Max() > through ? $" (past {English.Day(through)}: the period had no more room in your budget)." : ".");
+            }
+
             string said = $"{(dryRun ? "Dry run: would import" : "Imported")} {Path.GetFileName(path)} ({(vcard ? "vCard" : "CSV")}, {Plural(read.Cards.Count, "contact", "contacts")}): "
                 + $"{report.Count(ImportAction.Added)} added, {report.Count(ImportAction.Updated)} updated, {report.Count(ImportAction.Matched)} already there, "
                 + (report.Count(ImportAction.PossibleDuplicate) is > 0 and int duplicates ? $"{Plural(duplicates, "possible duplicate", "possible duplicates")} not added, " : string.Empty)
                 + $"{report.Count(ImportAction.Skipped) + read.Problems.Count} skipped."
+                + spreadSaid
                 + (dryRun ? " Nothing was written." : string.Empty);
             return (dryRun || ReferenceEquals(result.Diary, data.Diary) ? null : data.WithDiary(result.Diary), said);
         });
         var lines = read.Problems.Concat(result!.Report.Lines);
         Summary(app, new ImportReport(lines), result.Diary, perPerson: true);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>--spread: days, weeks or months ("30d", "6w", "2m"), from a day to a year.</summary>
+    private static Period ParseSpread(string value)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(value.Trim(), "^([0-9]{1,3})\\s*(d|w|m)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        int n = match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var period = char.ToLowerInvariant(match.Success ? match.Groups[2].Value[0] : 'd') switch
+        {
+            'w' => Period.FromWeeks(n),
+            'm' => Period.FromMonths(n),
+            _ => Period.FromDays(n),
+        };
+        var today = new LocalDate(2000, 1, 1);
+        if (!match.Success || n < 1 || today.Plus(period) > today.PlusYears(1))
+        {
+            throw new UserException($"Bad period \"{Text.Printable(value)}\" for --spread: give days, weeks or months up to a year, e.g. 6w, 30d or 2m.");
+        }
+
+        return period;
     }
 
     /// <summary>The most rows of one kind the summary lists (added, updated, a reason to skip); the rest are counted in one row.</summary>

@@ -50,7 +50,7 @@ internal sealed record CommitmentDto(
     CommitmentStatus? Status = null, LocalDate? MadeOn = null, CommitmentKind? Kind = null, LocalDate? ClosedOn = null,
     string? ClosedBy = null);
 
-internal sealed record MoveDto(string Relationship, LocalDate To, LocalDate MadeOn);
+internal sealed record MoveDto(string Relationship, LocalDate To, LocalDate MadeOn, bool? FirstTouch = null);
 
 /// <summary>A reconnect campaign: its group (<see cref="Value"/> is the tier or tag, <see cref="Months"/> for faded), period, channels and members.</summary>
 internal sealed record CampaignDto(

@@ -240,7 +240,7 @@ internal static class DiaryJson
         var relationships = (file.Relationships ?? []).Select((r, i) => ToRelationship(r, $"relationships[{i}]")).ToList();
         var touches = (file.Touches ?? []).Select((t, i) => ToTouch(t, $"touches[{i}]")).ToList();
         var commitments = (file.Commitments ?? []).Select((c, i) => ToCommitment(c, $"commitments[{i}]")).ToList();
-        var moves = (file.Moves ?? []).Select((m, i) => At($"moves[{i}]", () => new ManualMove(m.Relationship, m.To, m.MadeOn))).ToList();
+        var moves = (file.Moves ?? []).Select((m, i) => At($"moves[{i}]", () => new ManualMove(m.Relationship, m.To, m.MadeOn) { FirstTouch = m.FirstTouch ?? false })).ToList();
         var campaigns = (file.Campaigns ?? []).Select((c, i) => At($"campaigns[{i}]", () => ToCampaign(c))).ToList();
         Diary diary;
         try
@@ -461,7 +461,7 @@ internal static class DiaryJson
         [.. data.Diary.Relationships.Select(ToRelationshipDto)],
         [.. data.Diary.Touches.Select(ToTouchDto)],
         [.. data.Diary.Commitments.Select(ToCommitmentDto)],
-        [.. data.Diary.Moves.Select(m => new MoveDto(m.RelationshipId, m.To, m.MadeOn))],
+        [.. data.Diary.Moves.Select(m => new MoveDto(m.RelationshipId, m.To, m.MadeOn, m.FirstTouch ? true : null))],
         data.Diary.Campaigns.Count > 0 ? [.. data.Diary.Campaigns.Select(ToCampaignDto)] : null,
         new FeedDto(
             data.Feed.Token,

@@ -170,6 +170,12 @@ public static partial class English
                 text.Append(" to ");
                 text.AppendDay(r.To);
                 break;
+            case FirstTouchSetReason r:
+                text.Append("first touch set for ");
+                text.AppendDay(r.To);
+                text.Append(" when added on ");
+                text.AppendDay(r.SetOn);
+                break;
             case PausedReason r:
                 text.Append("paused until ");
                 text.AppendDay(r.Until);

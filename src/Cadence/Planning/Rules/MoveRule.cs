@@ -55,7 +55,7 @@ internal sealed class MoveRule : PlanningRule
     {
         if (decision.MovedFrom is { } from && touch.Move is { } move)
         {
-            reasons.Add(new MovedByHandReason(from, move.To));
+            reasons.Add(move.FirstTouch ? new FirstTouchSetReason(move.To, move.MadeOn) : new MovedByHandReason(from, move.To));
         }
     }
 }

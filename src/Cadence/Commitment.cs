@@ -66,7 +66,7 @@ public sealed record Commitment
     public string Id { get; }
 
     /// <summary>The relationship it is with.</summary>
-    public string RelationshipId { get; }
+    public string RelationshipId { get; private init; }
 
     /// <summary>The day it is due.</summary>
     public LocalDate Date { get; private init; }
@@ -159,6 +159,9 @@ public sealed record Commitment
     public Commitment Reopen() => this with { Status = CommitmentStatus.Open, ClosedOn = null, ClosedBy = null };
 
     /// <summary>A copy done by a logged touch (which must have an id).</summary>
+    /// <summary>The same commitment with another relationship (a merge re-points it; the id and status are kept).</summary>
+    internal Commitment WithRelationship(string relationshipId) => this with { RelationshipId = relationshipId };
+
     internal Commitment ClosedByTouch(Touch touch) => this with { Status = CommitmentStatus.Done, ClosedOn = touch.Date, ClosedBy = touch.Id };
 
     private Commitment Close(CommitmentStatus status, LocalDate on, string? byTouch)

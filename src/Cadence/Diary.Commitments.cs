@@ -54,14 +54,15 @@ public sealed partial class Diary
     }
 
     /// <summary>Returns a copy with one more commitment.</summary>
-    /// <param name="commitment">The commitment; its id must be new and it must name a relationship in the diary.</param>
+    /// <param name="commitment">The commitment; its id must be new and it must name a relationship in the diary (by its id or an alias: the diary's copy names its id).</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentException">A duplicate id or an unknown relationship id.</exception>
     [Pure]
     public Diary Promise(Commitment commitment)
     {
         Guard.NotNull(commitment, nameof(commitment));
-        return With(commitments: _commitments.Add(commitment));
+        string id = Canonical(commitment.RelationshipId);
+        return With(commitments: _commitments.Add(ReferenceEquals(id, commitment.RelationshipId) ? commitment : commitment.WithRelationship(id)));
     }
 
     /// <summary>Returns a copy where the commitment with the same id is replaced (moved, done, dropped).</summary>

@@ -22,6 +22,7 @@ public sealed partial class Diary
     public Diary Move(ManualMove move)
     {
         Guard.NotNull(move, nameof(move));
+        move = move with { RelationshipId = Canonical(move.RelationshipId) };
         return With(moves: MovesWithout(move.RelationshipId).Add(move));
     }
 

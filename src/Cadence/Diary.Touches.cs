@@ -16,7 +16,7 @@ public sealed partial class Diary
     /// date ends (the move was for the touch that has now happened). A touch logged without an id is given one,
     /// "relationship-id/n" (see <see cref="Touch.Id"/>); the diary's copy of the touch has it.
     /// </summary>
-    /// <param name="touch">The touch; it must name a relationship in the diary, and its id, if any, must be new.</param>
+    /// <param name="touch">The touch; it must name a relationship in the diary (by its id or an alias: the diary's copy names its id), and its id, if any, must be new.</param>
     /// <returns>The changed copy.</returns>
     /// <exception cref="ArgumentException">Its relationship id is unknown, or its id is already used.</exception>
     [Pure]
@@ -35,6 +35,7 @@ public sealed partial class Diary
     public Diary Log(Touch touch, bool closeCommitments)
     {
         Guard.NotNull(touch, nameof(touch));
+        touch = OnCanonical(touch);
         if (!_byId.TryGetValue(touch.RelationshipId, out int index))
         {
             throw new ArgumentException($"The touch names the unknown relationship id \"{touch.RelationshipId}\".", nameof(touch));
@@ -73,7 +74,7 @@ public sealed partial class Diary
         HashSet<string>? movesDone = null;
         foreach (var given in touches)
         {
-            var touch = given ?? throw new ArgumentException($"The touch at position {added.Count} is null.", nameof(touches));
+            var touch = OnCanonical(given ?? throw new ArgumentException($"The touch at position {added.Count} is null.", nameof(touches)));
             if (!_byId.TryGetValue(touch.RelationshipId, out int index))
             {
                 throw new ArgumentException($"The touch names the unknown relationship id \"{touch.RelationshipId}\".", nameof(touches));
@@ -158,12 +159,12 @@ public sealed partial class Diary
             throw new ArgumentException($"The correction of the touch \"{touchId}\" has the id \"{id}\"; a corrected touch keeps its id.", nameof(corrected));
         }
 
-        if (!_byId.TryGetValue(corrected.RelationshipId, out int index))
+        if (!_byId.TryGetValue(Canonical(corrected.RelationshipId), out int index))
         {
             throw new ArgumentException($"The correction of the touch \"{touchId}\" names the unknown relationship id \"{corrected.RelationshipId}\".", nameof(corrected));
         }
 
-        corrected = corrected.WithGeneratedId(touchId);
+        corrected = OnCanonical(corrected).WithGeneratedId(touchId);
         var commitments = ReopenClosedBy(_commitments, touchId);
         if (closeCommitments)
         {
@@ -172,6 +173,10 @@ public sealed partial class Diary
 
         return With(touches: _touches.SetItem(t, corrected), commitments: commitments);
     }
+
+    /// <summary>The touch on the relationship its relationship id names, when that id is an alias (a merged id).</summary>
+    private Touch OnCanonical(Touch touch) =>
+        Canonical(touch.RelationshipId) is var id && !ReferenceEquals(id, touch.RelationshipId) ? touch.WithRelationship(id) : touch;
 
     private int TouchIndexOf(string touchId) =>
         touchId is not null && TouchIds.TryGetValue(touchId, out int index)

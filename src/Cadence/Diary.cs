@@ -22,6 +22,8 @@ public sealed partial class Diary
     private readonly ImmutableArray<Campaign> _campaigns;
     private readonly ManualMove?[] _moveByRelationship;
     private readonly Dictionary<string, int> _byId;
+    // The relationships by alias (ids merged into them); null when none has an alias.
+    private readonly Dictionary<string, int>? _byAlias;
     private readonly Dictionary<string, int> _commitmentById;
     // The touches by id, built when first asked for (a diary grown by Log checks a new id by one scan, not a table).
     private Dictionary<string, int>? _touchById;
@@ -79,7 +81,7 @@ public sealed partial class Diary
 
         // The tables by relationship are shared only while the relationships are the same too.
         var same = previous is not null && previous._relationships == relationships ? previous : null;
-        _byId = same?._byId ?? IndexRelationships(relationships);
+        (_byId, _byAlias) = same is not null ? (same._byId, same._byAlias) : IndexRelationships(relationships);
         (_touchStart, _groupedTouches) = same is not null && same._touches == touches
             ? (same._touchStart, same._groupedTouches)
             : Group(touches, t => t.RelationshipId, "touch", nameof(touches));
@@ -149,10 +151,14 @@ public sealed partial class Diary
     /// <summary>The touches' indexes grouped by relationship, in the order given within a group.</summary>
     internal ReadOnlySpan<int> TouchesByRelationship => _groupedTouches;
 
-    /// <summary>The relationships by id, checking none is null and ids are unique.</summary>
-    private static Dictionary<string, int> IndexRelationships(ImmutableArray<Relationship> relationships)
+    /// <summary>
+    /// The relationships by id and by alias (null when none has one), checking none is null, ids are unique and no alias
+    /// is another relationship's id or alias.
+    /// </summary>
+    private static (Dictionary<string, int> ById, Dictionary<string, int>? ByAlias) IndexRelationships(ImmutableArray<Relationship> relationships)
     {
         var byId = new Dictionary<string, int>(relationships.Length, StringComparer.Ordinal);
+        bool aliases = false;
         for (int i = 0; i < relationships.Length; i++)
         {
             var relationship = relationships[i] ?? throw new ArgumentException($"The relationship at position {i} is null.", nameof(relationships));
@@ -160,9 +166,37 @@ public sealed partial class Diary
             {
                 throw new ArgumentException($"Duplicate relationship id \"{relationship.Id}\".", nameof(relationships));
             }
+
+            aliases |= relationship.Aliases.Count > 0;
         }
 
-        return byId;
+        if (!aliases)
+        {
+            return (byId, null);
+        }
+
+        var byAlias = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < relationships.Length; i++)
+        {
+            foreach (string alias in relationships[i].Aliases)
+            {
+                if (byId.TryGetValue(alias, out int owner))
+                {
+                    throw new ArgumentException(
+                        $"The alias \"{alias}\" of \"{relationships[i].Id}\" is the id of {(owner == i ? "the relationship itself" : "another relationship")}; an alias names one relationship.",
+                        nameof(relationships));
+                }
+
+                if (!byAlias.TryAdd(alias, i))
+                {
+                    throw new ArgumentException(
+                        $"The alias \"{alias}\" is given to both \"{relationships[byAlias[alias]].Id}\" and \"{relationships[i].Id}\"; an alias names one relationship.",
+                        nameof(relationships));
+                }
+            }
+        }
+
+        return (byId, byAlias);
     }
 
     /// <summary>Each relationship's move, checking none is null, each names a relationship in the diary and none has two.</summary>
@@ -234,6 +268,12 @@ public sealed partial class Diary
             string id = relationshipId(item);
             if (!_byId.TryGetValue(id, out int index))
             {
+                if (_byAlias is not null && _byAlias.TryGetValue(id, out int aliasOf))
+                {
+                    throw new ArgumentException(
+                        $"The {what} at position {i} names \"{id}\", an alias of \"{_relationships[aliasOf].Id}\"; name the relationship by its id.", paramName);
+                }
+
                 throw new ArgumentException($"The {what} at position {i} names the unknown relationship id \"{id}\".", paramName);
             }
 

@@ -45,7 +45,10 @@ public sealed partial record ImportantDate
     }
 
     /// <summary>What the date is: "birthday", "wedding anniversary", "company founded".</summary>
-    public string Label { get; }
+    public string Label { get; private init; }
+
+    /// <summary>The same date under another label (a merge keeps a clashing date under a new one).</summary>
+    internal ImportantDate WithLabel(string label) => this with { Label = Guard.Name(label, nameof(label)).Trim() };
 
     /// <summary>How it recurs.</summary>
     public DateRecurrence Recurrence { get; }

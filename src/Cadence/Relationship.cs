@@ -107,6 +107,27 @@ public sealed record Relationship
     /// <summary>The dates that matter in the relationship: birthdays, anniversaries, relative and one-off dates.</summary>
     public IReadOnlyList<ImportantDate> ImportantDates { get; private init; } = ImmutableArray<ImportantDate>.Empty;
 
+    /// <summary>
+    /// Other ids that name this relationship: the ids of relationships merged into it (<see cref="Diary.Merge"/>). A
+    /// diary resolves them to this one (<see cref="Diary.Resolve"/>, and a touch or commitment logged with one lands
+    /// here). Each is a valid id; in a diary none equals another relationship's id or alias.
+    /// </summary>
+    public IReadOnlyList<string> Aliases { get; private init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>Returns a copy with these aliases (duplicates kept once); the diary checks they name nobody else.</summary>
+    /// <param name="aliases">The aliases: ids, not this relationship's own.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">An alias that is blank, malformed or this relationship's own id, naming it.</exception>
+    [Pure]
+    public Relationship WithAliases(params IEnumerable<string> aliases)
+    {
+        Guard.NotNull(aliases, nameof(aliases));
+        var list = aliases.Select(a => string.Equals(Guard.Id(a, nameof(aliases)), Id, StringComparison.Ordinal)
+            ? throw new ArgumentException($"\"{Id}\" cannot be an alias of itself.", nameof(aliases))
+            : a).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        return this with { Aliases = list };
+    }
+
     /// <summary>Returns a copy with these important dates (two with the same label are refused).</summary>
     /// <param name="dates">The dates.</param>
     /// <returns>The changed copy.</returns>
@@ -295,7 +316,8 @@ public sealed record Relationship
         && Emails.SequenceEqual(other.Emails, StringComparer.Ordinal)
         && Phones.SequenceEqual(other.Phones, StringComparer.Ordinal)
         && MetAt == other.MetAt
-        && ImportantDates.SequenceEqual(other.ImportantDates);
+        && ImportantDates.SequenceEqual(other.ImportantDates)
+        && Aliases.SequenceEqual(other.Aliases, StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id} ({Name}, {Tier}, {State})";
@@ -320,5 +342,5 @@ public sealed record Relationship
             Rule));
 
     /// <summary>A copy made with the constructor, with what the constructor does not take kept from this one.</summary>
-    private Relationship Keep(Relationship copy) => copy with { Weekend = Weekend, Emails = Emails, Phones = Phones, MetAt = MetAt, ImportantDates = ImportantDates };
+    private Relationship Keep(Relationship copy) => copy with { Weekend = Weekend, Emails = Emails, Phones = Phones, MetAt = MetAt, ImportantDates = ImportantDates, Aliases = Aliases };
 }

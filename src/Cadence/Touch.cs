@@ -61,7 +61,7 @@ public sealed record Touch
     public FollowUpLadder? FollowUp { get; private init; }
 
     /// <summary>The id of the relationship this touch belongs to.</summary>
-    public string RelationshipId { get; }
+    public string RelationshipId { get; private init; }
 
     /// <summary>The day the touch happened.</summary>
     public LocalDate Date { get; private init; }
@@ -134,6 +134,9 @@ public sealed record Touch
 
     /// <summary>A copy with an id the diary gave it (not checked as a caller's id is: it is made of a checked one).</summary>
     internal Touch WithGeneratedId(string id) => this with { Id = id };
+
+    /// <summary>The same touch with another relationship (a merge re-points it; the id is kept).</summary>
+    internal Touch WithRelationship(string relationshipId) => this with { RelationshipId = relationshipId };
 
     /// <summary>The same touch as a value, ignoring its <see cref="Id"/>: what was logged, not the name it was given.</summary>
     /// <param name="other">The other touch.</param>

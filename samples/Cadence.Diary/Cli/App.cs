@@ -88,6 +88,8 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock, str
         "move" => EditCommands.Move(this, invocation),
         "pause" => EditCommands.Pause(this, invocation),
         "archive" => EditCommands.Archive(this, invocation),
+        "merge" => MergeCommands.Merge(this, invocation),
+        "remove" => MergeCommands.Remove(this, invocation),
         "owner" => EditCommands.Owner(this, invocation),
         "token" => EditCommands.Token(this, invocation),
         "import" => ImportCommands.Import(this, invocation),

@@ -53,10 +53,11 @@ internal static class EditCommands
                     $"{Text.Printable(namesake.Name)} is already in the diary as {namesake.Id}; log against that id, or add with --id to keep a second person of that name.");
             }
 
-            string id = wantedId is not null ? wantedId.Trim() : RelationshipIds.Unique(Slug(name), data.Diary.Contains);
-            if (data.Diary.TryGet(id, out var existing))
+            string id = wantedId is not null ? wantedId.Trim() : RelationshipIds.Unique(Slug(name), taken => data.Diary.TryResolve(taken, out _));
+            if (data.Diary.TryResolve(id, out var existing))
             {
-                throw new UserException($"The id \"{Text.Printable(id)}\" is already used by {existing.Name}; choose another with --id.");
+                string whose = existing.Id == id ? existing.Name : $"{existing.Name} ({existing.Id}, merged from it)";
+                throw new UserException($"The id \"{Text.Printable(id)}\" is already used by {whose}; choose another with --id.");
             }
 
             var relationship = new Relationship(id, name, tier).WithTimeZone(zone).WithPreferredChannels(prefers)
@@ -264,13 +265,13 @@ internal static class EditCommands
             }
 
             // The levelled plan the agenda and the feed show: its day is the one the touch is moved from.
-            if (!DiaryPlanner.Level(data, today).TryGet(id, out var planned))
+            if (!DiaryPlanner.Level(data, today).TryGet(relationship.Id, out var planned))
             {
-                throw new UserException($"{relationship.Name} ({id}) is archived: there is no next touch to move.");
+                throw new UserException($"{relationship.Name} ({relationship.Id}) is archived: there is no next touch to move.");
             }
 
             // The library's rule: a next touch pinned by a commitment moves the commitment; otherwise it is moved by hand.
-            var diary = data.Diary.MoveNextTouch(id, to, today);
+            var diary = data.Diary.MoveNextTouch(relationship.Id, to, today);
             string what = planned.Move is null && planned.Commitment is { } pinned
                 ? $"Moved {relationship.Name}'s commitment \"{pinned.Purpose}\" ({pinned.Id})"
                 : $"Moved {relationship.Name}'s next touch";
@@ -358,8 +359,9 @@ internal static class EditCommands
         return ExitCodes.Ok;
     }
 
+    /// <summary>The relationship an id or an alias (an id merged into it) names.</summary>
     internal static Relationship Find(DiaryData data, string id) =>
-        data.Diary.TryGet(id.Trim(), out var relationship)
+        data.Diary.TryResolve(id.Trim(), out var relationship)
             ? relationship
             : throw new UserException($"No relationship has the id \"{Text.Printable(id)}\"{Suggestions.For(id, data.Diary.Relationships.Select(r => r.Id))}; `{CommandLine.Program} list` lists them.");
 

@@ -89,7 +89,7 @@ internal static class NextStepCommands
             return commitment;
         }
 
-        if (data.Diary.TryGet(id, out var relationship))
+        if (data.Diary.TryResolve(id, out var relationship))
         {
             return data.Diary.PinningCommitmentOf(relationship.Id)
                 ?? throw new UserException($"{relationship.Name} ({relationship.Id}) has no open next step; `{CommandLine.Program} promise {relationship.Id}` makes one.");

@@ -81,6 +81,8 @@ internal static class RelationshipCommands
         var session = app.Open(invocation);
         var data = session.Data;
         var r = EditCommands.Find(data, invocation.Positionals[0]);
+        string asked = invocation.Positionals[0].Trim();
+        string? alias = asked == r.Id ? null : asked;
         var touches = data.Diary.TouchesOf(r.Id);
         var commitments = data.Diary.CommitmentsOf(r.Id);
         var next = DiaryPlanner.Level(data, session.Today).TryGet(r.Id, out var planned) ? planned : null;
@@ -104,6 +106,8 @@ internal static class RelationshipCommands
                     emails = r.Emails,
                     phones = r.Phones,
                     metAt = r.MetAt,
+                    aliases = r.Aliases,
+                    askedBy = alias,
                     rule = new { minGap = rule.MinGap, target = rule.Target, maxGap = rule.MaxGap, own = r.Rule is not null },
                 },
                 touches = touches.Select(TouchJson),
@@ -125,6 +129,11 @@ internal static class RelationshipCommands
 
         var t = app.Terminal;
         t.Line($"{r.Name} ({r.Id})", Style.Bold);
+        if (alias is not null)
+        {
+            t.Line($"({alias} is an alias of {r.Id})", Style.Dim);
+        }
+
         var details = new List<(string Key, string Value)>
         {
             ("tier", r.Tier),
@@ -147,6 +156,11 @@ internal static class RelationshipCommands
         if (r.Phones.Count > 0)
         {
             details.Add(("phone", string.Join(", ", r.Phones)));
+        }
+
+        if (r.Aliases.Count > 0)
+        {
+            details.Add(("aliases", string.Join(", ", r.Aliases)));
         }
 
         if (r.MetAt is { } metAt)

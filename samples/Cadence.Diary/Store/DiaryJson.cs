@@ -323,6 +323,11 @@ internal static class DiaryJson
         }
 
         r = At($"{path}.metAt", () => r.WithMetAt(dto.MetAt));
+        if (dto.Aliases is { } aliases)
+        {
+            r = At($"{path}.aliases", () => r.WithAliases(aliases));
+        }
+
         if (dto.Dates is { } dates)
         {
             r = At($"{path}.dates", () => r.WithImportantDates(dates.Select((d, i) => At($"{path}.dates[{i}]", () => ImportantDates.FromDto(d)))));
@@ -515,7 +520,8 @@ internal static class DiaryJson
         r.Emails.Count > 0 ? [.. r.Emails] : null,
         r.Phones.Count > 0 ? [.. r.Phones] : null,
         r.MetAt,
-        r.ImportantDates.Count > 0 ? [.. r.ImportantDates.Select(ImportantDates.ToDto)] : null);
+        r.ImportantDates.Count > 0 ? [.. r.ImportantDates.Select(ImportantDates.ToDto)] : null,
+        r.Aliases.Count > 0 ? [.. r.Aliases] : null);
 
     private static TouchDto ToTouchDto(Touch t) => new(
         t.RelationshipId,

@@ -81,6 +81,9 @@ public static class ContactImporter
         private readonly Diary _diary;
         private readonly List<Relationship> _relationships;
         private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
+
+        /// <summary>The ids that name a relationship as an alias (after a merge): a new relationship cannot take one.</summary>
+        private readonly HashSet<string> _aliases = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _byEmail = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, int> _byPhone = new(StringComparer.Ordinal);
 
@@ -107,6 +110,7 @@ public static class ContactImporter
         {
             var relationship = _relationships[i];
             _byId[relationship.Id] = i;
+            _aliases.UnionWith(relationship.Aliases);
             if (RelationshipIds.NameKey(relationship.Name) is { } name)
             {
                 if (!_byName.TryGetValue(name, out var named))
@@ -225,7 +229,7 @@ public static class ContactImporter
                     RelationshipIds.FromName(name)
                         ?? emails.Select(e => RelationshipIds.FromName(e[..e.IndexOf('@', StringComparison.Ordinal)])).FirstOrDefault(s => s is not null)
                         ?? "contact",
-                    _byId.ContainsKey);
+                    id => _byId.ContainsKey(id) || _aliases.Contains(id));
                 var relationship = new Relationship(id, name, tier).WithEmails(emails).WithPhones(phones);
                 relationship = card.Organization is { } organization ? relationship.WithTags([organization]) : relationship;
                 relationship = card.Birthday is { } birthday ? relationship.WithImportantDates([Birthday(birthday)]) : relationship;

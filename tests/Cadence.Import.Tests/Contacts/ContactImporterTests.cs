@@ -143,6 +143,20 @@ public sealed class ContactImporterTests
     }
 
     [Fact]
+    public void AfterAMerge_ANewContactNeverTakesTheMergedId()
+    {
+        // maria-rossi-2 was merged into maria-rossi and is its alias; another Maria Rossi (by address, not by name:
+        // the name is Maria Rossi's) is a new person with an id of her own.
+        var diary = new Diary([new Relationship("maria-rossi", "Maria Rossi", "client"), new Relationship("maria-rossi-2", "Maria Rossi", "client")]).Merge("maria-rossi-2", "maria-rossi");
+
+        var import = ContactImporter.Import(diary, [Card("Maria  Rossi", [], []), Card("Maria Rossi-Bianchi", ["mrb@example.it"], [])], Options);
+
+        Assert.Equal(["maria-rossi", "maria-rossi-bianchi"], import.Diary.Relationships.Select(r => r.Id));
+        var cousin = ContactImporter.Import(import.Diary.Add(new Relationship("rossi-maria", "Rossi", "client")), [Card("Maria Rossi 2", ["m2@example.it"], [])], Options);
+        Assert.Equal("maria-rossi-2-2", cousin.Diary.Relationships[^1].Id);
+    }
+
+    [Fact]
     public void AnAddressMatch_WinsOverANameMatch()
     {
         var diary = new Diary([new Relationship("ann-berg", "Ann Berg", "client"), new Relationship("ann-b", "Ann B.", "client").WithEmails("ann@b.example")]);

@@ -284,6 +284,119 @@ internal static class RelationshipCommands
         });
     }
 
+    /// <summary>
+    /// <c>fix TOUCH-ID</c>: corrects a logged touch through the library's <see cref="Diary.CorrectTouch"/> (the id stays;
+    /// the steps the touch had closed open again and the corrected touch closes what it takes), and says in one line what
+    /// changed, then any step opened again or done by it.
+    /// </summary>
+    public static int Fix(App app, Invocation invocation)
+    {
+        string touchId = invocation.Positionals[0].Trim();
+        if (invocation.Has("inbound") && invocation.Has("outbound"))
+        {
+            throw new UsageException("fix takes --inbound or --outbound, not both.");
+        }
+
+        if (invocation.Has("no-reply") && invocation.Has("replied"))
+        {
+            throw new UsageException("fix takes --no-reply or --replied, not both.");
+        }
+
+        string[] options = ["on", "channel", "medium", "note", "inbound", "outbound", "no-reply", "replied"];
+        if (!options.Any(invocation.Has))
+        {
+            throw new UsageException($"fix needs something to change: --on, --channel, --medium, --note, --inbound, --outbound, --no-reply or --replied; run `{CommandLine.Program} fix --help`.");
+        }
+
+        LocalDate? on = invocation.Get("on") is { } o ? Text.ParseDate(o, "--on") : null;
+        ChannelWord? said = invocation.Get("channel") is { } c ? Text.ParseChannelWord(c, "--channel") : null;
+
+        return app.Change(invocation, (data, today) =>
+        {
+            var before = data.Diary.Touches.FirstOrDefault(t => t.Id == touchId)
+                ?? throw new UserException($"No touch has the id \"{Text.Printable(touchId)}\"{Suggestions.For(touchId, data.Diary.Touches.Select(t => t.Id).OfType<string>())}; nothing was changed; `{CommandLine.Program} show ID` lists a relationship's touches with their ids.");
+            if (on is { } date && date > today)
+            {
+                throw new UserException($"--on {Text.Format(date)} is after today ({Text.Format(today)}); a touch is logged once it has happened.");
+            }
+
+            var direction = invocation.Has("inbound") ? Direction.Inbound : invocation.Has("outbound") ? Direction.Outbound : before.Direction;
+            var outcome = invocation.Has("no-reply") ? Outcome.NoReply : invocation.Has("replied") ? Outcome.Connected : before.Outcome;
+            string? medium = invocation.Get("medium") ?? said?.Medium ?? before.Medium;
+            string? note = invocation.Has("note") ? invocation.Get("note") : before.Summary;
+            var after = Text.Naming(
+                    () => new Touch(before.RelationshipId, on ?? before.Date, said?.Channel ?? before.Channel, direction, outcome, medium, note, before.Time),
+                    ("summary", "--note"),
+                    ("medium", "--medium"))
+                // A ladder follows up an attempt of yours: a touch corrected to theirs has none.
+                .WithFollowUp(direction == Direction.Inbound ? null : before.FollowUp);
+
+            var changes = new List<string>();
+            if (after.Date != before.Date)
+            {
+                string was = English.Day(before.Date);
+                changes.Add($"on {English.Day(after.Date)} (was {(before.Date.Year == after.Date.Year ? was[..was.LastIndexOf(' ')] : was)})");
+            }
+
+            if (after.Channel != before.Channel)
+            {
+                changes.Add($"{after.Channel.ToWord()} (was {before.Channel.ToWord()})");
+            }
+
+            if (after.Medium != before.Medium)
+            {
+                changes.Add($"medium {after.Medium ?? "none"} (was {before.Medium ?? "none"})");
+            }
+
+            if (after.Summary != before.Summary)
+            {
+                changes.Add($"note {Quoted(after.Summary)} (was {Quoted(before.Summary)})");
+            }
+
+            if (after.Direction != before.Direction)
+            {
+                changes.Add($"{Word(after.Direction)} (was {Word(before.Direction)})");
+            }
+
+            if (after.Outcome != before.Outcome)
+            {
+                changes.Add($"{Word(after.Outcome)} (was {Word(before.Outcome)})");
+            }
+
+            if (changes.Count == 0)
+            {
+                return ((DiaryData?)null, $"{touchId} already has those details; nothing changed.");
+            }
+
+            var diary = data.Diary.CorrectTouch(touchId, after);
+            var text = new System.Text.StringBuilder($"Fixed {touchId}: {string.Join(", ", changes)}.\n");
+            foreach (var commitment in diary.CommitmentsOf(before.RelationshipId))
+            {
+                bool was = data.Diary.GetCommitment(commitment.Id).IsOpen;
+                if (commitment.IsOpen && !was)
+                {
+                    text.Append($"Open again: {commitment.Purpose} ({commitment.Id}), which it had closed.\n");
+                }
+                else if (!commitment.IsOpen && was)
+                {
+                    text.Append($"Done: {commitment.Purpose} ({commitment.Id}).\n");
+                }
+            }
+
+            return (data.WithDiary(diary), text.ToString().TrimEnd('\n'));
+        });
+
+        static string Quoted(string? text) => text is null ? "none" : $"\"{text}\"";
+
+        static string Word(Enum value) => value switch
+        {
+            Direction.Inbound => "inbound",
+            Direction.Outbound => "outbound",
+            Outcome.NoReply => "no reply",
+            _ => "connected",
+        };
+    }
+
     private static int Reactivate(App app, Invocation invocation, RelationshipStatus from, Func<Diary, string, Diary> change, string state, string done)
     {
         return app.Change(invocation, (data, today) =>

@@ -1,0 +1,107 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace Cadence.Sample.Tests;
+
+/// <summary>
+/// Issue 28's daily corrections as commands, on the demo diary as <c>init</c> writes it (today Fri 13 Mar 2026):
+/// <c>fix</c>, touch ids never reused, tags, a relationship's note, and addresses already another relationship's.
+/// </summary>
+public sealed class Issue28CorrectionTests : IDisposable, IClassFixture<DemoDataFile>
+{
+    private readonly Sandbox _sandbox = new();
+
+    public Issue28CorrectionTests(DemoDataFile demo)
+    {
+        File.WriteAllBytes(_sandbox.DataFile, demo.Bytes);
+    }
+
+    public void Dispose() => _sandbox.Dispose();
+
+    private JsonElement TouchInFile(string id)
+    {
+        using var data = _sandbox.DataJson();
+        return data.Touch(id).Clone();
+    }
+
+    private string CommitmentStatus(string id)
+    {
+        using var data = _sandbox.DataJson();
+        var c = data.RootElement.GetProperty("commitments").EnumerateArray().Single(c => c.Str("id") == id);
+        return c.TryGetProperty("status", out var status) ? status.GetString()! : "open";
+    }
+
+    [Fact]
+    public void Fix_MovesATouchToAnotherDayAndChannel_KeepsItsId_AndClosesTheStepItNowTakes()
+    {
+        Assert.Equal("open", CommitmentStatus("sam-okafor-2"));
+
+        var fix = Sandbox.Ok(_sandbox.RunToday("fix", "sam-okafor/2", "--on", "2026-03-13", "--channel", "call"));
+
+        Assert.Equal(
+            "Fixed sam-okafor/2: on Fri 13 Mar 2026 (was Thu 5 Mar), call (was note).\nDone: chase feedback on the proposal (sam-okafor-2).\n",
+            fix.Out);
+        var touch = TouchInFile("sam-okafor/2");
+        Assert.Equal(("2026-03-13", "call", "email", "Sent the proposal"), (touch.Str("date"), touch.Str("channel"), touch.Str("medium"), touch.Str("summary")));
+        Assert.Equal("done", CommitmentStatus("sam-okafor-2"));
+
+        var back = Sandbox.Ok(_sandbox.RunToday("fix", "sam-okafor/2", "--on", "2025-12-30", "--channel", "email"));
+        Assert.Equal(
+            "Fixed sam-okafor/2: on Tue 30 Dec 2025 (was Fri 13 Mar 2026), note (was call).\nOpen again: chase feedback on the proposal (sam-okafor-2), which it had closed.\n",
+            back.Out);
+        Assert.Equal("open", CommitmentStatus("sam-okafor-2"));
+        using var data = _sandbox.DataJson();
+        Assert.Equal(2, data.Touches().Count(t => t.Str("relationship") == "sam-okafor"));
+    }
+
+    [Fact]
+    public void Fix_ChangesTheMediumNoteDirectionAndOutcome_AndSaysWhatEachWas()
+    {
+        var fix = Sandbox.Ok(_sandbox.RunToday("fix", "sam-okafor/2", "--inbound", "--no-reply", "--medium", "LinkedIn", "--note", "Asked for the proposal"));
+
+        Assert.Equal(
+            "Fixed sam-okafor/2: medium LinkedIn (was email), note \"Asked for the proposal\" (was \"Sent the proposal\"), inbound (was outbound), no reply (was connected).\n",
+            fix.Out);
+        var touch = TouchInFile("sam-okafor/2");
+        Assert.Equal(("inbound", "no-reply", "LinkedIn", "Asked for the proposal"), (touch.Str("direction"), touch.Str("outcome"), touch.Str("medium"), touch.Str("summary")));
+
+        var again = Sandbox.Ok(_sandbox.RunToday("fix", "sam-okafor/2", "--outbound", "--replied", "--note", "", "--medium", ""));
+        Assert.Equal("Fixed sam-okafor/2: medium none (was LinkedIn), note none (was \"Asked for the proposal\"), outbound (was inbound), connected (was no reply).\n", again.Out);
+        touch = TouchInFile("sam-okafor/2");
+        Assert.False(touch.TryGetProperty("summary", out _));
+        Assert.False(touch.TryGetProperty("medium", out _));
+        Assert.False(touch.TryGetProperty("direction", out var d) && d.GetString() == "inbound");
+    }
+
+    [Fact]
+    public void Fix_ToWhatItAlreadySays_ChangesNothing()
+    {
+        byte[] before = _sandbox.DataBytes();
+
+        var fix = Sandbox.Ok(_sandbox.RunToday("fix", "sam-okafor/2", "--channel", "note", "--outbound"));
+
+        Assert.Equal("sam-okafor/2 already has those details; nothing changed.\n", fix.Out);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
+
+    [Theory]
+    [InlineData(1, "No touch has the id \"sam-okafor/9\" (did you mean sam-okafor/1 or sam-okafor/2?)", "fix", "sam-okafor/9", "--channel", "call")]
+    [InlineData(1, "--on 2026-03-14 is after today", "fix", "sam-okafor/2", "--on", "2026-03-14")]
+    [InlineData(1, "Bad date \"yesterday\"", "fix", "sam-okafor/2", "--on", "yesterday")]
+    [InlineData(1, "\"fax\"", "fix", "sam-okafor/2", "--channel", "fax")]
+    [InlineData(1, "--note \"a\\u001Bb\" contains the control character U+001B", "fix", "sam-okafor/2", "--note", "a\u001bb")]
+    [InlineData(2, "fix needs something to change", "fix", "sam-okafor/2")]
+    [InlineData(2, "--inbound or --outbound, not both", "fix", "sam-okafor/2", "--inbound", "--outbound")]
+    [InlineData(2, "--no-reply or --replied, not both", "fix", "sam-okafor/2", "--no-reply", "--replied")]
+    public void Fix_BadInput_IsOneLineNamingIt_AndWritesNothing(int exitCode, string message, params string[] args)
+    {
+        byte[] before = _sandbox.DataBytes();
+
+        var result = Sandbox.Fails(_sandbox.RunToday(args), exitCode);
+
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
+}

@@ -104,4 +104,43 @@ public sealed class Issue28CorrectionTests : IDisposable, IClassFixture<DemoData
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
         Assert.Equal(before, _sandbox.DataBytes());
     }
+
+    [Fact]
+    public void Unlog_ThenLog_GivesANewTouchId_KeptInTheDataFileAcrossRuns()
+    {
+        Assert.Contains("(sam-okafor/3)", Sandbox.Ok(_sandbox.RunToday("log", "sam-okafor", "--channel", "phone")).Out, StringComparison.Ordinal);
+        Sandbox.Ok(_sandbox.RunToday("unlog", "sam-okafor/3"));
+
+        using (var data = _sandbox.DataJson())
+        {
+            var sam = data.RootElement.GetProperty("relationships").EnumerateArray().Single(r => r.Str("id") == "sam-okafor");
+            Assert.Equal(3, sam.GetProperty("touchNumber").GetInt32());
+            Assert.All(
+                data.RootElement.GetProperty("relationships").EnumerateArray().Where(r => r.Str("id") != "sam-okafor"),
+                r => Assert.False(r.TryGetProperty("touchNumber", out _)));
+        }
+
+        // Every command reads the file again: the number removed is not given again.
+        Assert.Contains("(sam-okafor/4)", Sandbox.Ok(_sandbox.RunToday("log", "sam-okafor", "--channel", "phone")).Out, StringComparison.Ordinal);
+        using (var data = _sandbox.DataJson())
+        {
+            var sam = data.RootElement.GetProperty("relationships").EnumerateArray().Single(r => r.Str("id") == "sam-okafor");
+            Assert.False(sam.TryGetProperty("touchNumber", out _)); // sam-okafor/4 says it now
+        }
+
+        Sandbox.Ok(_sandbox.RunToday("unlog", "sam-okafor/4"));
+        Sandbox.Ok(_sandbox.RunToday("unlog", "sam-okafor/2"));
+        Assert.Contains("(sam-okafor/5)", Sandbox.Ok(_sandbox.RunToday("log", "sam-okafor", "--channel", "phone")).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATouchNumberBelowOne_InTheDataFile_IsAnErrorNamingItsPlace()
+    {
+        string text = File.ReadAllText(_sandbox.DataFile).Replace("\"id\": \"sam-okafor\",", "\"id\": \"sam-okafor\",\n      \"touchNumber\": 0,", StringComparison.Ordinal);
+        File.WriteAllText(_sandbox.DataFile, text);
+
+        var result = Sandbox.Fails(_sandbox.RunToday("show", "sam-okafor"));
+
+        Assert.Contains(".touchNumber: 0 is not a touch number", result.Error, StringComparison.Ordinal);
+    }
 }

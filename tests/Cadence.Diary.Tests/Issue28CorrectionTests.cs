@@ -143,4 +143,41 @@ public sealed class Issue28CorrectionTests : IDisposable, IClassFixture<DemoData
 
         Assert.Contains(".touchNumber: 0 is not a touch number", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Tags_AreGivenByAdd_AddedAndRemovedByEdit_ShownByShow_AndFoundByListSearch()
+    {
+        Assert.Equal("ana-lima\n", Sandbox.Ok(_sandbox.RunToday("add", "Ana Lima", "--tier", "prospect", "--tag", "Lisbon", "--tag", "web summit")).Out);
+        using (var show = Sandbox.Ok(_sandbox.RunToday("show", "ana-lima", "--json")).Json())
+        {
+            Assert.Equal(["Lisbon", "web summit"], show.RootElement.GetProperty("relationship").GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        }
+
+        Assert.Contains("  tags     Lisbon, web summit", Sandbox.Ok(_sandbox.RunToday("show", "ana-lima")).Out, StringComparison.Ordinal);
+        using (var found = Sandbox.Ok(_sandbox.RunToday("list", "--search", "summit", "--json")).Json())
+        {
+            Assert.Equal(["ana-lima"], found.RootElement.GetProperty("relationships").EnumerateArray().Select(r => r.Str("id")));
+        }
+
+        var edit = Sandbox.Ok(_sandbox.RunToday("edit", "zoe-muller", "--tag", "vip", "--untag", "berlin"));
+        Assert.Contains("Changed Zoë Müller (zoe-muller): tags Berlin, retainer → retainer, vip.", edit.Out, StringComparison.Ordinal);
+        using var data = _sandbox.DataJson();
+        var zoe = data.RootElement.GetProperty("relationships").EnumerateArray().Single(r => r.Str("id") == "zoe-muller");
+        Assert.Equal(["retainer", "vip"], zoe.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Theory]
+    [InlineData("--untag vip: Zoë Müller (zoe-muller) has no such tag (its tags: Berlin, retainer); nothing was changed.", "edit", "zoe-muller", "--untag", "vip")]
+    [InlineData("--tag \"a\\u0007b\" contains the control character U+0007", "edit", "zoe-muller", "--tag", "a\u0007b")]
+    [InlineData("--tag must not be empty or blank", "edit", "zoe-muller", "--tag", " ")]
+    [InlineData("--tag \"a\\u0007b\" contains the control character U+0007", "add", "Ana Lima", "--tier", "client", "--tag", "a\u0007b")]
+    public void Tags_BadInput_IsOneLineNamingIt_AndWritesNothing(string message, params string[] args)
+    {
+        byte[] before = _sandbox.DataBytes();
+
+        var result = Sandbox.Fails(_sandbox.RunToday(args));
+
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.DataBytes());
+    }
 }

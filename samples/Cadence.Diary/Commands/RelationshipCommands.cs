@@ -204,14 +204,22 @@ internal static class RelationshipCommands
         var emails = invocation.Has("email") ? NoneOr(invocation.All("email")) : null;
         var phones = invocation.Has("phone") ? NoneOr(invocation.All("phone")) : null;
         string? metAt = invocation.Get("met-at") is { } m ? m.Trim() == "none" ? string.Empty : m : null;
-        if (name is null && tier is null && !invocation.Has("zone") && prefers is null && weekend is null && rule is null && emails is null && phones is null && metAt is null)
+        var tags = invocation.All("tag").Select(t => t.Trim()).ToList();
+        var untags = invocation.All("untag").Select(t => t.Trim()).ToList();
+        if (name is null && tier is null && !invocation.Has("zone") && prefers is null && weekend is null && rule is null && emails is null && phones is null && metAt is null
+            && tags.Count == 0 && untags.Count == 0)
         {
-            throw new UsageException($"edit needs something to change: --name, --tier, --zone, --prefers, --weekend, --rule, --email, --phone or --met-at; run `{CommandLine.Program} edit --help`.");
+            throw new UsageException($"edit needs something to change: --name, --tier, --zone, --prefers, --weekend, --rule, --email, --phone, --met-at, --tag or --untag; run `{CommandLine.Program} edit --help`.");
         }
 
         return app.Change(invocation, (data, today) =>
         {
             var before = EditCommands.Find(data, id);
+            if (untags.FirstOrDefault(u => !before.Tags.Any(t => string.Equals(t, u, StringComparison.OrdinalIgnoreCase))) is { } missing)
+            {
+                throw new UserException($"--untag {Text.Printable(missing)}: {before.Name} ({before.Id}) has no such tag ({(before.Tags.Count == 0 ? "it has none" : "its tags: " + string.Join(", ", before.Tags))}); nothing was changed.");
+            }
+
             var diary = data.Diary.Update(before.Id, r =>
             {
                 r = name is null ? r : r.WithName(name);
@@ -222,6 +230,12 @@ internal static class RelationshipCommands
                 r = emails is null ? r : r.WithEmails(emails);
                 r = phones is null ? r : r.WithPhones(phones);
                 r = metAt is null ? r : r.WithMetAt(metAt);
+                if (tags.Count > 0 || untags.Count > 0)
+                {
+                    var kept = r.Tags.Where(t => !untags.Contains(t, StringComparer.OrdinalIgnoreCase)).Concat(tags).ToList();
+                    r = Text.Naming(() => r.WithTags(kept), ("tags", "--tag"));
+                }
+
                 return rule is null ? r : r.WithRule(rule.Value.Rule);
             });
             var after = diary[before.Id];
@@ -243,6 +257,7 @@ internal static class RelationshipCommands
             Changed("e-mail", List(before.Emails), List(after.Emails));
             Changed("phone", List(before.Phones), List(after.Phones));
             Changed("met at", before.MetAt ?? "none", after.MetAt ?? "none");
+            Changed("tags", List(before.Tags), List(after.Tags));
             if (changes.Count == 0)
             {
                 return ((DiaryData?)null, $"{before.Name} ({before.Id}) already has those details; nothing changed.\n");

@@ -180,4 +180,21 @@ public sealed class Issue28CorrectionTests : IDisposable, IClassFixture<DemoData
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
         Assert.Equal(before, _sandbox.DataBytes());
     }
+
+    [Fact]
+    public void Edit_RefusesAnAddressOrNumberAlreadyAnotherRelationships_NamingWhose_AndWritesNothing()
+    {
+        Sandbox.Ok(_sandbox.RunToday("add", "Maria Rossi", "--tier", "client", "--email", "maria@example.com", "--phone", "+39 06 1234 5678"));
+        byte[] before = _sandbox.DataBytes();
+
+        var email = Sandbox.Fails(_sandbox.RunToday("edit", "sam-okafor", "--email", "sam@example.com", "--email", " Maria@Example.COM "));
+        Assert.Equal("Cadence.Diary: The e-mail Maria@Example.COM is already maria-rossi's (Maria Rossi); nothing was changed.\n", email.Error);
+        var phone = Sandbox.Fails(_sandbox.RunToday("edit", "sam-okafor", "--phone", "+39 (06) 1234-5678"));
+        Assert.Equal("Cadence.Diary: The phone number +39 (06) 1234-5678 is already maria-rossi's (Maria Rossi); nothing was changed.\n", phone.Error);
+        Assert.Equal(before, _sandbox.DataBytes());
+
+        // Her own address, and one nobody has, are fine.
+        Sandbox.Ok(_sandbox.RunToday("edit", "maria-rossi", "--email", "maria@example.com", "--email", "m.rossi@example.com"));
+        Assert.Contains("e-mail none → sam@example.com", Sandbox.Ok(_sandbox.RunToday("edit", "sam-okafor", "--email", "sam@example.com")).Out, StringComparison.Ordinal);
+    }
 }

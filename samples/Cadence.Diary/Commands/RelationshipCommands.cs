@@ -215,6 +215,7 @@ internal static class RelationshipCommands
         return app.Change(invocation, (data, today) =>
         {
             var before = EditCommands.Find(data, id);
+            RefuseTaken(data.Diary, before, emails, phones);
             if (untags.FirstOrDefault(u => !before.Tags.Any(t => string.Equals(t, u, StringComparison.OrdinalIgnoreCase))) is { } missing)
             {
                 throw new UserException($"--untag {Text.Printable(missing)}: {before.Name} ({before.Id}) has no such tag ({(before.Tags.Count == 0 ? "it has none" : "its tags: " + string.Join(", ", before.Tags))}); nothing was changed.");
@@ -265,6 +266,32 @@ internal static class RelationshipCommands
 
             return EditCommands.Changed(data, diary, after.Id, today, $"Changed {after.Name} ({after.Id}): {string.Join("; ", changes)}.");
         });
+    }
+
+    /// <summary>
+    /// An e-mail address or phone number already another relationship's is refused, naming whose, compared as imports
+    /// compare them (the library's <see cref="Relationship.EmailKey"/> and <see cref="Relationship.PhoneKey"/>): one
+    /// person's address on two entries would make imports match either.
+    /// </summary>
+    private static void RefuseTaken(Diary diary, Relationship editing, IReadOnlyList<string>? emails, IReadOnlyList<string>? phones)
+    {
+        foreach (string email in emails ?? [])
+        {
+            string? key = Relationship.EmailKey(email);
+            if (key is not null && diary.Relationships.FirstOrDefault(r => r.Id != editing.Id && r.Emails.Any(e => string.Equals(Relationship.EmailKey(e), key, StringComparison.OrdinalIgnoreCase))) is { } owner)
+            {
+                throw new UserException($"The e-mail {Text.Printable(email.Trim())} is already {owner.Id}'s ({Text.Printable(owner.Name)}); nothing was changed.");
+            }
+        }
+
+        foreach (string phone in phones ?? [])
+        {
+            string key = Relationship.PhoneKey(phone);
+            if (key.Length > 0 && diary.Relationships.FirstOrDefault(r => r.Id != editing.Id && r.Phones.Any(p => Relationship.PhoneKey(p) == key)) is { } owner)
+            {
+                throw new UserException($"The phone number {Text.Printable(phone.Trim())} is already {owner.Id}'s ({Text.Printable(owner.Name)}); nothing was changed.");
+            }
+        }
     }
 
     /// <summary>The values given, or none for <c>none</c>.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
+using System.Globalization;
 using System.Threading;
 using Cadence.Internal;
 
@@ -14,7 +15,8 @@ public sealed partial class Diary
     /// Returns a copy with one more touch, and what logging it means for the next step: the open commitments it
     /// closes are marked done by it (see <see cref="CommitmentsClosedBy"/>), and a move by hand made on or before its
     /// date ends (the move was for the touch that has now happened). A touch logged without an id is given one,
-    /// "relationship-id/n" (see <see cref="Touch.Id"/>); the diary's copy of the touch has it.
+    /// "relationship-id/n" (see <see cref="Touch.Id"/>), n above every number the relationship's touches have had, removed
+    /// ones included (see <see cref="TouchNumberMarks"/>), so an id is never given twice; the diary's copy of the touch has it.
     /// </summary>
     /// <param name="touch">The touch; it must name a relationship in the diary (by its id or an alias: the diary's copy names its id), and its id, if any, must be new.</param>
     /// <returns>The changed copy.</returns>
@@ -70,6 +72,8 @@ public sealed partial class Diary
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var existing = TouchIds;
         var logged = new int[_relationships.Length];
+        var floors = new int[_relationships.Length];
+        Array.Fill(floors, -1);
         var commitments = _commitments;
         HashSet<string>? movesDone = null;
         foreach (var given in touches)
@@ -89,7 +93,12 @@ public sealed partial class Diary
             }
             else
             {
-                string generated = NewTouchId(index, logged[index], id => existing.ContainsKey(id) || ids.Contains(id));
+                if (floors[index] < 0)
+                {
+                    floors[index] = TouchNumberFloor(index);
+                }
+
+                string generated = NewTouchId(index, logged[index], floors[index], id => existing.ContainsKey(id) || ids.Contains(id));
                 ids.Add(generated);
                 touch = touch.WithGeneratedId(generated);
             }
@@ -126,7 +135,7 @@ public sealed partial class Diary
 
     /// <summary>
     /// Returns a copy without a touch logged by mistake. The commitments it closed are open again (a commitment closed
-    /// by hand stays closed); anything else is unchanged.
+    /// by hand stays closed); anything else is unchanged. Its id is not given again (see <see cref="TouchNumberMarks"/>).
     /// </summary>
     /// <param name="touchId">The touch's id.</param>
     /// <returns>The changed copy.</returns>
@@ -135,7 +144,7 @@ public sealed partial class Diary
     public Diary RemoveTouch(string touchId)
     {
         int t = TouchIndexOf(touchId);
-        return With(touches: _touches.RemoveAt(t), commitments: ReopenClosedBy(_commitments, touchId));
+        return With(touches: _touches.RemoveAt(t), commitments: ReopenClosedBy(_commitments, touchId), touchMarks: Remember(_touchMarks, touchId));
     }
 
     /// <summary>
@@ -171,7 +180,8 @@ public sealed partial class Diary
             commitments = CloseBy(commitments, corrected, index);
         }
 
-        return With(touches: _touches.SetItem(t, corrected), commitments: commitments);
+        // Remembered, as a removed id is: a correction may move the touch to another relationship.
+        return With(touches: _touches.SetItem(t, corrected), commitments: commitments, touchMarks: Remember(_touchMarks, touchId));
     }
 
     /// <summary>The touch on the relationship its relationship id names, when that id is an alias (a merged id).</summary>
@@ -183,19 +193,111 @@ public sealed partial class Diary
             ? index
             : throw new KeyNotFoundException($"No touch has the id \"{touchId}\".");
 
-    /// <summary>A new touch id for a relationship: "id/n", n one more than its touches, or the next one free.</summary>
-    private string NewTouchId(int relationshipIndex) => NewTouchId(relationshipIndex, 0, HasTouchId);
+    /// <summary>
+    /// The touch numbers a store keeps so that touch ids are never given twice: per relationship id, the highest n of a
+    /// touch id "relationship-id/n" this diary removed (<see cref="RemoveTouch"/>) or corrected (<see cref="CorrectTouch"/>,
+    /// which may move a touch to another relationship), listed only where it is higher than the n of every touch of the
+    /// relationship now (the touches' ids say the rest). <see cref="Log(Touch)"/> gives a relationship's next touch an n
+    /// above this, above its touches' and above its count of touches, so after an <c>unlog</c> the next touch gets a new
+    /// id. A store that keeps a diary between runs writes these beside the relationships and gives them back with
+    /// <see cref="WithTouchNumberMark"/>; a relationship without one needs nothing kept.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> TouchNumberMarks
+    {
+        get
+        {
+            var kept = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+            foreach (var (relationshipId, mark) in _touchMarks)
+            {
+                if (_byId.TryGetValue(relationshipId, out int index) && mark > HighestTouchNumber(index))
+                {
+                    kept.Add(relationshipId, mark);
+                }
+            }
 
-    /// <summary>A new touch id for a relationship with <paramref name="pending"/> more touches than it holds, not <paramref name="taken"/>.</summary>
-    private string NewTouchId(int relationshipIndex, int pending, Func<string, bool> taken)
+            return kept.ToImmutable();
+        }
+    }
+
+    /// <summary>
+    /// Returns a copy that remembers touch numbers up to <paramref name="number"/> as given to a relationship's touches
+    /// (ids "relationship-id/1" to "relationship-id/<paramref name="number"/>"), so <see cref="Log(Touch)"/> does not give
+    /// them again: how a store gives back what <see cref="TouchNumberMarks"/> said when it was saved. A lower number than
+    /// the diary already remembers changes nothing.
+    /// </summary>
+    /// <param name="relationshipId">The relationship's id.</param>
+    /// <param name="number">The highest number given, at least 1.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="KeyNotFoundException">No relationship has that id; the message names it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The number is less than 1.</exception>
+    [Pure]
+    public Diary WithTouchNumberMark(string relationshipId, int number)
+    {
+        IndexOf(relationshipId);
+        if (number < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(number), number, $"The touch number of \"{relationshipId}\" must be at least 1; got {number.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return _touchMarks.TryGetValue(relationshipId, out int mark) && mark >= number
+            ? this
+            : With(touchMarks: _touchMarks.SetItem(relationshipId, number));
+    }
+
+    /// <summary>The marks with a removed or corrected touch's number remembered, when its id is "relationship-id/n" of a relationship in the diary.</summary>
+    private ImmutableDictionary<string, int> Remember(ImmutableDictionary<string, int> marks, string touchId)
+    {
+        int slash = touchId.LastIndexOf('/');
+        if (slash <= 0 || !_byId.ContainsKey(touchId[..slash]) || TouchNumber(touchId, slash) is not { } n)
+        {
+            return marks;
+        }
+
+        string relationshipId = touchId[..slash];
+        return marks.TryGetValue(relationshipId, out int mark) && mark >= n ? marks : marks.SetItem(relationshipId, n);
+    }
+
+    /// <summary>The n of an id "prefix/n" whose prefix ends at <paramref name="slash"/>, or null when what follows is not a whole number from 1.</summary>
+    private static int? TouchNumber(string touchId, int slash) =>
+        int.TryParse(touchId.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : null;
+
+    /// <summary>The highest n of an id "relationship-id/n" among a relationship's touches now, 0 for none.</summary>
+    private int HighestTouchNumber(int relationshipIndex)
+    {
+        string id = _relationships[relationshipIndex].Id;
+        int highest = 0;
+        foreach (int t in Slice(_groupedTouches, _touchStart, relationshipIndex))
+        {
+            if (_touches[t].Id is { } touchId && touchId.Length > id.Length + 1 && touchId[id.Length] == '/'
+                && touchId.StartsWith(id, StringComparison.Ordinal) && TouchNumber(touchId, id.Length) is { } n && n > highest)
+            {
+                highest = n;
+            }
+        }
+
+        return highest;
+    }
+
+    /// <summary>The numbers a relationship's new touch id must be above: those it remembers and those its touches have.</summary>
+    private int TouchNumberFloor(int relationshipIndex) =>
+        Math.Max(_touchMarks.GetValueOrDefault(_relationships[relationshipIndex].Id), HighestTouchNumber(relationshipIndex));
+
+    /// <summary>A new touch id for a relationship: "id/n", n above its count of touches and every number it had (see <see cref="TouchNumberMarks"/>), or the next one free.</summary>
+    private string NewTouchId(int relationshipIndex) => NewTouchId(relationshipIndex, 0, TouchNumberFloor(relationshipIndex), HasTouchId);
+
+    /// <summary>
+    /// A new touch id for a relationship with <paramref name="pending"/> more touches than it holds, above
+    /// <paramref name="floor"/> (its <see cref="TouchNumberFloor"/>), not <paramref name="taken"/>.
+    /// </summary>
+    private string NewTouchId(int relationshipIndex, int pending, int floor, Func<string, bool> taken)
     {
         string prefix = _relationships[relationshipIndex].Id + "/";
-        int n = _touchStart[relationshipIndex + 1] - _touchStart[relationshipIndex] + pending + 1;
-        string id = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        int n = Math.Max(_touchStart[relationshipIndex + 1] - _touchStart[relationshipIndex] + pending, floor) + 1;
+        string id = prefix + n.ToString(CultureInfo.InvariantCulture);
         while (taken(id))
         {
             n++;
-            id = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            id = prefix + n.ToString(CultureInfo.InvariantCulture);
         }
 
         return id;

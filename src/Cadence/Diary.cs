@@ -20,6 +20,8 @@ public sealed partial class Diary
     private readonly ImmutableArray<Commitment> _commitments;
     private readonly ImmutableArray<ManualMove> _moves;
     private readonly ImmutableArray<Campaign> _campaigns;
+    // Per relationship id, the highest n of a touch id "relationship-id/n" removed or corrected (see TouchNumberMarks).
+    private readonly ImmutableDictionary<string, int> _touchMarks;
     private readonly ManualMove?[] _moveByRelationship;
     private readonly Dictionary<string, int> _byId;
     // The relationships by alias (ids merged into them); null when none has an alias.
@@ -55,7 +57,8 @@ public sealed partial class Diary
             touches?.ToImmutableArray() ?? ImmutableArray<Touch>.Empty,
             commitments?.ToImmutableArray() ?? ImmutableArray<Commitment>.Empty,
             moves?.ToImmutableArray() ?? ImmutableArray<ManualMove>.Empty,
-            campaigns?.ToImmutableArray() ?? ImmutableArray<Campaign>.Empty)
+            campaigns?.ToImmutableArray() ?? ImmutableArray<Campaign>.Empty,
+            ImmutableDictionary<string, int>.Empty.WithComparers(StringComparer.Ordinal))
     {
     }
 
@@ -71,9 +74,11 @@ public sealed partial class Diary
         ImmutableArray<Touch> touches,
         ImmutableArray<Commitment> commitments,
         ImmutableArray<ManualMove> moves,
-        ImmutableArray<Campaign> campaigns)
+        ImmutableArray<Campaign> campaigns,
+        ImmutableDictionary<string, int> touchMarks)
     {
         _relationships = relationships;
+        _touchMarks = touchMarks;
         _touches = touches;
         _commitments = commitments;
         _moves = moves;
@@ -114,8 +119,9 @@ public sealed partial class Diary
         ImmutableArray<Touch>? touches = null,
         ImmutableArray<Commitment>? commitments = null,
         ImmutableArray<ManualMove>? moves = null,
-        ImmutableArray<Campaign>? campaigns = null) =>
-        new(this, relationships ?? _relationships, touches ?? _touches, commitments ?? _commitments, moves ?? _moves, campaigns ?? _campaigns);
+        ImmutableArray<Campaign>? campaigns = null,
+        ImmutableDictionary<string, int>? touchMarks = null) =>
+        new(this, relationships ?? _relationships, touches ?? _touches, commitments ?? _commitments, moves ?? _moves, campaigns ?? _campaigns, touchMarks ?? _touchMarks);
 
     /// <summary>A diary with nothing in it.</summary>
     public static Diary Empty { get; } = new([]);

@@ -85,6 +85,7 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock, str
         "unarchive" => RelationshipCommands.Unarchive(this, invocation),
         "resume" => RelationshipCommands.Resume(this, invocation),
         "unlog" => RelationshipCommands.Unlog(this, invocation),
+        "fix" => RelationshipCommands.Fix(this, invocation),
         "move" => EditCommands.Move(this, invocation),
         "pause" => EditCommands.Pause(this, invocation),
         "archive" => EditCommands.Archive(this, invocation),

@@ -62,6 +62,7 @@ internal static class EditCommands
 
             var relationship = new Relationship(id, name, tier).WithTimeZone(zone).WithPreferredChannels(prefers)
                 .WithEmails(invocation.All("email")).WithPhones(invocation.All("phone")).WithMetAt(invocation.Get("met-at"));
+            relationship = Text.Naming(() => relationship.WithTags(invocation.All("tag").Select(t => t.Trim())), ("tags", "--tag"));
             var diary = data.Diary.Add(relationship);
             if (firstTouchBy is { } by)
             {

@@ -218,14 +218,23 @@ internal static class RelationshipCommands
         var emails = invocation.Has("email") ? NoneOr(invocation.All("email")) : null;
         var phones = invocation.Has("phone") ? NoneOr(invocation.All("phone")) : null;
         string? metAt = invocation.Get("met-at") is { } m ? m.Trim() == "none" ? string.Empty : m : null;
-        if (name is null && tier is null && !invocation.Has("zone") && prefers is null && weekend is null && rule is null && emails is null && phones is null && metAt is null)
+        var tags = invocation.All("tag").Select(t => t.Trim()).ToList();
+        var untags = invocation.All("untag").Select(t => t.Trim()).ToList();
+        if (name is null && tier is null && !invocation.Has("zone") && prefers is null && weekend is null && rule is null && emails is null && phones is null && metAt is null
+            && tags.Count == 0 && untags.Count == 0)
         {
-            throw new UsageException($"edit needs something to change: --name, --tier, --zone, --prefers, --weekend, --rule, --email, --phone or --met-at; run `{CommandLine.Program} edit --help`.");
+            throw new UsageException($"edit needs something to change: --name, --tier, --zone, --prefers, --weekend, --rule, --email, --phone, --met-at, --tag or --untag; run `{CommandLine.Program} edit --help`.");
         }
 
         return app.Change(invocation, (data, today) =>
         {
             var before = EditCommands.Find(data, id);
+            RefuseTaken(data.Diary, before, emails, phones);
+            if (untags.FirstOrDefault(u => !before.Tags.Any(t => string.Equals(t, u, StringComparison.OrdinalIgnoreCase))) is { } missing)
+            {
+                throw new UserException($"--untag {Text.Printable(missing)}: {before.Name} ({before.Id}) has no such tag ({(before.Tags.Count == 0 ? "it has none" : "its tags: " + string.Join(", ", before.Tags))}); nothing was changed.");
+            }
+
             var diary = data.Diary.Update(before.Id, r =>
             {
                 r = name is null ? r : r.WithName(name);
@@ -236,6 +245,12 @@ internal static class RelationshipCommands
                 r = emails is null ? r : r.WithEmails(emails);
                 r = phones is null ? r : r.WithPhones(phones);
                 r = metAt is null ? r : r.WithMetAt(metAt);
+                if (tags.Count > 0 || untags.Count > 0)
+                {
+                    var kept = r.Tags.Where(t => !untags.Contains(t, StringComparer.OrdinalIgnoreCase)).Concat(tags).ToList();
+                    r = Text.Naming(() => r.WithTags(kept), ("tags", "--tag"));
+                }
+
                 return rule is null ? r : r.WithRule(rule.Value.Rule);
             });
             var after = diary[before.Id];
@@ -257,6 +272,7 @@ internal static class RelationshipCommands
             Changed("e-mail", List(before.Emails), List(after.Emails));
             Changed("phone", List(before.Phones), List(after.Phones));
             Changed("met at", before.MetAt ?? "none", after.MetAt ?? "none");
+            Changed("tags", List(before.Tags), List(after.Tags));
             if (changes.Count == 0)
             {
                 return ((DiaryData?)null, $"{before.Name} ({before.Id}) already has those details; nothing changed.\n");
@@ -264,6 +280,32 @@ internal static class RelationshipCommands
 
             return EditCommands.Changed(data, diary, after.Id, today, $"Changed {after.Name} ({after.Id}): {string.Join("; ", changes)}.");
         });
+    }
+
+    /// <summary>
+    /// An e-mail address or phone number already another relationship's is refused, naming whose, compared as imports
+    /// compare them (the library's <see cref="Relationship.EmailKey"/> and <see cref="Relationship.PhoneKey"/>): one
+    /// person's address on two entries would make imports match either.
+    /// </summary>
+    private static void RefuseTaken(Diary diary, Relationship editing, IReadOnlyList<string>? emails, IReadOnlyList<string>? phones)
+    {
+        foreach (string email in emails ?? [])
+        {
+            string? key = Relationship.EmailKey(email);
+            if (key is not null && diary.Relationships.FirstOrDefault(r => r.Id != editing.Id && r.Emails.Any(e => string.Equals(Relationship.EmailKey(e), key, StringComparison.OrdinalIgnoreCase))) is { } owner)
+            {
+                throw new UserException($"The e-mail {Text.Printable(email.Trim())} is already {owner.Id}'s ({Text.Printable(owner.Name)}); nothing was changed.");
+            }
+        }
+
+        foreach (string phone in phones ?? [])
+        {
+            string key = Relationship.PhoneKey(phone);
+            if (key.Length > 0 && diary.Relationships.FirstOrDefault(r => r.Id != editing.Id && r.Phones.Any(p => Relationship.PhoneKey(p) == key)) is { } owner)
+            {
+                throw new UserException($"The phone number {Text.Printable(phone.Trim())} is already {owner.Id}'s ({Text.Printable(owner.Name)}); nothing was changed.");
+            }
+        }
     }
 
     /// <summary>The values given, or none for <c>none</c>.</summary>
@@ -296,6 +338,119 @@ internal static class RelationshipCommands
 
             return EditCommands.Changed(data, diary, relationship.Id, today, text.ToString());
         });
+    }
+
+    /// <summary>
+    /// <c>fix TOUCH-ID</c>: corrects a logged touch through the library's <see cref="Diary.CorrectTouch"/> (the id stays;
+    /// the steps the touch had closed open again and the corrected touch closes what it takes), and says in one line what
+    /// changed, then any step opened again or done by it.
+    /// </summary>
+    public static int Fix(App app, Invocation invocation)
+    {
+        string touchId = invocation.Positionals[0].Trim();
+        if (invocation.Has("inbound") && invocation.Has("outbound"))
+        {
+            throw new UsageException("fix takes --inbound or --outbound, not both.");
+        }
+
+        if (invocation.Has("no-reply") && invocation.Has("replied"))
+        {
+            throw new UsageException("fix takes --no-reply or --replied, not both.");
+        }
+
+        string[] options = ["on", "channel", "medium", "note", "inbound", "outbound", "no-reply", "replied"];
+        if (!options.Any(invocation.Has))
+        {
+            throw new UsageException($"fix needs something to change: --on, --channel, --medium, --note, --inbound, --outbound, --no-reply or --replied; run `{CommandLine.Program} fix --help`.");
+        }
+
+        LocalDate? on = invocation.Get("on") is { } o ? Text.ParseDate(o, "--on") : null;
+        ChannelWord? said = invocation.Get("channel") is { } c ? Text.ParseChannelWord(c, "--channel") : null;
+
+        return app.Change(invocation, (data, today) =>
+        {
+            var before = data.Diary.Touches.FirstOrDefault(t => t.Id == touchId)
+                ?? throw new UserException($"No touch has the id \"{Text.Printable(touchId)}\"{Suggestions.For(touchId, data.Diary.Touches.Select(t => t.Id).OfType<string>())}; nothing was changed; `{CommandLine.Program} show ID` lists a relationship's touches with their ids.");
+            if (on is { } date && date > today)
+            {
+                throw new UserException($"--on {Text.Format(date)} is after today ({Text.Format(today)}); a touch is logged once it has happened.");
+            }
+
+            var direction = invocation.Has("inbound") ? Direction.Inbound : invocation.Has("outbound") ? Direction.Outbound : before.Direction;
+            var outcome = invocation.Has("no-reply") ? Outcome.NoReply : invocation.Has("replied") ? Outcome.Connected : before.Outcome;
+            string? medium = invocation.Get("medium") ?? said?.Medium ?? before.Medium;
+            string? note = invocation.Has("note") ? invocation.Get("note") : before.Summary;
+            var after = Text.Naming(
+                    () => new Touch(before.RelationshipId, on ?? before.Date, said?.Channel ?? before.Channel, direction, outcome, medium, note, before.Time),
+                    ("summary", "--note"),
+                    ("medium", "--medium"))
+                // A ladder follows up an attempt of yours: a touch corrected to theirs has none.
+                .WithFollowUp(direction == Direction.Inbound ? null : before.FollowUp);
+
+            var changes = new List<string>();
+            if (after.Date != before.Date)
+            {
+                string was = English.Day(before.Date);
+                changes.Add($"on {English.Day(after.Date)} (was {(before.Date.Year == after.Date.Year ? was[..was.LastIndexOf(' ')] : was)})");
+            }
+
+            if (after.Channel != before.Channel)
+            {
+                changes.Add($"{after.Channel.ToWord()} (was {before.Channel.ToWord()})");
+            }
+
+            if (after.Medium != before.Medium)
+            {
+                changes.Add($"medium {after.Medium ?? "none"} (was {before.Medium ?? "none"})");
+            }
+
+            if (after.Summary != before.Summary)
+            {
+                changes.Add($"note {Quoted(after.Summary)} (was {Quoted(before.Summary)})");
+            }
+
+            if (after.Direction != before.Direction)
+            {
+                changes.Add($"{Word(after.Direction)} (was {Word(before.Direction)})");
+            }
+
+            if (after.Outcome != before.Outcome)
+            {
+                changes.Add($"{Word(after.Outcome)} (was {Word(before.Outcome)})");
+            }
+
+            if (changes.Count == 0)
+            {
+                return ((DiaryData?)null, $"{touchId} already has those details; nothing changed.");
+            }
+
+            var diary = data.Diary.CorrectTouch(touchId, after);
+            var text = new System.Text.StringBuilder($"Fixed {touchId}: {string.Join(", ", changes)}.\n");
+            foreach (var commitment in diary.CommitmentsOf(before.RelationshipId))
+            {
+                bool was = data.Diary.GetCommitment(commitment.Id).IsOpen;
+                if (commitment.IsOpen && !was)
+                {
+                    text.Append($"Open again: {commitment.Purpose} ({commitment.Id}), which it had closed.\n");
+                }
+                else if (!commitment.IsOpen && was)
+                {
+                    text.Append($"Done: {commitment.Purpose} ({commitment.Id}).\n");
+                }
+            }
+
+            return (data.WithDiary(diary), text.ToString().TrimEnd('\n'));
+        });
+
+        static string Quoted(string? text) => text is null ? "none" : $"\"{text}\"";
+
+        static string Word(Enum value) => value switch
+        {
+            Direction.Inbound => "inbound",
+            Direction.Outbound => "outbound",
+            Outcome.NoReply => "no reply",
+            _ => "connected",
+        };
     }
 
     private static int Reactivate(App app, Invocation invocation, RelationshipStatus from, Func<Diary, string, Diary> change, string state, string done)

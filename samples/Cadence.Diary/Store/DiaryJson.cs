@@ -252,6 +252,17 @@ internal static class DiaryJson
             throw new DataFileException(Messages.OneLine(e));
         }
 
+        // The touch numbers given before and removed since (Diary.TouchNumberMarks): never given again.
+        foreach (var (r, i) in (file.Relationships ?? []).Select((r, i) => (r, i)))
+        {
+            if (r.TouchNumber is { } number)
+            {
+                diary = number >= 1
+                    ? diary.WithTouchNumberMark(r.Id, number)
+                    : throw new DataFileException($"relationships[{i}].touchNumber: {number.ToString(CultureInfo.InvariantCulture)} is not a touch number; it is a whole number from 1");
+            }
+        }
+
         var data = new DiaryData(diary);
         foreach (var (tier, rule) in file.Rules ?? [])
         {
@@ -450,7 +461,9 @@ internal static class DiaryJson
 
     // ---------------------------------------------------------------- writing: the diary to the file
 
-    private static FileDto ToFile(DiaryData data) => new(
+    private static FileDto ToFile(DiaryData data) => ToFile(data, data.Diary.TouchNumberMarks);
+
+    private static FileDto ToFile(DiaryData data, IReadOnlyDictionary<string, int> touchNumbers) => new(
         DiaryData.CurrentFormat,
         new OwnerDto(
             data.Owner.Zone,
@@ -463,7 +476,7 @@ internal static class DiaryJson
         data.Ladders.Count > 0
             ? data.Ladders.ToDictionary(p => p.Key, p => new LadderDto(p.Value.Ladder.FormatSteps(), p.Value.Tiers.Length > 0 ? [.. p.Value.Tiers] : null))
             : null,
-        [.. data.Diary.Relationships.Select(ToRelationshipDto)],
+        [.. data.Diary.Relationships.Select(r => ToRelationshipDto(r, touchNumbers))],
         [.. data.Diary.Touches.Select(ToTouchDto)],
         [.. data.Diary.Commitments.Select(ToCommitmentDto)],
         [.. data.Diary.Moves.Select(m => new MoveDto(m.RelationshipId, m.To, m.MadeOn, m.FirstTouch ? true : null))],
@@ -506,7 +519,7 @@ internal static class DiaryJson
         };
     }
 
-    private static RelationshipDto ToRelationshipDto(Relationship r) => new(
+    private static RelationshipDto ToRelationshipDto(Relationship r, IReadOnlyDictionary<string, int> touchNumbers) => new(
         r.Id,
         r.Name,
         r.Tier,
@@ -521,7 +534,8 @@ internal static class DiaryJson
         r.Phones.Count > 0 ? [.. r.Phones] : null,
         r.MetAt,
         r.ImportantDates.Count > 0 ? [.. r.ImportantDates.Select(ImportantDates.ToDto)] : null,
-        r.Aliases.Count > 0 ? [.. r.Aliases] : null);
+        r.Aliases.Count > 0 ? [.. r.Aliases] : null,
+        touchNumbers.TryGetValue(r.Id, out int number) ? number : null);
 
     private static TouchDto ToTouchDto(Touch t) => new(
         t.RelationshipId,

@@ -23,4 +23,10 @@ public enum ImportAction
     /// one and none of their addresses); the line names them. Merge them, or give the right one an address, and import again.
     /// </summary>
     PossibleDuplicate,
+
+    /// <summary>
+    /// A meeting booked from the calendar (<see cref="CommitmentKind.Booked"/>) that is no longer there: cancelled,
+    /// declined or removed from the file. Its booking is dropped.
+    /// </summary>
+    Dropped,
 }

@@ -24,7 +24,7 @@ public sealed record Commitment
     /// <param name="channel">The channel to use, when decided.</param>
     /// <param name="time">The time of day in the owner's time zone, when agreed ("call on Tuesday at 10:00").</param>
     /// <param name="madeOn">The day it was made, when known: a reply counts only after it, and the plan of an earlier day leaves it out.</param>
-    /// <param name="kind">A step you take, or one you take only if they have not replied (which needs <paramref name="madeOn"/>).</param>
+    /// <param name="kind">A step you take, one you take only if they have not replied (which needs <paramref name="madeOn"/>), or a meeting booked in your calendar.</param>
     /// <exception cref="ArgumentException">
     /// An id or the purpose is blank or malformed; it is made after it is due; or it waits for a reply without the day it was made.
     /// </exception>
@@ -80,7 +80,7 @@ public sealed record Commitment
     /// <summary>The channel to use, or <see langword="null"/> to let the scheduler suggest one.</summary>
     public Channel? Channel { get; }
 
-    /// <summary>A step you take, or one you take only if they have not replied.</summary>
+    /// <summary>A step you take, one you take only if they have not replied, or a meeting booked in your calendar.</summary>
     public CommitmentKind Kind { get; }
 
     /// <summary>The day it was made, or <see langword="null"/> when unknown.</summary>
@@ -97,6 +97,9 @@ public sealed record Commitment
 
     /// <summary>Whether it is still open, and so pins the next touch.</summary>
     public bool IsOpen => Status == CommitmentStatus.Open;
+
+    /// <summary>Whether it is a meeting booked in the owner's calendar (<see cref="CommitmentKind.Booked"/>).</summary>
+    public bool IsBooked => Kind == CommitmentKind.Booked;
 
     /// <summary>Whether it is closed by a reply from them, whatever the day (<see cref="CommitmentKind.UnlessReply"/>).</summary>
     public bool WaitsForReply => Kind == CommitmentKind.UnlessReply;

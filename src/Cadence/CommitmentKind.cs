@@ -15,4 +15,12 @@ public enum CommitmentKind
     /// was made (an inbound touch, or a call or meeting of yours that connected), whatever the day.
     /// </summary>
     UnlessReply = 1,
+
+    /// <summary>
+    /// A meeting already booked in the owner's calendar (<c>CalendarImporter</c> makes one per future meeting with a
+    /// relationship, with its time): it closes as a <see cref="Step"/> does (the imported meeting, once past, is the
+    /// touch that closes it), it pins the next touch as a step does but is never carried to the end of the minimum gap
+    /// (the meeting is at its time), and the feed leaves it out unless asked (it is in the calendar already).
+    /// </summary>
+    Booked = 2,
 }

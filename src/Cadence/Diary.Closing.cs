@@ -14,7 +14,8 @@ public sealed partial class Diary
     /// by an attempt of yours, answered or not, or by a conversation they started; a missed call of theirs closes
     /// nothing. A step that waits for a reply (<see cref="CommitmentKind.UnlessReply"/>) is also closed, whatever its
     /// date, by their reply: a touch they started, or a call or meeting of yours that connected. A step due later stays
-    /// open: it is a later step.
+    /// open: it is a later step. A meeting booked in the calendar (<see cref="CommitmentKind.Booked"/>) closes as a step
+    /// does, but on its day only by a touch at or after its time (or without a time): an earlier meeting that day is not it.
     /// </summary>
     /// <param name="touch">The touch.</param>
     /// <returns>The commitments it closes, in the order given.</returns>
@@ -47,8 +48,12 @@ public sealed partial class Diary
             return true;
         }
 
-        return commitment.Date <= touch.Date && (touch.IsOutbound || touch.Outcome == Outcome.Connected);
+        return (commitment.IsBooked ? IsAtOrAfter(touch, commitment) : commitment.Date <= touch.Date) && (touch.IsOutbound || touch.Outcome == Outcome.Connected);
     }
+
+    /// <summary>Whether a touch is at or after a booked meeting: a later day, or its day at or after its time (either without a time: the day).</summary>
+    private static bool IsAtOrAfter(Touch touch, Commitment booked) =>
+        booked.Date < touch.Date || (booked.Date == touch.Date && (touch.Time is not { } at || booked.Time is not { } start || at >= start));
 
     /// <summary>Whether a touch is their reply: one they started, or a call or meeting of yours that connected.</summary>
     /// <param name="touch">The touch.</param>

@@ -62,7 +62,8 @@ public sealed class ImportTests : IDisposable
     {
         var result = Sandbox.Ok(_sandbox.RunToday("import", "calendar", "cal.ics", "--me", "me@example.com"));
 
-        Assert.StartsWith("Imported cal.ics: 3 touches; 0 occurrences imported before, 2 skipped.", result.Out, StringComparison.Ordinal);
+        // The future meeting with a relationship is booked (issue 28).
+        Assert.StartsWith("Imported cal.ics: 3 touches, 1 meeting booked, 0 moved, 0 dropped; 0 occurrences imported before, ", result.Out, StringComparison.Ordinal);
         Assert.Contains("Zoë Müller (zoe-muller)", result.Out, StringComparison.Ordinal);
         Assert.Contains("you declined it (event \"Pitch\" on 2026-03-11)", result.Out, StringComparison.Ordinal);
         using (var show = Sandbox.Ok(_sandbox.RunToday("show", "sam-okafor", "--json")).Json())
@@ -83,7 +84,8 @@ public sealed class ImportTests : IDisposable
 
         byte[] before = _sandbox.DataBytes();
         var again = Sandbox.Ok(_sandbox.RunToday("import", "calendar", "cal.ics", "--me", "me@example.com"));
-        Assert.StartsWith("Imported cal.ics: 0 touches; 3 occurrences imported before", again.Out, StringComparison.Ordinal);
+        // The three touches and the booking.
+        Assert.StartsWith("Imported cal.ics: 0 touches; 4 occurrences imported before", again.Out, StringComparison.Ordinal);
         Assert.Equal(before, _sandbox.DataBytes());
     }
 
@@ -174,7 +176,28 @@ public sealed class ImportTests : IDisposable
     public void ImportCalendar_SinceLeavesOutEarlierMeetings()
     {
         var result = Sandbox.Ok(_sandbox.RunToday("import", "calendar", "cal.ics", "--me", "me@example.com", "--since", "2026-03-05"));
-        Assert.StartsWith("Imported cal.ics: 1 touch;", result.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Imported cal.ics: 1 touch, 1 meeting booked, 0 moved, 0 dropped;", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImportCalendar_HorizonZero_BooksNothing()
+    {
+        var result = Sandbox.Ok(_sandbox.RunToday("import", "calendar", "cal.ics", "--me", "me@example.com", "--horizon", "0"));
+        Assert.StartsWith("Imported cal.ics: 3 touches; 0 occurrences imported before", result.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("367")]
+    [InlineData("soon")]
+    public void ImportCalendar_BadHorizon_OneLineError_NothingWritten(string horizon)
+    {
+        string before = System.IO.File.ReadAllText(_sandbox.DataFile);
+        var result = _sandbox.RunToday("import", "calendar", "cal.ics", "--horizon", horizon);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--horizon", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.ErrorLines);
+        Assert.Equal(before, System.IO.File.ReadAllText(_sandbox.DataFile));
     }
 
     [Theory]

@@ -19,7 +19,7 @@ public class ReasonWordingTests
     {
         var kinds = Kinds;
 
-        Assert.Equal(28, kinds.Length);
+        Assert.Equal(29, kinds.Length);
         Assert.All(kinds, t => Assert.Equal("Cadence.Explanations", t.Namespace));
         Assert.All(kinds, t => Assert.True(t.IsSealed, $"{t.Name} is not sealed"));
     }
@@ -56,6 +56,7 @@ public class ReasonWordingTests
             : type == typeof(CallWindow) ? null
             : type == typeof(CommitmentStatus) ? CommitmentStatus.Done
             : type == typeof(DayCount) ? DayCount.WorkingDays
+            : type == typeof(LocalTime) ? new LocalTime(14, 0)
             : Nullable.GetUnderlyingType(type) is { } inner ? Value(inner)
             : throw new InvalidOperationException($"No test value for {type.Name} in {kind.Name}: add one.");
         return (Reason)constructor.Invoke(constructor.GetParameters().Select(p => Value(p.ParameterType)).ToArray());

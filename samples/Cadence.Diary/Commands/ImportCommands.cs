@@ -48,6 +48,12 @@ internal static class ImportCommands
         }
 
         LocalDate? since = invocation.Get("since") is { } s ? Text.ParseDate(s, "--since") : null;
+        int horizon = invocation.Get("horizon") is { } h ? Text.ParseInt(h, "--horizon", 0, 366) : 60;
+        if (invocation.Has("holidays") && invocation.Has("horizon"))
+        {
+            throw new UsageException("--horizon is for a calendar of meetings; a holiday calendar books no meetings.");
+        }
+
         string text = ReadFile(path, app.FullPath(path));
         CalendarImport? result = null;
         bool dryRun = invocation.Has("dry-run");
@@ -63,6 +69,7 @@ internal static class ImportCommands
                 OwnerEmails = [.. invocation.All("me")],
                 ImportTimeOff = invocation.Has("time-off"),
                 HolidayCalendar = invocation.Has("holidays"),
+                Horizon = horizon,
             };
             if (since is { } first && first > today)
             {
@@ -88,11 +95,15 @@ internal static class ImportCommands
                 TimeOff = [.. data.Owner.TimeOff.Concat(result.TimeOff).Distinct().OrderBy(d => d.Start).ThenBy(d => d.End)],
                 Holidays = [.. data.Owner.Holidays.Concat(result.Holidays).Distinct().Order()],
             };
+            int booked = result.Report.Lines.Count(l => l.Action == ImportAction.Added && l.Detail.StartsWith("a meeting booked", StringComparison.Ordinal));
+            int moved = result.Report.Lines.Count(l => l.Action == ImportAction.Updated && l.Detail.StartsWith("the meeting booked", StringComparison.Ordinal));
+            int dropped = result.Report.Count(ImportAction.Dropped);
             bool changed = !ReferenceEquals(result.Diary, data.Diary) || !owner.TimeOff.SequenceEqual(data.Owner.TimeOff) || !owner.Holidays.SequenceEqual(data.Owner.Holidays);
             int newTimeOff = owner.TimeOff.Length - data.Owner.TimeOff.Length, newHolidays = owner.Holidays.Length - data.Owner.Holidays.Length;
             string said = $"{(dryRun ? "Dry run: would import" : "Imported")} {Path.GetFileName(path)}: {Plural(result.Diary.Touches.Count - data.Diary.Touches.Count, "touch", "touches")}"
                 + (result.TimeOff.Count > 0 ? $", {Plural(newTimeOff, "new spell", "new spells")} of time off" : string.Empty)
                 + (result.Holidays.Count > 0 ? $", {Plural(newHolidays, "new holiday", "new holidays")}" : string.Empty)
+                + (booked + moved + dropped > 0 ? $", {Plural(booked, "meeting", "meetings")} booked, {moved} moved, {dropped} dropped" : string.Empty)
                 + $"; {Plural(result.Report.Count(ImportAction.AlreadyImported), "occurrence", "occurrences")} imported before, {result.Report.Count(ImportAction.Skipped)} skipped."
                 + (dryRun ? " Nothing was written." : string.Empty);
             return (dryRun || !changed ? null : (data with { Owner = owner }).WithDiary(result.Diary), said);
@@ -108,7 +119,7 @@ internal static class ImportCommands
 
     private static int Contacts(App app, Invocation invocation, string path)
     {
-        foreach (string option in new[] { "since", "me", "time-off", "holidays" })
+        foreach (string option in new[] { "since", "me", "time-off", "holidays", "horizon" })
         {
             if (invocation.Has(option))
             {
@@ -194,7 +205,7 @@ internal static class ImportCommands
     private static void Summary(App app, ImportReport report, Diary diary, bool perPerson)
     {
         var table = new Table("WHAT", "COUNT", "DETAIL");
-        foreach (var action in report.Lines.Where(l => l.Action is ImportAction.Added or ImportAction.Updated).GroupBy(l => l.Action).OrderBy(g => g.Key))
+        foreach (var action in report.Lines.Where(l => l.Action is ImportAction.Added or ImportAction.Updated or ImportAction.Dropped).GroupBy(l => l.Action).OrderBy(g => g.Key))
         {
             var groups = action.GroupBy(l => l.RelationshipId).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
             foreach (var group in groups.Take(MaxRows))
@@ -254,6 +265,7 @@ internal static class ImportCommands
         ImportAction.Matched => "matched",
         ImportAction.AlreadyImported => "imported before",
         ImportAction.PossibleDuplicate => "possible duplicate",
+        ImportAction.Dropped => "dropped",
         _ => "skipped",
     };
 

@@ -563,7 +563,7 @@ internal static class DiaryJson
         c.Channel,
         c.Status,
         c.MadeOn,
-        c.Kind == CommitmentKind.UnlessReply ? CommitmentKind.UnlessReply : null,
+        c.Kind == CommitmentKind.Step ? null : c.Kind,
         c.ClosedOn,
         c.ClosedBy);
 }

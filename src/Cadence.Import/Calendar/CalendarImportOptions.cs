@@ -6,9 +6,10 @@ namespace Cadence.Import;
 
 /// <summary>
 /// How <see cref="CalendarImporter"/> reads a calendar: the owner's time zone and the current instant (meetings after
-/// it are not touches yet), how far back to look, the owner's own addresses, and what else to take from the file.
+/// it are not touches yet, but bookings within the <see cref="Horizon"/>), how far back to look, the owner's own
+/// addresses, and what else to take from the file.
 /// </summary>
-/// <param name="Now">The current instant: only meetings that started before it become touches.</param>
+/// <param name="Now">The current instant: only meetings that started before it become touches; later ones are bookings.</param>
 /// <param name="Zone">The owner's time zone: a touch's day and time are the meeting's start there, and times without a zone are read in it.</param>
 public sealed record CalendarImportOptions(Instant Now, DateTimeZone Zone)
 {
@@ -41,11 +42,22 @@ public sealed record CalendarImportOptions(Instant Now, DateTimeZone Zone)
     /// </summary>
     public bool HolidayCalendar { get; init; }
 
+    /// <summary>
+    /// How many days after today future meetings are read (today's later ones included): each with a relationship
+    /// becomes a booked next step (<see cref="CommitmentKind.Booked"/>) with its day and time, followed by later imports
+    /// (moved, cancelled, then logged once past). Default 60; 0 reads no future meeting and leaves the bookings in the
+    /// diary as they are. From 0 to 366.
+    /// </summary>
+    public int Horizon { get; init; } = 60;
+
     /// <summary>Where to report how many of the file's events are read so far (see <see cref="ImportProgress"/>); <see langword="null"/> for nowhere.</summary>
     public IProgress<ImportProgress>? Progress { get; init; }
 
     /// <summary>The owner's today: <see cref="Now"/> in <see cref="Zone"/>.</summary>
     public LocalDate Today => Now.InZone(Zone).Date;
+
+    /// <summary>The last day future meetings are read on as bookings: <see cref="Horizon"/> days after <see cref="Today"/>.</summary>
+    public LocalDate LastBookedDay => Today.PlusDays(Horizon);
 
     /// <summary>The first day read: <see cref="Since"/>, or 90 days before <see cref="Today"/>.</summary>
     public LocalDate FirstDay => Since ?? Today.PlusDays(-90);
@@ -55,6 +67,11 @@ public sealed record CalendarImportOptions(Instant Now, DateTimeZone Zone)
     {
         ArgumentNullException.ThrowIfNull(Zone, nameof(Zone));
         ArgumentNullException.ThrowIfNull(OwnerEmails, nameof(OwnerEmails));
+        if (Horizon is < 0 or > 366)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Horizon), Horizon, $"The horizon for booked meetings must be from 0 to 366 days; got {Horizon}.");
+        }
+
         if (FirstDay > Today)
         {
             throw new ArgumentOutOfRangeException(nameof(Since), Since, $"The first day to import ({FirstDay:uuuu-MM-dd}) is after today ({Today:uuuu-MM-dd}).");

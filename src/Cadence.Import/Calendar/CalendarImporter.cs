@@ -100,6 +100,21 @@ public static class CalendarImporter
         private readonly List<DateInterval> _timeOff = [];
         private readonly Instant _from;
         private readonly Instant _until;
+
+        /// <summary>Whether future meetings are read as bookings (a horizon, and not a holiday calendar).</summary>
+        private readonly bool _books;
+
+        /// <summary>The diary's bookings from the calendar, by id.</summary>
+        private readonly Dictionary<string, Commitment> _booked = new(StringComparer.Ordinal);
+
+        /// <summary>The bookings the file names (a future meeting, or a past one whose touch closes it), by id: none of these is dropped.</summary>
+        private readonly HashSet<string> _seenBookings = new(StringComparer.Ordinal);
+
+        /// <summary>The future meetings read, by booking id: the earliest of the same id.</summary>
+        private readonly SortedDictionary<string, Commitment> _bookings = new(StringComparer.Ordinal);
+
+        /// <summary>For each touch read whose meeting was booked, the booking's id.</summary>
+        private readonly Dictionary<string, string> _bookingOfTouch = new(StringComparer.Ordinal);
         private int _outside;
 
         internal Run(Diary diary, CalendarImportOptions options)
@@ -111,6 +126,20 @@ public static class CalendarImporter
             _until = options.HolidayCalendar || options.ImportTimeOff
                 ? options.Today.PlusDays(DaysOffAhead).AtStartOfDayInZone(_zone).ToInstant()
                 : options.Now;
+            _books = options.Horizon > 0 && !options.HolidayCalendar;
+            if (_books)
+            {
+                var horizonEnd = options.LastBookedDay.PlusDays(1).AtStartOfDayInZone(_zone).ToInstant();
+                _until = horizonEnd > _until ? horizonEnd : _until;
+                foreach (var commitment in diary.Commitments)
+                {
+                    if (commitment.IsBooked)
+                    {
+                        _booked[commitment.Id] = commitment;
+                    }
+                }
+            }
+
             foreach (string email in options.OwnerEmails)
             {
                 if (Address(email) is { } owner)
@@ -188,13 +217,16 @@ public static class CalendarImporter
             progress.Finish();
             if (_outside > 0)
             {
-                string window = _until == _options.Now
-                    ? $"from {_options.FirstDay:uuuu-MM-dd} until now"
-                    : $"meetings from {_options.FirstDay:uuuu-MM-dd} until now, days off until {_options.Today.PlusDays(365):uuuu-MM-dd}";
+                string meetings = _books ? $"meetings from {_options.FirstDay:uuuu-MM-dd} to {_options.LastBookedDay:uuuu-MM-dd}" : $"meetings from {_options.FirstDay:uuuu-MM-dd} until now";
+                string window = _options.HolidayCalendar || _options.ImportTimeOff
+                    ? $"{meetings}, days off until {_options.Today.PlusDays(365):uuuu-MM-dd}"
+                    : _books ? meetings : $"from {_options.FirstDay:uuuu-MM-dd} until now";
                 _lines.Add(new ImportLine(ImportAction.Skipped, "the file", null, $"{_outside} occurrence(s) outside the window ({window}) not read"));
             }
 
-            var diary = _diary.LogAll(Bounded());
+            var touches = Bounded();
+            var diary = _books ? Book(touches) : _diary;
+            diary = diary.LogAll(touches);
 
             var timeOff = _timeOff.Distinct().OrderBy(d => d.Start).ThenBy(d => d.End).ToList();
             return new CalendarImport(diary, timeOff, [.. _holidays], _notes, new ImportReport(_lines));
@@ -385,7 +417,7 @@ public static class CalendarImporter
                 || (e.RecurrenceRule is null && (e.RecurrenceDates is null || (!e.RecurrenceDates.GetAllDates().Any() && !e.RecurrenceDates.GetAllPeriods().Any()))))
             {
                 // A single event, or a moved instance of a series: read as it stands.
-                ReadOccurrence(e, e.DtStart, e.RecurrenceIdentifier?.StartTime ?? e.DtStart);
+                ReadOccurrence(e, e.DtStart, e.RecurrenceIdentifier?.StartTime ?? e.DtStart, series: e.RecurrenceIdentifier is not null);
                 return;
             }
 
@@ -434,11 +466,11 @@ public static class CalendarImporter
                     break;
                 }
 
-                ReadOccurrence(e, at, at);
+                ReadOccurrence(e, at, at, series: true);
             }
         }
 
-        private void ReadOccurrence(CalendarEvent e, CalDateTime start, CalDateTime original)
+        private void ReadOccurrence(CalendarEvent e, CalDateTime start, CalDateTime original, bool series)
         {
             LocalDate day;
             LocalTime? time = null;
@@ -490,16 +522,17 @@ public static class CalendarImporter
                 return;
             }
 
-            if (started is { } at ? at > _options.Now : day > _options.Today)
+            bool future = started is { } at ? at > _options.Now : day > _options.Today;
+            if (future && (!_books || day > _options.LastBookedDay))
             {
                 _outside++;
                 return;
             }
 
-            ReadMeeting(e, day, time, original, source);
+            ReadMeeting(e, day, time, original, series, future, source);
         }
 
-        private void ReadMeeting(CalendarEvent e, LocalDate day, LocalTime? time, CalDateTime original, string source)
+        private void ReadMeeting(CalendarEvent e, LocalDate day, LocalTime? time, CalDateTime original, bool series, bool future, string source)
         {
             // Who: the organiser and the attendees; the owner's own addresses are never a relationship.
             var people = new List<(string Address, bool Organizer, string? Status)>();
@@ -567,9 +600,31 @@ public static class CalendarImporter
             var channel = video is null ? Channel.Meeting : Channel.Call;
             string? summary = Clean(e.Summary);
             string key = (e.Uid ?? string.Empty) + "\n" + (Key(original) ?? string.Empty);
+            // A booking is keyed by the UID and, in a series, the instance's original start: a single event moved keeps it.
+            string bookingKey = "booked\n" + (e.Uid ?? string.Empty) + "\n" + (series ? Key(original) ?? string.Empty : string.Empty);
+            if (future)
+            {
+                foreach (string id in matched)
+                {
+                    ReadBooking(BookingId(bookingKey, id), id, day, time, channel, summary, source);
+                }
+
+                return;
+            }
+
             foreach (string id in matched)
             {
                 string touchId = TouchId(key, id);
+                if (_books)
+                {
+                    string bookingId = BookingId(bookingKey, id);
+                    if (_booked.ContainsKey(bookingId))
+                    {
+                        _seenBookings.Add(bookingId);
+                        _bookingOfTouch[touchId] = bookingId;
+                    }
+                }
+
                 if (_diary.HasTouch(touchId) || !_touchIds.Add(touchId))
                 {
                     _lines.Add(new ImportLine(ImportAction.AlreadyImported, source, id, $"imported before as {touchId}"));
@@ -584,6 +639,87 @@ public static class CalendarImporter
                 string what = channel == Channel.Call ? $"a call ({video})" : "a meeting";
                 _lines.Add(new ImportLine(ImportAction.Added, source, id, $"{what} on {when}{(direction == Direction.Inbound ? ", they organised it" : string.Empty)}"));
             }
+        }
+
+        /// <summary>A future meeting with a relationship: a booking to add, move or leave as it is (reported now, changed in <see cref="Book"/>).</summary>
+        private void ReadBooking(string bookingId, string relationshipId, LocalDate day, LocalTime? time, Channel channel, string? summary, string source)
+        {
+            _seenBookings.Add(bookingId);
+            string when = time is { } t ? $"{day:uuuu-MM-dd} {t:HH:mm}" : $"{day:uuuu-MM-dd}";
+            if (_bookings.TryGetValue(bookingId, out var other))
+            {
+                // The same instance twice in the file: the earliest counts, whatever the order.
+                if (other.Date < day || (other.Date == day && (other.Time ?? LocalTime.Midnight) <= (time ?? LocalTime.Midnight)))
+                {
+                    _lines.Add(new ImportLine(ImportAction.AlreadyImported, source, relationshipId, $"booked in this file already as {bookingId}"));
+                    return;
+                }
+            }
+
+            _bookings[bookingId] = new Commitment(bookingId, relationshipId, day, summary ?? "meeting", channel, time, _options.Today, CommitmentKind.Booked);
+            if (!_booked.TryGetValue(bookingId, out var booked))
+            {
+                _lines.Add(new ImportLine(ImportAction.Added, source, relationshipId, $"a meeting booked on {when}"));
+            }
+            else if (!booked.IsOpen)
+            {
+                _lines.Add(new ImportLine(ImportAction.AlreadyImported, source, relationshipId, $"booked before as {bookingId}, {(booked.Status == CommitmentStatus.Done ? "done" : "dropped")} since"));
+            }
+            else if (booked.Date == day && booked.Time == time)
+            {
+                _lines.Add(new ImportLine(ImportAction.AlreadyImported, source, relationshipId, $"booked before as {bookingId}"));
+            }
+            else
+            {
+                string was = booked.Time is { } bt ? $"{booked.Date:uuuu-MM-dd} {bt:HH:mm}" : $"{booked.Date:uuuu-MM-dd}";
+                _lines.Add(new ImportLine(ImportAction.Updated, source, relationshipId, $"the meeting booked on {was} moved to {when}"));
+            }
+        }
+
+        /// <summary>
+        /// The diary with the bookings followed: new ones added, moved ones moved (keeping their id), those of past meetings
+        /// moved to the meeting so that its touch closes them, and open ones the file no longer has from
+        /// <see cref="CalendarImportOptions.FirstDay"/> to <see cref="CalendarImportOptions.LastBookedDay"/> dropped. In
+        /// order of id, so whatever the order of the file.
+        /// </summary>
+        private Diary Book(List<Touch> touches)
+        {
+            var diary = _diary;
+            foreach (var touch in touches)
+            {
+                if (touch.Id is { } touchId && _bookingOfTouch.TryGetValue(touchId, out string? bookingId) && _booked[bookingId] is { IsOpen: true } booked
+                    && (booked.Date != touch.Date || booked.Time != touch.Time))
+                {
+                    // The meeting was moved since it was booked: the booking follows it, so its touch closes it.
+                    diary = diary.Update(booked.MadeOn is { } made && touch.Date < made ? booked.MarkDone() : booked.MoveTo(touch.Date, touch.Time));
+                }
+            }
+
+            foreach (var (id, booking) in _bookings)
+            {
+                if (!_booked.TryGetValue(id, out var booked))
+                {
+                    diary = diary.Promise(booking);
+                }
+                else if (booked.IsOpen && (booked.Date != booking.Date || booked.Time != booking.Time)
+                    && (booked.MadeOn is not { } made || booking.Date >= made))
+                {
+                    diary = diary.Update(booked.MoveTo(booking.Date, booking.Time));
+                }
+            }
+
+            foreach (var (id, booked) in _booked.OrderBy(b => b.Key, StringComparer.Ordinal))
+            {
+                if (booked.IsOpen && !_seenBookings.Contains(id) && booked.Date >= _options.FirstDay && booked.Date <= _options.LastBookedDay)
+                {
+                    var on = booked.MadeOn is { } made && made > _options.Today ? made : _options.Today;
+                    diary = diary.DropCommitment(id, on);
+                    string when = booked.Time is { } t ? $"{booked.Date:uuuu-MM-dd} {t:HH:mm}" : $"{booked.Date:uuuu-MM-dd}";
+                    _lines.Add(new ImportLine(ImportAction.Dropped, $"booking {id}", booked.RelationshipId, $"the meeting booked on {when} is no longer in the calendar (cancelled, declined or removed): dropped"));
+                }
+            }
+
+            return diary;
         }
 
         private void ReadDaysOff(CalendarEvent e, LocalDate day, string source)
@@ -712,6 +848,13 @@ public static class CalendarImporter
         {
             ulong hash = System.IO.Hashing.XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key + "\n" + relationshipId));
             return "cal-" + hash.ToString("x16", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>"booked-" and 16 hex digits of XXH64 over the booking's key (UID, and an instance's original start) and the relationship's id.</summary>
+        private static string BookingId(string key, string relationshipId)
+        {
+            ulong hash = System.IO.Hashing.XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key + "\n" + relationshipId));
+            return "booked-" + hash.ToString("x16", CultureInfo.InvariantCulture);
         }
 
         /// <summary>"event \"Quarterly review\" on 2026-03-02": how a person finds it in their calendar.</summary>

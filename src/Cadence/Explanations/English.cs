@@ -97,6 +97,16 @@ public static partial class English
     {
         switch (reason)
         {
+            case BookedMeetingReason r:
+                text.Append("meeting booked ");
+                text.AppendDay(r.Date);
+                if (r.Time is { } time)
+                {
+                    text.Append(' ').Append(time.ToString("HH':'mm", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                text.Append(", from your calendar");
+                break;
             case CommitmentReason r:
                 text.Append("next step for ");
                 text.AppendDay(r.Date);

@@ -211,6 +211,19 @@ public sealed record FeedOptions
     public FeedOptions WithYearlyDates(bool enabled) => this with { YearlyDates = enabled };
 
     /// <summary>
+    /// Whether the feed also writes the touches that are meetings already booked in the owner's calendar (a next touch
+    /// pinned, on its day, by a <see cref="CommitmentKind.Booked"/> commitment). Off by default: they are in the
+    /// calendar already, and a second event for the same meeting is noise.
+    /// </summary>
+    public bool BookedMeetings { get; private init; }
+
+    /// <summary>Returns a copy that writes the meetings already booked in the owner's calendar, or not (see <see cref="BookedMeetings"/>).</summary>
+    /// <param name="enabled">Whether to write them.</param>
+    /// <returns>The changed copy.</returns>
+    [Pure]
+    public FeedOptions WithBookedMeetings(bool enabled) => this with { BookedMeetings = enabled };
+
+    /// <summary>
     /// How many threads a <see cref="FeedWriter"/> may render a large feed's events on: <see langword="null"/> (the
     /// default) for as many as the machine has, 1 to write on the calling thread only. The bytes and the state are the
     /// same whatever the value; a small feed, a daily digest, and a write with <see cref="CachesEvents"/> are written on
@@ -252,6 +265,7 @@ public sealed record FeedOptions
         && ProductId == other.ProductId
         && CachesEvents == other.CachesEvents
         && YearlyDates == other.YearlyDates
+        && BookedMeetings == other.BookedMeetings
         && _uidKey.AsSpan().SequenceEqual(other._uidKey);
 
     /// <inheritdoc/>

@@ -96,8 +96,16 @@ public sealed partial class FeedWriter
         Guard.NotNull(plan, nameof(plan));
         Guard.NotNull(previous, nameof(previous));
 
-        var touches = plan.Touches;
-        var ordered = plan.TouchArray.AsSpan();
+        IReadOnlyList<PlannedTouch> touches = plan.Touches;
+        var array = plan.TouchArray;
+        if (!Options.BookedMeetings && plan.MayHaveBookings)
+        {
+            // Meetings already booked in the owner's calendar are there already (FeedOptions.BookedMeetings).
+            array = array.RemoveAll(IsBookedMeeting);
+            touches = array;
+        }
+
+        var ordered = array.AsSpan();
         LocalDate last = plan.Today.PlusDays(Options.HorizonDays - 1);
         string component = Options.Layout == FeedLayout.Tasks ? "VTODO" : "VEVENT";
 
@@ -129,7 +137,7 @@ public sealed partial class FeedWriter
         else
         {
             run.State.Reserve(inHorizon);
-            var all = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(plan.TouchArray)!;
+            var all = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(array)!;
             run.StartCache(inHorizon, all);
             int threads = RenderThreads(run, inHorizon);
             if (threads > 1)
@@ -144,7 +152,7 @@ public sealed partial class FeedWriter
 
         if (Options.YearlyDates)
         {
-            WriteDates(run, touches, plan.Today, last);
+            WriteDates(run, plan.Touches, plan.Today, last);
         }
 
         run.Out.EndComponent("VCALENDAR");
@@ -290,7 +298,11 @@ public sealed partial class FeedWriter
     /// <summary>How many touches ahead <see cref="PlannedTouch.ReadAhead"/> reads at a time.</summary>
     private const int ReadAheadCount = 32;
 
+    /// <summary>Whether a planned touch is a meeting booked in the owner's calendar, on its day.</summary>
+    private static bool IsBookedMeeting(PlannedTouch touch) => touch.Commitment is { IsBooked: true } booked && booked.Date == touch.Due;
+
     /// <summary>How many touches are due by <paramref name="last"/>: those of a schedule are in due-day order.</summary>
+
     private static int CountDueBy(ReadOnlySpan<PlannedTouch> touches, LocalDate last)
     {
         int low = 0, high = touches.Length;

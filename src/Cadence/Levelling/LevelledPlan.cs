@@ -23,6 +23,7 @@ public sealed class LevelledPlan : Schedule, IEquatable<LevelledPlan>
 
         // Levelling keeps a touch's commitment and never gives it a time: a placed touch has one only on its pinned day.
         MayHaveTimes = planned.MayHaveTimes;
+        MayHaveBookings = planned.MayHaveBookings;
         Overbooked = overbooked;
     }
 

@@ -33,6 +33,9 @@ public abstract class Schedule
     /// </summary>
     internal bool MayHaveTimes { get; init; } = true;
 
+    /// <summary>Whether a touch may be a meeting booked in the owner's calendar (<see cref="CommitmentKind.Booked"/>): a feed leaves those out.</summary>
+    internal bool MayHaveBookings { get; init; } = true;
+
     /// <summary>The touches, by due day then relationship id.</summary>
     public abstract IReadOnlyList<PlannedTouch> Touches { get; }
 

@@ -135,6 +135,7 @@ public sealed class Scheduler
         {
             // Only a commitment with a time gives a touch one.
             MayHaveTimes = diary.Commitments.Any(c => c.Time is not null),
+            MayHaveBookings = diary.Commitments.Any(c => c.IsBooked && c.IsOpen),
         };
     }
 

@@ -14,7 +14,11 @@ internal static class CalendarFixture
 
     internal static readonly LocalDate Since = new(2026, 1, 1);
 
-    internal static CalendarImportOptions Options => new(Now, London) { Since = Since, OwnerEmails = ["me@example.com"] };
+    /// <summary>Past meetings only (no horizon): what the fixtures of past meetings are about.</summary>
+    internal static CalendarImportOptions Options => new(Now, London) { Since = Since, OwnerEmails = ["me@example.com"], Horizon = 0 };
+
+    /// <summary>Past meetings and, within the default horizon (60 days), booked ones.</summary>
+    internal static CalendarImportOptions Booking => new(Now, London) { Since = Since, OwnerEmails = ["me@example.com"] };
 
     internal static Diary Diary() => new(
     [

@@ -324,7 +324,8 @@ internal static class ReferenceScheduler
         }
 
         var day = pinned.Date;
-        bool carried = f.Unanswered is { } attempt && attempt.Date.Plus(f.Rule.MinGap) > day;
+        // A meeting booked in the calendar is at its time: never carried.
+        bool carried = !pinned.IsBooked && f.Unanswered is { } attempt && attempt.Date.Plus(f.Rule.MinGap) > day;
         if (carried)
         {
             day = f.Unanswered!.Date.Plus(f.Rule.MinGap);
@@ -622,7 +623,7 @@ internal static class ReferenceScheduler
                 AddIf(w.PromiseFollows, typeof(BeforeNextStepReason));
                 break;
             case Rule.Promise:
-                reasons.Add(typeof(CommitmentReason));
+                reasons.Add(w.Promise!.IsBooked ? typeof(BookedMeetingReason) : typeof(CommitmentReason));
                 AddIf(w.Carried, typeof(CarriedToFloorReason));
                 Touches();
                 break;

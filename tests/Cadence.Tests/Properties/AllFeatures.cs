@@ -148,7 +148,7 @@ public static class AllFeatures
         from after in Gen.Choose(0, 12)
         from madeBefore in Gen.Choose(0, 40)
         from hasMadeOn in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
-        from kind in Gen.Elements(CommitmentKind.Step, CommitmentKind.UnlessReply)
+        from kind in Gen.Elements(CommitmentKind.Step, CommitmentKind.UnlessReply, CommitmentKind.Booked)
         from channel in Gen.Elements<Channel?>(null, Channel.Call, Channel.Meeting, Channel.Note, Channel.Social)
         from hasTime in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
         from status in Gen.Frequency((6, Gen.Constant(CommitmentStatus.Open)), (2, Gen.Constant(CommitmentStatus.Done)), (1, Gen.Constant(CommitmentStatus.Dropped)))

@@ -8,7 +8,8 @@ namespace Cadence.Planning;
 /// takes over from a ladder and the cadence, with two limits: the floor holds for promises too (one dated inside the
 /// minimum gap after an attempt of yours left unanswered, with no reply since, is carried to the end of the gap), and
 /// one later than the cadence's latest day does not take over: the cadence's touch comes first and says the promise
-/// follows (docs/design.md, "Commitment").
+/// follows (docs/design.md, "Commitment"). A meeting booked in the calendar (<see cref="CommitmentKind.Booked"/>) pins
+/// the same way but is never carried (the meeting is at its time), and says so with a <see cref="BookedMeetingReason"/>.
 /// </summary>
 internal sealed class PromiseRule : PlanningRule
 {
@@ -29,8 +30,9 @@ internal sealed class PromiseRule : PlanningRule
 
         var day = pinned.Date;
         NextStepNote? note = null;
-        if (facts.UnansweredAttempt >= 0)
+        if (facts.UnansweredAttempt >= 0 && !pinned.IsBooked)
         {
+            // (A meeting booked in the calendar is at its time: the floor does not carry it.)
             int attemptDay = facts.Touches[facts.UnansweredAttempt].Day;
             var carriedTo = PlanningContext.DateOf(facts.FloorAfter(attemptDay));
             if (day < carriedTo)
@@ -68,7 +70,9 @@ internal sealed class PromiseRule : PlanningRule
     internal override void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
     {
         var pinned = touch.Commitment!;
-        reasons.Add(new CommitmentReason(pinned.Id, pinned.Purpose, pinned.Date));
+        reasons.Add(pinned.IsBooked
+            ? new BookedMeetingReason(pinned.Id, pinned.Purpose, pinned.Date, pinned.Time)
+            : new CommitmentReason(pinned.Id, pinned.Purpose, pinned.Date));
         if (decision.Next?.Carried is { } carried)
         {
             reasons.Add(carried);

@@ -215,7 +215,8 @@ public sealed partial class Diary
             .WithEmails(emails)
             .WithPhones(phones)
             .WithImportantDates(dates)
-            .WithAliases(into.Aliases.Append(from.Id).Concat(from.Aliases));
+            .WithAliases(into.Aliases.Append(from.Id).Concat(from.Aliases))
+            .WithOtherNames(into.OtherNames.Append(from.Name).Concat(from.OtherNames));
         merged = into.TimeZone is null && from.TimeZone is not null ? merged.WithTimeZone(from.TimeZone) : merged;
         return into.MetAt is null && from.MetAt is not null ? merged.WithMetAt(from.MetAt) : merged;
     }

@@ -128,6 +128,40 @@ public sealed record Relationship
         return this with { Aliases = list };
     }
 
+    /// <summary>
+    /// Other names this person is known by: the names of relationships merged into it (<see cref="Diary.Merge"/>) when
+    /// they are not this one's, as names are compared (<see cref="RelationshipIds.NameKey"/>). An import matches a
+    /// contact by them as by <see cref="Name"/>, so merging a duplicate away keeps a later import from adding it again.
+    /// </summary>
+    public IReadOnlyList<string> OtherNames { get; private init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>Returns a copy with these other names (each checked as a name; one that is the name, or another of them, as names are compared, is kept once).</summary>
+    /// <param name="names">The names.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">A null, blank or too long name, or one with control characters, naming it.</exception>
+    [Pure]
+    public Relationship WithOtherNames(params IEnumerable<string> names)
+    {
+        Guard.NotNull(names, nameof(names));
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (RelationshipIds.NameKey(Name) is { } own)
+        {
+            keys.Add(own);
+        }
+
+        var list = ImmutableArray.CreateBuilder<string>();
+        foreach (string name in names)
+        {
+            string checkedName = Guard.Name(name, nameof(names)).Trim();
+            if (RelationshipIds.NameKey(checkedName) is not { } key || keys.Add(key))
+            {
+                list.Add(checkedName);
+            }
+        }
+
+        return this with { OtherNames = list.ToImmutable() };
+    }
+
     /// <summary>Returns a copy with these important dates (two with the same label are refused).</summary>
     /// <param name="dates">The dates.</param>
     /// <returns>The changed copy.</returns>
@@ -317,7 +351,8 @@ public sealed record Relationship
         && Phones.SequenceEqual(other.Phones, StringComparer.Ordinal)
         && MetAt == other.MetAt
         && ImportantDates.SequenceEqual(other.ImportantDates)
-        && Aliases.SequenceEqual(other.Aliases, StringComparer.Ordinal);
+        && Aliases.SequenceEqual(other.Aliases, StringComparer.Ordinal)
+        && OtherNames.SequenceEqual(other.OtherNames, StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id} ({Name}, {Tier}, {State})";
@@ -342,5 +377,5 @@ public sealed record Relationship
             Rule));
 
     /// <summary>A copy made with the constructor, with what the constructor does not take kept from this one.</summary>
-    private Relationship Keep(Relationship copy) => copy with { Weekend = Weekend, Emails = Emails, Phones = Phones, MetAt = MetAt, ImportantDates = ImportantDates, Aliases = Aliases };
+    private Relationship Keep(Relationship copy) => copy with { Weekend = Weekend, Emails = Emails, Phones = Phones, MetAt = MetAt, ImportantDates = ImportantDates, Aliases = Aliases, OtherNames = OtherNames };
 }

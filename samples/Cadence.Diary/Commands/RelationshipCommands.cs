@@ -107,6 +107,7 @@ internal static class RelationshipCommands
                     phones = r.Phones,
                     metAt = r.MetAt,
                     aliases = r.Aliases,
+                    otherNames = r.OtherNames,
                     askedBy = alias,
                     rule = new { minGap = rule.MinGap, target = rule.Target, maxGap = rule.MaxGap, own = r.Rule is not null },
                 },
@@ -161,6 +162,11 @@ internal static class RelationshipCommands
         if (r.Aliases.Count > 0)
         {
             details.Add(("aliases", string.Join(", ", r.Aliases)));
+        }
+
+        if (r.OtherNames.Count > 0)
+        {
+            details.Add(("also", string.Join("; ", r.OtherNames.Select(Text.Printable))));
         }
 
         if (r.MetAt is { } metAt)

@@ -339,6 +339,11 @@ internal static class DiaryJson
             r = At($"{path}.aliases", () => r.WithAliases(aliases));
         }
 
+        if (dto.OtherNames is { } otherNames)
+        {
+            r = At($"{path}.otherNames", () => r.WithOtherNames(otherNames));
+        }
+
         if (dto.Dates is { } dates)
         {
             r = At($"{path}.dates", () => r.WithImportantDates(dates.Select((d, i) => At($"{path}.dates[{i}]", () => ImportantDates.FromDto(d)))));
@@ -535,7 +540,8 @@ internal static class DiaryJson
         r.MetAt,
         r.ImportantDates.Count > 0 ? [.. r.ImportantDates.Select(ImportantDates.ToDto)] : null,
         r.Aliases.Count > 0 ? [.. r.Aliases] : null,
-        touchNumbers.TryGetValue(r.Id, out int number) ? number : null);
+        touchNumbers.TryGetValue(r.Id, out int number) ? number : null,
+        r.OtherNames.Count > 0 ? [.. r.OtherNames] : null);
 
     private static TouchDto ToTouchDto(Touch t) => new(
         t.RelationshipId,

@@ -161,6 +161,7 @@ internal static class CommandLine
                 new("met-at", "TEXT", "Where you met, or none."),
                 new("tag", "TAG", "Add a tag (repeatable).", Repeatable: true),
                 new("untag", "TAG", "Remove a tag (repeatable; ignoring case).", Repeatable: true),
+                new("about", "TEXT", "A note about the person, shown by show (\"\" clears it). Not --note: in log and fix that is a touch's summary."),
             ],
             1, 1,
             "edit sam-okafor --tier client"),

@@ -104,6 +104,12 @@ public sealed record Relationship
     /// <summary>Where you met ("ExpoLondon 2025", "Anna's wedding"), or <see langword="null"/>.</summary>
     public string? MetAt { get; private init; }
 
+    /// <summary>
+    /// A free-text note about the person ("prefers mornings; two kids; met her boss at the expo"), or
+    /// <see langword="null"/>. Private to the owner: the feed never writes it.
+    /// </summary>
+    public string? Note { get; private init; }
+
     /// <summary>The dates that matter in the relationship: birthdays, anniversaries, relative and one-off dates.</summary>
     public IReadOnlyList<ImportantDate> ImportantDates { get; private init; } = ImmutableArray<ImportantDate>.Empty;
 
@@ -208,6 +214,13 @@ public sealed record Relationship
     /// <returns>The changed copy.</returns>
     [Pure]
     public Relationship WithMetAt(string? metAt) => this with { MetAt = string.IsNullOrWhiteSpace(metAt) ? null : Guard.Name(metAt.Trim(), nameof(metAt)) };
+
+    /// <summary>Returns a copy with this note (trimmed), or with none for <see langword="null"/> or blank.</summary>
+    /// <param name="note">The note: free text of at most 4000 characters; line breaks and tabs are text.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">The note is too long or holds a control character other than a tab or a line break, naming it.</exception>
+    [Pure]
+    public Relationship WithNote(string? note) => this with { Note = string.IsNullOrWhiteSpace(note) ? null : Guard.Text(note.Trim(), nameof(note)) };
 
     /// <summary>
     /// What <see cref="HasEmail"/> compares an address by: trimmed, without a leading <c>mailto:</c>; two addresses are
@@ -350,6 +363,7 @@ public sealed record Relationship
         && Emails.SequenceEqual(other.Emails, StringComparer.Ordinal)
         && Phones.SequenceEqual(other.Phones, StringComparer.Ordinal)
         && MetAt == other.MetAt
+        && Note == other.Note
         && ImportantDates.SequenceEqual(other.ImportantDates)
         && Aliases.SequenceEqual(other.Aliases, StringComparer.Ordinal)
         && OtherNames.SequenceEqual(other.OtherNames, StringComparer.Ordinal);
@@ -358,7 +372,7 @@ public sealed record Relationship
     public override string ToString() => $"{Id} ({Name}, {Tier}, {State})";
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Id, Name, Tier, State, Rule);
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Tier, State, Rule, Note);
 
     private Relationship Copy(
         string? name = null,
@@ -377,5 +391,5 @@ public sealed record Relationship
             Rule));
 
     /// <summary>A copy made with the constructor, with what the constructor does not take kept from this one.</summary>
-    private Relationship Keep(Relationship copy) => copy with { Weekend = Weekend, Emails = Emails, Phones = Phones, MetAt = MetAt, ImportantDates = ImportantDates, Aliases = Aliases, OtherNames = OtherNames };
+    private Relationship Keep(Relationship copy) => copy with { Weekend = Weekend, Emails = Emails, Phones = Phones, MetAt = MetAt, Note = Note, ImportantDates = ImportantDates, Aliases = Aliases, OtherNames = OtherNames };
 }

@@ -334,6 +334,7 @@ internal static class DiaryJson
         }
 
         r = At($"{path}.metAt", () => r.WithMetAt(dto.MetAt));
+        r = At($"{path}.note", () => r.WithNote(dto.Note));
         if (dto.Aliases is { } aliases)
         {
             r = At($"{path}.aliases", () => r.WithAliases(aliases));
@@ -541,7 +542,8 @@ internal static class DiaryJson
         r.ImportantDates.Count > 0 ? [.. r.ImportantDates.Select(ImportantDates.ToDto)] : null,
         r.Aliases.Count > 0 ? [.. r.Aliases] : null,
         touchNumbers.TryGetValue(r.Id, out int number) ? number : null,
-        r.OtherNames.Count > 0 ? [.. r.OtherNames] : null);
+        r.OtherNames.Count > 0 ? [.. r.OtherNames] : null,
+        r.Note);
 
     private static TouchDto ToTouchDto(Touch t) => new(
         t.RelationshipId,

@@ -50,12 +50,15 @@ public sealed partial class Diary
     /// <item>Campaigns: INTO is a member of every campaign FROM was in; FROM is in none.</item>
     /// <item>INTO keeps its name, tier, rule, state, weekend and preferred channels; its time zone and where you met are
     /// FROM's only when INTO has none.</item>
+    /// <item>Notes (<see cref="Relationship.Note"/>): INTO's, then FROM's on a new line when both have one and they
+    /// differ; FROM's alone when INTO has none. Two notes longer together than a note may be (4000 characters) are
+    /// refused (an <see cref="ArgumentException"/> naming both ids) rather than cut: shorten one first.</item>
     /// </list>
     /// </summary>
     /// <param name="fromId">The relationship merged away: an id, or an alias of one.</param>
     /// <param name="intoId">The relationship that stays: an id, or an alias of one.</param>
     /// <returns>The changed copy.</returns>
-    /// <exception cref="ArgumentException">An unknown id, or both name the same relationship; the message names the value. Nothing changes then.</exception>
+    /// <exception cref="ArgumentException">An unknown id, or both name the same relationship, or their notes together are too long; the message names the value. Nothing changes then.</exception>
     [Pure]
     public Diary Merge(string fromId, string intoId)
     {
@@ -215,8 +218,30 @@ public sealed partial class Diary
             .WithEmails(emails)
             .WithPhones(phones)
             .WithImportantDates(dates)
-            .WithAliases(into.Aliases.Append(from.Id).Concat(from.Aliases));
+            .WithAliases(into.Aliases.Append(from.Id).Concat(from.Aliases))
+            .WithOtherNames(into.OtherNames.Append(from.Name).Concat(from.OtherNames));
         merged = into.TimeZone is null && from.TimeZone is not null ? merged.WithTimeZone(from.TimeZone) : merged;
-        return into.MetAt is null && from.MetAt is not null ? merged.WithMetAt(from.MetAt) : merged;
+        merged = into.MetAt is null && from.MetAt is not null ? merged.WithMetAt(from.MetAt) : merged;
+        return merged.WithNote(MergedNote(from, into));
+    }
+
+    /// <summary>INTO's note, then FROM's on a new line (see <see cref="Merge"/>).</summary>
+    private static string? MergedNote(Relationship from, Relationship into)
+    {
+        if (from.Note is null || string.Equals(from.Note, into.Note, StringComparison.Ordinal))
+        {
+            return into.Note;
+        }
+
+        if (into.Note is null)
+        {
+            return from.Note;
+        }
+
+        string note = into.Note + "\n" + from.Note;
+        return note.Length <= Guard.MaxTextLength
+            ? note
+            : throw new ArgumentException(
+                $"The notes of \"{into.Id}\" and \"{from.Id}\" together are {note.Length} characters long; a note may have at most {Guard.MaxTextLength}; shorten one before merging.");
     }
 }

@@ -104,6 +104,12 @@ public sealed record Relationship
     /// <summary>Where you met ("ExpoLondon 2025", "Anna's wedding"), or <see langword="null"/>.</summary>
     public string? MetAt { get; private init; }
 
+    /// <summary>
+    /// A free-text note about the person ("prefers mornings; two kids; met her boss at the expo"), or
+    /// <see langword="null"/>. Private to the owner: the feed never writes it.
+    /// </summary>
+    public string? Note { get; private init; }
+
     /// <summary>The dates that matter in the relationship: birthdays, anniversaries, relative and one-off dates.</summary>
     public IReadOnlyList<ImportantDate> ImportantDates { get; private init; } = ImmutableArray<ImportantDate>.Empty;
 
@@ -126,6 +132,40 @@ public sealed record Relationship
             ? throw new ArgumentException($"\"{Id}\" cannot be an alias of itself.", nameof(aliases))
             : a).Distinct(StringComparer.Ordinal).ToImmutableArray();
         return this with { Aliases = list };
+    }
+
+    /// <summary>
+    /// Other names this person is known by: the names of relationships merged into it (<see cref="Diary.Merge"/>) when
+    /// they are not this one's, as names are compared (<see cref="RelationshipIds.NameKey"/>). An import matches a
+    /// contact by them as by <see cref="Name"/>, so merging a duplicate away keeps a later import from adding it again.
+    /// </summary>
+    public IReadOnlyList<string> OtherNames { get; private init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>Returns a copy with these other names (each checked as a name; one that is the name, or another of them, as names are compared, is kept once).</summary>
+    /// <param name="names">The names.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">A null, blank or too long name, or one with control characters, naming it.</exception>
+    [Pure]
+    public Relationship WithOtherNames(params IEnumerable<string> names)
+    {
+        Guard.NotNull(names, nameof(names));
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (RelationshipIds.NameKey(Name) is { } own)
+        {
+            keys.Add(own);
+        }
+
+        var list = ImmutableArray.CreateBuilder<string>();
+        foreach (string name in names)
+        {
+            string checkedName = Guard.Name(name, nameof(names)).Trim();
+            if (RelationshipIds.NameKey(checkedName) is not { } key || keys.Add(key))
+            {
+                list.Add(checkedName);
+            }
+        }
+
+        return this with { OtherNames = list.ToImmutable() };
     }
 
     /// <summary>Returns a copy with these important dates (two with the same label are refused).</summary>
@@ -174,6 +214,13 @@ public sealed record Relationship
     /// <returns>The changed copy.</returns>
     [Pure]
     public Relationship WithMetAt(string? metAt) => this with { MetAt = string.IsNullOrWhiteSpace(metAt) ? null : Guard.Name(metAt.Trim(), nameof(metAt)) };
+
+    /// <summary>Returns a copy with this note (trimmed), or with none for <see langword="null"/> or blank.</summary>
+    /// <param name="note">The note: free text of at most 4000 characters; line breaks and tabs are text.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentException">The note is too long or holds a control character other than a tab or a line break, naming it.</exception>
+    [Pure]
+    public Relationship WithNote(string? note) => this with { Note = string.IsNullOrWhiteSpace(note) ? null : Guard.Text(note.Trim(), nameof(note)) };
 
     /// <summary>
     /// What <see cref="HasEmail"/> compares an address by: trimmed, without a leading <c>mailto:</c>; two addresses are
@@ -316,14 +363,16 @@ public sealed record Relationship
         && Emails.SequenceEqual(other.Emails, StringComparer.Ordinal)
         && Phones.SequenceEqual(other.Phones, StringComparer.Ordinal)
         && MetAt == other.MetAt
+        && Note == other.Note
         && ImportantDates.SequenceEqual(other.ImportantDates)
-        && Aliases.SequenceEqual(other.Aliases, StringComparer.Ordinal);
+        && Aliases.SequenceEqual(other.Aliases, StringComparer.Ordinal)
+        && OtherNames.SequenceEqual(other.OtherNames, StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id} ({Name}, {Tier}, {State})";
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Id, Name, Tier, State, Rule);
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Tier, State, Rule, Note);
 
     private Relationship Copy(
         string? name = null,
@@ -342,5 +391,5 @@ public sealed record Relationship
             Rule));
 
     /// <summary>A copy made with the constructor, with what the constructor does not take kept from this one.</summary>
-    private Relationship Keep(Relationship copy) => copy with { Weekend = Weekend, Emails = Emails, Phones = Phones, MetAt = MetAt, ImportantDates = ImportantDates, Aliases = Aliases };
+    private Relationship Keep(Relationship copy) => copy with { Weekend = Weekend, Emails = Emails, Phones = Phones, MetAt = MetAt, Note = Note, ImportantDates = ImportantDates, Aliases = Aliases, OtherNames = OtherNames };
 }

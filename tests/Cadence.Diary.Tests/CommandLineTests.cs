@@ -14,7 +14,7 @@ public sealed class CommandLineTests : IDisposable
     public static TheoryData<string> Commands => new()
     {
         "agenda", "plan", "init", "add", "log", "promise", "move", "pause", "archive", "owner", "feed", "serve", "token",
-        "done", "drop", "reopen", "ladders", "list", "show", "edit", "unarchive", "resume", "unlog",
+        "done", "drop", "reopen", "ladders", "ladder", "list", "show", "edit", "unarchive", "resume", "unlog",
     };
 
     [Theory]

@@ -82,6 +82,28 @@ public sealed class DuplicateContactsTests : IDisposable
     }
 
     [Fact]
+    public void MergedUnderAnotherName_TheOldNameIsKept_AndStillMatchesAnImport()
+    {
+        Sandbox.Ok(_sandbox.RunToday("init", "--empty"));
+        Sandbox.Ok(_sandbox.RunToday("add", "M.", "Rossi", "--tier", "client"));
+        Sandbox.Ok(_sandbox.RunToday("add", "Maria", "Rossi", "--tier", "contact"));
+
+        Sandbox.Ok(_sandbox.RunToday("merge", "maria-rossi", "m-rossi"));
+
+        using (var data = _sandbox.DataJson())
+        {
+            var m = data.RootElement.GetProperty("relationships").EnumerateArray().Single(r => r.Str("id") == "m-rossi");
+            Assert.Equal(["Maria Rossi"], m.GetProperty("otherNames").EnumerateArray().Select(n => n.GetString()));
+        }
+
+        Assert.Contains("also", Sandbox.Ok(_sandbox.RunToday("show", "m-rossi")).Out.Split('\n').Single(l => l.Contains("Maria Rossi", StringComparison.Ordinal)), StringComparison.Ordinal);
+        File.WriteAllText(_sandbox.Path("google.csv"), GoogleCsv);
+        var import = Sandbox.Ok(_sandbox.RunToday("import", "contacts", "google.csv"));
+        Assert.Contains("m-rossi: M. Rossi (matched by name): added e-mail maria.rossi@studio-rossi.example", import.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("maria-rossi-2", Sandbox.Ok(_sandbox.RunToday("list")).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Add_ANameWrittenAnotherWay_RefusedAsTheSamePerson()
     {
         Sandbox.Ok(_sandbox.RunToday("init", "--empty"));

@@ -48,6 +48,40 @@ public class ArchitectureTests
         Assert.Contains(edges["Cadence"], d => d.Namespace == "Cadence.Internal");
     }
 
+    /// <summary>
+    /// A relationship's note is the owner's private text: nothing in the feed reads it (a calendar feed is shared
+    /// with phones and other people's servers). Read from the IL, so a new use anywhere in <c>Cadence.Feed</c> fails.
+    /// </summary>
+    [Fact]
+    public void Feed_NeverReadsARelationshipsNote()
+    {
+        var readers = ReadersOfNote();
+        Assert.DoesNotContain(readers, r => r.StartsWith("Cadence.Feed", StringComparison.Ordinal));
+
+        // The scan sees a read where there is one (the merge keeps both notes), or the assertion above would pass on anything.
+        Assert.Contains(readers, r => r.StartsWith("Cadence.Diary", StringComparison.Ordinal));
+    }
+
+    /// <summary>The methods (as "Type::Method") of the core whose bodies call <see cref="Relationship.Note"/>'s getter.</summary>
+    private static List<string> ReadersOfNote()
+    {
+        using var module = ModuleDefinition.ReadModule(typeof(Diary).Assembly.Location);
+        var readers = new List<string>();
+        foreach (var type in module.GetTypes())
+        {
+            foreach (var method in type.Methods.Where(m => m.HasBody))
+            {
+                if (method.Body.Instructions.Any(i => i.Operand is MethodReference { Name: "get_Note" } called && called.DeclaringType.FullName == "Cadence.Relationship"))
+                {
+                    string outer = NamespaceOf(type);
+                    readers.Add($"{outer}.{type.Name}::{method.Name}");
+                }
+            }
+        }
+
+        return readers;
+    }
+
     /// <summary>For each namespace of the core, the other core namespaces its types use, with one use as an example.</summary>
     private static Dictionary<string, HashSet<(string Namespace, string Example)>> NamespaceDependencies()
     {

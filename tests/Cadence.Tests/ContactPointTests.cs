@@ -8,13 +8,14 @@ using Xunit;
 
 namespace Cadence.Tests;
 
-/// <summary>A relationship's e-mail addresses, phone numbers and where you met: kept, checked, compared, and carried through every copy.</summary>
+/// <summary>A relationship's e-mail addresses, phone numbers, where you met and its note: kept, checked, compared, and carried through every copy.</summary>
 public sealed class ContactPointTests
 {
     private static readonly Relationship Zoe = new Relationship("zoe", "Zoë Müller", "client")
         .WithEmails(" Zoe.Mueller@Example.com ", "zoe@home.example", "ZOE.MUELLER@example.COM")
         .WithPhones("+44 20 7946 0958", "+44 (20) 7946-0958", "020 7946 0000 x12")
-        .WithMetAt("ExpoLondon 2025");
+        .WithMetAt("ExpoLondon 2025")
+        .WithNote("Two kids.\nAsks about Rome.");
 
     [Fact]
     public void WithEmails_TrimmedAndOnceRegardlessOfCase()
@@ -98,12 +99,48 @@ public sealed class ContactPointTests
     }
 
     [Fact]
+    public void WithNote_TrimmedKeepsLineBreaks_NullOrBlankClears()
+    {
+        Assert.Equal("Two kids.\nAsks about Rome.", Zoe.Note);
+        Assert.Equal("Likes\ttabs\r\nand lines", Zoe.WithNote("  Likes\ttabs\r\nand lines \n").Note);
+        Assert.Null(Zoe.WithNote(null).Note);
+        Assert.Null(Zoe.WithNote(" \n\t ").Note);
+        Assert.Null(new Relationship("zoe", "Zoë Müller", "client").Note);
+    }
+
+    [Theory]
+    [InlineData("bell\u0007")]
+    [InlineData("esc\u001b[31m")]
+    [InlineData("nul\u0000")]
+    [InlineData("c1\u0085 end")]
+    public void WithNote_ControlCharacter_RefusedNamingIt(string note)
+    {
+        var e = Assert.Throws<ArgumentException>(() => Zoe.WithNote(note));
+        Assert.Equal("note", e.ParamName);
+        Assert.Contains(note[..2], e.Message, StringComparison.Ordinal);
+        Assert.Contains("control character", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithNote_AtMost4000Characters()
+    {
+        Assert.Equal(4000, Zoe.WithNote(new string('a', 4000)).Note!.Length);
+        var e = Assert.Throws<ArgumentException>(() => Zoe.WithNote(new string('a', 4001)));
+        Assert.Equal("note", e.ParamName);
+        Assert.Contains("4001 characters", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Equality_IncludesContactPoints()
     {
         var plain = new Relationship("zoe", "Zoë Müller", "client");
         Assert.NotEqual(plain, plain.WithEmails("zoe@example.com"));
         Assert.NotEqual(plain, plain.WithPhones("+44 20 7946 0958"));
         Assert.NotEqual(plain, plain.WithMetAt("Expo"));
+        Assert.NotEqual(plain, plain.WithNote("note"));
+        Assert.NotEqual(plain.WithNote("a"), plain.WithNote("b"));
+        Assert.Equal(plain.WithNote("note"), new Relationship("zoe", "Zoë Müller", "client").WithNote("note"));
+        Assert.Equal(plain.WithNote("note").GetHashCode(), new Relationship("zoe", "Zoë Müller", "client").WithNote("note").GetHashCode());
         Assert.Equal(plain.WithEmails("zoe@example.com"), new Relationship("zoe", "Zoë Müller", "client").WithEmails("zoe@example.com"));
     }
 
@@ -123,6 +160,6 @@ public sealed class ContactPointTests
             7 => Zoe.WithWeekend(IsoDayOfWeek.Friday),
             _ => Zoe.Archive(),
         };
-        return changed.Emails.SequenceEqual(Zoe.Emails) && changed.Phones.SequenceEqual(Zoe.Phones) && changed.MetAt == Zoe.MetAt;
+        return changed.Emails.SequenceEqual(Zoe.Emails) && changed.Phones.SequenceEqual(Zoe.Phones) && changed.MetAt == Zoe.MetAt && changed.Note == Zoe.Note;
     }
 }

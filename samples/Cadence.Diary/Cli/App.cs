@@ -79,6 +79,7 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock, str
         "drop" => NextStepCommands.Drop(this, invocation),
         "reopen" => NextStepCommands.Reopen(this, invocation),
         "ladders" => NextStepCommands.Ladders(this, invocation),
+        "ladder" => LadderCommands.Ladder(this, invocation),
         "list" => RelationshipCommands.List(this, invocation),
         "show" => RelationshipCommands.Show(this, invocation),
         "edit" => RelationshipCommands.Edit(this, invocation),

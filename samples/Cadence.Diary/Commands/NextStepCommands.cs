@@ -36,7 +36,7 @@ internal static class NextStepCommands
         t.Line($"Follow-up ladders ({session.Source})", Style.Bold);
         if (session.Data.Ladders.Count == 0)
         {
-            t.Line("None named yet: add them to the data file's \"ladders\" (see docs/diary-format.md), or give steps to log --follow-up, e.g. 3wd:note,5wd:call.");
+            t.Line("None named yet: `ladder add NAME 3wd:note,5wd:call` names one, or give steps to log --follow-up, e.g. 3wd:note,5wd:call.");
             return ExitCodes.Ok;
         }
 

@@ -106,7 +106,9 @@ internal static class RelationshipCommands
                     emails = r.Emails,
                     phones = r.Phones,
                     metAt = r.MetAt,
+                    note = r.Note,
                     aliases = r.Aliases,
+                    otherNames = r.OtherNames,
                     askedBy = alias,
                     rule = new { minGap = rule.MinGap, target = rule.Target, maxGap = rule.MaxGap, own = r.Rule is not null },
                 },
@@ -163,6 +165,11 @@ internal static class RelationshipCommands
             details.Add(("aliases", string.Join(", ", r.Aliases)));
         }
 
+        if (r.OtherNames.Count > 0)
+        {
+            details.Add(("also", string.Join("; ", r.OtherNames.Select(Text.Printable))));
+        }
+
         if (r.MetAt is { } metAt)
         {
             details.Add(("met at", metAt));
@@ -171,6 +178,17 @@ internal static class RelationshipCommands
         foreach (var (key, value) in details)
         {
             t.Line($"  {key,-9}{value}");
+        }
+
+        if (r.Note is { } note)
+        {
+            // A note of several lines: the first beside "note", the others indented under it (each its own line, as
+            // the terminal shows a line break inside a line as a space).
+            string[] lines = note.ReplaceLineEndings("\n").Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                t.Line($"  {(i == 0 ? "note" : string.Empty),-9}{lines[i]}");
+            }
         }
 
         t.Line();
@@ -220,10 +238,11 @@ internal static class RelationshipCommands
         string? metAt = invocation.Get("met-at") is { } m ? m.Trim() == "none" ? string.Empty : m : null;
         var tags = invocation.All("tag").Select(t => t.Trim()).ToList();
         var untags = invocation.All("untag").Select(t => t.Trim()).ToList();
+        string? about = invocation.Get("about");
         if (name is null && tier is null && !invocation.Has("zone") && prefers is null && weekend is null && rule is null && emails is null && phones is null && metAt is null
-            && tags.Count == 0 && untags.Count == 0)
+            && tags.Count == 0 && untags.Count == 0 && about is null)
         {
-            throw new UsageException($"edit needs something to change: --name, --tier, --zone, --prefers, --weekend, --rule, --email, --phone, --met-at, --tag or --untag; run `{CommandLine.Program} edit --help`.");
+            throw new UsageException($"edit needs something to change: --name, --tier, --zone, --prefers, --weekend, --rule, --email, --phone, --met-at, --tag, --untag or --about; run `{CommandLine.Program} edit --help`.");
         }
 
         return app.Change(invocation, (data, today) =>
@@ -245,6 +264,7 @@ internal static class RelationshipCommands
                 r = emails is null ? r : r.WithEmails(emails);
                 r = phones is null ? r : r.WithPhones(phones);
                 r = metAt is null ? r : r.WithMetAt(metAt);
+                r = about is null ? r : Text.Naming(() => r.WithNote(about), ("note", "--about"));
                 if (tags.Count > 0 || untags.Count > 0)
                 {
                     var kept = r.Tags.Where(t => !untags.Contains(t, StringComparer.OrdinalIgnoreCase)).Concat(tags).ToList();
@@ -273,6 +293,10 @@ internal static class RelationshipCommands
             Changed("phone", List(before.Phones), List(after.Phones));
             Changed("met at", before.MetAt ?? "none", after.MetAt ?? "none");
             Changed("tags", List(before.Tags), List(after.Tags));
+            if (before.Note != after.Note)
+            {
+                changes.Add(after.Note is null ? "note cleared" : before.Note is null ? "note set" : "note changed");
+            }
             if (changes.Count == 0)
             {
                 return ((DiaryData?)null, $"{before.Name} ({before.Id}) already has those details; nothing changed.\n");

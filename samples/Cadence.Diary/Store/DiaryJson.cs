@@ -334,9 +334,15 @@ internal static class DiaryJson
         }
 
         r = At($"{path}.metAt", () => r.WithMetAt(dto.MetAt));
+        r = At($"{path}.note", () => r.WithNote(dto.Note));
         if (dto.Aliases is { } aliases)
         {
             r = At($"{path}.aliases", () => r.WithAliases(aliases));
+        }
+
+        if (dto.OtherNames is { } otherNames)
+        {
+            r = At($"{path}.otherNames", () => r.WithOtherNames(otherNames));
         }
 
         if (dto.Dates is { } dates)
@@ -535,7 +541,9 @@ internal static class DiaryJson
         r.MetAt,
         r.ImportantDates.Count > 0 ? [.. r.ImportantDates.Select(ImportantDates.ToDto)] : null,
         r.Aliases.Count > 0 ? [.. r.Aliases] : null,
-        touchNumbers.TryGetValue(r.Id, out int number) ? number : null);
+        touchNumbers.TryGetValue(r.Id, out int number) ? number : null,
+        r.OtherNames.Count > 0 ? [.. r.OtherNames] : null,
+        r.Note);
 
     private static TouchDto ToTouchDto(Touch t) => new(
         t.RelationshipId,

@@ -20,7 +20,7 @@ public sealed record ContactImport(Diary Diary, ImportReport Report);
 /// <summary>
 /// Brings contacts (from <see cref="VCardReader"/> or <see cref="ContactCsvReader"/>) into a diary. A contact whose
 /// e-mail address (failing that, phone number) is a relationship's is matched to it; failing both, a contact whose name
-/// is exactly one relationship's name, compared as people write names (<see cref="RelationshipIds.NameKey"/>: case,
+/// is exactly one relationship's name (or one of its <see cref="Relationship.OtherNames"/>, kept by a merge), compared as people write names (<see cref="RelationshipIds.NameKey"/>: case,
 /// accents, "Rossi, Maria", transliteration), is matched to it and the report says "matched by name"; a contact with the
 /// name of several relationships is reported as a possible duplicate (<see cref="ImportAction.PossibleDuplicate"/>,
 /// naming them) and nothing is added for it. A matched relationship gets the addresses, numbers and
@@ -111,16 +111,19 @@ public static class ContactImporter
             var relationship = _relationships[i];
             _byId[relationship.Id] = i;
             _aliases.UnionWith(relationship.Aliases);
-            if (RelationshipIds.NameKey(relationship.Name) is { } name)
+            foreach (string known in relationship.OtherNames.Prepend(relationship.Name))
             {
-                if (!_byName.TryGetValue(name, out var named))
+                if (RelationshipIds.NameKey(known) is { } name)
                 {
-                    _byName.Add(name, named = []);
-                }
+                    if (!_byName.TryGetValue(name, out var named))
+                    {
+                        _byName.Add(name, named = []);
+                    }
 
-                if (!named.Contains(i))
-                {
-                    named.Add(i);
+                    if (!named.Contains(i))
+                    {
+                        named.Add(i);
+                    }
                 }
             }
 

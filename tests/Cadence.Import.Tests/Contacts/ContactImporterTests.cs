@@ -280,6 +280,54 @@ public sealed class ContactImporterTests
             return true.Classify(duplicates.Count > 0, "possible duplicates").Classify(import.Report.Lines.Any(l => l.Detail.Contains("(matched by name)", StringComparison.Ordinal)), "matched by name");
         });
 
+    /// <summary>
+    /// A merge of two relationships an import made, then the same contacts imported again: nothing is added (the
+    /// duplicate merged away is not made again: its addresses, numbers and name now lead to the one it went into), and
+    /// nothing changes unless a card's addresses are two relationships'.
+    /// </summary>
+    [Property(MaxTest = 300, QuietOnSuccess = true)]
+    public Property AnyContacts_MergeTwoThenImportAgain_NothingChanges() =>
+        Prop.ForAll(Cards.ToArbitrary(), Gen.Choose(0, 1000).ToArbitrary(), Gen.Choose(0, 1000).ToArbitrary(), (cards, a, b) =>
+        {
+            var imported = ContactImporter.Import(Diary(), cards, Options).Diary;
+            var ids = imported.Relationships.Select(r => r.Id).ToList();
+            string from = ids[a % ids.Count], into = ids[b % ids.Count];
+            if (from == into)
+            {
+                return true.Label("one relationship chosen twice");
+            }
+
+            var merged = imported.Merge(from, into);
+            var again = ContactImporter.Import(merged, cards, Options);
+
+            // Never a relationship added: the merged-away one is not made again.
+            Assert.Equal(merged.Relationships.Select(r => r.Id), again.Diary.Relationships.Select(r => r.Id));
+            Assert.DoesNotContain(again.Report.Lines, l => l.Action is ImportAction.Added or ImportAction.PossibleDuplicate);
+
+            // And nothing changed, unless a card's addresses are two relationships' (it updates the first in the diary's
+            // order, which the merge may have changed: a card of two people is the limit of matching by address).
+            bool spans = cards.Any(c => merged.Relationships.Count(r => c.Emails.Any(r.HasEmail) || c.Phones.Any(r.HasPhone)) > 1);
+            if (!spans)
+            {
+                Assert.Equal(merged.Relationships, again.Diary.Relationships);
+                Assert.All(again.Report.Lines, l => Assert.True(l.Action is ImportAction.Matched or ImportAction.Skipped, l.ToString()));
+            }
+
+            return true.Classify(spans, "a card of two relationships");
+        });
+
+    [Fact]
+    public void AfterAMerge_TheMergedNameStillMatches_ShownAsAnotherName()
+    {
+        var diary = new Diary([new Relationship("m-rossi", "M. Rossi", "client"), new Relationship("maria-rossi", "Maria Rossi", "client")]).Merge("maria-rossi", "m-rossi");
+        Assert.Equal(["Maria Rossi"], diary["m-rossi"].OtherNames);
+
+        var import = ContactImporter.Import(diary, [Card("Rossi, Maria", ["maria@example.it"], [])], Options);
+
+        Assert.Equal(new ImportLine(ImportAction.Updated, "line 2", "m-rossi", "M. Rossi (matched by name): added e-mail maria@example.it"), Assert.Single(import.Report.Lines));
+        Assert.Single(import.Diary.Relationships);
+    }
+
     [Fact]
     public void ACardWithThousandsOfAddresses_ItsLineListsFiveAndCountsTheRest()
     {

@@ -249,6 +249,24 @@ public class FeedWriterTests
         Assert.Contains("Call 李.", summaries);
     }
 
+    [Theory]
+    [InlineData(FeedLayout.Events)]
+    [InlineData(FeedLayout.DailyDigest)]
+    public void Write_FullNames_NeverWritesARelationshipsNote(FeedLayout layout)
+    {
+        var diary = Diary();
+        foreach (var r in diary.Relationships)
+        {
+            diary = diary.Update(r.Id, x => x.WithNote($"SECRET-{r.Id}\nprivate line").WithImportantDates(ImportantDate.Yearly("birthday", new AnnualDate(4, 15))));
+        }
+
+        var (text, _) = Write(Options.WithLayout(layout).WithYearlyDates(true), Plan(diary));
+
+        Assert.Contains("Müller", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("private line", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Write_ChannelOnlyPrivacy_OnlyTheChannel()
     {

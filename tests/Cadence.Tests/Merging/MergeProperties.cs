@@ -23,6 +23,7 @@ public sealed class MergeProperties
     private static readonly string[] Emails = ["maria@example.com", "MARIA@Example.com", "m.rossi@example.org", "olga@example.ru"];
     private static readonly string[] Phones = ["+39 06 1234 5678", "+39-06-12345678", "020 7946 0000", "(020) 7946 0001"];
     private static readonly string[] MoreTags = ["vip", "met at ExpoLondon", "Atlanta"];
+    private static readonly string?[] Notes = [null, null, "prefers mornings", "two kids\nasks about Rome", "prefers mornings"];
 
     /// <summary>A scenario, two relationships of it (FROM and INTO) and, when there are three, whether one was merged before.</summary>
     public sealed record MergeCase(FeatureScenario Scenario, Diary Diary, string From, string Into)
@@ -34,10 +35,12 @@ public sealed class MergeProperties
         from emails in Gen.ArrayOf(Gen.SubListOf(Emails), diary.Relationships.Count)
         from phones in Gen.ArrayOf(Gen.SubListOf(Phones), diary.Relationships.Count)
         from tags in Gen.ArrayOf(Gen.SubListOf(MoreTags), diary.Relationships.Count)
+        from notes in Gen.ArrayOf(Gen.Elements(Notes), diary.Relationships.Count)
         select diary.Relationships.Select((r, i) => (r, i)).Aggregate(diary, (d, x) => d.Update(x.r.Id, r => r
             .WithEmails(emails[x.i].DistinctBy(e => Relationship.EmailKey(e), StringComparer.OrdinalIgnoreCase))
             .WithPhones(phones[x.i])
-            .WithTags(r.Tags.Concat(tags[x.i]))));
+            .WithTags(r.Tags.Concat(tags[x.i]))
+            .WithNote(notes[x.i])));
 
     public static Gen<MergeCase> Case =>
         from s in AllFeatures.Scenario
@@ -107,6 +110,10 @@ public sealed class MergeProperties
             Assert.Equal(from.Phones.Concat(into.Phones).Select(Relationship.PhoneKey).ToHashSet(), result.Phones.Select(Relationship.PhoneKey).ToHashSet());
             Assert.Equal(result.Phones.Count, result.Phones.Select(Relationship.PhoneKey).Distinct().Count());
             Assert.Equal(from.Tags.Concat(into.Tags).ToHashSet(), result.Tags.ToHashSet());
+
+            // Both notes: INTO's first, FROM's after a line break, a note both have once.
+            string?[] notes = [into.Note, from.Note == into.Note ? null : from.Note];
+            Assert.Equal(notes.All(n => n is null) ? null : string.Join("\n", notes.OfType<string>()), result.Note);
 
             // Campaigns: INTO where either was, FROM nowhere.
             for (int i = 0; i < diary.Campaigns.Count; i++)

@@ -58,6 +58,28 @@ public sealed class MergeTests
         Assert.Equal(diary.TouchesOf("sam"), merged.TouchesOf("sam"));
     }
 
+    [Theory]
+    [InlineData("prefers mornings", "two kids", "prefers mornings\ntwo kids")]
+    [InlineData("prefers mornings", null, "prefers mornings")]
+    [InlineData(null, "two kids", "two kids")]
+    [InlineData(null, null, null)]
+    [InlineData("same", "same", "same")]
+    public void Merge_KeepsIntosNote_AndAppendsFromsOnANewLine(string? intoNote, string? fromNote, string? expected)
+    {
+        var diary = Marias().Update("maria-rossi", r => r.WithNote(intoNote)).Update("maria-rossi-2", r => r.WithNote(fromNote));
+        Assert.Equal(expected, diary.Merge("maria-rossi-2", "maria-rossi")["maria-rossi"].Note);
+        Assert.Null(diary.Merge("maria-rossi-2", "maria-rossi")["sam"].Note);
+    }
+
+    [Fact]
+    public void Merge_NotesTooLongTogether_RefusedNamingBoth()
+    {
+        var diary = Marias().Update("maria-rossi", r => r.WithNote(new string('a', 2500))).Update("maria-rossi-2", r => r.WithNote(new string('b', 1500)));
+        var e = Assert.Throws<ArgumentException>(() => diary.Merge("maria-rossi-2", "maria-rossi"));
+        Assert.Contains("\"maria-rossi\" and \"maria-rossi-2\"", e.Message, StringComparison.Ordinal);
+        Assert.Contains("4001 characters", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Merge_KeepsIntosMove_WhenItWasMadeLater_AndASameDateOnce()
     {

@@ -79,7 +79,10 @@ public sealed class CalendarImportProperties
             return once.Diary.Touches.SequenceEqual(again.Diary.Touches)
                 && once.Diary.Commitments.SequenceEqual(again.Diary.Commitments)
                 && again.Report.Count(ImportAction.Updated) == 0 && again.Report.Count(ImportAction.Dropped) == 0
-                && once.Diary.Commitments.All(c => c.IsBooked && c.IsOpen && c.Date >= options.Today && c.Date <= options.LastBookedDay && c.RelationshipId != "stranger")
+                // Bookings within the horizon, open, or done by a touch the import logged that day (an all-day meeting today
+                // logged without a time closes a booking later that day: a touch without a time may be after it).
+                && once.Diary.Commitments.All(c => c.IsBooked && c.Date >= options.Today && c.Date <= options.LastBookedDay && c.RelationshipId != "stranger"
+                    && (c.IsOpen || (c.ClosedBy is { } by && once.Diary.GetTouch(by) is { Time: null } closer && closer.Date == c.Date)))
                 && again.Report.Count(ImportAction.Added) == 0
                 && again.Report.Count(ImportAction.AlreadyImported) == once.Report.Count(ImportAction.Added)
                 && Said(once.Diary).SequenceEqual(Said(other.Diary))

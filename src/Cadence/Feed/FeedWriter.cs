@@ -302,7 +302,6 @@ public sealed partial class FeedWriter
     private static bool IsBookedMeeting(PlannedTouch touch) => touch.Commitment is { IsBooked: true } booked && booked.Date == touch.Due;
 
     /// <summary>How many touches are due by <paramref name="last"/>: those of a schedule are in due-day order.</summary>
-
     private static int CountDueBy(ReadOnlySpan<PlannedTouch> touches, LocalDate last)
     {
         int low = 0, high = touches.Length;

@@ -50,6 +50,14 @@ public sealed record CalendarImportOptions(Instant Now, DateTimeZone Zone)
     /// </summary>
     public int Horizon { get; init; } = 60;
 
+    /// <summary>
+    /// Which calendar the file is, for its bookings: an import follows (moves, drops) only the bookings of the calendar of
+    /// the same name, so a work and a personal calendar imported in turn keep each other's. <see langword="null"/> (the
+    /// default) takes the file's own name (X-WR-CALNAME: Google writes the account's address, Apple and Outlook the
+    /// calendar's name), or none; give one when two files have the same name (or none) but are not the same calendar.
+    /// </summary>
+    public string? CalendarName { get; init; }
+
     /// <summary>Where to report how many of the file's events are read so far (see <see cref="ImportProgress"/>); <see langword="null"/> for nowhere.</summary>
     public IProgress<ImportProgress>? Progress { get; init; }
 

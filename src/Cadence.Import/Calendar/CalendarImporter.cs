@@ -104,6 +104,9 @@ public static class CalendarImporter
         /// <summary>Whether future meetings are read as bookings (a horizon, and not a holiday calendar).</summary>
         private readonly bool _books;
 
+        /// <summary>The start of the ids of this calendar's bookings (<see cref="BookingPrefix"/>).</summary>
+        private string _bookingPrefix = "booked-";
+
         /// <summary>The diary's bookings from the calendar, by id.</summary>
         private readonly Dictionary<string, Commitment> _booked = new(StringComparer.Ordinal);
 
@@ -160,6 +163,9 @@ public static class CalendarImporter
 
         internal CalendarImport Import(string ics)
         {
+            // A calendar's bookings are its own: another calendar's import neither finds nor drops them.
+            _bookingPrefix = BookingPrefix(_options.CalendarName ?? CalendarName(ics));
+
             // The file is read one event at a time: a whole-file object model took 50 times the file's size in memory.
             var file = Scan(ics);
             if (!file.IsCalendar)
@@ -710,7 +716,8 @@ public static class CalendarImporter
 
             foreach (var (id, booked) in _booked.OrderBy(b => b.Key, StringComparer.Ordinal))
             {
-                if (booked.IsOpen && !_seenBookings.Contains(id) && booked.Date >= _options.FirstDay && booked.Date <= _options.LastBookedDay)
+                if (booked.IsOpen && id.StartsWith(_bookingPrefix, StringComparison.Ordinal) && !_seenBookings.Contains(id)
+                    && booked.Date >= _options.FirstDay && booked.Date <= _options.LastBookedDay)
                 {
                     var on = booked.MadeOn is { } made && made > _options.Today ? made : _options.Today;
                     diary = diary.DropCommitment(id, on);
@@ -850,11 +857,42 @@ public static class CalendarImporter
             return "cal-" + hash.ToString("x16", CultureInfo.InvariantCulture);
         }
 
-        /// <summary>"booked-" and 16 hex digits of XXH64 over the booking's key (UID, and an instance's original start) and the relationship's id.</summary>
-        private static string BookingId(string key, string relationshipId)
+        /// <summary>
+        /// The booking's id: <see cref="_bookingPrefix"/> (which calendar), then 16 hex digits of XXH64 over the booking's
+        /// key (UID, and an instance's original start) and the relationship's id.
+        /// </summary>
+        private string BookingId(string key, string relationshipId)
         {
             ulong hash = System.IO.Hashing.XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key + "\n" + relationshipId));
-            return "booked-" + hash.ToString("x16", CultureInfo.InvariantCulture);
+            return _bookingPrefix + hash.ToString("x16", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>"booked-", 8 hex digits of XXH32 over the calendar's name, and a hyphen: the ids of one calendar's bookings.</summary>
+        private static string BookingPrefix(string calendar)
+        {
+            uint hash = System.IO.Hashing.XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(calendar));
+            return "booked-" + hash.ToString("x8", CultureInfo.InvariantCulture) + "-";
+        }
+
+        /// <summary>
+        /// The calendar's name as its file gives it (X-WR-CALNAME before the first component: Google writes the account's
+        /// address, Apple and Outlook the calendar's name), trimmed; empty when it has none.
+        /// </summary>
+        private static string CalendarName(string ics)
+        {
+            // The calendar's own lines: after BEGIN:VCALENDAR, before its first component.
+            int start = ics.IndexOf("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase);
+            start = start < 0 ? 0 : start + "BEGIN:VCALENDAR".Length;
+            int end = ics.IndexOf("\nBEGIN:", start, StringComparison.OrdinalIgnoreCase);
+            foreach (var line in ics.AsSpan(start, (end < 0 ? ics.Length : end) - start).EnumerateLines())
+            {
+                if (line.StartsWith("X-WR-CALNAME", StringComparison.OrdinalIgnoreCase) && line.IndexOf(':') is var colon and > 0)
+                {
+                    return line[(colon + 1)..].Trim().ToString();
+                }
+            }
+
+            return string.Empty;
         }
 
         /// <summary>"event \"Quarterly review\" on 2026-03-02": how a person finds it in their calendar.</summary>

@@ -45,6 +45,41 @@ public sealed class BookedMeetingTests
         Assert.Contains(import.Report.Lines, l => l.Action == ImportAction.Added && l.Detail == "a meeting booked on 2026-03-18 11:00");
     }
 
+    private static string OneMeeting(string? calendarName, string uid, string start, string email, string status = "CONFIRMED") =>
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
+        + (calendarName is null ? string.Empty : $"X-WR-CALNAME:{calendarName}\r\n")
+        + $"BEGIN:VEVENT\r\nDTSTART:{start}\r\nDTEND:{start[..9]}235900Z\r\nUID:{uid}\r\nORGANIZER:mailto:me@example.com\r\n"
+        + $"ATTENDEE;PARTSTAT=ACCEPTED:mailto:{email}\r\nSTATUS:{status}\r\nSUMMARY:Meeting\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+    /// <summary>
+    /// A work and a personal calendar imported in turn keep each other's bookings: an import follows only the bookings
+    /// of its own calendar (by its name, or CalendarName), so a meeting missing from the other file is not dropped.
+    /// </summary>
+    [Fact]
+    public void TwoCalendars_EachFollowsOnlyItsOwnBookings()
+    {
+        string work = OneMeeting("me@work.example", "w1@google.com", "20260310T140000Z", "sam@okafor.co.uk");
+        string personal = OneMeeting("Personal", "p1@icloud.com", "20260312T100000Z", "li.na@example.cn");
+
+        var diary = CalendarImporter.Import(CalendarFixture.Diary(), work, CalendarFixture.Booking).Diary;
+        diary = CalendarImporter.Import(diary, personal, CalendarFixture.Booking).Diary;
+        var again = CalendarImporter.Import(diary, work, CalendarFixture.Booking);
+
+        Assert.Equal(["sam 2026-03-10 14:00 Meeting Open | Meeting", "li 2026-03-12 10:00 Meeting Open | Meeting"], Bookings(again.Diary));
+        Assert.Equal(0, again.Report.Count(ImportAction.Dropped));
+
+        // The work meeting cancelled: only it is dropped.
+        var cancelled = CalendarImporter.Import(again.Diary, OneMeeting("me@work.example", "w1@google.com", "20260310T140000Z", "sam@okafor.co.uk", "CANCELLED"), CalendarFixture.Booking);
+        Assert.Equal(["sam 2026-03-10 14:00 Meeting Dropped | Meeting", "li 2026-03-12 10:00 Meeting Open | Meeting"], Bookings(cancelled.Diary));
+
+        // Two unnamed files are one calendar unless the options name them.
+        string unnamed = OneMeeting(null, "u1@example.com", "20260311T090000Z", "sam@okafor.co.uk");
+        var named = CalendarImporter.Import(again.Diary, unnamed, CalendarFixture.Booking with { CalendarName = "Shared" });
+        var other = CalendarImporter.Import(named.Diary, OneMeeting(null, "u2@example.com", "20260313T090000Z", "li.na@example.cn"), CalendarFixture.Booking);
+        Assert.Equal(0, other.Report.Count(ImportAction.Dropped));
+        Assert.Equal(4, Bookings(other.Diary).Length);
+    }
+
     [Fact]
     public void BookedMeeting_PinsTheNextTouch_AndSaysSo()
     {

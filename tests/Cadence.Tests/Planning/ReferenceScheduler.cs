@@ -331,7 +331,8 @@ internal static class ReferenceScheduler
             day = f.Unanswered!.Date.Plus(f.Rule.MinGap);
         }
 
-        if (f.Renewal is not null && day > f.CadenceLatest && day > candidate.Day)
+        // A meeting booked for today is today's touch, however overdue the cadence is.
+        if (f.Renewal is not null && day > f.CadenceLatest && day > candidate.Day && !(pinned.IsBooked && day <= f.Today))
         {
             return candidate with { PromiseFollows = true, FollowingPromise = pinned };
         }

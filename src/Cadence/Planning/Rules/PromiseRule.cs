@@ -42,7 +42,9 @@ internal sealed class PromiseRule : PlanningRule
             }
         }
 
-        if (facts.Renewal >= 0 && day.ToDateOnly().DayNumber > facts.LatestAllowed && day > candidate.Day)
+        // A meeting booked for today is today's touch, however overdue the cadence is: it is met, not called first.
+        bool bookedToday = pinned.IsBooked && day <= facts.Today;
+        if (facts.Renewal >= 0 && day.ToDateOnly().DayNumber > facts.LatestAllowed && day > candidate.Day && !bookedToday)
         {
             // Later than the cadence's latest day (and than the touch chosen so far): the cadence's own touch (or a
             // ladder's step) comes first, so the relationship does not go cold meanwhile, and the promise stays open as

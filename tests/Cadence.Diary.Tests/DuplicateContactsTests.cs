@@ -138,3 +138,35 @@ public sealed class DuplicateContactsTests : IDisposable
         Assert.DoesNotContain("maria.rossi@studio-rossi.example", Sandbox.Ok(_sandbox.RunToday("show", "maria-rossi")).Out, StringComparison.Ordinal);
     }
 }
+
+/// <summary>`show` says a rule's gaps in words, months and years included ("at most 3 months", not "P3M").</summary>
+public sealed class ShowRuleWordsTests : IDisposable
+{
+    private readonly Sandbox _sandbox = new();
+
+    public void Dispose() => _sandbox.Dispose();
+
+    [Theory]
+    [InlineData("P14D", "14 days")]
+    [InlineData("P6W", "42 days")]
+    [InlineData("P1D", "1 day")]
+    [InlineData("P3M", "3 months")]
+    [InlineData("P1M", "1 month")]
+    [InlineData("P1Y6M", "1 year 6 months")]
+    [InlineData("P2M10D", "2 months 10 days")]
+    [InlineData("P0D", "0 days")]
+    public void InWords(string iso, string words) =>
+        Assert.Equal(words, Cadence.Sample.Commands.RelationshipCommands.InWords(NodaTime.Text.PeriodPattern.Roundtrip.Parse(iso).Value));
+
+    [Fact]
+    public void Show_ATierRuleInMonths_SaidInWords()
+    {
+        Sandbox.Ok(_sandbox.RunToday("init", "--empty"));
+        Sandbox.Ok(_sandbox.RunToday("add", "Tom", "Ash", "--tier", "contact"));
+
+        var show = Sandbox.Ok(_sandbox.RunToday("show", "tom-ash")).Out;
+
+        Assert.Contains("at least 14 days, aim for 42 days, at most 3 months (the contact tier's)", show, StringComparison.Ordinal);
+        Assert.DoesNotContain("P3M", show, StringComparison.Ordinal);
+    }
+}

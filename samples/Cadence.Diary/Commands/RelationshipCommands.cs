@@ -140,7 +140,7 @@ internal static class RelationshipCommands
         {
             ("tier", r.Tier),
             ("state", State(r)),
-            ("rule", $"at least {Days(rule.MinGap)}, aim for {Days(rule.Target)}, at most {Days(rule.MaxGap)}{(r.Rule is null ? $" (the {r.Tier} tier's)" : " (its own)")}"),
+            ("rule", $"at least {InWords(rule.MinGap)}, aim for {InWords(rule.Target)}, at most {InWords(rule.MaxGap)}{(r.Rule is null ? $" (the {r.Tier} tier's)" : " (its own)")}"),
             ("prefers", r.PreferredChannels.Count == 0 ? "no channel" : string.Join(", ", r.PreferredChannels.Select(ChannelExtensions.ToWord))),
             ("zone", r.TimeZone?.Id ?? "yours"),
             ("weekend", string.Join(", ", r.Weekend.Select(Text.Format))),
@@ -531,6 +531,35 @@ internal static class RelationshipCommands
     private static string RuleText(CadenceRule? rule) => rule is null
         ? "the tier's"
         : $"{Days(rule.MinGap)}/{Days(rule.Target)}/{Days(rule.MaxGap)}";
+
+    /// <summary>A gap as show says it: "30 days", "3 months", "1 year 6 months", "2 months 10 days" (days and weeks as days).</summary>
+    internal static string InWords(Period period)
+    {
+        if (period.HasTimeComponent)
+        {
+            return PeriodPattern.Roundtrip.Format(period);
+        }
+
+        static string Part(long n, string unit) => $"{n.ToString(CultureInfo.InvariantCulture)} {unit}{(n == 1 ? string.Empty : "s")}";
+        var parts = new List<string>();
+        if (period.Years != 0)
+        {
+            parts.Add(Part(period.Years, "year"));
+        }
+
+        if (period.Months != 0)
+        {
+            parts.Add(Part(period.Months, "month"));
+        }
+
+        long days = (period.Weeks * 7L) + period.Days;
+        if (days != 0 || parts.Count == 0)
+        {
+            parts.Add(Part(days, "day"));
+        }
+
+        return string.Join(' ', parts);
+    }
 
     /// <summary>"30 days" for a period of days, else ISO 8601 ("P1M").</summary>
     private static string Days(Period period) =>

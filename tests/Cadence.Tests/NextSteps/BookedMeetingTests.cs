@@ -90,21 +90,6 @@ public sealed class BookedMeetingTests
         Assert.Equal(Write(Options, plan).Text, Write(Options.WithBookedMeetings(true), plan).Text);
     }
 
-    [Fact]
-    public void BookedForToday_OverdueCadence_TheMeetingIsTodaysTouch()
-    {
-        // CI found it (replay 14786886708512224453,14672684723700327117,11): Sam last reached out 56 days ago, so the
-        // cadence is 49 days overdue; the review booked for 16:00 today is today's touch, not a call before it.
-        var diary = new Diary([new Relationship("sam", "Sam Okafor", "client")], [new Touch("sam", Today.PlusDays(-56), Channel.Social, Direction.Inbound, Outcome.Connected)])
-            .Promise(new Commitment("booked-1", "sam", Today, "Weekly review", Channel.Meeting, new LocalTime(16, 0), Today, CommitmentKind.Booked));
-
-        var planned = new Scheduler().PlanFor(diary, "sam", Today)!;
-
-        Assert.Equal("booked-1", planned.Commitment?.Id);
-        Assert.Equal((Today, (LocalTime?)new LocalTime(16, 0), Channel.Meeting), (planned.Due, planned.Time, planned.Channel));
-        Assert.Null(planned.PromiseAfter);
-    }
-
     /// <summary>
     /// A booked meeting never brings a routine touch before it unless the maximum gap forces one: the plan's next touch is
     /// the meeting, or a touch whose latest day (the cadence's) comes before the meeting, and the meeting follows it.

@@ -331,8 +331,7 @@ internal static class ReferenceScheduler
             day = f.Unanswered!.Date.Plus(f.Rule.MinGap);
         }
 
-        // A meeting booked for today is today's touch, however overdue the cadence is.
-        if (f.Renewal is not null && day > f.CadenceLatest && day > candidate.Day && !(pinned.IsBooked && day <= f.Today))
+        if (f.Renewal is not null && day > f.CadenceLatest && day > candidate.Day)
         {
             return candidate with { PromiseFollows = true, FollowingPromise = pinned };
         }

@@ -42,9 +42,7 @@ internal sealed class PromiseRule : PlanningRule
             }
         }
 
-        // A meeting booked for today is today's touch, however overdue the cadence is: it is met, not called first.
-        bool bookedToday = pinned.IsBooked && day <= facts.Today;
-        if (facts.Renewal >= 0 && day.ToDateOnly().DayNumber > facts.LatestAllowed && day > candidate.Day && !bookedToday)
+        if (facts.Renewal >= 0 && day.ToDateOnly().DayNumber > facts.LatestAllowed && day > candidate.Day)
         {
             // Later than the cadence's latest day (and than the touch chosen so far): the cadence's own touch (or a
             // ladder's step) comes first, so the relationship does not go cold meanwhile, and the promise stays open as

@@ -7,7 +7,7 @@ namespace Cadence.Calendars;
 /// <summary>
 /// What a <see cref="TouchBudget"/> has left, counted day by day from an origin (the plan's day): touches a day, on each
 /// channel a day, and a week (Monday to Sunday). The one place the budget's limits are applied: a reconnect campaign's
-/// placement and levelling both count with it. Days are offsets from the origin, never negative. Used by one thread.
+/// placement, levelling and the spread of new relationships' first touches all count with it. Days are offsets from the origin, never negative. Used by one thread.
 /// </summary>
 internal sealed class BudgetCounter
 {

@@ -57,6 +57,25 @@ public sealed partial class FeedWriter
     }
 
     /// <summary>
+    /// The objects of touches <paramref name="from"/> to <paramref name="to"/> read in one short loop (see
+    /// <see cref="PlannedTouch.ReadAhead"/>), but not those the previous write of <paramref name="copied"/> wrote at the
+    /// same position (they are copied, not read); returns what the reads summed.
+    /// </summary>
+    private static long ReadAhead(PlannedTouch[] touches, int from, int to, bool reasons, Run? copied)
+    {
+        long read = 0;
+        for (int k = from; k < to; k++)
+        {
+            if (copied is null || !copied.WroteAt(k, touches[k]))
+            {
+                read += touches[k].ReadAhead(reasons);
+            }
+        }
+
+        return read;
+    }
+
+    /// <summary>
     /// The batches of one parallel write: a ring of a few batch buffers per thread, so memory stays a few hundred
     /// kilobytes whatever the feed's size. Each thread claims the next batch once its buffer has been written out;
     /// the calling thread writes the finished batches in order, and renders batches itself while the next one is not
@@ -276,10 +295,7 @@ public sealed partial class FeedWriter
             {
                 if ((i - start) % ReadAheadCount == 0)
                 {
-                    for (int k = i, to = Math.Min(end, i + ReadAheadCount); k < to; k++)
-                    {
-                        read += _touches[k].ReadAhead(reasons: true);
-                    }
+                    read += ReadAhead(_touches, i, Math.Min(end, i + ReadAheadCount), reasons: true, null);
                 }
 
                 var touch = _touches[i];
@@ -423,13 +439,7 @@ public sealed partial class FeedWriter
             {
                 if ((i - start) % ReadAheadCount == 0)
                 {
-                    for (int k = i, to = Math.Min(end, i + ReadAheadCount); k < to; k++)
-                    {
-                        if (!run.WroteAt(k, touches[k]))
-                        {
-                            read += touches[k].ReadAhead(reasons: false);
-                        }
-                    }
+                    read += ReadAhead(touches, i, Math.Min(end, i + ReadAheadCount), reasons: false, run);
                 }
 
                 var touch = touches[i];

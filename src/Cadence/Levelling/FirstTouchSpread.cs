@@ -72,21 +72,20 @@ public static class FirstTouchSpread
             throw new ArgumentException($"There is no working day from {from:uuuu'-'MM'-'dd} to {through:uuuu'-'MM'-'dd} to spread first touches over.", nameof(through));
         }
 
-        // What the plan already puts on each day and in each week (a week starts on Monday), the spread ones left out.
-        var budget = calendar.Budget;
-        var byDay = new Dictionary<LocalDate, int>();
-        var byWeek = new Dictionary<LocalDate, int>();
+        // What the plan already puts on each day and in each week (Monday to Sunday), the spread ones left out, counted
+        // as levelling counts the budget; from the Monday of the first day's week, the earliest day a limit looks at.
+        var origin = from.PlusDays(-((int)from.DayOfWeek - 1));
+        var budget = new BudgetCounter(calendar.Budget, origin);
         foreach (var touch in plan.Touches)
         {
-            if (!spread.Contains(touch.RelationshipId))
+            if (!spread.Contains(touch.RelationshipId) && touch.Due >= origin)
             {
-                byDay[touch.Due] = byDay.GetValueOrDefault(touch.Due) + 1;
-                byWeek[WeekOf(touch.Due)] = byWeek.GetValueOrDefault(WeekOf(touch.Due)) + 1;
+                budget.Add(Offset(touch.Due), touch.Channel);
             }
         }
 
-        bool HasRoom(LocalDate day) =>
-            byDay.GetValueOrDefault(day) < budget.PerDay && (budget.PerWeek is not { } perWeek || byWeek.GetValueOrDefault(WeekOf(day)) < perWeek);
+        int Offset(LocalDate day) => Period.DaysBetween(origin, day);
+        bool HasRoom(LocalDate day) => !budget.IsDayFull(Offset(day)) && !budget.IsWeekFull(budget.WeekOf(Offset(day)));
 
         var placed = new LocalDate[relationshipIds.Count];
         for (int k = 0; k < placed.Length; k++)
@@ -110,15 +109,14 @@ public static class FirstTouchSpread
             }
 
             var found = chosen ?? throw new ArgumentException(
-                $"The owner's budget ({budget.PerDay} a day) has no room for {placed.Length - k} more first touches from {from:uuuu'-'MM'-'dd} to a year after {through:uuuu'-'MM'-'dd}.", nameof(relationshipIds));
+                $"The owner's budget ({calendar.Budget.PerDay} a day) has no room for {placed.Length - k} more first touches from {from:uuuu'-'MM'-'dd} to a year after {through:uuuu'-'MM'-'dd}.", nameof(relationshipIds));
             placed[k] = found;
-            byDay[found] = byDay.GetValueOrDefault(found) + 1;
-            byWeek[WeekOf(found)] = byWeek.GetValueOrDefault(WeekOf(found)) + 1;
+
+            // A first touch's channel is the plan's to choose: only the day's and the week's limits are looked at.
+            budget.Add(Offset(found), Channel.Call);
         }
 
         return placed;
     }
 
-    /// <summary>The Monday of a day's week.</summary>
-    private static LocalDate WeekOf(LocalDate day) => day.PlusDays(-((int)day.DayOfWeek - 1));
 }

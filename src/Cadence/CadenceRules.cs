@@ -18,20 +18,27 @@ public sealed class CadenceRules
     private readonly ImmutableSortedDictionary<string, CadenceRule> _tiers;
     private readonly FrozenDictionary<string, CadenceRule> _lookup;
     private readonly ImmutableSortedDictionary<string, FollowUpLadder> _ladders;
+    private readonly ImmutableSortedSet<string> _learning;
 
-    private CadenceRules(ImmutableSortedDictionary<string, CadenceRule> tiers, CadenceRule? fallback, ImmutableSortedDictionary<string, FollowUpLadder> ladders)
+    private CadenceRules(
+        ImmutableSortedDictionary<string, CadenceRule> tiers,
+        CadenceRule? fallback,
+        ImmutableSortedDictionary<string, FollowUpLadder> ladders,
+        ImmutableSortedSet<string> learning)
     {
         _tiers = tiers;
         _lookup = tiers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Fallback = fallback;
         _ladders = ladders;
+        _learning = learning;
     }
 
     /// <summary>No tiers, no fallback and no ladders: every tier must be added.</summary>
     public static CadenceRules Empty { get; } = new(
         ImmutableSortedDictionary.Create<string, CadenceRule>(StringComparer.OrdinalIgnoreCase),
         null,
-        ImmutableSortedDictionary.Create<string, FollowUpLadder>(StringComparer.OrdinalIgnoreCase));
+        ImmutableSortedDictionary.Create<string, FollowUpLadder>(StringComparer.OrdinalIgnoreCase),
+        ImmutableSortedSet.Create<string>(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
     /// Sensible defaults. client: at least 2 weeks, target 30 days, at most 45 days; prospect: 1 week, 2 weeks,
@@ -57,19 +64,19 @@ public sealed class CadenceRules
     /// <returns>The changed copy.</returns>
     [Pure]
     public CadenceRules With(string tier, CadenceRule rule) =>
-        new(_tiers.SetItem(Guard.Id(tier, nameof(tier)), Guard.NotNull(rule, nameof(rule))), Fallback, _ladders);
+        new(_tiers.SetItem(Guard.Id(tier, nameof(tier)), Guard.NotNull(rule, nameof(rule))), Fallback, _ladders, _learning);
 
     /// <summary>Returns a copy without <paramref name="tier"/>.</summary>
     /// <param name="tier">The tier name.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
-    public CadenceRules Without(string tier) => new(_tiers.Remove(Guard.NotNull(tier, nameof(tier))), Fallback, _ladders);
+    public CadenceRules Without(string tier) => new(_tiers.Remove(Guard.NotNull(tier, nameof(tier))), Fallback, _ladders, _learning);
 
     /// <summary>Returns a copy with another fallback (or none).</summary>
     /// <param name="fallback">The rule for unnamed tiers, or <see langword="null"/>.</param>
     /// <returns>The changed copy.</returns>
     [Pure]
-    public CadenceRules WithFallback(CadenceRule? fallback) => new(_tiers, fallback, _ladders);
+    public CadenceRules WithFallback(CadenceRule? fallback) => new(_tiers, fallback, _ladders, _learning);
 
     /// <summary>The tiers with a follow-up ladder, in ordinal-ignore-case order.</summary>
     public IReadOnlyCollection<string> TiersWithLadders => _ladders.Keys.ToArray();
@@ -89,7 +96,7 @@ public sealed class CadenceRules
     public CadenceRules WithLadder(string tier, FollowUpLadder? ladder)
     {
         Guard.Id(tier, nameof(tier));
-        return new(_tiers, Fallback, ladder is null || ladder.IsNone ? _ladders.Remove(tier) : _ladders.SetItem(tier, ladder));
+        return new(_tiers, Fallback, ladder is null || ladder.IsNone ? _ladders.Remove(tier) : _ladders.SetItem(tier, ladder), _learning);
     }
 
     /// <summary>The default follow-up ladder of a tier (names compared ignoring case), or <see langword="null"/>.</summary>
@@ -97,6 +104,43 @@ public sealed class CadenceRules
     /// <returns>Its ladder, or <see langword="null"/> when it has none.</returns>
     public FollowUpLadder? LadderFor(string tier) =>
         tier is not null && !_ladders.IsEmpty && _ladders.TryGetValue(tier, out var ladder) ? ladder : null;
+
+    /// <summary>The tiers whose relationships learn their own rhythm (unless pinned), in ordinal-ignore-case order.</summary>
+    public IReadOnlyCollection<string> TiersThatLearn => _learning.ToArray();
+
+    /// <summary>Whether any tier learns.</summary>
+    public bool HasLearning => !_learning.IsEmpty;
+
+    /// <summary>
+    /// Returns a copy where the relationships of <paramref name="tier"/> learn their own rhythm inside the rule's gaps,
+    /// or no longer do (docs/design.md, "A rhythm that learns"); a relationship's own <see cref="Relationship.Pacing"/>
+    /// wins over its tier's choice.
+    /// </summary>
+    /// <param name="tier">The tier name (compared ignoring case).</param>
+    /// <param name="learns">Whether it learns.</param>
+    /// <returns>The changed copy.</returns>
+    [Pure]
+    public CadenceRules WithLearning(string tier, bool learns = true)
+    {
+        Guard.Id(tier, nameof(tier));
+        return new(_tiers, Fallback, _ladders, learns ? _learning.Add(tier) : _learning.Remove(tier));
+    }
+
+    /// <summary>Whether the relationships of a tier learn their own rhythm (names compared ignoring case).</summary>
+    /// <param name="tier">The tier name.</param>
+    /// <returns>Whether it learns.</returns>
+    public bool Learns(string tier) => tier is not null && !_learning.IsEmpty && _learning.Contains(tier);
+
+    /// <summary>Whether a relationship learns its own rhythm: its own <see cref="Relationship.Pacing"/>, else its tier's choice.</summary>
+    /// <param name="relationship">The relationship.</param>
+    /// <returns>Whether it learns.</returns>
+    public bool Learns(Relationship relationship) =>
+        Guard.NotNull(relationship, nameof(relationship)).Pacing switch
+        {
+            Pacing.Learn => true,
+            Pacing.Pinned => false,
+            _ => Learns(relationship.Tier),
+        };
 
     /// <summary>Whether the tier is named, or a fallback covers it.</summary>
     /// <param name="tier">The tier name.</param>

@@ -141,6 +141,20 @@ public sealed record Relationship
     /// </summary>
     public IReadOnlyList<string> OtherNames { get; private init; } = ImmutableArray<string>.Empty;
 
+    /// <summary>
+    /// Whether its pacing learns from its own history: as its tier says (the default), on, or pinned to its rule
+    /// (docs/design.md, "A rhythm that learns").
+    /// </summary>
+    public Pacing Pacing { get; private init; } = Pacing.ByTier;
+
+    /// <summary>Returns a copy whose pacing learns as its tier says, learns, or is pinned to its rule.</summary>
+    /// <param name="pacing">The choice.</param>
+    /// <returns>The changed copy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not one of <see cref="Cadence.Pacing"/>'s.</exception>
+    [Pure]
+    public Relationship WithPacing(Pacing pacing) =>
+        this with { Pacing = Enum.IsDefined(pacing) ? pacing : throw new ArgumentOutOfRangeException(nameof(pacing), pacing, $"The pacing {(int)pacing} is not one of by-tier, learn or pinned.") };
+
     /// <summary>Returns a copy with these other names (each checked as a name; one that is the name, or another of them, as names are compared, is kept once).</summary>
     /// <param name="names">The names.</param>
     /// <returns>The changed copy.</returns>
@@ -366,7 +380,8 @@ public sealed record Relationship
         && Note == other.Note
         && ImportantDates.SequenceEqual(other.ImportantDates)
         && Aliases.SequenceEqual(other.Aliases, StringComparer.Ordinal)
-        && OtherNames.SequenceEqual(other.OtherNames, StringComparer.Ordinal);
+        && OtherNames.SequenceEqual(other.OtherNames, StringComparer.Ordinal)
+        && Pacing == other.Pacing;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id} ({Name}, {Tier}, {State})";
@@ -391,5 +406,5 @@ public sealed record Relationship
             Rule));
 
     /// <summary>A copy made with the constructor, with what the constructor does not take kept from this one.</summary>
-    private Relationship Keep(Relationship copy) => copy with { Weekend = Weekend, Emails = Emails, Phones = Phones, MetAt = MetAt, Note = Note, ImportantDates = ImportantDates, Aliases = Aliases, OtherNames = OtherNames };
+    private Relationship Keep(Relationship copy) => copy with { Weekend = Weekend, Emails = Emails, Phones = Phones, MetAt = MetAt, Note = Note, ImportantDates = ImportantDates, Aliases = Aliases, OtherNames = OtherNames, Pacing = Pacing };
 }

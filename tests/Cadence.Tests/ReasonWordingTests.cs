@@ -19,7 +19,7 @@ public class ReasonWordingTests
     {
         var kinds = Kinds;
 
-        Assert.Equal(29, kinds.Length);
+        Assert.Equal(31, kinds.Length);
         Assert.All(kinds, t => Assert.Equal("Cadence.Explanations", t.Namespace));
         Assert.All(kinds, t => Assert.True(t.IsSealed, $"{t.Name} is not sealed"));
     }

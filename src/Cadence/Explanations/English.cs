@@ -167,6 +167,21 @@ public static partial class English
                 text.Append(": leave at least ").AppendPeriod(r.MinGap).Append(" between attempts, so not before ");
                 text.AppendDay(r.NotBefore);
                 break;
+            case RhythmReason r:
+                text.Append("aiming every ");
+                Days(text, r.TargetDays);
+                text.Append(": their own rhythm, every ");
+                Days(text, r.UsualGapDays);
+                text.Append(" over the last ").AppendCount(r.Gaps + 1, "exchange");
+                break;
+            case SpacedOutReason r:
+                text.AppendCount(r.Unanswered, "attempt").Append(" unanswered since ");
+                text.AppendDay(r.Since);
+                text.Append(": the next waits ");
+                Days(text, r.WaitDays);
+                text.Append(" after the last, so not before ");
+                text.AppendDay(r.NotBefore);
+                break;
             case MovedByHandReason r:
                 if (r.To == r.From)
                 {
@@ -650,6 +665,102 @@ public static partial class English
         {
             text.Append(" (").Append(medium).Append(')');
         }
+    }
+
+    /// <summary>A number of days, in weeks when it is whole weeks: "33 days", "5 weeks", "1 day".</summary>
+    internal static void Days(TextBuffer text, int days)
+    {
+        if (days >= 14 && days % 7 == 0)
+        {
+            text.AppendCount(days / 7, "week");
+        }
+        else
+        {
+            text.AppendCount(days, "day");
+        }
+    }
+
+    /// <summary>A health level's word: "strong", "steady", "fading", "dormant".</summary>
+    internal static string HealthWord(HealthLevel level) => level switch
+    {
+        HealthLevel.Strong => "strong",
+        HealthLevel.Steady => "steady",
+        HealthLevel.Fading => "fading",
+        _ => "dormant",
+    };
+
+    /// <summary>
+    /// A health in one line: "fading: quiet 95 days, usually every 30 days (past 8 times: likely to decay); they started 2
+    /// of 6; answered 3 of 5 attempts, within 1 day; 2 unanswered in a row".
+    /// </summary>
+    internal static string Health(
+        HealthLevel level,
+        bool exchanged,
+        int? quietDays,
+        int? usualGapDays,
+        bool decayWarning,
+        int decayFactor,
+        int theyStarted,
+        int replies,
+        int answered,
+        int attempts,
+        int? replyDays,
+        int unansweredInARow)
+    {
+        var text = new TextBuffer(160);
+        text.Append(HealthWord(level));
+        if (quietDays is not { } quiet)
+        {
+            text.Append(": no touch yet");
+            return text.ToString();
+        }
+
+        text.Append(": ").Append(exchanged ? "quiet " : "no exchange yet, first touch ");
+        if (!exchanged)
+        {
+            Days(text, quiet);
+            text.Append(" ago");
+        }
+        else
+        {
+            Days(text, quiet);
+        }
+
+        if (usualGapDays is { } usual)
+        {
+            text.Append(", usually every ");
+            Days(text, usual);
+        }
+
+        if (decayWarning)
+        {
+            text.Append(" (quiet over ").Append(decayFactor).Append(" times that: likely to fade away)");
+        }
+
+        if (replies > 0)
+        {
+            text.Append("; they started ").Append(theyStarted).Append(" of the last ").AppendCount(replies, "exchange");
+        }
+
+        if (attempts > 0)
+        {
+            text.Append("; answered ").Append(answered).Append(" of ").AppendCount(attempts, "attempt");
+            if (replyDays is { } days)
+            {
+                text.Append(days == 0 ? ", the same day" : ", within ");
+                if (days > 0)
+                {
+                    Days(text, days);
+                }
+            }
+        }
+
+        if (unansweredInARow >= 2)
+        {
+            text.Append("; ").Append(unansweredInARow).Append(" unanswered in a row");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>"every 30 days (at most 45)", "every 4 weeks (at most 2 months)".</summary>

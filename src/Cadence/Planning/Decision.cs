@@ -22,6 +22,8 @@ internal readonly struct Decision
     private readonly int _renewal;
     private readonly int _waitedFor;
     private readonly int _last;
+    private readonly PlanningContext _context;
+    private readonly int _relationship;
 
     // Days as day numbers (None for none) and two flags in a byte: a plan keeps one decision per relationship.
     private readonly int _waitedUntil;
@@ -40,12 +42,15 @@ internal readonly struct Decision
         Unanswered = facts.Unanswered;
         Uncredited = facts.Uncredited;
         _waitedFor = facts.TouchIndex(winner.WaitedFor);
-        _waitedUntil = winner.WaitedFor >= 0 ? facts.Floor : None;
+        _waitedUntil = winner.WaitedFor >= 0 ? facts.RoutineFloor : None;
         _movedFrom = winner.MovedFrom is { } from ? from.ToDateOnly().DayNumber : None;
         ChannelWhy = channelWhy;
         OnlineStreak = facts.OnlineStreak;
         _last = facts.TouchIndex(facts.Count - 1);
         Next = winner.Note;
+        Learned = facts.Learned;
+        _context = facts.Context;
+        _relationship = facts.Index;
     }
 
     private Decision(Decision decision, PlanningRule rule, bool isFixed, NextStepNote? next, ChannelWhy channelWhy)
@@ -102,6 +107,16 @@ internal readonly struct Decision
     /// <summary>What the rarer rules added (a promise carried, a ladder's step, a date, a campaign), if anything.</summary>
     public NextStepNote? Next { get; }
 
+    /// <summary>What the relationship's learned rhythm changed, if anything.</summary>
+    public RhythmNote? Learned { get; }
+
+    /// <summary>The relationship's health as of the plan's day, read from its touches under a rule.</summary>
+    public RelationshipHealth Health(CadenceRule rule)
+    {
+        var (start, count) = _context.Index.TouchRange(_relationship);
+        return Rhythm.Of(_context.Index.GroupedFacts.AsSpan(start, count), _context.TodayDay).Health(rule, _context.TodayDay);
+    }
+
     /// <summary>Whether the renewal and the most recent touch are the same touch.</summary>
     public bool RenewalIsLast => _renewal >= 0 && _renewal == _last;
 
@@ -142,6 +157,10 @@ internal readonly struct Decision
         facts.Add(touch.Rule);
         facts.Add(touch.Relationship.Rule is not null);
         facts.Add(Paused ? touch.Relationship.State.PausedUntil : null);
+
+        // What learning changed.
+        facts.AddRecord(Learned?.Rhythm);
+        facts.AddRecord(Learned?.Spaced);
 
         // The rarer rules' reasons, made when they decided, by their record hash.
         if (Next is not { } next)

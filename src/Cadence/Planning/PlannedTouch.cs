@@ -20,6 +20,7 @@ public class PlannedTouch : IEquatable<PlannedTouch>
 {
     private readonly Decision _decision;
     private ImmutableArray<Reason> _reasons;
+    private RelationshipHealth? _health;
 
     internal PlannedTouch(
         Relationship relationship,
@@ -145,6 +146,15 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     /// the budget), so levelling leaves it where it is.
     /// </summary>
     public bool IsFixed => _decision.IsFixed;
+
+    /// <summary>
+    /// How the relationship stands as of the plan's day against its own rhythm and its rule's window, with its two-way
+    /// balance and a decay warning (docs/design.md, "A rhythm that learns"); read from its touches on first use.
+    /// </summary>
+    public RelationshipHealth Health => _health ??= _decision.Health(Rule);
+
+    /// <summary>Whether the relationship's own rhythm or its unanswered attempts changed this touch's day (its reasons say how).</summary>
+    public bool IsLearned => _decision.Learned is not null;
 
     /// <summary>The most recent touch, or <see langword="null"/> when there was none.</summary>
     public Touch? LastTouch => _decision.Last;

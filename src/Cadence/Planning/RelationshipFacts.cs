@@ -1,4 +1,5 @@
 using System;
+using Cadence.Explanations;
 using Cadence.Internal;
 using NodaTime;
 
@@ -81,6 +82,15 @@ internal readonly struct RelationshipFacts
     /// <summary>The day number of the latest touch of yours, or <see cref="int.MinValue"/>.</summary>
     internal int LastOutboundDay { get; private init; }
 
+    /// <summary>
+    /// The floor a routine touch waits for: <see cref="Floor"/>, or later when the relationship learns and attempts went
+    /// unanswered in a row (<see cref="Rhythm.SpacingDays"/>). Meaningless without an attempt.
+    /// </summary>
+    internal int RoutineFloor { get; private init; }
+
+    /// <summary>What learning changed, or <see langword="null"/> when it changed nothing (most relationships).</summary>
+    internal RhythmNote? Learned { get; private init; }
+
     /// <summary>The end of a pause still running on the plan's day, or <see langword="null"/>.</summary>
     internal LocalDate? PauseEnd { get; }
 
@@ -155,6 +165,59 @@ internal readonly struct RelationshipFacts
             onlineStreak = SchedulerOptions.IsOnline(touch.Channel, onlineMedia[touch.Medium]) ? onlineStreak + 1 : 0;
         }
 
+        int floor = lastAttempt >= 0 ? FloorAfter(rule, touches[lastAttempt].Day) : 0;
+        int routineFloor = floor;
+        RhythmNote? learned = null;
+        if (count > 0 && context.Learns(relationship))
+        {
+            // A rhythm that learns (docs/design.md): the target of every credited touch moves toward the relationship's
+            // own rhythm inside the rule's gaps, and unanswered attempts in a row space the next one out.
+            var rhythm = Rhythm.Of(touches, context.TodayDay);
+            if (rhythm.IsKnown && renewal >= 0)
+            {
+                int learnedRenewal = -1, learnedUntil = 0, learnedTarget = 0;
+                double learnedCredit = 0;
+                for (int k = 0; k < touches.Length; k++)
+                {
+                    double credit = credits[touches[k].Kind];
+                    if (credit > 0)
+                    {
+                        int day = touches[k].Day;
+                        int target = rhythm.TargetDays(rule, day);
+                        int renews = day + (credit == 1.0 ? target : (int)Math.Floor(target * credit));
+                        if (learnedRenewal < 0 || renews >= learnedUntil)
+                        {
+                            (learnedRenewal, learnedUntil, learnedCredit, learnedTarget) = (k, renews, credit, target);
+                        }
+                    }
+                }
+
+                int renewalDay = touches[learnedRenewal].Day;
+                if (learnedTarget != PeriodMath.Plus(renewalDay, rule.Target, rule.TargetDays) - renewalDay)
+                {
+                    (renewal, renewedUntil, renewalCredit) = (learnedRenewal, learnedUntil, learnedCredit);
+                    learned = new RhythmNote { Rhythm = new RhythmReason(learnedTarget, rhythm.UsualGap, rhythm.Gaps) };
+                }
+            }
+
+            if (lastAttempt >= 0 && rhythm.UnansweredInARow >= 2)
+            {
+                int attemptDay = touches[lastAttempt].Day;
+                int wait = rhythm.SpacingDays(rule, attemptDay);
+                if (attemptDay + wait > floor)
+                {
+                    routineFloor = attemptDay + wait;
+                    learned ??= new RhythmNote();
+                    learned.Spaced = new SpacedOutReason(
+                        rhythm.UnansweredInARow,
+                        PlanningContext.DateOf(rhythm.FirstUnansweredDay),
+                        PlanningContext.DateOf(attemptDay),
+                        wait,
+                        PlanningContext.DateOf(routineFloor));
+                }
+            }
+        }
+
         return new RelationshipFacts(context, index, relationship, rule, start, count)
         {
             Renewal = renewal,
@@ -164,7 +227,9 @@ internal readonly struct RelationshipFacts
             LastAttempt = lastAttempt,
             // The minimum gap after each attempt ends no sooner than after the one before (day arithmetic is monotone), so
             // the floor is the latest attempt's.
-            Floor = lastAttempt >= 0 ? FloorAfter(rule, touches[lastAttempt].Day) : 0,
+            Floor = floor,
+            RoutineFloor = routineFloor,
+            Learned = learned,
             UnansweredAttempt = unansweredAttempt,
             Unanswered = unanswered,
             Uncredited = uncredited,

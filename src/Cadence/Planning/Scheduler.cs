@@ -164,6 +164,28 @@ public sealed class Scheduler
             : PlanOne(new PlanningContext(index, today, Options, _credits, _hasTierLadders), relationshipIndex);
     }
 
+    /// <summary>
+    /// How a relationship stands on a day, archived ones too: its level against its own rhythm and its rule's window,
+    /// its balance and a decay warning (docs/design.md, "A rhythm that learns"). A planned touch has the same as
+    /// <see cref="PlannedTouch.Health"/>.
+    /// </summary>
+    /// <param name="diary">The diary.</param>
+    /// <param name="relationshipId">The relationship id.</param>
+    /// <param name="today">The day.</param>
+    /// <returns>Its health.</returns>
+    /// <exception cref="KeyNotFoundException">No relationship has that id, or its tier has no rule and there is no fallback.</exception>
+    public RelationshipHealth Health(Diary diary, string relationshipId, LocalDate today)
+    {
+        Guard.NotNull(diary, nameof(diary));
+        Guard.Date(today, nameof(today));
+        int relationshipIndex = diary.IndexOf(relationshipId);
+        var index = IndexAsOf(diary, today);
+        var relationship = index.Diary.RelationshipArray[relationshipIndex];
+        var (start, count) = index.TouchRange(relationshipIndex);
+        int day = today.ToDateOnly().DayNumber;
+        return Rhythm.Of(index.GroupedFacts.AsSpan(start, count), day).Health(relationship.Rule ?? Options.Rules.For(relationship.Tier), day);
+    }
+
     /// <summary>Plans the relationships with id ranks from <paramref name="from"/> up to <paramref name="to"/>, into their slots.</summary>
     private static void PlanChunk(PlanningContext context, PlannedTouch?[] slots, int from, int to)
     {

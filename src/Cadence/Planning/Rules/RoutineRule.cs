@@ -25,10 +25,10 @@ internal sealed class RoutineRule : PlanningRule
         int wanted = facts.Renewal < 0 ? facts.Context.TodayDay : facts.RenewedUntil;
         int waitedFor = -1;
         // The floor holds whether or not it has passed: a touch held to it is due on it, and late only from it.
-        if (facts.LastAttempt >= 0 && facts.Floor > wanted)
+        if (facts.LastAttempt >= 0 && facts.RoutineFloor > wanted)
         {
             waitedFor = facts.LastAttempt;
-            wanted = facts.Floor;
+            wanted = facts.RoutineFloor;
         }
 
         var day = PlanningContext.DateOf(wanted);
@@ -49,7 +49,7 @@ internal sealed class RoutineRule : PlanningRule
             Rule = this,
             Day = day,
             NotAfter = notAfter,
-            Opens = facts.LastAttempt >= 0 ? PlanningContext.DateOf(facts.Floor) : null,
+            Opens = facts.LastAttempt >= 0 ? PlanningContext.DateOf(facts.RoutineFloor) : null,
             WaitedFor = waitedFor,
         };
     }
@@ -73,7 +73,9 @@ internal sealed class RoutineRule : PlanningRule
         // (A pause that holds the touch past the floor sets its day instead: the pause says why.)
         if (decision.WaitedFor is { } attempt && decision.WaitedUntil is { } floor && !decision.Paused)
         {
-            reasons.Add(new WaitReason(attempt.Date, Period.DaysBetween(attempt.Date, decision.Today), touch.Rule.MinGap, floor));
+            reasons.Add(decision.Learned?.Spaced is { } spaced && spaced.NotBefore == floor
+                ? spaced
+                : new WaitReason(attempt.Date, Period.DaysBetween(attempt.Date, decision.Today), touch.Rule.MinGap, floor));
         }
 
         AddFollowing(decision, reasons);
@@ -109,6 +111,11 @@ internal sealed class RoutineRule : PlanningRule
         else
         {
             AddTouches(decision, reasons, latest);
+        }
+
+        if (decision.Renewal is not null && decision.Learned?.Rhythm is { } rhythm)
+        {
+            reasons.Add(rhythm);
         }
 
         reasons.Add(new CadenceReason(touch.Relationship.Tier, touch.Rule, touch.Relationship.Rule is not null));

@@ -84,6 +84,15 @@ internal static class ReferenceScheduler
         ManualMove? Move,
         Commitment? Pinned)
     {
+        /// <summary>A learning relationship's own rhythm moved the renewal's target.</summary>
+        public bool RhythmAdjusted { get; init; }
+
+        /// <summary>The floor of a routine touch: <see cref="Floor"/>, or later after unanswered attempts in a row when it learns.</summary>
+        public LocalDate? RoutineFloor { get; init; }
+
+        /// <summary>Whether <see cref="RoutineFloor"/> is the spaced-out one (later than <see cref="Floor"/>).</summary>
+        public bool Spaced { get; init; }
+
         public Touch? Last => Touches.LastOrDefault();
 
         public Touch? LastAttempt => Touches.LastOrDefault(t => t.IsOutbound);
@@ -189,7 +198,63 @@ internal static class ReferenceScheduler
 
         int streak = touches.AsEnumerable().Reverse().TakeWhile(t => IsOnline(t, options)).Count();
         var pauseEnd = r.State.PausedUntil is { } end && end > today ? end : (LocalDate?)null;
-        return new Facts(options, r, rule, touches, today, renewal, renewedUntil, latest, floor, unanswered, streak, pauseEnd, diary.MoveOf(r.Id), diary.PinningCommitmentOf(r.Id));
+
+        // A rhythm that learns (docs: "A rhythm that learns"), told plainly.
+        bool learns = r.Pacing == Pacing.Learn || (r.Pacing == Pacing.ByTier && options.Rules.Learns(r.Tier));
+        bool adjusted = false, spaced = false;
+        var routineFloor = floor;
+        if (learns)
+        {
+            var exchangeDays = touches.Where(IsReply).Select(t => t.Date).Distinct().ToList();
+            var gaps = exchangeDays.Zip(exchangeDays.Skip(1), (a, b) => Period.DaysBetween(a, b)).TakeLast(6).ToList();
+            if (gaps.Count >= 3 && renewal is not null)
+            {
+                int usual = gaps.Order().ElementAt((gaps.Count - 1) / 2);
+                int LearnedTarget(LocalDate day)
+                {
+                    int target = Period.DaysBetween(day, day.Plus(rule.Target));
+                    double moved = target + (gaps.Count / (gaps.Count + 2.0) * (usual - target));
+                    return Math.Clamp((int)Math.Round(moved, MidpointRounding.AwayFromZero), Period.DaysBetween(day, day.Plus(rule.MinGap)), Period.DaysBetween(day, day.Plus(rule.MaxGap)));
+                }
+
+                Touch? learned = null;
+                LocalDate learnedUntil = default;
+                foreach (var touch in touches.Where(t => options.Credits.For(t) > 0))
+                {
+                    var renews = touch.Date.PlusDays((int)Math.Floor(LearnedTarget(touch.Date) * options.Credits.For(touch)));
+                    if (learned is null || renews >= learnedUntil)
+                    {
+                        (learned, learnedUntil) = (touch, renews);
+                    }
+                }
+
+                if (LearnedTarget(learned!.Date) != Period.DaysBetween(learned.Date, learned.Date.Plus(rule.Target)))
+                {
+                    (renewal, renewedUntil, adjusted) = (learned, learnedUntil, true);
+                }
+            }
+
+            // Unanswered attempts since the latest reply: from the second on, the wait doubles, up to the maximum gap.
+            int inARow = touches.AsEnumerable().Reverse().TakeWhile(t => !IsReply(t)).Count(t => t.IsOutbound && t.Outcome == Outcome.NoReply);
+            if (inARow >= 2 && touches.LastOrDefault(t => t.IsOutbound) is { } lastAttempt)
+            {
+                var day = lastAttempt.Date;
+                int min = Period.DaysBetween(day, day.Plus(rule.MinGap));
+                int max = Period.DaysBetween(day, day.Plus(rule.MaxGap));
+                var wait = day.PlusDays((int)Math.Max(min, Math.Min(max, Math.Max(min, 1) * Math.Pow(2, inARow - 1))));
+                if (wait > floor)
+                {
+                    (routineFloor, spaced) = (wait, true);
+                }
+            }
+        }
+
+        return new Facts(options, r, rule, touches, today, renewal, renewedUntil, latest, floor, unanswered, streak, pauseEnd, diary.MoveOf(r.Id), diary.PinningCommitmentOf(r.Id))
+        {
+            RhythmAdjusted = adjusted,
+            RoutineFloor = routineFloor,
+            Spaced = spaced,
+        };
     }
 
     /// <summary>
@@ -215,10 +280,10 @@ internal static class ReferenceScheduler
     private static Candidate Routine(Facts f, Candidate _)
     {
         var day = f.Renewal is null ? f.Today : f.RenewedUntil;
-        bool held = f.Floor is { } floor && floor > day;
+        bool held = f.RoutineFloor is { } floor && floor > day;
         if (held)
         {
-            day = f.Floor!.Value;
+            day = f.RoutineFloor!.Value;
         }
 
         LocalDate notAfter;
@@ -233,7 +298,7 @@ internal static class ReferenceScheduler
             notAfter = first.PlusDays(Period.DaysBetween(first.Plus(f.Rule.Target), first.Plus(f.Rule.MaxGap)));
         }
 
-        return new Candidate(Rule.Routine, day, notAfter, f.Floor, Fixed: false) { FloorHeld = held };
+        return new Candidate(Rule.Routine, day, notAfter, f.RoutineFloor, Fixed: false) { FloorHeld = held };
     }
 
     /// <summary>2. A follow-up ladder's next step, or a note on the cadence's candidate that the ladder ended.</summary>
@@ -590,6 +655,9 @@ internal static class ReferenceScheduler
             {
                 reasons.Add(typeof(LatestTouchReason));
             }
+
+            // A learned target is said where the renewing touch is.
+            AddIf(f.RhythmAdjusted, typeof(RhythmReason));
         }
 
         void Cadence(bool firstTouch, bool latest = true)
@@ -609,7 +677,8 @@ internal static class ReferenceScheduler
             case Rule.Routine:
                 AddIf(w.LadderEnded, typeof(LadderEndedReason));
                 Cadence(firstTouch: true);
-                AddIf(w.FloorHeld && !w.Paused, typeof(WaitReason));
+                AddIf(f.Spaced && (!w.Paused || f.RoutineFloor > f.Relationship.State.PausedUntil), typeof(SpacedOutReason));
+                AddIf(!f.Spaced && w.FloorHeld && !w.Paused, typeof(WaitReason));
                 AddIf(w.PromiseFollows, typeof(BeforeNextStepReason));
                 break;
             case Rule.FollowUp:
@@ -626,6 +695,7 @@ internal static class ReferenceScheduler
                 reasons.Add(w.Promise!.IsBooked ? typeof(BookedMeetingReason) : typeof(CommitmentReason));
                 AddIf(w.Carried, typeof(CarriedToFloorReason));
                 Touches();
+                AddIf(f.Spaced, typeof(SpacedOutReason));
                 break;
             case Rule.Date:
                 reasons.Add(typeof(ImportantDateReason));
@@ -633,11 +703,13 @@ internal static class ReferenceScheduler
                 AddIf(w.PromiseFollows, typeof(BeforeNextStepReason));
                 AddIf(p.CampaignName is not null, typeof(CampaignReason));
                 Cadence(firstTouch: false);
+                AddIf(f.Spaced, typeof(SpacedOutReason));
                 break;
             case Rule.Campaign:
                 reasons.Add(typeof(CampaignReason));
                 AddIf(w.PromiseFollows, typeof(BeforeNextStepReason));
                 Cadence(firstTouch: true);
+                AddIf(f.Spaced, typeof(SpacedOutReason));
                 break;
         }
 

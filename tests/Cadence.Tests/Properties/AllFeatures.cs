@@ -18,7 +18,7 @@ public sealed record FeatureScenario(Diary Diary, LocalDate Today, SchedulerOpti
         {
             $"today {Today:uuuu-MM-dd} ({Today.DayOfWeek}); date window {o.DateWindowDays}; offline after {o.OfflineAfterOnlineTouches}; default {o.DefaultChannel}; "
                 + $"credits m{o.Credits.Meeting} c{o.Credits.Call} n{o.Credits.Note} s{o.Credits.Social} r{o.Credits.NoReply}",
-            $"ladders: {string.Join("; ", o.Rules.TiersWithLadders.Select(t => $"{t} = {o.Rules.LadderFor(t)}"))}",
+            $"ladders: {string.Join("; ", o.Rules.TiersWithLadders.Select(t => $"{t} = {o.Rules.LadderFor(t)}"))}; learning: {string.Join(",", o.Rules.TiersThatLearn)}",
             o.Calendar is { } c
                 ? $"calendar: {string.Join(",", c.WorkingDays)}; holidays {string.Join(",", c.Holidays.Select(d => d.ToString("uuuu-MM-dd", null)))}; "
                     + $"time off {string.Join(",", c.TimeOff)}; budget {c.Budget.PerDay}/day, {c.Budget.PerWeek?.ToString() ?? "-"}/week, "
@@ -26,7 +26,7 @@ public sealed record FeatureScenario(Diary Diary, LocalDate Today, SchedulerOpti
                 : "no calendar",
         };
         lines.AddRange(Diary.Relationships.Select(r =>
-            $"  {r.Id} [{r.Tier}] {r.State} rule: {r.Rule?.ToString() ?? "tier"}; prefers {string.Join(",", r.PreferredChannels)}; tags {string.Join(",", r.Tags)}; "
+            $"  {r.Id} [{r.Tier}] {r.State} {r.Pacing} rule: {r.Rule?.ToString() ?? "tier"}; prefers {string.Join(",", r.PreferredChannels)}; tags {string.Join(",", r.Tags)}; "
             + $"dates {string.Join(", ", r.ImportantDates.Select(d => $"{d} lead {d.LeadDays}{(d.Day?.Month == 2 && d.Day?.Day == 29 ? " " + d.LeapDay : string.Empty)}"))}"));
         lines.AddRange(Diary.Touches.Select(t =>
             $"  {t.Id} {t.RelationshipId} {t.Date:uuuu-MM-dd} {t.Time} {t.Channel} {t.Direction} {t.Outcome} {t.Medium} {(t.FollowUp is { } l ? "ladder " + l : string.Empty)}"));
@@ -103,7 +103,9 @@ public static class AllFeatures
         from tags in Gen.SubListOf(Tags)
         from dateCount in Gen.Frequency((3, Gen.Constant(0)), (3, Gen.Constant(1)), (1, Gen.Constant(2)), (1, Gen.Constant(3)))
         from dates in Gen.CollectToArray(Labels.Take(dateCount), label => DateGen(label, today))
+        from pacing in Gen.Frequency((5, Gen.Constant(Pacing.ByTier)), (2, Gen.Constant(Pacing.Learn)), (1, Gen.Constant(Pacing.Pinned)))
         select Build(new Relationship(id, "Name of " + id, tier)
+            .WithPacing(pacing)
             .WithRule(hasRule ? rule : null)
             .WithPreferredChannels(shuffled)
             .WithTimeZone(zone is null ? null : DateTimeZoneProviders.Tzdb[zone])
@@ -118,6 +120,45 @@ public static class AllFeatures
         3 => relationship.Archive(),
         _ => relationship,
     };
+
+    /// <summary>
+    /// A run of exchanges at a relationship's own rhythm (what learning reads): 3 to 8 touches about <c>gap</c> days apart
+    /// (give or take a quarter), the latest up to a gap before the plan's day, each a reply (their note or call, or a
+    /// meeting or call of yours that connected), sometimes followed by attempts of yours left unanswered.
+    /// </summary>
+    private static Gen<Touch[]> SeriesGen(string[] ids, LocalDate today) =>
+        from id in Gen.Elements(ids)
+        from count in Gen.Choose(3, 8)
+        from gap in Gen.Frequency((2, Gen.Choose(2, 20)), (3, Gen.Choose(21, 70)), (1, Gen.Choose(71, 200)))
+        from noise in Gen.ArrayOf(Gen.Choose(-gap / 4, gap / 4), count)
+        from kinds in Gen.ArrayOf(Gen.Choose(0, 3), count)
+        from lastAgo in Gen.Choose(0, gap + 10)
+        from unanswered in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 4)))
+        from unansweredGap in Gen.Choose(1, 30)
+        select Series(id, today.PlusDays(-lastAgo), count, gap, noise, kinds, unanswered, unansweredGap);
+
+    private static Touch[] Series(string id, LocalDate last, int count, int gap, int[] noise, int[] kinds, int unanswered, int unansweredGap)
+    {
+        var touches = new List<Touch>();
+        for (int i = 0; i < count; i++)
+        {
+            var day = last.PlusDays(-(count - 1 - i) * gap + (i == count - 1 ? 0 : noise[i]));
+            touches.Add(kinds[i] switch
+            {
+                0 => new Touch(id, day, Channel.Meeting),
+                1 => new Touch(id, day, Channel.Call),
+                2 => new Touch(id, day, Channel.Note, Direction.Inbound, Outcome.Connected, "email"),
+                _ => new Touch(id, day, Channel.Call, Direction.Inbound),
+            });
+        }
+
+        for (int i = 1; i <= unanswered; i++)
+        {
+            touches.Add(new Touch(id, last.PlusDays(i * unansweredGap), Channel.Note, Direction.Outbound, Outcome.NoReply, "email").WithFollowUp(FollowUpLadder.None));
+        }
+
+        return [.. touches];
+    }
 
     private static Gen<Touch> TouchGen(string[] ids, LocalDate today) =>
         from id in Gen.Elements(ids)
@@ -243,10 +284,13 @@ public static class AllFeatures
         from ladders in Gen.ArrayOf(Ladder, 3)
         from partnerRule in Generators.Rule.OrNull()
         from calendar in CalendarGen(today)
+        from learningTiers in Gen.SubListOf(new[] { "client", "prospect", "partner", "past associate" })
         select SchedulerOptions.Default
-            .WithRules(ladderTiers.Select((t, i) => (t, i)).Aggregate(
-                partnerRule is null ? CadenceRules.Default : CadenceRules.Default.With("partner", partnerRule),
-                (rules, x) => rules.WithLadder(x.t, ladders[x.i])))
+            .WithRules(learningTiers.Aggregate(
+                ladderTiers.Select((t, i) => (t, i)).Aggregate(
+                    partnerRule is null ? CadenceRules.Default : CadenceRules.Default.With("partner", partnerRule),
+                    (rules, x) => rules.WithLadder(x.t, ladders[x.i])),
+                (rules, tier) => rules.WithLearning(tier)))
             .WithCredits(credits)
             .WithOfflineAfterOnlineTouches(offline)
             .WithDateWindowDays(window)
@@ -260,7 +304,10 @@ public static class AllFeatures
         let ids = Enumerable.Range(0, count).Select(i => "r" + i).ToArray()
         from relationships in Gen.CollectToArray(ids, id => RelationshipGen(id, today))
         from touchCount in Gen.Choose(0, 30)
-        from touches in Gen.ArrayOf(TouchGen(ids, today), touchCount).Select(ts => ts.Select((t, i) => t.WithId("t" + i)).ToArray())
+        from seriesCount in Gen.Frequency((2, Gen.Constant(0)), (2, Gen.Constant(1)), (1, Gen.Choose(2, 3)))
+        from series in Gen.ArrayOf(SeriesGen(ids, today), seriesCount)
+        from loose in Gen.ArrayOf(TouchGen(ids, today), touchCount)
+        let touches = loose.Concat(series.SelectMany(t => t)).Select((t, i) => t.WithId("t" + i)).ToArray()
         from commitmentCount in Gen.Frequency((1, Gen.Constant(0)), (3, Gen.Choose(1, 5)))
         from commitments in Gen.CollectToArray(Enumerable.Range(0, commitmentCount), i => CommitmentGen("c" + i, ids, touches, today))
         from moved in Gen.ArrayOf(Gen.Frequency((5, Gen.Constant(false)), (1, Gen.Constant(true))), ids.Length)

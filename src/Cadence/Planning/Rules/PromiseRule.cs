@@ -66,7 +66,10 @@ internal sealed class PromiseRule : PlanningRule
         };
     }
 
-    /// <summary>Its reasons when it set the day: the promise, carried if it is, and the touches behind the cadence.</summary>
+    /// <summary>
+    /// Its reasons when it set the day: the promise, carried if it is, the touches behind the cadence, and the wait after
+    /// unanswered attempts when there is one (it decides whether a later promise pins).
+    /// </summary>
     internal override void Explain(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
     {
         var pinned = touch.Commitment!;
@@ -79,5 +82,6 @@ internal sealed class PromiseRule : PlanningRule
         }
 
         RoutineRule.AddTouches(decision, reasons);
+        RoutineRule.AddSpacing(decision, reasons);
     }
 }

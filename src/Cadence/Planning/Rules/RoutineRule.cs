@@ -71,14 +71,34 @@ internal sealed class RoutineRule : PlanningRule
 
         AddContext(touch, decision, reasons, firstTouch: true);
         // (A pause that holds the touch past the floor sets its day instead: the pause says why.)
-        if (decision.WaitedFor is { } attempt && decision.WaitedUntil is { } floor && !decision.Paused)
+        // Unanswered attempts in a row open its window later (it says so whether or not that holds its day), unless a
+        // pause holds it longer.
+        if (decision.Learned?.Spaced is { } spaced)
         {
-            reasons.Add(decision.Learned?.Spaced is { } spaced && spaced.NotBefore == floor
-                ? spaced
-                : new WaitReason(attempt.Date, Period.DaysBetween(attempt.Date, decision.Today), touch.Rule.MinGap, floor));
+            if (!decision.Paused || spaced.NotBefore > touch.Relationship.State.PausedUntil)
+            {
+                reasons.Add(spaced);
+            }
+        }
+        else if (decision.WaitedFor is { } attempt && decision.WaitedUntil is { } floor && !decision.Paused)
+        {
+            reasons.Add(new WaitReason(attempt.Date, Period.DaysBetween(attempt.Date, decision.Today), touch.Rule.MinGap, floor));
         }
 
         AddFollowing(decision, reasons);
+    }
+
+    /// <summary>
+    /// The wait unanswered attempts in a row put on the routine touch, after the reasons of a rule whose day depended on
+    /// it (a promise that pins only when the routine touch is not before it, a date that held the routine touch or came
+    /// before it, a campaign that brought it forward).
+    /// </summary>
+    internal static void AddSpacing(in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    {
+        if (decision.Learned?.Spaced is { } spaced)
+        {
+            reasons.Add(spaced);
+        }
     }
 
     /// <summary>The promise that comes after this touch, when one does (a promise later than the cadence allows).</summary>
@@ -113,15 +133,10 @@ internal sealed class RoutineRule : PlanningRule
             AddTouches(decision, reasons, latest);
         }
 
-        if (decision.Renewal is not null && decision.Learned?.Rhythm is { } rhythm)
-        {
-            reasons.Add(rhythm);
-        }
-
         reasons.Add(new CadenceReason(touch.Relationship.Tier, touch.Rule, touch.Relationship.Rule is not null));
     }
 
-    /// <summary>The touch that renews the relationship, and the latest when it is another.</summary>
+    /// <summary>The touch that renews the relationship, the latest when it is another, and the learned target when there is one.</summary>
     internal static void AddTouches(in Decision decision, ImmutableArray<Reason>.Builder reasons, bool latest = true)
     {
         if (decision.Renewal is { } renewal)
@@ -132,6 +147,12 @@ internal sealed class RoutineRule : PlanningRule
         if (latest && !decision.RenewalIsLast && decision.Last is { } last && !last.Equals(decision.Renewal))
         {
             reasons.Add(new LatestTouchReason(last, Period.DaysBetween(last.Date, decision.Today)));
+        }
+
+        // The renewing touch's target, when the relationship's own rhythm set it.
+        if (decision.Renewal is not null && decision.Learned?.Rhythm is { } rhythm)
+        {
+            reasons.Add(rhythm);
         }
     }
 }

@@ -100,6 +100,9 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock, str
         "campaign" => CampaignCommands.Campaign(this, invocation),
         "feed" => FeedCommands.Feed(this, invocation),
         "serve" => FeedCommands.Serve(this, invocation),
+        "review" => ReviewCommands.Review(this, invocation),
+        "suggestions" => ReviewCommands.Suggestions(this, invocation),
+        "accept" => ReviewCommands.Accept(this, invocation),
         _ => Help(invocation),
     };
 

@@ -289,6 +289,17 @@ internal static class CommandLine
         new("token", "", "Show the feed's secret token, or replace it.",
             "Shows the secret token in the served feed's URL. With --rotate, replaces it: the old URL stops working.",
             [new("rotate", null, "Replace the token with a new one.")], 0, 0),
+        new("review", "", "The week looked back on: done, slipped, fading, suggestions, campaigns.",
+            "The page to read on Friday afternoon: the week (Monday to Sunday) of --week, read as of today or its Sunday:\nthe touches done and steps closed, what slipped (touches overdue, steps dropped), who is fading or dormant with\ntheir health, the suggestions with the command that accepts each, and the campaigns' progress.",
+            [new("week", "DATE", "Any day of the week to review (default: this week)."), Json], 0, 0,
+            "review --week 2026-03-09"),
+        new("suggestions", "", "What the plan suggests changing, with the facts: loosen a rule, try a channel, archive.",
+            "Lists the plan's suggestions for today, with their ids: loosen the rule of a relationship you keep leaving\noverdue or snoozing, try another channel after three unanswered attempts by one, archive after half a year without\na reply. Nothing changes until you accept one.",
+            [Json], 0, 0),
+        new("accept", "SUGGESTION-ID", "Accept a suggestion: loosen the rule, prefer the channel, or archive.",
+            "Makes the change a suggestion proposes (suggestions and review list them with their ids, e.g. loosen/zoe-muller)\nand prints what changed. Only a suggestion made today can be accepted.",
+            [], 1, 1,
+            "accept channel/sam-okafor"),
         new("help", "[COMMAND]", "Show the help of a command.", "Shows the help of a command, or the list of commands.", [], 0, 1),
     ];
 

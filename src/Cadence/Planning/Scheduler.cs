@@ -24,7 +24,7 @@ namespace Cadence.Planning;
 /// that matters; then reconnect campaigns over the whole plan. Archived relationships are left out; a relationship
 /// never touched is due today; a touch due before today is due today, with its lateness.
 /// </remarks>
-public sealed class Scheduler
+public sealed partial class Scheduler
 {
     /// <summary>Creates a scheduler.</summary>
     /// <param name="options">The options; <see cref="SchedulerOptions.Default"/> when null.</param>

@@ -136,7 +136,7 @@ internal static class CommandLine
             1, 3,
             "ladder add chase 3wd:note,5wd:call"),
         new("learn", "[TIER]", "Make a tier learn its relationships' rhythm (or stop, with --off); with no TIER, list who learns.",
-            "learn TIER makes the relationships of a tier learn their own rhythm: from 4 exchanges on (a reply, or a call or\nmeeting that connected), the target moves toward the gaps at which they happened, always inside the rule's minimum\nand maximum gap, and attempts left unanswered in a row space the next one out; each moved day says why. learn TIER\n--off stops it. A relationship's own pacing wins over its tier's: edit ID --pacing learn|pinned|tier.\nWith no TIER, lists the tiers that learn and the relationships with a pacing of their own.",
+            "learn TIER makes the relationships of a tier learn their own rhythm: from 4 exchanges on (a touch they started,\nor a call or meeting of yours that connected), the target moves toward the gaps at which they happened, always\ninside the rule's minimum and maximum gap, and attempts left unanswered in a row space the next one out; each moved\nday says why. learn TIER --off stops it. A relationship's own pacing wins over its tier's: edit ID --pacing\nlearn|pinned|tier. With no TIER, lists the tiers that learn and the relationships with a pacing of their own.",
             [new("off", null, "Stop the tier learning: its relationships keep exactly their rule (unless one learns by its own pacing).")], 0, 1,
             "learn client"),
         new("move", "ID", "Move a relationship's next touch: snooze it or bring it forward.",

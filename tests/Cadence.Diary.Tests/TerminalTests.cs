@@ -14,9 +14,9 @@ public sealed class TerminalTests
     {
         var output = new StringWriter { NewLine = "\n" };
         var terminal = new Terminal(output, color, width);
-        var table = new Table("DAY", "ID", "TOUCH", "LATE", "WHY");
-        table.Add("Fri 13 Mar", new Cell(id, Style.Cyan), "Call Zoë Müller", new Cell("11d", Style.Red), Why);
-        table.Add("Fri 13 Mar", "sam-okafor", "Call Sam Okafor", string.Empty, "Next step for Fri 13 Mar 2026: chase feedback on the proposal.");
+        var table = new Table("DAY", "ID", "TOUCH", "LATE", "HEALTH", "WHY");
+        table.Add("Fri 13 Mar", new Cell(id, Style.Cyan), "Call Zoë Müller", new Cell("11d", Style.Red), new Cell("fading", Style.Yellow), Why);
+        table.Add("Fri 13 Mar", "sam-okafor", "Call Sam Okafor", string.Empty, "strong", "Next step for Fri 13 Mar 2026: chase feedback on the proposal.");
         table.Write(terminal);
         return output.ToString();
     }

@@ -80,6 +80,7 @@ internal sealed class App(Terminal terminal, TextWriter error, IClock clock, str
         "reopen" => NextStepCommands.Reopen(this, invocation),
         "ladders" => NextStepCommands.Ladders(this, invocation),
         "ladder" => LadderCommands.Ladder(this, invocation),
+        "learn" => LearnCommands.Learn(this, invocation),
         "list" => RelationshipCommands.List(this, invocation),
         "show" => RelationshipCommands.Show(this, invocation),
         "edit" => RelationshipCommands.Edit(this, invocation),

@@ -139,7 +139,7 @@ internal static class AgendaCommands
 
     private static void WriteAgendaTable(Terminal t, IReadOnlyList<PlannedTouch> touches, LocalDate today)
     {
-        var table = new Table("DAY", "ID", "TOUCH", "LATE", "WHY");
+        var table = new Table("DAY", "ID", "TOUCH", "LATE", "HEALTH", "WHY");
         foreach (var touch in touches)
         {
             table.Add(
@@ -147,6 +147,7 @@ internal static class AgendaCommands
                 new Cell(touch.RelationshipId, Style.Cyan),
                 new Cell(touch.Title, touch.IsPinned ? Style.Yellow : Style.Plain),
                 new Cell(touch.IsOverdue ? touch.DaysOverdue.ToString(CultureInfo.InvariantCulture) + "d" : string.Empty, Style.Red),
+                new Cell(DiaryPlanner.HealthWord(touch.Health), DiaryPlanner.HealthStyle(touch.Health)),
                 touch.LastTouch?.Summary is { Length: > 0 } note ? $"{touch.Why} Last contact: \"{note}\"" : touch.Why);
         }
 

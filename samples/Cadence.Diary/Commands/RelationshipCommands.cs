@@ -25,12 +25,13 @@ internal static class RelationshipCommands
         string? tier = invocation.Get("tier")?.Trim();
         string? search = invocation.Get("search")?.Trim();
         var plan = DiaryPlanner.Level(session.Data, session.Today);
+        var rules = session.Data.Rules;
         var rows = diary.Relationships
             .Where(r => tier is null || string.Equals(r.Tier, tier, StringComparison.OrdinalIgnoreCase))
             .Where(r => string.IsNullOrEmpty(search) || Matches(r, search))
             .OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(r => r.Id, StringComparer.Ordinal)
-            .Select(r => (Relationship: r, Last: LastTouch(diary, r.Id), Next: plan.TryGet(r.Id, out var next) ? next : null))
+            .Select(r => (Relationship: r, Last: LastTouch(diary, r.Id), Next: plan.TryGet(r.Id, out var next) ? next : null, Health: DiaryPlanner.Health(session.Data, plan, r.Id, session.Today)))
             .ToList();
 
         if (invocation.Has("json"))
@@ -44,6 +45,9 @@ internal static class RelationshipCommands
                     tier = row.Relationship.Tier,
                     state = row.Relationship.State.Status,
                     pausedUntil = row.Relationship.State.PausedUntil,
+                    pacing = row.Relationship.Pacing,
+                    learns = rules.Learns(row.Relationship),
+                    health = JsonOutput.Health(row.Health),
                     lastTouch = row.Last is { } last ? TouchJson(last) : null,
                     next = row.Next is { } next ? new { due = next.Due, time = next.Time is { } time ? Text.Format(time) : null, channel = next.Channel, daysOverdue = next.DaysOverdue } : null,
                 }),
@@ -60,14 +64,15 @@ internal static class RelationshipCommands
             return ExitCodes.Ok;
         }
 
-        var table = new Table("ID", "NAME", "TIER", "STATE", "LAST TOUCH", "NEXT");
-        foreach (var (r, last, next) in rows)
+        var table = new Table("ID", "NAME", "TIER", "STATE", "HEALTH", "LAST TOUCH", "NEXT");
+        foreach (var (r, last, next, health) in rows)
         {
             table.Add(
                 new Cell(r.Id, Style.Cyan),
                 r.Name,
                 r.Tier,
                 new Cell(State(r), r.State.Status == RelationshipStatus.Active ? Style.Plain : Style.Dim),
+                new Cell(DiaryPlanner.HealthWord(health), DiaryPlanner.HealthStyle(health)),
                 last is null ? "never" : $"{Text.Day(last.Date, session.Today)} ({last.Channel.ToWord()})",
                 next is null ? "-" : new Cell($"{Text.Day(next.Due, next.Time, session.Today)} ({next.Channel.ToWord()})", next.IsOverdue ? Style.Red : Style.Plain));
         }
@@ -85,8 +90,11 @@ internal static class RelationshipCommands
         string? alias = asked == r.Id ? null : asked;
         var touches = data.Diary.TouchesOf(r.Id);
         var commitments = data.Diary.CommitmentsOf(r.Id);
-        var next = DiaryPlanner.Level(data, session.Today).TryGet(r.Id, out var planned) ? planned : null;
-        var rule = data.Rules.For(r);
+        var levelled = DiaryPlanner.Level(data, session.Today);
+        var next = levelled.TryGet(r.Id, out var planned) ? planned : null;
+        var rules = data.Rules;
+        var rule = rules.For(r);
+        var health = DiaryPlanner.Health(data, levelled, r.Id, session.Today);
 
         if (invocation.Has("json"))
         {
@@ -111,6 +119,9 @@ internal static class RelationshipCommands
                     otherNames = r.OtherNames,
                     askedBy = alias,
                     rule = new { minGap = rule.MinGap, target = rule.Target, maxGap = rule.MaxGap, own = r.Rule is not null },
+                    pacing = r.Pacing,
+                    learns = rules.Learns(r),
+                    health = JsonOutput.Health(health),
                 },
                 touches = touches.Select(TouchJson),
                 commitments = commitments.Select(c => new
@@ -141,6 +152,8 @@ internal static class RelationshipCommands
             ("tier", r.Tier),
             ("state", State(r)),
             ("rule", $"at least {InWords(rule.MinGap)}, aim for {InWords(rule.Target)}, at most {InWords(rule.MaxGap)}{(r.Rule is null ? $" (the {r.Tier} tier's)" : " (its own)")}"),
+            ("pacing", PacingText(rules, r, health, next)),
+            ("health", health.ToString()),
             ("prefers", r.PreferredChannels.Count == 0 ? "no channel" : string.Join(", ", r.PreferredChannels.Select(ChannelExtensions.ToWord))),
             ("zone", r.TimeZone?.Id ?? "yours"),
             ("weekend", string.Join(", ", r.Weekend.Select(Text.Format))),
@@ -239,10 +252,11 @@ internal static class RelationshipCommands
         var tags = invocation.All("tag").Select(t => t.Trim()).ToList();
         var untags = invocation.All("untag").Select(t => t.Trim()).ToList();
         string? about = invocation.Get("about");
+        Pacing? pacing = invocation.Get("pacing") is { } pa ? ParsePacing(pa) : null;
         if (name is null && tier is null && !invocation.Has("zone") && prefers is null && weekend is null && rule is null && emails is null && phones is null && metAt is null
-            && tags.Count == 0 && untags.Count == 0 && about is null)
+            && tags.Count == 0 && untags.Count == 0 && about is null && pacing is null)
         {
-            throw new UsageException($"edit needs something to change: --name, --tier, --zone, --prefers, --weekend, --rule, --email, --phone, --met-at, --tag, --untag or --about; run `{CommandLine.Program} edit --help`.");
+            throw new UsageException($"edit needs something to change: --name, --tier, --zone, --prefers, --weekend, --rule, --pacing, --email, --phone, --met-at, --tag, --untag or --about; run `{CommandLine.Program} edit --help`.");
         }
 
         return app.Change(invocation, (data, today) =>
@@ -271,6 +285,7 @@ internal static class RelationshipCommands
                     r = Text.Naming(() => r.WithTags(kept), ("tags", "--tag"));
                 }
 
+                r = pacing is null ? r : r.WithPacing(pacing.Value);
                 return rule is null ? r : r.WithRule(rule.Value.Rule);
             });
             var after = diary[before.Id];
@@ -289,6 +304,7 @@ internal static class RelationshipCommands
             Changed("prefers", Channels(before), Channels(after));
             Changed("weekend", string.Join(",", before.Weekend.Select(Text.Format)), string.Join(",", after.Weekend.Select(Text.Format)));
             Changed("rule", RuleText(before.Rule), RuleText(after.Rule));
+            Changed("pacing", PacingWord(before.Pacing), PacingWord(after.Pacing));
             Changed("e-mail", List(before.Emails), List(after.Emails));
             Changed("phone", List(before.Phones), List(after.Phones));
             Changed("met at", before.MetAt ?? "none", after.MetAt ?? "none");
@@ -488,6 +504,22 @@ internal static class RelationshipCommands
         });
     }
 
+    /// <summary>--pacing learn|pinned|tier: learn its own rhythm, keep exactly its rule, or as its tier says (also "default", as --rule takes).</summary>
+    private static Pacing ParsePacing(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "learn" => Pacing.Learn,
+        "pinned" => Pacing.Pinned,
+        "tier" or "default" => Pacing.ByTier,
+        _ => throw new UserException($"Bad pacing \"{Text.Printable(value)}\" for --pacing: use learn (its own rhythm), pinned (exactly its rule) or tier (as its tier says)."),
+    };
+
+    private static string PacingWord(Pacing pacing) => pacing switch
+    {
+        Pacing.Learn => "learn",
+        Pacing.Pinned => "pinned",
+        _ => "the tier's",
+    };
+
     /// <summary>--rule MIN,TARGET,MAX: days (14,30,45) or ISO 8601 periods (P2W,P4W,P6W); "default" for the tier's.</summary>
     private static (CadenceRule? Rule, bool Set)? ParseRule(string value)
     {
@@ -508,6 +540,31 @@ internal static class RelationshipCommands
             : throw new UserException($"Bad period \"{Text.Printable(part)}\" in --rule: use days (30) or ISO 8601 (P4W).");
 
         return (new CadenceRule(Parse(parts[0]), Parse(parts[1]), Parse(parts[2])), true);
+    }
+
+    /// <summary>
+    /// Whether the relationship's pacing learns, and why (its own choice or its tier's), with the learned target when its
+    /// own rhythm moved the next touch: "learns its own rhythm (the client tier learns); aiming every 24 days: …".
+    /// </summary>
+    private static string PacingText(CadenceRules rules, Relationship r, RelationshipHealth health, PlannedTouch? next)
+    {
+        string text = r.Pacing switch
+        {
+            Pacing.Learn => "learns its own rhythm (set for it)",
+            Pacing.Pinned => "pinned to its rule (set for it)",
+            _ => rules.Learns(r.Tier) ? $"learns its own rhythm (the {r.Tier} tier learns)" : $"its rule (the {r.Tier} tier does not learn)",
+        };
+        if (!rules.Learns(r))
+        {
+            return text;
+        }
+
+        if (next?.Reasons.OfType<RhythmReason>().FirstOrDefault() is { } rhythm)
+        {
+            return $"{text}; {rhythm}";
+        }
+
+        return health.UsualGapDays is null ? $"{text}; too few exchanges yet to learn from (4 are needed): the rule's target" : text;
     }
 
     private static bool Matches(Relationship r, string search) =>

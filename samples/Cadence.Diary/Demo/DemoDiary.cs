@@ -96,7 +96,14 @@ internal static class DemoDiary
         Prefers("marcus-webb", Channel.Call);
         Log("marcus-webb", 33, Channel.Meeting, "Skype video", "Project kick-off on Skype video");
 
+        // The demo's clients learn their rhythm (learning, below): Priya and her team talk every three weeks, half the
+        // time on her call, so her touch comes sooner than the clients' 30 days; Daniel's dinners come every six weeks
+        // or so, so his comes later, inside the 45 days at most.
         Add("priya-raman", "Priya Raman", "client", null, "Manchester");
+        Log("priya-raman", 112, Channel.Call, "phone", "Kick-off of the training programme");
+        Log("priya-raman", 91, Channel.Call, "phone", "She called with the first feedback", inbound: true);
+        Log("priya-raman", 71, Channel.Meeting, "workshop", "Second training day");
+        Log("priya-raman", 49, Channel.Call, "phone", "She called about the next cohort", inbound: true);
         Log("priya-raman", 28, Channel.Call, "phone", "Talked through the training budget");
 
         Add("tom-ashworth", "Tom Ashworth", "client", null, "Leeds");
@@ -115,6 +122,10 @@ internal static class DemoDiary
 
         Add("daniel-moreau", "Daniel Moreau", "client", "Europe/Paris", "Paris");
         Prefers("daniel-moreau", Channel.Meeting);
+        Log("daniel-moreau", 200, Channel.Meeting, "dinner in Paris");
+        Log("daniel-moreau", 157, Channel.Meeting, "dinner in Paris", inbound: true);
+        Log("daniel-moreau", 114, Channel.Meeting, "lunch in London");
+        Log("daniel-moreau", 74, Channel.Meeting, "dinner in Paris", inbound: true);
         Log("daniel-moreau", 31, Channel.Meeting, "dinner in Paris");
 
         // Prospects: met at events, or found online.
@@ -219,6 +230,7 @@ internal static class DemoDiary
         return new DiaryData(diary)
         {
             Feed = new FeedSettings { UidKey = UidKey },
+            LearningTiers = ImmutableSortedSet.Create(System.StringComparer.OrdinalIgnoreCase, "client"),
             Ladders = ImmutableSortedDictionary.Create<string, NamedLadder>(System.StringComparer.OrdinalIgnoreCase)
                 .Add(chase.Name, new NamedLadder(chase, ["prospect"])),
         };

@@ -78,6 +78,9 @@ internal static class JsonOutput
         why = touch.Why,
         datedWhy = touch.DatedWhy,
         reasons = touch.Reasons.Select(r => new { kind = Kind(r), text = r.ToString() }),
+        pacing = touch.Relationship.Pacing,
+        learned = touch.IsLearned,
+        health = Health(touch.Health),
         commitment = touch.Commitment is { } c ? new { id = c.Id, what = c.Purpose, date = c.Date } : null,
         move = touch.Move is { } m ? new { to = m.To, madeOn = m.MadeOn } : null,
         callWindow = (touch as LevelledTouch)?.CallWindow is { } w
@@ -102,6 +105,25 @@ internal static class JsonOutput
                 summary = last.Summary,
             }
             : null,
+    };
+
+    /// <summary>How a relationship stands (the library's <see cref="RelationshipHealth"/>), with its line in English as <c>text</c>.</summary>
+    public static object Health(RelationshipHealth health) => new
+    {
+        level = health.LevelWord,
+        text = health.ToString(),
+        lastExchange = health.LastExchange,
+        quietDays = health.QuietDays,
+        usualGapDays = health.UsualGapDays,
+        gaps = health.Gaps,
+        exchanges = health.Exchanges,
+        theyStarted = health.TheyStarted,
+        replies = health.Replies,
+        answered = health.Answered,
+        attempts = health.Attempts,
+        replyDays = health.ReplyDays,
+        unansweredInARow = health.UnansweredInARow,
+        decayWarning = health.DecayWarning,
     };
 
     /// <summary>A day (or week, from its Monday) over budget.</summary>

@@ -42,7 +42,13 @@ internal sealed record DiaryData
     public ImmutableSortedDictionary<string, NamedLadder> Ladders { get; init; } =
         ImmutableSortedDictionary.Create<string, NamedLadder>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The default rules with the file's overrides and the tiers' default ladders.</summary>
+    /// <summary>
+    /// The tiers whose relationships learn their own rhythm inside their rule (unless a relationship's own pacing says
+    /// otherwise), by name (case-insensitive): the file's <c>learning</c>, set by <c>learn TIER [--off]</c>.
+    /// </summary>
+    public ImmutableSortedSet<string> LearningTiers { get; init; } = ImmutableSortedSet.Create<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The default rules with the file's overrides, the tiers' default ladders and the tiers that learn.</summary>
     public CadenceRules Rules
     {
         get
@@ -56,7 +62,7 @@ internal sealed record DiaryData
                 }
             }
 
-            return rules;
+            return LearningTiers.Aggregate(rules, (rules, tier) => rules.WithLearning(tier));
         }
     }
 

@@ -15,7 +15,7 @@ namespace Cadence.Sample.Store;
 
 internal sealed record FileDto(
     int Format, OwnerDto? Owner = null, Dictionary<string, RuleDto>? Rules = null, Dictionary<string, LadderDto>? Ladders = null,
-    List<RelationshipDto>? Relationships = null, List<TouchDto>? Touches = null, List<CommitmentDto>? Commitments = null,
+    List<string>? Learning = null, List<RelationshipDto>? Relationships = null, List<TouchDto>? Touches = null, List<CommitmentDto>? Commitments = null,
     List<MoveDto>? Moves = null, List<CampaignDto>? Campaigns = null, FeedDto? Feed = null);
 
 internal sealed record OwnerDto(
@@ -32,7 +32,7 @@ internal sealed record RelationshipDto(
     string Id, string Name, string Tier, List<string>? Tags = null, string? Zone = null, List<string>? Weekend = null,
     List<Channel>? Prefers = null, RelationshipStatus? State = null, LocalDate? PausedUntil = null, RuleDto? Rule = null,
     List<string>? Emails = null, List<string>? Phones = null, string? MetAt = null, List<DateDto>? Dates = null,
-    List<string>? Aliases = null, int? TouchNumber = null, List<string>? OtherNames = null, string? Note = null);
+    List<string>? Aliases = null, int? TouchNumber = null, List<string>? OtherNames = null, string? Note = null, Pacing? Pacing = null);
 
 /// <summary>An important date: <see cref="On"/> ("04-15", "1986-04-15") or <see cref="Rule"/> ("third monday of september"); <see cref="Once"/> for a one-off date.</summary>
 internal sealed record DateDto(string Label, string? On = null, string? Rule = null, bool? Once = null, LeapDayRule? LeapDay = null, int? Lead = null);

@@ -38,7 +38,7 @@ internal static class DiaryJson
         // Names with accents stay readable ("Zoë", not "Zo\u00EB"); the file is never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         MaxDepth = 32,
-        Converters = { new KebabEnum<Channel>(), new KebabEnum<Direction>(), new KebabEnum<Outcome>(), new KebabEnum<RelationshipStatus>(), new KebabEnum<CommitmentStatus>(), new KebabEnum<CommitmentKind>(), new KebabEnum<LeapDayRule>(), new KebabEnum<CampaignGroup>(), new KebabEnum<CampaignStatus>() },
+        Converters = { new KebabEnum<Channel>(), new KebabEnum<Direction>(), new KebabEnum<Outcome>(), new KebabEnum<RelationshipStatus>(), new KebabEnum<CommitmentStatus>(), new KebabEnum<CommitmentKind>(), new KebabEnum<LeapDayRule>(), new KebabEnum<CampaignGroup>(), new KebabEnum<CampaignStatus>(), new KebabEnum<Pacing>() },
     }.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
@@ -203,9 +203,10 @@ internal static class DiaryJson
             return $"{Where(path)}{what}";
         }
 
-        string expected = message.Contains("System.String", StringComparison.Ordinal) ? "expected a string"
+        // A list first: "List`1[System.String]" names the string its items are.
+        string expected = message.Contains("List`1", StringComparison.Ordinal) || message.Contains("[]", StringComparison.Ordinal) ? "expected an array"
+            : message.Contains("System.String", StringComparison.Ordinal) ? "expected a string"
             : message.Contains("System.Int32", StringComparison.Ordinal) ? "expected a whole number"
-            : message.Contains("List`1", StringComparison.Ordinal) || message.Contains("[]", StringComparison.Ordinal) ? "expected an array"
             : message.Contains("could not be converted", StringComparison.Ordinal) ? "expected an object"
             : message.Contains("null", StringComparison.OrdinalIgnoreCase) ? "must not be null"
             : Messages.OneLine(e);
@@ -297,6 +298,18 @@ internal static class DiaryJson
             data = data with { Ladders = data.Ladders.Add(name, new NamedLadder(steps, forTiers)) };
         }
 
+        for (int i = 0; i < (file.Learning ?? []).Count; i++)
+        {
+            string tier = file.Learning![i].Trim();
+            _ = At($"learning[{i}]", () => CadenceRules.Default.WithLearning(tier));
+            if (data.LearningTiers.TryGetValue(tier, out string? same))
+            {
+                throw new DataFileException($"learning[{i}]: the tier \"{Text.Printable(tier)}\" is given twice{(same == tier ? string.Empty : $" (as \"{Text.Printable(same)}\"; tiers are compared ignoring case)")}");
+            }
+
+            data = data with { LearningTiers = data.LearningTiers.Add(tier) };
+        }
+
         return data with
         {
             Owner = file.Owner is { } owner ? ToOwner(owner) : data.Owner,
@@ -335,6 +348,11 @@ internal static class DiaryJson
 
         r = At($"{path}.metAt", () => r.WithMetAt(dto.MetAt));
         r = At($"{path}.note", () => r.WithNote(dto.Note));
+        if (dto.Pacing is { } pacing)
+        {
+            r = At($"{path}.pacing", () => r.WithPacing(pacing));
+        }
+
         if (dto.Aliases is { } aliases)
         {
             r = At($"{path}.aliases", () => r.WithAliases(aliases));
@@ -482,6 +500,7 @@ internal static class DiaryJson
         data.Ladders.Count > 0
             ? data.Ladders.ToDictionary(p => p.Key, p => new LadderDto(p.Value.Ladder.FormatSteps(), p.Value.Tiers.Length > 0 ? [.. p.Value.Tiers] : null))
             : null,
+        data.LearningTiers.Count > 0 ? [.. data.LearningTiers] : null,
         [.. data.Diary.Relationships.Select(r => ToRelationshipDto(r, touchNumbers))],
         [.. data.Diary.Touches.Select(ToTouchDto)],
         [.. data.Diary.Commitments.Select(ToCommitmentDto)],
@@ -543,7 +562,8 @@ internal static class DiaryJson
         r.Aliases.Count > 0 ? [.. r.Aliases] : null,
         touchNumbers.TryGetValue(r.Id, out int number) ? number : null,
         r.OtherNames.Count > 0 ? [.. r.OtherNames] : null,
-        r.Note);
+        r.Note,
+        r.Pacing == Pacing.ByTier ? null : r.Pacing);
 
     private static TouchDto ToTouchDto(Touch t) => new(
         t.RelationshipId,

@@ -12,13 +12,14 @@ namespace Cadence.Benchmarks.Simulation;
 /// <param name="Touches">Your touches (attempts) in the year.</param>
 /// <param name="Answered">Of those, the ones answered (a reply to a note, or a call or meeting that connected).</param>
 /// <param name="Pestering">Of those, the ones judged as pestering.</param>
+/// <param name="PesteringAfterAttempt">Of those, the ones whose gap counted from an unanswered attempt of yours (not from an exchange).</param>
 /// <param name="Decayed">Members decayed at the end of the year.</param>
 /// <param name="Dormant">Members the library's health calls dormant at the end of the year.</param>
 /// <param name="Budget">The touches the budget allowed: working days times touches a day.</param>
 /// <param name="TheyStarted">Exchanges the members started.</param>
 /// <param name="Exchanges">All exchanges in the year.</param>
 /// <param name="Members">Members.</param>
-public sealed record ArmResult(int Touches, int Answered, int Pestering, int Decayed, int Dormant, int Budget, int TheyStarted, int Exchanges, int Members)
+public sealed record ArmResult(int Touches, int Answered, int Pestering, int PesteringAfterAttempt, int Decayed, int Dormant, int Budget, int TheyStarted, int Exchanges, int Members)
 {
     /// <summary>Replies per touch: answered touches over touches.</summary>
     public double RepliesPerTouch => Touches == 0 ? 0 : Answered / (double)Touches;
@@ -82,6 +83,7 @@ public static class OwnerYear
             .WithBudget(new TouchBudget(model.TouchesPerDay));
         var scheduler = new Scheduler(SchedulerOptions.Default
             .WithRules(Rules(model, learning))
+            .WithCredits(model.Credits)
             .WithCalendar(calendar)
             .WithMaxDegreeOfParallelism(1));
         var leveller = new Leveller(calendar);
@@ -89,7 +91,7 @@ public static class OwnerYear
         var diary = new Diary(population.Relationships, population.PriorTouches);
         var members = population.Members.Select(t => new Member(t)).ToArray();
         var byId = members.ToDictionary(m => m.Traits.Id, StringComparer.Ordinal);
-        int touches = 0, answered = 0, pestering = 0, theyStarted = 0, exchanges = 0, workingDays = 0;
+        int touches = 0, answered = 0, pestering = 0, afterAttempt = 0, theyStarted = 0, exchanges = 0, workingDays = 0;
         var today = new List<Touch>();
         for (int day = 0; day < days; day++)
         {
@@ -125,10 +127,12 @@ public static class OwnerYear
                 foreach (var planned in Agenda.For(plan, date).Touches.Take(model.TouchesPerDay))
                 {
                     var member = byId[planned.RelationshipId];
+                    bool fromAttempt = member.LastContact > member.LastExchange;
                     var (yes, pester, sameDay) = Attempt(model, member, day, planned.Channel);
                     touches++;
                     answered += yes ? 1 : 0;
                     pestering += pester ? 1 : 0;
+                    afterAttempt += pester && fromAttempt ? 1 : 0;
                     exchanges += yes && (sameDay || planned.Channel is Channel.Call or Channel.Meeting) ? 1 : 0;
                     today.Add(new Touch(member.Traits.Id, date, planned.Channel, outcome: yes ? Outcome.Connected : Outcome.NoReply, time: Times.Owner));
                     if (sameDay)
@@ -148,7 +152,7 @@ public static class OwnerYear
         var end = model.Start.PlusDays(days);
         int decayed = members.Count(m => m.HasDecayed(days, model));
         int dormant = scheduler.Plan(diary, end).Touches.Count(t => t.Health.Level == HealthLevel.Dormant);
-        return new ArmResult(touches, answered, pestering, decayed, dormant, workingDays * model.TouchesPerDay, theyStarted, exchanges, members.Length);
+        return new ArmResult(touches, answered, pestering, afterAttempt, decayed, dormant, workingDays * model.TouchesPerDay, theyStarted, exchanges, members.Length);
     }
 
     /// <summary>
@@ -158,7 +162,7 @@ public static class OwnerYear
     private static (bool Answered, bool Pestering, bool SameDayReply) Attempt(PopulationModel model, Member member, int day, Channel channel)
     {
         double r = member.Traits.Rhythm;
-        int gap = day - member.LastContact;
+        int gap = day - (model.GapFromAttempts ? member.LastContact : member.LastExchange);
         bool pester = gap < model.PesterBelow * r;
         if (pester)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Cadence.Planning;
 using NodaTime;
 
 namespace Cadence.Benchmarks.Simulation;
@@ -40,6 +41,12 @@ public sealed record PopulationModel
         new("referral source", CadenceRule.FromWeeks(3, 6, 8), 0.35),
         new("prospect", CadenceRule.FromWeeks(1, 2, 3), 0.25),
     ];
+
+    /// <summary>
+    /// Whether a touch's gap counts from your latest attempt too (true: the later of the latest exchange and your latest
+    /// attempt; a member touched again a week after an unanswered touch feels it), or from the latest exchange only (false).
+    /// </summary>
+    public bool GapFromAttempts { get; init; } = true;
 
     /// <summary>The lowest comfortable rhythm, as a multiple of the tier's minimum gap (0.6).</summary>
     public double RhythmFromMinGap { get; init; } = 0.6;
@@ -106,6 +113,12 @@ public sealed record PopulationModel
 
     /// <summary>The owner's budget: touches a working day (4; Monday to Friday, no holidays).</summary>
     public int TouchesPerDay { get; init; } = 4;
+
+    /// <summary>
+    /// The owner's credits (<see cref="SchedulerOptions.Credits"/>): the library's defaults (a note 0.6 of the target),
+    /// the same in both arms.
+    /// </summary>
+    public ChannelCredits Credits { get; init; } = ChannelCredits.Default;
 
     /// <summary>The first day of the year simulated (Monday 4 January 2027).</summary>
     public LocalDate Start { get; init; } = new(2027, 1, 4);

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace Cadence.Benchmarks.Simulation;
 
 /// <summary>
-/// <c>simulate [--seeds 5] [--members 150] [--days 365] [--budget 4] [--check]</c>: lives the population of
+/// <c>simulate [--seeds 5] [--members 150] [--days 365] [--budget 4] [--initiative 1] [--note-credit 0.6] [--gap-from-exchange] [--check]</c>: lives the population of
 /// <see cref="PopulationModel.Default"/> for a year with fixed rules and with learning, from seeds 1 to N, and prints
 /// the figures as markdown. <c>--check</c> runs two seeds twice and fails (exit code 1) when the runs differ.
 /// </summary>
@@ -42,11 +42,20 @@ public static class SimulateCommand
                 case "--budget":
                     model = model with { TouchesPerDay = Number(args, ++i) };
                     break;
+                case "--initiative":
+                    model = model with { Initiative = Fraction(args, ++i) };
+                    break;
+                case "--note-credit":
+                    model = model with { Credits = model.Credits.With(Channel.Note, Fraction(args, ++i)) };
+                    break;
+                case "--gap-from-exchange":
+                    model = model with { GapFromAttempts = false };
+                    break;
                 case "--check":
                     check = true;
                     break;
                 default:
-                    Console.Error.WriteLine($"simulate: unknown argument \"{args[i]}\". Usage: simulate [--seeds 5] [--members 150] [--days 365] [--budget 4] [--check]");
+                    Console.Error.WriteLine($"simulate: unknown argument \"{args[i]}\". Usage: simulate [--seeds 5] [--members 150] [--days 365] [--budget 4] [--initiative 1] [--note-credit 0.6] [--gap-from-exchange] [--check]");
                     return 2;
             }
         }
@@ -59,7 +68,7 @@ public static class SimulateCommand
         var clock = Stopwatch.StartNew();
         var results = Enumerable.Range(1, seeds).Select(seed => RunSeed(model, members, days, seed)).ToArray();
         Console.WriteLine(FormattableString.Invariant(
-            $"{members} members, {days} days, {model.TouchesPerDay} touches a working day, seeds 1 to {seeds} ({clock.Elapsed.TotalSeconds:0.0} s)"));
+            $"{members} members, {days} days, {model.TouchesPerDay} touches a working day, initiative {model.Initiative}, note credit {model.Credits.Note}, gap from {(model.GapFromAttempts ? "exchange or attempt" : "exchange")}, seeds 1 to {seeds} ({clock.Elapsed.TotalSeconds:0.0} s)"));
         Console.WriteLine();
         Console.Write(SimulationReport.Markdown(results));
         return 0;
@@ -96,6 +105,11 @@ public static class SimulateCommand
 
         return same ? 0 : 1;
     }
+
+    private static double Fraction(IReadOnlyList<string> args, int at) =>
+        at < args.Count && double.TryParse(args[at], NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && x >= 0
+            ? x
+            : throw new ArgumentException($"simulate: {args[at - 1]} needs a number, at least 0.");
 
     private static int Number(IReadOnlyList<string> args, int at) =>
         at < args.Count && int.TryParse(args[at], NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0

@@ -21,6 +21,7 @@ public static class SimulationReport
         ("Replies per touch", a => a.RepliesPerTouch, "0.000"),
         ("Touches judged as pestering", a => a.Pestering, "0.0"),
         ("Share judged as pestering", a => a.PesteringShare, "0.000"),
+        ("Pestering: gap from an unanswered attempt", a => a.PesteringAfterAttempt, "0.0"),
         ("Decayed relationships", a => a.Decayed, "0.0"),
         ("Dormant (library's health)", a => a.Dormant, "0.0"),
         ("Budget used", a => a.BudgetUsed, "0.000"),
@@ -68,7 +69,7 @@ public static class SimulationReport
         double mean = values.Average();
         double sd = values.Length > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1)) : 0;
         string m = mean.ToString(format, CultureInfo.InvariantCulture);
-        if (signed && mean > 0)
+        if (signed && mean > 0 && m.Trim('0', '.').Length > 0)
         {
             m = "+" + m;
         }

@@ -23,6 +23,19 @@ public static class SimulateCommand
     public static int Run(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        try
+        {
+            return Parsed(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    private static int Parsed(string[] args)
+    {
         int seeds = 5, members = 150, days = 365;
         bool check = false;
         var model = PopulationModel.Default;

@@ -13,7 +13,8 @@ namespace Cadence.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/Cadence.Benchmarks -- --filter '*'</c>.
 /// With <c>--quick</c> first, a short job runs the 1,000 size (a 1 MB calendar) only, as a smoke test; with
-/// <c>--peak calendar 1,10,60</c> or <c>--peak contacts 1000,10000</c>, each import's peak memory (<see cref="PeakMemory"/>).
+/// <c>--peak calendar 1,10,60</c> or <c>--peak contacts 1000,10000</c>, each import's peak memory (<see cref="PeakMemory"/>);
+/// with <c>simulate</c> first, the year of fixed rules against learning (<see cref="Simulation.SimulateCommand"/>).
 /// </summary>
 public static class Program
 {
@@ -23,6 +24,11 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == Simulation.SimulateCommand.Name)
+        {
+            return Simulation.SimulateCommand.Run(args[1..]);
+        }
+
         if (PeakMemory.Run(args) is { } peak)
         {
             return peak;

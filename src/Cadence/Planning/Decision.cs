@@ -18,7 +18,6 @@ internal readonly struct Decision
     private const byte FixedFlag = 1;
     private const byte PausedFlag = 2;
 
-    private readonly ImmutableArray<Touch> _touches;
     private readonly int _renewal;
     private readonly int _waitedFor;
     private readonly int _last;
@@ -36,7 +35,6 @@ internal readonly struct Decision
         Rule = winner.Rule;
         _flags = (byte)((winner.IsFixed ? FixedFlag : 0) | (winner.Paused ? PausedFlag : 0));
         Today = facts.Today;
-        _touches = facts.Context.Diary.TouchArray;
         _renewal = facts.TouchIndex(facts.Renewal);
         RenewalCredit = facts.RenewalCredit;
         Unanswered = facts.Unanswered;
@@ -72,7 +70,7 @@ internal readonly struct Decision
     public LocalDate Today { get; }
 
     /// <summary>The touch that renews the relationship furthest, if any.</summary>
-    public Touch? Renewal => _renewal < 0 ? null : _touches[_renewal];
+    public Touch? Renewal => _renewal < 0 ? null : Touches[_renewal];
 
     /// <summary>Its credit.</summary>
     public double RenewalCredit { get; }
@@ -84,7 +82,7 @@ internal readonly struct Decision
     public int Uncredited { get; }
 
     /// <summary>The attempt whose minimum gap held a routine touch back, if it did.</summary>
-    public Touch? WaitedFor => _waitedFor < 0 ? null : _touches[_waitedFor];
+    public Touch? WaitedFor => _waitedFor < 0 ? null : Touches[_waitedFor];
 
     /// <summary>The end of the minimum gap that held a routine touch back (the floor), if it did.</summary>
     public LocalDate? WaitedUntil => _waitedUntil == None ? null : PlanningContext.DateOf(_waitedUntil);
@@ -102,10 +100,13 @@ internal readonly struct Decision
     public int OnlineStreak { get; }
 
     /// <summary>The most recent touch, if any.</summary>
-    public Touch? Last => _last < 0 ? null : _touches[_last];
+    public Touch? Last => _last < 0 ? null : Touches[_last];
 
     /// <summary>What the rarer rules added (a promise carried, a ladder's step, a date, a campaign), if anything.</summary>
     public NextStepNote? Next { get; }
+
+    /// <summary>The diary's touches, which the indexes above point into.</summary>
+    private ImmutableArray<Touch> Touches => _context.Diary.TouchArray;
 
     /// <summary>What the relationship's learned rhythm changed, if anything.</summary>
     public RhythmNote? Learned { get; }

@@ -20,7 +20,6 @@ public class PlannedTouch : IEquatable<PlannedTouch>
 {
     private readonly Decision _decision;
     private ImmutableArray<Reason> _reasons;
-    private RelationshipHealth? _health;
 
     internal PlannedTouch(
         Relationship relationship,
@@ -149,9 +148,10 @@ public class PlannedTouch : IEquatable<PlannedTouch>
 
     /// <summary>
     /// How the relationship stands as of the plan's day against its own rhythm and its rule's window, with its two-way
-    /// balance and a decay warning (docs/design.md, "A rhythm that learns"); read from its touches on first use.
+    /// balance and a decay warning (docs/design.md, "A rhythm that learns"); read from its touches when asked (one pass
+    /// over them: a plan of a million keeps nothing for it).
     /// </summary>
-    public RelationshipHealth Health => _health ??= _decision.Health(Rule);
+    public RelationshipHealth Health => _decision.Health(Rule);
 
     /// <summary>Whether the relationship's own rhythm or its unanswered attempts changed this touch's day (its reasons say how).</summary>
     public bool IsLearned => _decision.Learned is not null;

@@ -690,8 +690,8 @@ public static partial class English
     };
 
     /// <summary>
-    /// A health in one line: "fading: quiet 95 days, usually every 30 days (past 8 times: likely to decay); they started 2
-    /// of 6; answered 3 of 5 attempts, within 1 day; 2 unanswered in a row".
+    /// A health in one line: "fading: quiet 95 days, usually every 30 days (quiet over 8 times that: likely to fade away); they started 2
+    /// of the last 6 exchanges; answered 3 of 5 attempts, usually within 2 days; 2 unanswered in a row".
     /// </summary>
     internal static string Health(
         HealthLevel level,
@@ -747,7 +747,7 @@ public static partial class English
             text.Append("; answered ").Append(answered).Append(" of ").AppendCount(attempts, "attempt");
             if (replyDays is { } days)
             {
-                text.Append(days == 0 ? ", the same day" : ", within ");
+                text.Append(days == 0 ? ", usually the same day" : ", usually within ");
                 if (days > 0)
                 {
                     Days(text, days);

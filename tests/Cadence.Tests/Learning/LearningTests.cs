@@ -83,6 +83,10 @@ public sealed class LearningTests
         // Without learning the next attempt comes 14 days after the last one (yesterday: due today); learning waits 28.
         Assert.Equal(Today, Planned(diary).Due);
         Assert.Equal((Day(13), Day(13)), (touch.Due, touch.NotBefore));
+
+        // The cadence's latest day was 45 days after the meeting, long past: the wait is the plan's choice, not lateness.
+        Assert.Equal((Day(13), false), (touch.NotAfter, touch.IsLate));
+        Assert.True(Planned(diary).IsLate);
         Assert.Equal(new SpacedOutReason(2, Day(-30), Day(-15), 28, Day(13)), touch.Reasons.OfType<SpacedOutReason>().Single());
         Assert.DoesNotContain(touch.Reasons, r => r is WaitReason);
         Assert.Contains("2 attempts unanswered since Wed 11 Feb 2026: the next waits 4 weeks after the last, so not before Thu 26 Mar 2026", touch.Why, System.StringComparison.Ordinal);
@@ -168,7 +172,7 @@ public sealed class LearningTests
         Assert.Equal((2, 4), (health.Answered, health.Attempts));
         Assert.Equal((0, 2), (health.ReplyDays, health.UnansweredInARow));
         Assert.Equal(0.5, health.AnsweredShare);
-        Assert.Equal("strong: quiet 20 days; they started 2 of the last 3 exchanges; answered 2 of 4 attempts, the same day; 2 unanswered in a row", health.ToString());
+        Assert.Equal("strong: quiet 20 days; they started 2 of the last 3 exchanges; answered 2 of 4 attempts, usually the same day; 2 unanswered in a row", health.ToString());
     }
 
     [Fact]

@@ -289,7 +289,8 @@ internal static class ReferenceScheduler
         LocalDate notAfter;
         if (f.CadenceLatest is { } latest)
         {
-            notAfter = latest;
+            // Spaced out after unanswered attempts, the wait is not lateness: the window reaches the day it holds.
+            notAfter = held && f.Spaced && day > latest ? day : latest;
         }
         else
         {
@@ -677,7 +678,7 @@ internal static class ReferenceScheduler
             case Rule.Routine:
                 AddIf(w.LadderEnded, typeof(LadderEndedReason));
                 Cadence(firstTouch: true);
-                AddIf(f.Spaced && (!w.Paused || f.RoutineFloor > f.Relationship.State.PausedUntil), typeof(SpacedOutReason));
+                AddIf(f.Spaced, typeof(SpacedOutReason));
                 AddIf(!f.Spaced && w.FloorHeld && !w.Paused, typeof(WaitReason));
                 AddIf(w.PromiseFollows, typeof(BeforeNextStepReason));
                 break;

@@ -44,7 +44,7 @@ public sealed record RelationshipHealth(
     /// <summary>The share of your latest attempts they answered (0 to 1), or <see langword="null"/> without attempts.</summary>
     public double? AnsweredShare => Attempts > 0 ? Answered / (double)Attempts : null;
 
-    /// <summary>The health in one line: "fading: quiet 95 days, usual gap 30 days; they started 2 of 6; answered 3 of 5 attempts, within 1 day".</summary>
+    /// <summary>The health in one line: "fading: quiet 95 days, usually every 30 days; they started 2 of the last 6 exchanges; answered 3 of 5 attempts, usually within 2 days".</summary>
     /// <returns>The line.</returns>
     public override string ToString() =>
         English.Health(Level, LastExchange is not null, QuietDays, UsualGapDays, DecayWarning, DecayFactor, TheyStarted, Replies, Answered, Attempts, ReplyDays, UnansweredInARow);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Cadence.Explanations;
 using NodaTime;
@@ -41,7 +42,9 @@ internal sealed class RoutineRule : PlanningRule
         }
         else
         {
-            notAfter = PlanningContext.DateOf(facts.LatestAllowed);
+            // Spaced out after unanswered attempts in a row, the wait is the plan's choice, not lateness: the window
+            // reaches its day.
+            notAfter = PlanningContext.DateOf(waitedFor >= 0 && facts.RoutineFloor > facts.Floor ? Math.Max(facts.LatestAllowed, wanted) : facts.LatestAllowed);
         }
 
         candidate = new Candidate
@@ -71,14 +74,11 @@ internal sealed class RoutineRule : PlanningRule
 
         AddContext(touch, decision, reasons, firstTouch: true);
         // (A pause that holds the touch past the floor sets its day instead: the pause says why.)
-        // Unanswered attempts in a row open its window later (it says so whether or not that holds its day), unless a
-        // pause holds it longer.
+        // Unanswered attempts in a row open its window later and may stretch it (it says so whether or not the wait
+        // holds its day).
         if (decision.Learned?.Spaced is { } spaced)
         {
-            if (!decision.Paused || spaced.NotBefore > touch.Relationship.State.PausedUntil)
-            {
-                reasons.Add(spaced);
-            }
+            reasons.Add(spaced);
         }
         else if (decision.WaitedFor is { } attempt && decision.WaitedUntil is { } floor && !decision.Paused)
         {

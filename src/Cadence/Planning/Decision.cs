@@ -17,6 +17,8 @@ internal readonly struct Decision
     private const int None = int.MinValue;
     private const byte FixedFlag = 1;
     private const byte PausedFlag = 2;
+    private const byte RhythmFlag = 4;
+    private const byte SpacedFlag = 8;
 
     private readonly int _renewal;
     private readonly int _waitedFor;
@@ -33,7 +35,7 @@ internal readonly struct Decision
     internal Decision(in Candidate winner, in RelationshipFacts facts, ChannelWhy channelWhy)
     {
         Rule = winner.Rule;
-        _flags = (byte)((winner.IsFixed ? FixedFlag : 0) | (winner.Paused ? PausedFlag : 0));
+        _flags = (byte)((winner.IsFixed ? FixedFlag : 0) | (winner.Paused ? PausedFlag : 0) | (facts.RhythmAdjusted ? RhythmFlag : 0) | (facts.Spaced ? SpacedFlag : 0));
         Today = facts.Today;
         _renewal = facts.TouchIndex(facts.Renewal);
         RenewalCredit = facts.RenewalCredit;
@@ -46,7 +48,6 @@ internal readonly struct Decision
         OnlineStreak = facts.OnlineStreak;
         _last = facts.TouchIndex(facts.Count - 1);
         Next = winner.Note;
-        Learned = facts.Learned;
         _context = facts.Context;
         _relationship = facts.Index;
     }
@@ -108,8 +109,33 @@ internal readonly struct Decision
     /// <summary>The diary's touches, which the indexes above point into.</summary>
     private ImmutableArray<Touch> Touches => _context.Diary.TouchArray;
 
-    /// <summary>What the relationship's learned rhythm changed, if anything.</summary>
-    public RhythmNote? Learned { get; }
+    /// <summary>Whether the relationship's own rhythm or its unanswered attempts changed its facts.</summary>
+    public bool IsLearned => (_flags & (RhythmFlag | SpacedFlag)) != 0;
+
+    /// <summary>
+    /// What the relationship's learned rhythm changed, if anything, worked out again from its touches (the plan keeps
+    /// two bits of it): the same <see cref="LearnedFacts"/> planning applied.
+    /// </summary>
+    /// <param name="rule">The relationship's rule.</param>
+    /// <returns>Its reasons, or <see langword="null"/> when learning changed nothing.</returns>
+    public RhythmNote? Learned(CadenceRule rule)
+    {
+        if (!IsLearned)
+        {
+            return null;
+        }
+
+        var (start, count) = _context.Index.TouchRange(_relationship);
+        var touches = _context.Index.GroupedFacts.AsSpan(start, count);
+        int lastAttempt = touches.Length - 1;
+        while (lastAttempt >= 0 && !touches[lastAttempt].IsOutbound)
+        {
+            lastAttempt--;
+        }
+
+        int floor = lastAttempt >= 0 ? Internal.PeriodMath.Plus(touches[lastAttempt].Day, rule.MinGap, rule.MinGapDays) : 0;
+        return LearnedFacts.Of(touches, _context.Credits, rule, _context.TodayDay, renews: (_flags & RhythmFlag) != 0, lastAttempt, floor).Note();
+    }
 
     /// <summary>The relationship's health as of the plan's day, read from its touches under a rule.</summary>
     public RelationshipHealth Health(CadenceRule rule)
@@ -160,8 +186,9 @@ internal readonly struct Decision
         facts.Add(Paused ? touch.Relationship.State.PausedUntil : null);
 
         // What learning changed.
-        facts.AddRecord(Learned?.Rhythm);
-        facts.AddRecord(Learned?.Spaced);
+        var learned = Learned(touch.Rule);
+        facts.AddRecord(learned?.Rhythm);
+        facts.AddRecord(learned?.Spaced);
 
         // The rarer rules' reasons, made when they decided, by their record hash.
         if (Next is not { } next)

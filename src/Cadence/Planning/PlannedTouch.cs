@@ -154,7 +154,7 @@ public class PlannedTouch : IEquatable<PlannedTouch>
     public RelationshipHealth Health => _decision.Health(Rule);
 
     /// <summary>Whether the relationship's own rhythm or its unanswered attempts changed this touch's day (its reasons say how).</summary>
-    public bool IsLearned => _decision.Learned is not null;
+    public bool IsLearned => _decision.IsLearned;
 
     /// <summary>The most recent touch, or <see langword="null"/> when there was none.</summary>
     public Touch? LastTouch => _decision.Last;

@@ -1,5 +1,4 @@
 using System;
-using Cadence.Explanations;
 using Cadence.Internal;
 using NodaTime;
 
@@ -88,8 +87,11 @@ internal readonly struct RelationshipFacts
     /// </summary>
     internal int RoutineFloor { get; private init; }
 
-    /// <summary>What learning changed, or <see langword="null"/> when it changed nothing (most relationships).</summary>
-    internal RhythmNote? Learned { get; private init; }
+    /// <summary>Whether the relationship's own rhythm moved the renewal's target (<see cref="LearnedFacts"/>).</summary>
+    internal bool RhythmAdjusted { get; private init; }
+
+    /// <summary>Whether unanswered attempts in a row spaced the routine touch's floor out (<see cref="RoutineFloor"/>).</summary>
+    internal bool Spaced { get; private init; }
 
     /// <summary>The end of a pause still running on the plan's day, or <see langword="null"/>.</summary>
     internal LocalDate? PauseEnd { get; }
@@ -167,54 +169,20 @@ internal readonly struct RelationshipFacts
 
         int floor = lastAttempt >= 0 ? FloorAfter(rule, touches[lastAttempt].Day) : 0;
         int routineFloor = floor;
-        RhythmNote? learned = null;
+        bool rhythmAdjusted = false, spaced = false;
         if (count > 0 && context.Learns(relationship))
         {
             // A rhythm that learns (docs/design.md): the target of every credited touch moves toward the relationship's
             // own rhythm inside the rule's gaps, and unanswered attempts in a row space the next one out.
-            var rhythm = Rhythm.Of(touches, context.TodayDay);
-            if (rhythm.IsKnown && renewal >= 0)
+            var learned = LearnedFacts.Of(touches, credits, rule, context.TodayDay, renewal >= 0, lastAttempt, floor);
+            if (learned.Adjusted)
             {
-                int learnedRenewal = -1, learnedUntil = 0, learnedTarget = 0;
-                double learnedCredit = 0;
-                for (int k = 0; k < touches.Length; k++)
-                {
-                    double credit = credits[touches[k].Kind];
-                    if (credit > 0)
-                    {
-                        int day = touches[k].Day;
-                        int target = rhythm.TargetDays(rule, day);
-                        int renews = day + (credit == 1.0 ? target : (int)Math.Floor(target * credit));
-                        if (learnedRenewal < 0 || renews >= learnedUntil)
-                        {
-                            (learnedRenewal, learnedUntil, learnedCredit, learnedTarget) = (k, renews, credit, target);
-                        }
-                    }
-                }
-
-                int renewalDay = touches[learnedRenewal].Day;
-                if (learnedTarget != PeriodMath.Plus(renewalDay, rule.Target, rule.TargetDays) - renewalDay)
-                {
-                    (renewal, renewedUntil, renewalCredit) = (learnedRenewal, learnedUntil, learnedCredit);
-                    learned = new RhythmNote { Rhythm = new RhythmReason(learnedTarget, rhythm.UsualGap, rhythm.Gaps) };
-                }
+                (renewal, renewedUntil, renewalCredit, rhythmAdjusted) = (learned.Renewal, learned.RenewedUntil, learned.Credit, true);
             }
 
-            if (lastAttempt >= 0 && rhythm.UnansweredInARow >= 2)
+            if (learned.Spaced)
             {
-                int attemptDay = touches[lastAttempt].Day;
-                int wait = rhythm.SpacingDays(rule, attemptDay);
-                if (attemptDay + wait > floor)
-                {
-                    routineFloor = attemptDay + wait;
-                    learned ??= new RhythmNote();
-                    learned.Spaced = new SpacedOutReason(
-                        rhythm.UnansweredInARow,
-                        PlanningContext.DateOf(rhythm.FirstUnansweredDay),
-                        PlanningContext.DateOf(attemptDay),
-                        wait,
-                        PlanningContext.DateOf(routineFloor));
-                }
+                (routineFloor, spaced) = (learned.RoutineFloor, true);
             }
         }
 
@@ -229,7 +197,8 @@ internal readonly struct RelationshipFacts
             // the floor is the latest attempt's.
             Floor = floor,
             RoutineFloor = routineFloor,
-            Learned = learned,
+            RhythmAdjusted = rhythmAdjusted,
+            Spaced = spaced,
             UnansweredAttempt = unansweredAttempt,
             Unanswered = unanswered,
             Uncredited = uncredited,

@@ -72,7 +72,7 @@ public sealed class EventCacheTests
     /// RelationshipId are left out: no event or reason renders them from a touch.
     /// </summary>
     [Theory]
-    [InlineData(typeof(Decision), "ChannelWhy Learned Next OnlineStreak RenewalCredit Rule Today Unanswered Uncredited _context _flags _last _movedFrom _relationship _renewal _waitedFor _waitedUntil")]
+    [InlineData(typeof(Decision), "ChannelWhy Next OnlineStreak RenewalCredit Rule Today Unanswered Uncredited _context _flags _last _movedFrom _relationship _renewal _waitedFor _waitedUntil")]
     [InlineData(typeof(NextStepNote), "CallBack Campaign Carried Date Before Ended Following FollowUp HeldFor")]
     [InlineData(typeof(LevellingNote), "Cause Flexible From Head Limit OnContactWeekend")]
     [InlineData(typeof(Touch), "Channel Date Direction FollowUp Id IsOutbound Medium Outcome RelationshipId Summary Time")]

@@ -187,8 +187,9 @@ public class LearningProperties
                 var before = scheduler.Plan(diary, s.Today)[r.Id];
                 var attempt = new Touch(r.Id, day, channel, Direction.Outbound, Outcome.NoReply).WithFollowUp(FollowUpLadder.None);
                 var after = scheduler.Plan(diary.Log(attempt), s.Today)[r.Id];
-                if (before.IsFollowUp || after.IsFollowUp || after.Commitment is { IsBooked: true })
+                if (before.IsFollowUp || after.IsFollowUp || after.Commitment is { IsBooked: true } || before.Reasons.Any(r => r is CallBackReason))
                 {
+                    // (Nor is a call back: the attempt answers their missed call, which a holiday may have pushed later.)
                     // (A meeting already booked keeps its time: closing the promise before it lets it pin.)
                     // A follow-up ladder is the owner's own pacing for the exchange (an attempt can close the promise
                     // that held it back): learning spaces attempts out after it, not inside it.

@@ -268,7 +268,7 @@ internal sealed class CampaignRule : PlanningRule
         reasons.Add(decision.Next!.Campaign!);
         RoutineRule.AddFollowing(decision, reasons);
         RoutineRule.AddContext(touch, decision, reasons, firstTouch: true);
-        RoutineRule.AddSpacing(decision, reasons);
+        RoutineRule.AddSpacing(touch, decision, reasons);
     }
 
     /// <summary>Its reason on a member's touch it did not place (another rule's, or one it could not fit): that it counts.</summary>

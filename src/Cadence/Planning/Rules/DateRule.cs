@@ -80,7 +80,7 @@ internal sealed class DateRule : PlanningRule
         AddIfAny(reasons, note.Before);
         AddIfAny(reasons, note.Campaign);
         RoutineRule.AddContext(touch, decision, reasons, firstTouch: false);
-        RoutineRule.AddSpacing(decision, reasons);
+        RoutineRule.AddSpacing(touch, decision, reasons);
     }
 
     private static void AddIfAny(ImmutableArray<Reason>.Builder reasons, Reason? reason)

@@ -81,7 +81,7 @@ internal sealed class PromiseRule : PlanningRule
             reasons.Add(carried);
         }
 
-        RoutineRule.AddTouches(decision, reasons);
-        RoutineRule.AddSpacing(decision, reasons);
+        RoutineRule.AddTouches(touch, decision, reasons);
+        RoutineRule.AddSpacing(touch, decision, reasons);
     }
 }

@@ -76,7 +76,7 @@ internal sealed class RoutineRule : PlanningRule
         // (A pause that holds the touch past the floor sets its day instead: the pause says why.)
         // Unanswered attempts in a row open its window later and may stretch it (it says so whether or not the wait
         // holds its day).
-        if (decision.Learned?.Spaced is { } spaced)
+        if (decision.Learned(touch.Rule)?.Spaced is { } spaced)
         {
             reasons.Add(spaced);
         }
@@ -93,9 +93,9 @@ internal sealed class RoutineRule : PlanningRule
     /// it (a promise that pins only when the routine touch is not before it, a date that held the routine touch or came
     /// before it, a campaign that brought it forward).
     /// </summary>
-    internal static void AddSpacing(in Decision decision, ImmutableArray<Reason>.Builder reasons)
+    internal static void AddSpacing(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons)
     {
-        if (decision.Learned?.Spaced is { } spaced)
+        if (decision.Learned(touch.Rule)?.Spaced is { } spaced)
         {
             reasons.Add(spaced);
         }
@@ -130,14 +130,14 @@ internal sealed class RoutineRule : PlanningRule
         }
         else
         {
-            AddTouches(decision, reasons, latest);
+            AddTouches(touch, decision, reasons, latest);
         }
 
         reasons.Add(new CadenceReason(touch.Relationship.Tier, touch.Rule, touch.Relationship.Rule is not null));
     }
 
     /// <summary>The touch that renews the relationship, the latest when it is another, and the learned target when there is one.</summary>
-    internal static void AddTouches(in Decision decision, ImmutableArray<Reason>.Builder reasons, bool latest = true)
+    internal static void AddTouches(PlannedTouch touch, in Decision decision, ImmutableArray<Reason>.Builder reasons, bool latest = true)
     {
         if (decision.Renewal is { } renewal)
         {
@@ -150,7 +150,7 @@ internal sealed class RoutineRule : PlanningRule
         }
 
         // The renewing touch's target, when the relationship's own rhythm set it.
-        if (decision.Renewal is not null && decision.Learned?.Rhythm is { } rhythm)
+        if (decision.Renewal is not null && decision.Learned(touch.Rule)?.Rhythm is { } rhythm)
         {
             reasons.Add(rhythm);
         }

@@ -26,7 +26,7 @@ internal static class ReviewJson
         stepsClosed = review.StepsClosed.Select(Step),
         dropped = review.Dropped.Select(Step),
         slipped = review.Slipped.Select(JsonOutput.Touch),
-        fading = review.Fading.Select(f => new { id = f.Relationship.Id, name = f.Relationship.Name, health = Health(f.Health) }),
+        fading = review.Fading.Select(f => new { id = f.Relationship.Id, name = f.Relationship.Name, health = JsonOutput.Health(f.Health) }),
         suggestions = review.Suggestions.Select(s => Suggestion(s, diary)),
         campaigns = review.Campaigns.Select(c => new
         {
@@ -61,23 +61,6 @@ internal static class ReviewJson
         quietDays = s.Kind == SuggestionKind.Archive ? s.QuietDays : (int?)null,
         why = s.Why,
         accept = ReviewCommands.AcceptCommand(s),
-    };
-
-    /// <summary>A relationship's health: its level, its line and the numbers behind it.</summary>
-    public static object Health(RelationshipHealth h) => new
-    {
-        level = h.Level,
-        text = h.ToString(),
-        lastExchange = h.LastExchange,
-        quietDays = h.QuietDays,
-        usualGapDays = h.UsualGapDays,
-        decayWarning = h.DecayWarning,
-        theyStarted = h.TheyStarted,
-        replies = h.Replies,
-        answered = h.Answered,
-        attempts = h.Attempts,
-        replyDays = h.ReplyDays,
-        unansweredInARow = h.UnansweredInARow,
     };
 
     private static object Step(Commitment c) => new

@@ -197,16 +197,21 @@ public class SchedulerProperties
             // 11804919012528220267,3613915298383126671,6 found it); a step already past its day is then due today
             // (replay 3938158852578048521,11357771850702823735 found it: the oracle, not the scheduler, was wrong).
             // A third (issue 25): a promise that pinned a relationship with no renewal yet is later than the cadence's latest
-            // day once the touch renews it, so the cadence's own touch (maybe due now) comes before it.
+            // day once the touch renews it, so the cadence's own touch (maybe due now) comes before it. The step back on its
+            // own day is still held by a pause running past it (replay 10779422704017655690,7186869431758172033,83: the
+            // oracle, not the scheduler, had left the pause out).
             return before is null
                 ? after is null
                 : after is not null && (after.Due >= before.Due
                     || (before.Move is not null && after.Move is null)
                     || (before.Commitment is { } promise && after.PromiseAfter == promise)
                     || (before.Reasons.OfType<CarriedToFloorReason>().Any() && after.Commitment is { } step
-                        && after.Due == (step.Date < s.Today ? s.Today : step.Date)));
+                        && after.Due == Held(step.Date < s.Today ? s.Today : step.Date, s.Diary[id].State.PausedUntil)));
         });
     }
+
+    /// <summary>A day held to a pause's end when the pause ends later.</summary>
+    private static LocalDate Held(LocalDate day, LocalDate? pausedUntil) => pausedUntil is { } end && end > day ? end : day;
 
     [Property]
     public Property Plan_ShuffledInputLists_SamePlan()

@@ -21,7 +21,7 @@ public sealed class StoreTests : IDisposable
         new(store.LockPath, new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None });
 
     [Fact]
-    public async System.Threading.Tasks.Task AWriter_WaitsWhileTheQueueMoves_AndGivesUpOnlyWhenOneHolderIsStuck()
+    public void AWriter_WaitsWhileTheQueueMoves_AndGivesUpOnlyWhenOneHolderIsStuck()
     {
         var store = new DiaryStore(_sandbox.Path("diary.json"), TextWriter.Null, lockTimeout: TimeSpan.FromSeconds(2));
         store.Create(DemoDiary.Create(new LocalDate(2026, 3, 13)));
@@ -36,19 +36,25 @@ public sealed class StoreTests : IDisposable
 
         // Moving: while the lock is held, other writers save (here, as the holder) every 0.1 s for 5 s, longer
         // than the 2 s wait; the writer waits them out and then writes.
+        // The others run on a thread of their own, and the writer starts once they have saved once: on a loaded machine
+        // a thread-pool task could start after the writer's whole wait (CI found it), which would be a stuck holder.
         var held = HoldLock(store);
-        var others = System.Threading.Tasks.Task.Run(() =>
+        using var started = new System.Threading.ManualResetEventSlim();
+        var others = new System.Threading.Thread(() =>
         {
             for (int i = 0; i < 50; i++)
             {
                 AtomicFile.Write(store.Path, DiaryJson.Write(owner.Load() with { Owner = owner.Load().Owner with { PerDay = 10 + (i % 5) } }));
+                started.Set();
                 System.Threading.Thread.Sleep(100);
             }
 
             held.Dispose();
         });
+        others.Start();
+        started.Wait();
         int written = store.Update(data => ((DiaryData?)(data with { Owner = data.Owner with { PerDay = 3 } }), 1));
-        await others;
+        others.Join();
 
         Assert.Equal(1, written);
         Assert.Equal(3, store.Load().Owner.PerDay);

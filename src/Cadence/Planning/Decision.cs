@@ -133,7 +133,7 @@ internal readonly struct Decision
             lastAttempt--;
         }
 
-        int floor = lastAttempt >= 0 ? Internal.PeriodMath.Plus(touches[lastAttempt].Day, rule.MinGap, rule.MinGapDays) : 0;
+        int floor = lastAttempt >= 0 ? RelationshipFacts.FloorAfter(rule, touches[lastAttempt].Day) : 0;
         return LearnedFacts.Of(touches, _context.Credits, rule, _context.TodayDay, renews: (_flags & RhythmFlag) != 0, lastAttempt, floor).Note();
     }
 

@@ -18,14 +18,7 @@ internal sealed class PlanningContext
         Credits = credits;
         HasLadders = hasTierLadders || index.HasFollowUps;
         OnlineMedia = index.OnlineMedia(options);
-        _anyTierLearns = options.Rules.HasLearning;
     }
-
-    private readonly bool _anyTierLearns;
-
-    /// <summary>Whether a relationship learns its rhythm: its own choice, else its tier's (cheap when no tier learns).</summary>
-    internal bool Learns(Relationship relationship) =>
-        relationship.Pacing == Pacing.Learn || (_anyTierLearns && relationship.Pacing == Pacing.ByTier && Options.Rules.Learns(relationship.Tier));
 
     /// <summary>The diary's index.</summary>
     internal DiaryIndex Index { get; }

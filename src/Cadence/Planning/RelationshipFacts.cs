@@ -170,7 +170,7 @@ internal readonly struct RelationshipFacts
         int floor = lastAttempt >= 0 ? FloorAfter(rule, touches[lastAttempt].Day) : 0;
         int routineFloor = floor;
         bool rhythmAdjusted = false, spaced = false;
-        if (count > 0 && context.Learns(relationship))
+        if (count > 0 && context.Options.Rules.Learns(relationship))
         {
             // A rhythm that learns (docs/design.md): the target of every credited touch moves toward the relationship's
             // own rhythm inside the rule's gaps, and unanswered attempts in a row space the next one out.
@@ -207,6 +207,6 @@ internal readonly struct RelationshipFacts
         };
     }
 
-    /// <summary>The end of the minimum gap after an attempt on a day, under a rule.</summary>
-    private static int FloorAfter(CadenceRule rule, int dayNumber) => PeriodMath.Plus(dayNumber, rule.MinGap, rule.MinGapDays);
+    /// <summary>The end of the minimum gap after an attempt on a day, under a rule: the one floor arithmetic.</summary>
+    internal static int FloorAfter(CadenceRule rule, int dayNumber) => PeriodMath.Plus(dayNumber, rule.MinGap, rule.MinGapDays);
 }

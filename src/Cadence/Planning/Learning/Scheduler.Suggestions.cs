@@ -26,7 +26,7 @@ public sealed partial class Scheduler
     {
         Guard.NotNull(diary, nameof(diary));
         Guard.Date(today, nameof(today));
-        var asOf = IndexAsOf(diary, today).Diary;
+        var asOf = diary.AsOf(today);
         var suggestions = new List<Suggestion>();
         foreach (var relationship in asOf.Relationships.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
@@ -60,7 +60,8 @@ public sealed partial class Scheduler
         var monday = week.PlusDays(1 - (int)week.DayOfWeek);
         var sunday = monday.PlusDays(6);
         var asOf = today < sunday ? today : sunday;
-        var read = IndexAsOf(diary, asOf).Diary;
+        // Cut once: the plan and the suggestions below then share the one index this scheduler keeps for it.
+        var read = diary.AsOf(asOf);
         var plan = Plan(read, asOf);
 
         var done = read.Touches
